@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+import { Command } from "commander";
+import { loadConfig } from "../config/index.js";
+import { DEFAULT_SEED_DIR } from "../seed/index.js";
+import { runSeed } from "./seed-command.js";
+import { runStart } from "./start-command.js";
+
+/** Runs a command, prints its error without a stack for expected failures, and sets the exit code. */
+async function run(action: () => Promise<void>): Promise<void> {
+  try {
+    await action();
+  } catch (error) {
+    const expected = error instanceof Error && /Error$/.test(error.name) && error.name !== "Error";
+    console.error(expected ? `${(error as Error).name}: ${(error as Error).message}` : error);
+    process.exitCode = 1;
+  }
+}
+
+const program = new Command("governance-graph").description("A Neo4j knowledge graph of a partnership's governance, behind a GraphQL API.");
+
+program
+  .command("start")
+  .description("start Neo4j (unless NEO4J_URI is set), load the sample seeds into an empty database, serve the API and viewer")
+  .option("--seeds <dir>", "seed folder loaded into an empty database", DEFAULT_SEED_DIR)
+  .action((options: { seeds: string }) => run(() => runStart(loadConfig(), { seedDir: options.seeds })));
+
+program
+  .command("seed")
+  .description("validate the seed files and load them in one transaction (MERGE on id; idempotent)")
+  .option("--dir <dir>", "seed folder", DEFAULT_SEED_DIR)
+  .option("--check", "validate only; write nothing")
+  .option("--reset", "delete the partnerships' subgraphs first (same transaction)")
+  .action((options: { dir: string; check?: boolean; reset?: boolean }) => run(() => runSeed(loadConfig(), options)));
+
+await program.parseAsync();

@@ -1,0 +1,5 @@
+import type { Config } from "../config/index.js";
+
+export async function runStart(_config: Config, _options: { seedDir: string }): Promise<void> {
+  throw new Error("not yet");
+}

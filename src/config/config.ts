@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+/** Every environment variable the project reads; the README's table mirrors this schema. */
+const environmentSchema = z.object({
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, "a Bolt URI such as bolt://host:7687, neo4j://host or neo4j+s://xxxx.databases.neo4j.io")
+    .optional(),
+  NEO4J_USERNAME: z.string().default("neo4j"),
+  NEO4J_PASSWORD: z.string().default(""),
+  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]*$/, "a database name such as neo4j").default("neo4j"),
+  NEO4J_DATA_DIR: z.string().default(".data/neo4j"),
+  NEO4J_HEAP: z.string().regex(/^\d+[kmgKMG]$/, "a JVM size such as 1g or 512m").default("1g"),
+  NEO4J_PAGECACHE: z.string().regex(/^\d+[kmgKMG]$/, "a size such as 256m").default("256m"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  SEED_ON_START: z.enum(["auto", "always", "never"]).default("auto"),
+});
+
+export type Config = z.infer<typeof environmentSchema>;
+
+/** Thrown when an environment variable has the wrong form; the message names it and the fix. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/**
+ * Reads and validates configuration from the environment.
+ * @example const config = loadConfig(process.env);
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = environmentSchema.safeParse(present);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => {
+    const variable = String(issue.path[0]);
+    return `  ${variable}=${JSON.stringify(env[variable])}: expected ${issue.message}`;
+  });
+  throw new ConfigError(`Invalid environment configuration:\n${lines.join("\n")}\nFix the variable(s) above (see README, "Configuration").`);
+}

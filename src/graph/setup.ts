@@ -1,0 +1,34 @@
+import type { Driver } from "neo4j-driver";
+import type { DomainModel } from "../schema-model/index.js";
+
+/** The multi-label full-text index behind the `search` traversal (names, titles, aliases). */
+export const SEARCH_INDEX = "entitySearch";
+export const SEARCH_FIELDS = ["name", "title", "aliases"] as const;
+
+/** Cypher that creates, idempotently, what @neo4j/graphql 7 no longer creates itself. */
+export function schemaStatements(model: DomainModel): string[] {
+  const statements: string[] = [];
+  const searchable: string[] = [];
+  for (const { label, properties, fulltext } of model.labels.values()) {
+    statements.push(`CREATE CONSTRAINT ${label}_id_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`);
+    statements.push(`CREATE INDEX ${label}_partnership IF NOT EXISTS FOR (n:${label}) ON (n.partnershipId)`);
+    for (const index of fulltext)
+      statements.push(`CREATE FULLTEXT INDEX ${index.indexName} IF NOT EXISTS FOR (n:${label}) ON EACH [${index.fields.map((f) => `n.${f}`).join(", ")}]`);
+    if (properties.has("name") || properties.has("title")) searchable.push(label);
+  }
+  statements.push(
+    `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${searchable.join("|")}) ON EACH [${SEARCH_FIELDS.map((f) => `n.${f}`).join(", ")}]`,
+  );
+  return statements;
+}
+
+/** Creates constraints and indexes if missing and waits until they are online. */
+export async function ensureSchema(driver: Driver, database: string, model: DomainModel): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    for (const statement of schemaStatements(model)) await session.run(statement);
+    await session.run("CALL db.awaitIndexes(60)");
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,9 @@
+export { readTypeDefs, SCHEMA_DIR } from "./read-type-defs.js";
+export {
+  buildDomainModel,
+  SYSTEM_FIELDS,
+  type DomainModel,
+  type LabelModel,
+  type PropertyModel,
+  type RelationshipModel,
+} from "./domain-model.js";

@@ -1,0 +1,57 @@
+/** The validated, merged content of all seed files: what the loader writes. */
+
+export interface Evidence {
+  document: string;
+  locator: string;
+}
+
+export interface SeedNode {
+  id: string;
+  label: string;
+  partnershipId: string;
+  /** Property values as written (dates stay "YYYY-MM-DD" strings; the loader converts them). */
+  properties: Record<string, unknown>;
+  evidence: Evidence[];
+  /** Where the node is listed, for messages: "seeds/papers/x.yaml:12". */
+  listedAt: string[];
+}
+
+export interface SeedRelationship {
+  type: string;
+  from: string;
+  to: string;
+  /** Includes `source` and `locator`. */
+  properties: Record<string, unknown>;
+  /** Identity for MERGE: the same key twice is the same fact. */
+  key: string;
+}
+
+export interface SeedGraph {
+  nodes: Map<string, SeedNode>;
+  relationships: SeedRelationship[];
+}
+
+/** Id prefix for each label, so an id says what it names. */
+export const ID_PREFIX: Readonly<Record<string, string>> = {
+  Partnership: "partnership",
+  Organisation: "org",
+  Person: "person",
+  Body: "body",
+  Service: "service",
+  Document: "doc",
+  Strategy: "strategy",
+  Objective: "objective",
+  Action: "action",
+  ProgressUpdate: "update",
+  Indicator: "indicator",
+  Measurement: "measurement",
+  Risk: "risk",
+  Meeting: "meeting",
+  AgendaItem: "item",
+  Decision: "decision",
+};
+
+export const ID_PATTERN = /^[a-z]+:[a-z0-9][a-z0-9._:-]*$/;
+
+/** Relationship properties that tell two facts between the same nodes apart (a member, later the chair). */
+export const IDENTITY_PROPERTIES = ["role", "kind", "status", "validFrom"] as const;

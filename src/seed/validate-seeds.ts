@@ -1,0 +1,21 @@
+import type { DomainModel } from "../schema-model/index.js";
+import { buildSeedGraph } from "./build-seed-graph.js";
+import { findNearDuplicates } from "./near-duplicates.js";
+import { listSeedFiles, readSeedFile } from "./read-seed-files.js";
+import type { SeedGraph } from "./seed-graph.js";
+import { SeedValidationError } from "./seed-issue.js";
+
+export interface ValidatedSeeds {
+  graph: SeedGraph;
+  files: string[];
+  warnings: string[];
+}
+
+/** Reads and validates every seed file under `dir`; throws SeedValidationError listing all problems. */
+export function validateSeedDirectory(dir: string, model: DomainModel): ValidatedSeeds {
+  const files = listSeedFiles(dir);
+  if (!files.length) throw new SeedValidationError([{ file: dir, message: "has no .yaml seed files.", fix: "point --dir at the seeds folder." }]);
+  const { graph, issues } = buildSeedGraph(files.map((file) => readSeedFile(file)), model);
+  if (issues.length) throw new SeedValidationError(issues);
+  return { graph, files, warnings: findNearDuplicates(graph) };
+}
