@@ -1,6 +1,6 @@
 import type { DomainModel, LabelModel, PropertyModel } from "../schema-model/index.js";
 import { checkValue } from "./check-value.js";
-import { didYouMean } from "./closest.js";
+import { didYouMean } from "../text/index.js";
 import type { SeedFile } from "./read-seed-files.js";
 import { ID_PATTERN, ID_PREFIX, IDENTITY_PROPERTIES, type SeedGraph, type SeedNode, type SeedRelationship } from "./seed-graph.js";
 import type { SeedIssue } from "./seed-issue.js";

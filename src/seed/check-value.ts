@@ -1,5 +1,5 @@
 import type { PropertyModel } from "../schema-model/index.js";
-import { didYouMean } from "./closest.js";
+import { didYouMean } from "../text/index.js";
 
 /** Why a value does not fit its property, with the fix; undefined when it fits. */
 export interface ValueProblem {

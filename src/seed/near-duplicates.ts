@@ -1,4 +1,4 @@
-import { editDistance } from "./closest.js";
+import { editDistance } from "../text/index.js";
 import type { SeedGraph } from "./seed-graph.js";
 
 const NAMED_LABELS = new Set(["Person", "Organisation", "Body"]);
@@ -13,7 +13,8 @@ export function findNearDuplicates(graph: SeedGraph): string[] {
     .filter((node) => NAMED_LABELS.has(node.label) && typeof node.properties.name === "string")
     .map((node) => ({
       node,
-      spellings: [node.properties.name as string, ...((node.properties.aliases as string[] | undefined) ?? [])].map(normalise),
+      // Acronyms (LBB, LFB, NPS) differ by one letter by nature: only compare longer spellings.
+      spellings: [node.properties.name as string, ...((node.properties.aliases as string[] | undefined) ?? [])].map(normalise).filter((s) => s.length >= 6),
     }));
   const warnings: string[] = [];
   for (let i = 0; i < named.length; i++)

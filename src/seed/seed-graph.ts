@@ -54,4 +54,4 @@ export const ID_PREFIX: Readonly<Record<string, string>> = {
 export const ID_PATTERN = /^[a-z]+:[a-z0-9][a-z0-9._:-]*$/;
 
 /** Relationship properties that tell two facts between the same nodes apart (a member, later the chair). */
-export const IDENTITY_PROPERTIES = ["role", "kind", "status", "validFrom"] as const;
+export const IDENTITY_PROPERTIES = ["role", "kind", "status", "title", "validFrom"] as const;

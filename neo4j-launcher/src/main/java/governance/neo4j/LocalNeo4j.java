@@ -42,6 +42,11 @@ public final class LocalNeo4j {
         config.put("dbms.security.procedures.unrestricted", "apoc.*");
         config.put("dbms.security.procedures.allowlist", "apoc.*");
         config.put("db.transaction.timeout", "60s");
+        // A local store: stop within seconds rather than waiting the default 10s for idle clients.
+        config.put("db.shutdown_transaction_end_timeout", "2s");
+        config.put("internal.server.bolt.thread_pool_shutdown_wait_time", "1s");
+        config.put("internal.server.bolt.connection_shutdown_wait_time", "1s");
+        config.put("dbms.usage_report.enabled", "false");
 
         DatabaseManagementService service =
                 new DatabaseManagementServiceBuilderImplementation(home).setConfigRaw(config).build();

@@ -1,0 +1,104 @@
+import DataLoader from "dataloader";
+import {
+  execute,
+  isListType,
+  isNonNullType,
+  Kind,
+  parse,
+  print,
+  visit,
+  type GraphQLNamedType,
+  type GraphQLOutputType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from "graphql";
+import type { ApiContext } from "./context.js";
+
+const ID_ALIAS = "__hydrateId";
+const MAX_BATCH = 1000;
+
+function namedType(type: GraphQLOutputType): GraphQLNamedType {
+  let current: GraphQLOutputType = type;
+  while (isNonNullType(current) || isListType(current)) current = current.ofType;
+  return current;
+}
+
+/** The generated root list query for a type (Action -> actions, Body -> bodies, Person -> people). */
+function rootListField(schema: GraphQLSchema, typeName: string): string {
+  const field = Object.values(schema.getQueryType()?.getFields() ?? {}).find((f) => {
+    let type: GraphQLOutputType = f.type;
+    if (isNonNullType(type)) type = type.ofType;
+    return isListType(type) && namedType(type).name === typeName && f.args.some((a) => a.name === "where");
+  });
+  if (!field) throw new Error(`No generated list query for ${typeName}`);
+  return field.name;
+}
+
+const TYPENAME = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: "__typename" } } as const;
+
+/** The selection with __typename in every nested selection set, so union and interface values can be resolved again. */
+function withTypenames(selectionSet: SelectionSetNode): SelectionSetNode {
+  return visit(selectionSet, {
+    SelectionSet: (node) => ({ ...node, selections: [...node.selections, TYPENAME] }),
+  });
+}
+
+/** @neo4j/graphql resolves unions from `__resolveType`; a hydrated value carries `__typename` instead. */
+function markResolvedTypes(value: unknown): unknown {
+  if (Array.isArray(value)) value.forEach(markResolvedTypes);
+  else if (value && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    if (typeof record.__typename === "string") record.__resolveType = record.__typename;
+    Object.values(record).forEach(markResolvedTypes);
+  }
+  return value;
+}
+
+function usedVariables(selectionSet: SelectionSetNode): Set<string> {
+  const names = new Set<string>();
+  visit(selectionSet, { Variable: (node) => void names.add(node.name.value) });
+  return names;
+}
+
+/**
+ * Loads entities returned by a custom resolver through the generated @neo4j/graphql query for
+ * their type, with the caller's own selection and token: nested relationship fields work, the
+ * same authorization applies, and all ids of one selection in a request cost one database call.
+ */
+export function hydrate(context: ApiContext, info: GraphQLResolveInfo, id: string): Promise<Record<string, unknown> | null> {
+  const field = info.fieldNodes[0];
+  const typeName = namedType(info.returnType).name;
+  const selectionSet = field?.selectionSet ?? { kind: Kind.SELECTION_SET, selections: [] };
+  const selection = print(withTypenames(selectionSet));
+  const key = `${typeName} ${selection}`;
+  let loader = context.loaders.hydrators.get(key);
+  if (!loader) {
+    const variables = usedVariables(selectionSet);
+    const definitions = (info.operation.variableDefinitions ?? []).filter((d) => variables.has(d.variable.name.value));
+    const fragments = Object.values(info.fragments).map(print).join("\n");
+    const root = rootListField(info.schema, typeName);
+    const document = parse(
+      `query Hydrate($__ids: [ID!]!, $__limit: Int${definitions.length ? `, ${definitions.map(print).join(", ")}` : ""}) {
+        items: ${root}(where: { id: { in: $__ids } }, limit: $__limit) { ${ID_ALIAS}: id ${selection.slice(1, -1)} }
+      }\n${fragments}`,
+    );
+    loader = new DataLoader<string, Record<string, unknown> | null>(
+      async (ids) => {
+        const result = await execute({
+          schema: info.schema,
+          document,
+          variableValues: { ...info.variableValues, __ids: ids, __limit: ids.length },
+          contextValue: context,
+        });
+        if (result.errors?.length) throw result.errors[0];
+        const items = markResolvedTypes(result.data?.items ?? []) as Record<string, unknown>[];
+        const byId = new Map(items.map((item) => [String(item[ID_ALIAS]), item]));
+        return ids.map((id) => byId.get(id) ?? null);
+      },
+      { maxBatchSize: MAX_BATCH },
+    );
+    context.loaders.hydrators.set(key, loader);
+  }
+  return loader.load(id);
+}

@@ -1,0 +1,5 @@
+export { buildSchema, type SchemaOptions } from "./build-schema.js";
+export { startServer, type ServerOptions, type RunningServer } from "./server.js";
+export { createContext, bearerToken, type ApiContext } from "./context.js";
+export { hydrate } from "./hydrate.js";
+export { printPublicSchema } from "./print-schema.js";

@@ -1,0 +1,62 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import cors from "cors";
+import express from "express";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { GraphQLSchema } from "graphql";
+import type { Driver } from "neo4j-driver";
+import { createContext, type ApiContext } from "./context.js";
+import { healthRoute } from "./health-route.js";
+
+export interface ServerOptions {
+  schema: GraphQLSchema;
+  driver: Driver;
+  database: string;
+  timeoutMs: number;
+  host: string;
+  port: number;
+  production: boolean;
+  /** Extra routes mounted before the API (the viewer's static files). */
+  mount?: (app: express.Express) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Serves /graphql (Apollo Server + @neo4j/graphql), /health, and whatever `mount` adds. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const app = express();
+  const httpServer: Server = createServer(app);
+  const apollo = new ApolloServer<ApiContext>({
+    schema: options.schema,
+    introspection: !options.production,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      options.production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+    ],
+  });
+  await apollo.start();
+  app.get("/health", healthRoute(options.driver, options.database));
+  app.use(
+    "/graphql",
+    cors<cors.CorsRequest>(),
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext({ driver: options.driver, database: options.database, timeoutMs: options.timeoutMs }, req.headers.authorization),
+    }),
+  );
+  options.mount?.(app);
+  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  return {
+    url: `http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${port}`,
+    port,
+    stop: () => apollo.stop(),
+  };
+}

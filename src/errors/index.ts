@@ -1,0 +1,2 @@
+export { ErrorCode, UnreachableCaseError } from "./error-code.js";
+export { GovernanceError, notFound } from "./governance-error.js";

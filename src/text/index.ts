@@ -1,0 +1,1 @@
+export { editDistance, closest, didYouMean } from "./closest.js";

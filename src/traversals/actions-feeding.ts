@@ -1,0 +1,35 @@
+import { notFound } from "../errors/index.js";
+import { pathNode } from "./cypher-fragments.js";
+import { capped } from "./limits.js";
+import type { ReadQuery } from "./read-query.js";
+import { naturalCompare, type PathNode } from "./types.js";
+
+export interface FeedingActionRow {
+  actionId: string;
+  ref: string | null;
+  depth: number;
+  path: PathNode[];
+}
+
+/**
+ * Actions that feed an objective directly (CONTRIBUTES_TO) or through sub-objectives (PART_OF,
+ * CONTRIBUTES_TO), each once by its shortest path, ordered by depth then ref. One round trip.
+ */
+export async function actionsFeeding(read: ReadQuery, objectiveId: string, maxDepth = 10): Promise<FeedingActionRow[]> {
+  // Variable-length bounds cannot be parameters; the value is a checked integer.
+  const depth = capped("maxDepth", maxDepth);
+  const [row] = await read(
+    `OPTIONAL MATCH (o:Objective {id: $id})
+     CALL (o) {
+       MATCH p = (a:Action)-[:CONTRIBUTES_TO|PART_OF*1..${depth}]->(o)
+       WHERE all(n IN nodes(p)[1..] WHERE n:Objective)
+       WITH a, p ORDER BY length(p)
+       WITH a, head(collect(p)) AS p
+       RETURN collect({actionId: a.id, ref: a.ref, depth: length(p), path: [n IN nodes(p) | ${pathNode("n")}]}) AS actions
+     }
+     RETURN o IS NOT NULL AS found, actions`,
+    { id: objectiveId },
+  );
+  if (!row?.found) throw notFound(objectiveId, "objective");
+  return (row.actions as FeedingActionRow[]).sort((a, b) => a.depth - b.depth || naturalCompare(a.ref, b.ref) || naturalCompare(a.actionId, b.actionId));
+}

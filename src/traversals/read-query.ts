@@ -1,0 +1,37 @@
+import neo4j, { isDate, isDateTime, isInt, type Driver } from "neo4j-driver";
+
+/** Runs one read query (one database round trip) and returns plain JavaScript rows. */
+export type ReadQuery = (cypher: string, parameters?: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
+
+/** Neo4j integers become numbers, dates "YYYY-MM-DD", date-times ISO strings; lists and maps recursively. */
+export function toPlain(value: unknown): unknown {
+  if (isInt(value)) return value.toNumber();
+  if (isDate(value)) return value.toString();
+  if (isDateTime(value)) return new Date(value.toString()).toISOString();
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value && typeof value === "object" && value.constructor === Object)
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toPlain(item)]));
+  return value;
+}
+
+/**
+ * A ReadQuery over a driver: routed to a reader in a cluster, with a transaction timeout, and
+ * counting round trips when asked (tests and benchmarks read `counter.roundTrips`).
+ */
+export function createReadQuery(driver: Driver, database: string, timeoutMs: number, counter?: { roundTrips: number }): ReadQuery {
+  return async (cypher, parameters = {}) => {
+    if (counter) counter.roundTrips++;
+    const { records } = await driver.executeQuery(cypher, parameters, {
+      database,
+      routing: neo4j.routing.READ,
+      transactionConfig: { timeout: timeoutMs },
+    });
+    return records.map((record) => toPlain(record.toObject()) as Record<string, unknown>);
+  };
+}
+
+/** A Date parameter from "YYYY-MM-DD" (validated by the GraphQL Date scalar) or today. */
+export function dateParameter(value: string | undefined | null): InstanceType<typeof neo4j.types.Date> {
+  const [year, month, day] = (value ?? new Date().toISOString().slice(0, 10)).slice(0, 10).split("-").map(Number);
+  return new neo4j.types.Date(year!, month!, day!);
+}

@@ -1,0 +1,50 @@
+import neo4j from "neo4j-driver";
+import { SEARCH_INDEX } from "../graph/index.js";
+import { editDistance } from "../text/index.js";
+import { pathNode, visible } from "./cypher-fragments.js";
+import { capped } from "./limits.js";
+import type { ReadQuery } from "./read-query.js";
+import type { PathNode, Viewer } from "./types.js";
+
+export interface SearchHitRow {
+  score: number;
+  node: PathNode;
+  matched: string;
+}
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/** Lucene query text: every word exact (boosted), as a prefix, or within one typo. */
+export function luceneQuery(text: string): string {
+  const words = text.replace(LUCENE_SPECIAL, " ").toLowerCase().split(/\s+/).filter((w) => w.length > 0 && !["and", "or", "not", "to"].includes(w));
+  return words.map((w) => (w.length > 3 ? `(${w}^3 OR ${w}* OR ${w}~1)` : `(${w}^3 OR ${w}*)`)).join(" ");
+}
+
+/** Which of a node's spellings the text is closest to: the name, the title or an alias. */
+export function matchedSpelling(text: string, spellings: readonly string[]): string {
+  const wanted = text.toLowerCase();
+  const scored = spellings.map((spelling) => {
+    const lower = spelling.toLowerCase();
+    const contains = lower.includes(wanted) ? 0 : 1;
+    const words = lower.split(/\W+/);
+    const distance = Math.min(...wanted.split(/\s+/).map((w) => Math.min(...words.map((x) => editDistance(w, x)))));
+    return { spelling, key: contains * 1000 + distance };
+  });
+  scored.sort((a, b) => a.key - b.key);
+  return scored[0]?.spelling ?? spellings[0] ?? "";
+}
+
+/** Full-text search over names, titles and aliases; restricted items only for officers. One round trip. */
+export async function search(read: ReadQuery, viewer: Viewer, text: string, limit = 20): Promise<SearchHitRow[]> {
+  const max = capped("searchLimit", limit);
+  const query = luceneQuery(text);
+  if (!query) return [];
+  const rows = await read(
+    `CALL db.index.fulltext.queryNodes($index, $query, {limit: $candidates}) YIELD node, score
+     WHERE ${visible("node")}
+     RETURN score, ${pathNode("node")} AS node, [s IN [node.name, node.title] + coalesce(node.aliases, []) WHERE s IS NOT NULL] AS spellings
+     ORDER BY score DESC LIMIT $limit`,
+    { index: SEARCH_INDEX, query, candidates: neo4j.int(max * 3), limit: neo4j.int(max), restricted: viewer.restricted },
+  );
+  return rows.map((row) => ({ score: row.score as number, node: row.node as PathNode, matched: matchedSpelling(text, row.spellings as string[]) }));
+}

@@ -1,0 +1,16 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateFiles } from "../../codegen.js";
+
+describe("generated/", () => {
+  it("matches what `npm run codegen` produces from the current schema and queries", async () => {
+    const files = await generateFiles();
+    expect(files.size).toBeGreaterThanOrEqual(2);
+    for (const [file, content] of files) {
+      const name = path.relative(process.cwd(), file);
+      expect(existsSync(file), `${name} is missing: run npm run codegen`).toBe(true);
+      expect(readFileSync(file, "utf8") === content, `${name} is stale: run npm run codegen and commit the result`).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,24 @@
+import type { Driver } from "neo4j-driver";
+import { buildSchema, startServer, type RunningServer } from "../../src/api/index.js";
+import { DATABASE } from "./database.js";
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
+}
+
+/** The real API server (generated schema + resolvers) over the run's Neo4j, on a free port. */
+export async function startTestServer(driver: Driver, overrides: { production?: boolean; timeoutMs?: number } = {}): Promise<RunningServer> {
+  const schema = await buildSchema({ driver });
+  return startServer({ schema, driver, database: DATABASE, timeoutMs: overrides.timeoutMs ?? 15_000, host: "127.0.0.1", port: 0, production: overrides.production ?? false });
+}
+
+/** POSTs one GraphQL request, as any client would. */
+export async function graphql<T = Record<string, unknown>>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResponse<T>> {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLResponse<T>;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config/index.js";
+
+describe("loadConfig", () => {
+  it("uses documented defaults when nothing is set", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 4000, HOST: "127.0.0.1", NEO4J_DATABASE: "neo4j", NODE_ENV: "development", SEED_ON_START: "auto" });
+    expect(config.NEO4J_URI).toBeUndefined();
+  });
+
+  it.each(["bolt://db:7687", "neo4j://cluster.internal", "neo4j+s://abcd.databases.neo4j.io", "bolt+ssc://db"])("accepts NEO4J_URI %s", (uri) => {
+    expect(loadConfig({ NEO4J_URI: uri }).NEO4J_URI).toBe(uri);
+  });
+
+  it("names the variable and the expected form when a value is wrong", () => {
+    expect(() => loadConfig({ NEO4J_URI: "http://db:7474", PORT: "eighty" })).toThrow(ConfigError);
+    try {
+      loadConfig({ NEO4J_URI: "http://db:7474", PORT: "eighty" });
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('NEO4J_URI="http://db:7474": expected a Bolt URI');
+      expect(message).toContain('PORT="eighty"');
+    }
+  });
+});
