@@ -2106,6 +2106,9 @@ export type Body = {
   evidencedByConnection: BodyEvidencedByConnection;
   /** How often it meets, as written (e.g. Quarterly, Monthly, Fortnightly). */
   frequency?: Maybe<Scalars['String']['output']>;
+  /** Objectives that name this body among their governance groups (inverse of Objective.governedBy). */
+  governs: Array<Objective>;
+  governsConnection: BodyGovernsConnection;
   id: Scalars['ID']['output'];
   kind: BodyKind;
   ledActions: Array<Action>;
@@ -2184,6 +2187,22 @@ export type BodyEvidencedByConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Array<BodyEvidencedByConnectionSort>>;
   where?: InputMaybe<BodyEvidencedByConnectionWhere>;
+};
+
+
+export type BodyGovernsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<ObjectiveSort>>;
+  where?: InputMaybe<ObjectiveWhere>;
+};
+
+
+export type BodyGovernsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<BodyGovernsConnectionSort>>;
+  where?: InputMaybe<BodyGovernsConnectionWhere>;
 };
 
 
@@ -2696,6 +2715,7 @@ export type BodyConnectInput = {
   accountableBodies?: InputMaybe<Array<BodyAccountableBodiesConnectFieldInput>>;
   accountableTo?: InputMaybe<Array<BodyAccountableToConnectFieldInput>>;
   evidencedBy?: InputMaybe<Array<BodyEvidencedByConnectFieldInput>>;
+  governs?: InputMaybe<Array<BodyGovernsConnectFieldInput>>;
   ledActions?: InputMaybe<Array<BodyLedActionsConnectFieldInput>>;
   ledObjectives?: InputMaybe<Array<BodyLedObjectivesConnectFieldInput>>;
   meetings?: InputMaybe<Array<BodyMeetingsConnectFieldInput>>;
@@ -2716,6 +2736,7 @@ export type BodyCreateInput = {
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   evidencedBy?: InputMaybe<BodyEvidencedByFieldInput>;
   frequency?: InputMaybe<Scalars['String']['input']>;
+  governs?: InputMaybe<BodyGovernsFieldInput>;
   id: Scalars['ID']['input'];
   kind: BodyKind;
   ledActions?: InputMaybe<BodyLedActionsFieldInput>;
@@ -2741,6 +2762,7 @@ export type BodyDeleteInput = {
   accountableBodies?: InputMaybe<Array<BodyAccountableBodiesDeleteFieldInput>>;
   accountableTo?: InputMaybe<Array<BodyAccountableToDeleteFieldInput>>;
   evidencedBy?: InputMaybe<Array<BodyEvidencedByDeleteFieldInput>>;
+  governs?: InputMaybe<Array<BodyGovernsDeleteFieldInput>>;
   ledActions?: InputMaybe<Array<BodyLedActionsDeleteFieldInput>>;
   ledObjectives?: InputMaybe<Array<BodyLedObjectivesDeleteFieldInput>>;
   meetings?: InputMaybe<Array<BodyMeetingsDeleteFieldInput>>;
@@ -2755,6 +2777,7 @@ export type BodyDisconnectInput = {
   accountableBodies?: InputMaybe<Array<BodyAccountableBodiesDisconnectFieldInput>>;
   accountableTo?: InputMaybe<Array<BodyAccountableToDisconnectFieldInput>>;
   evidencedBy?: InputMaybe<Array<BodyEvidencedByDisconnectFieldInput>>;
+  governs?: InputMaybe<Array<BodyGovernsDisconnectFieldInput>>;
   ledActions?: InputMaybe<Array<BodyLedActionsDisconnectFieldInput>>;
   ledObjectives?: InputMaybe<Array<BodyLedObjectivesDisconnectFieldInput>>;
   meetings?: InputMaybe<Array<BodyMeetingsDisconnectFieldInput>>;
@@ -2899,6 +2922,118 @@ export type BodyEvidencedByUpdateFieldInput = {
   delete?: InputMaybe<Array<BodyEvidencedByDeleteFieldInput>>;
   disconnect?: InputMaybe<Array<BodyEvidencedByDisconnectFieldInput>>;
   update?: InputMaybe<BodyEvidencedByUpdateConnectionInput>;
+};
+
+export type BodyGovernsAggregateInput = {
+  AND?: InputMaybe<Array<BodyGovernsAggregateInput>>;
+  NOT?: InputMaybe<BodyGovernsAggregateInput>;
+  OR?: InputMaybe<Array<BodyGovernsAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  edge?: InputMaybe<ProvenanceAggregationWhereInput>;
+  node?: InputMaybe<BodyGovernsNodeAggregationWhereInput>;
+};
+
+export type BodyGovernsConnectFieldInput = {
+  connect?: InputMaybe<Array<ObjectiveConnectInput>>;
+  edge?: InputMaybe<ProvenanceCreateInput>;
+  where?: InputMaybe<ObjectiveConnectWhere>;
+};
+
+export type BodyGovernsConnection = {
+  __typename?: 'BodyGovernsConnection';
+  aggregate: BodyObjectiveGovernsAggregateSelection;
+  edges: Array<BodyGovernsRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type BodyGovernsConnectionAggregateInput = {
+  AND?: InputMaybe<Array<BodyGovernsConnectionAggregateInput>>;
+  NOT?: InputMaybe<BodyGovernsConnectionAggregateInput>;
+  OR?: InputMaybe<Array<BodyGovernsConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<ProvenanceAggregationWhereInput>;
+  node?: InputMaybe<BodyGovernsNodeAggregationWhereInput>;
+};
+
+export type BodyGovernsConnectionFilters = {
+  /** Filter Bodies by aggregating results on related BodyGovernsConnections */
+  aggregate?: InputMaybe<BodyGovernsConnectionAggregateInput>;
+  /** Return Bodies where all of the related BodyGovernsConnections match this filter */
+  all?: InputMaybe<BodyGovernsConnectionWhere>;
+  /** Return Bodies where none of the related BodyGovernsConnections match this filter */
+  none?: InputMaybe<BodyGovernsConnectionWhere>;
+  /** Return Bodies where one of the related BodyGovernsConnections match this filter */
+  single?: InputMaybe<BodyGovernsConnectionWhere>;
+  /** Return Bodies where some of the related BodyGovernsConnections match this filter */
+  some?: InputMaybe<BodyGovernsConnectionWhere>;
+};
+
+export type BodyGovernsConnectionSort = {
+  edge?: InputMaybe<ProvenanceSort>;
+  node?: InputMaybe<ObjectiveSort>;
+};
+
+export type BodyGovernsConnectionWhere = {
+  AND?: InputMaybe<Array<BodyGovernsConnectionWhere>>;
+  NOT?: InputMaybe<BodyGovernsConnectionWhere>;
+  OR?: InputMaybe<Array<BodyGovernsConnectionWhere>>;
+  edge?: InputMaybe<ProvenanceWhere>;
+  node?: InputMaybe<ObjectiveWhere>;
+};
+
+export type BodyGovernsCreateFieldInput = {
+  edge?: InputMaybe<ProvenanceCreateInput>;
+  node: ObjectiveCreateInput;
+};
+
+export type BodyGovernsDeleteFieldInput = {
+  delete?: InputMaybe<ObjectiveDeleteInput>;
+  where?: InputMaybe<BodyGovernsConnectionWhere>;
+};
+
+export type BodyGovernsDisconnectFieldInput = {
+  disconnect?: InputMaybe<ObjectiveDisconnectInput>;
+  where?: InputMaybe<BodyGovernsConnectionWhere>;
+};
+
+export type BodyGovernsFieldInput = {
+  connect?: InputMaybe<Array<BodyGovernsConnectFieldInput>>;
+  create?: InputMaybe<Array<BodyGovernsCreateFieldInput>>;
+};
+
+export type BodyGovernsNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<BodyGovernsNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<BodyGovernsNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<BodyGovernsNodeAggregationWhereInput>>;
+  category?: InputMaybe<StringScalarAggregationFilters>;
+  createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  description?: InputMaybe<StringScalarAggregationFilters>;
+  ref?: InputMaybe<StringScalarAggregationFilters>;
+  title?: InputMaybe<StringScalarAggregationFilters>;
+  updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type BodyGovernsRelationship = {
+  __typename?: 'BodyGovernsRelationship';
+  cursor: Scalars['String']['output'];
+  node: Objective;
+  properties: Provenance;
+};
+
+export type BodyGovernsUpdateConnectionInput = {
+  edge?: InputMaybe<ProvenanceUpdateInput>;
+  node?: InputMaybe<ObjectiveUpdateInput>;
+  where?: InputMaybe<BodyGovernsConnectionWhere>;
+};
+
+export type BodyGovernsUpdateFieldInput = {
+  connect?: InputMaybe<Array<BodyGovernsConnectFieldInput>>;
+  create?: InputMaybe<Array<BodyGovernsCreateFieldInput>>;
+  delete?: InputMaybe<Array<BodyGovernsDeleteFieldInput>>;
+  disconnect?: InputMaybe<Array<BodyGovernsDisconnectFieldInput>>;
+  update?: InputMaybe<BodyGovernsUpdateConnectionInput>;
 };
 
 export type BodyIndexEdge = {
@@ -3520,6 +3655,30 @@ export type BodyMembersUpdateFieldInput = {
   update?: InputMaybe<BodyMembersUpdateConnectionInput>;
 };
 
+export type BodyObjectiveGovernsAggregateSelection = {
+  __typename?: 'BodyObjectiveGovernsAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<BodyObjectiveGovernsEdgeAggregateSelection>;
+  node?: Maybe<BodyObjectiveGovernsNodeAggregateSelection>;
+};
+
+export type BodyObjectiveGovernsEdgeAggregateSelection = {
+  __typename?: 'BodyObjectiveGovernsEdgeAggregateSelection';
+  locator: StringAggregateSelection;
+  source: StringAggregateSelection;
+};
+
+export type BodyObjectiveGovernsNodeAggregateSelection = {
+  __typename?: 'BodyObjectiveGovernsNodeAggregateSelection';
+  category: StringAggregateSelection;
+  createdAt: DateTimeAggregateSelection;
+  description: StringAggregateSelection;
+  ref: StringAggregateSelection;
+  title: StringAggregateSelection;
+  updatedAt: DateTimeAggregateSelection;
+  updatedBy: StringAggregateSelection;
+};
+
 export type BodyObjectiveLedObjectivesAggregateSelection = {
   __typename?: 'BodyObjectiveLedObjectivesAggregateSelection';
   count: CountConnection;
@@ -3872,6 +4031,7 @@ export type BodyUpdateInput = {
   createdAt?: InputMaybe<DateTimeScalarMutations>;
   evidencedBy?: InputMaybe<Array<BodyEvidencedByUpdateFieldInput>>;
   frequency?: InputMaybe<StringScalarMutations>;
+  governs?: InputMaybe<Array<BodyGovernsUpdateFieldInput>>;
   id?: InputMaybe<IdScalarMutations>;
   kind?: InputMaybe<BodyKindEnumScalarMutations>;
   ledActions?: InputMaybe<Array<BodyLedActionsUpdateFieldInput>>;
@@ -4020,6 +4180,8 @@ export type BodyWhere = {
   evidencedBy?: InputMaybe<DocumentRelationshipFilters>;
   evidencedByConnection?: InputMaybe<BodyEvidencedByConnectionFilters>;
   frequency?: InputMaybe<StringScalarFilters>;
+  governs?: InputMaybe<ObjectiveRelationshipFilters>;
+  governsConnection?: InputMaybe<BodyGovernsConnectionFilters>;
   id?: InputMaybe<IdScalarFilters>;
   kind?: InputMaybe<BodyKindEnumScalarFilters>;
   ledActions?: InputMaybe<ActionRelationshipFilters>;
@@ -13354,6 +13516,7 @@ export type ProgressUpdatesConnection = {
  * * Risk.affects
  * * Person.presented
  * * Body.oversees
+ * * Body.governs
  * * Body.meetings
  * * Service.contributesTo
  */
@@ -16511,7 +16674,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   Leader:
-    | ( Omit<Body, 'accountableBodies' | 'accountableTo' | 'evidencedBy' | 'evidencedByConnection' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'meetings' | 'meetingsConnection' | 'memberAgencies' | 'memberAgenciesConnection' | 'members' | 'membersConnection' | 'oversees' | 'overseesConnection' | 'providesUpdatesTo' | 'providesUpdatesToConnection' | 'updatingBodies' | 'updatingBodiesConnection'> & { accountableBodies: Array<_RefType['Body']>, accountableTo: Array<_RefType['Body']>, evidencedBy: Array<_RefType['Document']>, evidencedByConnection: _RefType['BodyEvidencedByConnection'], ledActions: Array<_RefType['Action']>, ledActionsConnection: _RefType['BodyLedActionsConnection'], ledObjectives: Array<_RefType['Objective']>, meetings: Array<_RefType['Meeting']>, meetingsConnection: _RefType['BodyMeetingsConnection'], memberAgencies: Array<_RefType['Organisation']>, memberAgenciesConnection: _RefType['BodyMemberAgenciesConnection'], members: Array<_RefType['Person']>, membersConnection: _RefType['BodyMembersConnection'], oversees: Array<_RefType['Strategy']>, overseesConnection: _RefType['BodyOverseesConnection'], providesUpdatesTo: Array<_RefType['Body']>, providesUpdatesToConnection: _RefType['BodyProvidesUpdatesToConnection'], updatingBodies: Array<_RefType['Body']>, updatingBodiesConnection: _RefType['BodyUpdatingBodiesConnection'] } )
+    | ( Omit<Body, 'accountableBodies' | 'accountableTo' | 'evidencedBy' | 'evidencedByConnection' | 'governs' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'meetings' | 'meetingsConnection' | 'memberAgencies' | 'memberAgenciesConnection' | 'members' | 'membersConnection' | 'oversees' | 'overseesConnection' | 'providesUpdatesTo' | 'providesUpdatesToConnection' | 'updatingBodies' | 'updatingBodiesConnection'> & { accountableBodies: Array<_RefType['Body']>, accountableTo: Array<_RefType['Body']>, evidencedBy: Array<_RefType['Document']>, evidencedByConnection: _RefType['BodyEvidencedByConnection'], governs: Array<_RefType['Objective']>, ledActions: Array<_RefType['Action']>, ledActionsConnection: _RefType['BodyLedActionsConnection'], ledObjectives: Array<_RefType['Objective']>, meetings: Array<_RefType['Meeting']>, meetingsConnection: _RefType['BodyMeetingsConnection'], memberAgencies: Array<_RefType['Organisation']>, memberAgenciesConnection: _RefType['BodyMemberAgenciesConnection'], members: Array<_RefType['Person']>, membersConnection: _RefType['BodyMembersConnection'], oversees: Array<_RefType['Strategy']>, overseesConnection: _RefType['BodyOverseesConnection'], providesUpdatesTo: Array<_RefType['Body']>, providesUpdatesToConnection: _RefType['BodyProvidesUpdatesToConnection'], updatingBodies: Array<_RefType['Body']>, updatingBodiesConnection: _RefType['BodyUpdatingBodiesConnection'] } )
     | ( Omit<Organisation, 'evidencedBy' | 'evidencedByConnection' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'ledServices' | 'ledServicesConnection' | 'ledStrategies' | 'ledStrategiesConnection' | 'memberOf' | 'memberOfConnection' | 'staff' | 'staffConnection'> & { evidencedBy: Array<_RefType['Document']>, evidencedByConnection: _RefType['OrganisationEvidencedByConnection'], ledActions: Array<_RefType['Action']>, ledActionsConnection: _RefType['OrganisationLedActionsConnection'], ledObjectives: Array<_RefType['Objective']>, ledServices: Array<_RefType['Service']>, ledServicesConnection: _RefType['OrganisationLedServicesConnection'], ledStrategies: Array<_RefType['Strategy']>, ledStrategiesConnection: _RefType['OrganisationLedStrategiesConnection'], memberOf: Array<_RefType['Body']>, memberOfConnection: _RefType['OrganisationMemberOfConnection'], staff: Array<_RefType['Person']>, staffConnection: _RefType['OrganisationStaffConnection'] } )
     | ( Omit<Person, 'attended' | 'attendedConnection' | 'evidencedBy' | 'evidencedByConnection' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'ledServices' | 'ledServicesConnection' | 'ledStrategies' | 'ledStrategiesConnection' | 'memberOf' | 'memberOfConnection' | 'presented' | 'presentedConnection' | 'worksFor' | 'worksForConnection'> & { attended: Array<_RefType['Meeting']>, attendedConnection: _RefType['PersonAttendedConnection'], evidencedBy: Array<_RefType['Document']>, evidencedByConnection: _RefType['PersonEvidencedByConnection'], ledActions: Array<_RefType['Action']>, ledActionsConnection: _RefType['PersonLedActionsConnection'], ledObjectives: Array<_RefType['Objective']>, ledServices: Array<_RefType['Service']>, ledServicesConnection: _RefType['PersonLedServicesConnection'], ledStrategies: Array<_RefType['Strategy']>, ledStrategiesConnection: _RefType['PersonLedStrategiesConnection'], memberOf: Array<_RefType['Body']>, memberOfConnection: _RefType['PersonMemberOfConnection'], presented: Array<_RefType['AgendaItem']>, presentedConnection: _RefType['PersonPresentedConnection'], worksFor: Array<_RefType['Organisation']>, worksForConnection: _RefType['PersonWorksForConnection'] } )
   ;
@@ -16766,7 +16929,7 @@ export type ResolversTypes = {
   BetterDirectionEnumScalarMutations: BetterDirectionEnumScalarMutations;
   BodiesConnection: ResolverTypeWrapper<Omit<BodiesConnection, 'edges'> & { edges: Array<ResolversTypes['BodyEdge']> }>;
   BodiesIndexConnection: ResolverTypeWrapper<Omit<BodiesIndexConnection, 'edges'> & { edges: Array<ResolversTypes['BodyIndexEdge']> }>;
-  Body: ResolverTypeWrapper<Omit<Body, 'accountableBodies' | 'accountableTo' | 'evidencedBy' | 'evidencedByConnection' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'meetings' | 'meetingsConnection' | 'memberAgencies' | 'memberAgenciesConnection' | 'members' | 'membersConnection' | 'oversees' | 'overseesConnection' | 'providesUpdatesTo' | 'providesUpdatesToConnection' | 'updatingBodies' | 'updatingBodiesConnection'> & { accountableBodies: Array<ResolversTypes['Body']>, accountableTo: Array<ResolversTypes['Body']>, evidencedBy: Array<ResolversTypes['Document']>, evidencedByConnection: ResolversTypes['BodyEvidencedByConnection'], ledActions: Array<ResolversTypes['Action']>, ledActionsConnection: ResolversTypes['BodyLedActionsConnection'], ledObjectives: Array<ResolversTypes['Objective']>, meetings: Array<ResolversTypes['Meeting']>, meetingsConnection: ResolversTypes['BodyMeetingsConnection'], memberAgencies: Array<ResolversTypes['Organisation']>, memberAgenciesConnection: ResolversTypes['BodyMemberAgenciesConnection'], members: Array<ResolversTypes['Person']>, membersConnection: ResolversTypes['BodyMembersConnection'], oversees: Array<ResolversTypes['Strategy']>, overseesConnection: ResolversTypes['BodyOverseesConnection'], providesUpdatesTo: Array<ResolversTypes['Body']>, providesUpdatesToConnection: ResolversTypes['BodyProvidesUpdatesToConnection'], updatingBodies: Array<ResolversTypes['Body']>, updatingBodiesConnection: ResolversTypes['BodyUpdatingBodiesConnection'] }>;
+  Body: ResolverTypeWrapper<Omit<Body, 'accountableBodies' | 'accountableTo' | 'evidencedBy' | 'evidencedByConnection' | 'governs' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'meetings' | 'meetingsConnection' | 'memberAgencies' | 'memberAgenciesConnection' | 'members' | 'membersConnection' | 'oversees' | 'overseesConnection' | 'providesUpdatesTo' | 'providesUpdatesToConnection' | 'updatingBodies' | 'updatingBodiesConnection'> & { accountableBodies: Array<ResolversTypes['Body']>, accountableTo: Array<ResolversTypes['Body']>, evidencedBy: Array<ResolversTypes['Document']>, evidencedByConnection: ResolversTypes['BodyEvidencedByConnection'], governs: Array<ResolversTypes['Objective']>, ledActions: Array<ResolversTypes['Action']>, ledActionsConnection: ResolversTypes['BodyLedActionsConnection'], ledObjectives: Array<ResolversTypes['Objective']>, meetings: Array<ResolversTypes['Meeting']>, meetingsConnection: ResolversTypes['BodyMeetingsConnection'], memberAgencies: Array<ResolversTypes['Organisation']>, memberAgenciesConnection: ResolversTypes['BodyMemberAgenciesConnection'], members: Array<ResolversTypes['Person']>, membersConnection: ResolversTypes['BodyMembersConnection'], oversees: Array<ResolversTypes['Strategy']>, overseesConnection: ResolversTypes['BodyOverseesConnection'], providesUpdatesTo: Array<ResolversTypes['Body']>, providesUpdatesToConnection: ResolversTypes['BodyProvidesUpdatesToConnection'], updatingBodies: Array<ResolversTypes['Body']>, updatingBodiesConnection: ResolversTypes['BodyUpdatingBodiesConnection'] }>;
   BodyAccountableBodiesAggregateInput: BodyAccountableBodiesAggregateInput;
   BodyAccountableBodiesConnectFieldInput: BodyAccountableBodiesConnectFieldInput;
   BodyAccountableBodiesConnection: ResolverTypeWrapper<BodyAccountableBodiesConnection>;
@@ -16838,6 +17001,21 @@ export type ResolversTypes = {
   BodyEvidencedByRelationship: ResolverTypeWrapper<Omit<BodyEvidencedByRelationship, 'node'> & { node: ResolversTypes['Document'] }>;
   BodyEvidencedByUpdateConnectionInput: BodyEvidencedByUpdateConnectionInput;
   BodyEvidencedByUpdateFieldInput: BodyEvidencedByUpdateFieldInput;
+  BodyGovernsAggregateInput: BodyGovernsAggregateInput;
+  BodyGovernsConnectFieldInput: BodyGovernsConnectFieldInput;
+  BodyGovernsConnection: ResolverTypeWrapper<BodyGovernsConnection>;
+  BodyGovernsConnectionAggregateInput: BodyGovernsConnectionAggregateInput;
+  BodyGovernsConnectionFilters: BodyGovernsConnectionFilters;
+  BodyGovernsConnectionSort: BodyGovernsConnectionSort;
+  BodyGovernsConnectionWhere: BodyGovernsConnectionWhere;
+  BodyGovernsCreateFieldInput: BodyGovernsCreateFieldInput;
+  BodyGovernsDeleteFieldInput: BodyGovernsDeleteFieldInput;
+  BodyGovernsDisconnectFieldInput: BodyGovernsDisconnectFieldInput;
+  BodyGovernsFieldInput: BodyGovernsFieldInput;
+  BodyGovernsNodeAggregationWhereInput: BodyGovernsNodeAggregationWhereInput;
+  BodyGovernsRelationship: ResolverTypeWrapper<Omit<BodyGovernsRelationship, 'node'> & { node: ResolversTypes['Objective'] }>;
+  BodyGovernsUpdateConnectionInput: BodyGovernsUpdateConnectionInput;
+  BodyGovernsUpdateFieldInput: BodyGovernsUpdateFieldInput;
   BodyIndexEdge: ResolverTypeWrapper<Omit<BodyIndexEdge, 'node'> & { node: ResolversTypes['Body'] }>;
   BodyIndexSort: BodyIndexSort;
   BodyIndexWhere: BodyIndexWhere;
@@ -16922,6 +17100,9 @@ export type ResolversTypes = {
   BodyMembersRelationship: ResolverTypeWrapper<Omit<BodyMembersRelationship, 'node'> & { node: ResolversTypes['Person'] }>;
   BodyMembersUpdateConnectionInput: BodyMembersUpdateConnectionInput;
   BodyMembersUpdateFieldInput: BodyMembersUpdateFieldInput;
+  BodyObjectiveGovernsAggregateSelection: ResolverTypeWrapper<BodyObjectiveGovernsAggregateSelection>;
+  BodyObjectiveGovernsEdgeAggregateSelection: ResolverTypeWrapper<BodyObjectiveGovernsEdgeAggregateSelection>;
+  BodyObjectiveGovernsNodeAggregateSelection: ResolverTypeWrapper<BodyObjectiveGovernsNodeAggregateSelection>;
   BodyObjectiveLedObjectivesAggregateSelection: ResolverTypeWrapper<BodyObjectiveLedObjectivesAggregateSelection>;
   BodyObjectiveLedObjectivesEdgeAggregateSelection: ResolverTypeWrapper<BodyObjectiveLedObjectivesEdgeAggregateSelection>;
   BodyObjectiveLedObjectivesNodeAggregateSelection: ResolverTypeWrapper<BodyObjectiveLedObjectivesNodeAggregateSelection>;
@@ -18596,7 +18777,7 @@ export type ResolversParentTypes = {
   BetterDirectionEnumScalarMutations: BetterDirectionEnumScalarMutations;
   BodiesConnection: Omit<BodiesConnection, 'edges'> & { edges: Array<ResolversParentTypes['BodyEdge']> };
   BodiesIndexConnection: Omit<BodiesIndexConnection, 'edges'> & { edges: Array<ResolversParentTypes['BodyIndexEdge']> };
-  Body: Omit<Body, 'accountableBodies' | 'accountableTo' | 'evidencedBy' | 'evidencedByConnection' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'meetings' | 'meetingsConnection' | 'memberAgencies' | 'memberAgenciesConnection' | 'members' | 'membersConnection' | 'oversees' | 'overseesConnection' | 'providesUpdatesTo' | 'providesUpdatesToConnection' | 'updatingBodies' | 'updatingBodiesConnection'> & { accountableBodies: Array<ResolversParentTypes['Body']>, accountableTo: Array<ResolversParentTypes['Body']>, evidencedBy: Array<ResolversParentTypes['Document']>, evidencedByConnection: ResolversParentTypes['BodyEvidencedByConnection'], ledActions: Array<ResolversParentTypes['Action']>, ledActionsConnection: ResolversParentTypes['BodyLedActionsConnection'], ledObjectives: Array<ResolversParentTypes['Objective']>, meetings: Array<ResolversParentTypes['Meeting']>, meetingsConnection: ResolversParentTypes['BodyMeetingsConnection'], memberAgencies: Array<ResolversParentTypes['Organisation']>, memberAgenciesConnection: ResolversParentTypes['BodyMemberAgenciesConnection'], members: Array<ResolversParentTypes['Person']>, membersConnection: ResolversParentTypes['BodyMembersConnection'], oversees: Array<ResolversParentTypes['Strategy']>, overseesConnection: ResolversParentTypes['BodyOverseesConnection'], providesUpdatesTo: Array<ResolversParentTypes['Body']>, providesUpdatesToConnection: ResolversParentTypes['BodyProvidesUpdatesToConnection'], updatingBodies: Array<ResolversParentTypes['Body']>, updatingBodiesConnection: ResolversParentTypes['BodyUpdatingBodiesConnection'] };
+  Body: Omit<Body, 'accountableBodies' | 'accountableTo' | 'evidencedBy' | 'evidencedByConnection' | 'governs' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'meetings' | 'meetingsConnection' | 'memberAgencies' | 'memberAgenciesConnection' | 'members' | 'membersConnection' | 'oversees' | 'overseesConnection' | 'providesUpdatesTo' | 'providesUpdatesToConnection' | 'updatingBodies' | 'updatingBodiesConnection'> & { accountableBodies: Array<ResolversParentTypes['Body']>, accountableTo: Array<ResolversParentTypes['Body']>, evidencedBy: Array<ResolversParentTypes['Document']>, evidencedByConnection: ResolversParentTypes['BodyEvidencedByConnection'], governs: Array<ResolversParentTypes['Objective']>, ledActions: Array<ResolversParentTypes['Action']>, ledActionsConnection: ResolversParentTypes['BodyLedActionsConnection'], ledObjectives: Array<ResolversParentTypes['Objective']>, meetings: Array<ResolversParentTypes['Meeting']>, meetingsConnection: ResolversParentTypes['BodyMeetingsConnection'], memberAgencies: Array<ResolversParentTypes['Organisation']>, memberAgenciesConnection: ResolversParentTypes['BodyMemberAgenciesConnection'], members: Array<ResolversParentTypes['Person']>, membersConnection: ResolversParentTypes['BodyMembersConnection'], oversees: Array<ResolversParentTypes['Strategy']>, overseesConnection: ResolversParentTypes['BodyOverseesConnection'], providesUpdatesTo: Array<ResolversParentTypes['Body']>, providesUpdatesToConnection: ResolversParentTypes['BodyProvidesUpdatesToConnection'], updatingBodies: Array<ResolversParentTypes['Body']>, updatingBodiesConnection: ResolversParentTypes['BodyUpdatingBodiesConnection'] };
   BodyAccountableBodiesAggregateInput: BodyAccountableBodiesAggregateInput;
   BodyAccountableBodiesConnectFieldInput: BodyAccountableBodiesConnectFieldInput;
   BodyAccountableBodiesConnection: BodyAccountableBodiesConnection;
@@ -18668,6 +18849,21 @@ export type ResolversParentTypes = {
   BodyEvidencedByRelationship: Omit<BodyEvidencedByRelationship, 'node'> & { node: ResolversParentTypes['Document'] };
   BodyEvidencedByUpdateConnectionInput: BodyEvidencedByUpdateConnectionInput;
   BodyEvidencedByUpdateFieldInput: BodyEvidencedByUpdateFieldInput;
+  BodyGovernsAggregateInput: BodyGovernsAggregateInput;
+  BodyGovernsConnectFieldInput: BodyGovernsConnectFieldInput;
+  BodyGovernsConnection: BodyGovernsConnection;
+  BodyGovernsConnectionAggregateInput: BodyGovernsConnectionAggregateInput;
+  BodyGovernsConnectionFilters: BodyGovernsConnectionFilters;
+  BodyGovernsConnectionSort: BodyGovernsConnectionSort;
+  BodyGovernsConnectionWhere: BodyGovernsConnectionWhere;
+  BodyGovernsCreateFieldInput: BodyGovernsCreateFieldInput;
+  BodyGovernsDeleteFieldInput: BodyGovernsDeleteFieldInput;
+  BodyGovernsDisconnectFieldInput: BodyGovernsDisconnectFieldInput;
+  BodyGovernsFieldInput: BodyGovernsFieldInput;
+  BodyGovernsNodeAggregationWhereInput: BodyGovernsNodeAggregationWhereInput;
+  BodyGovernsRelationship: Omit<BodyGovernsRelationship, 'node'> & { node: ResolversParentTypes['Objective'] };
+  BodyGovernsUpdateConnectionInput: BodyGovernsUpdateConnectionInput;
+  BodyGovernsUpdateFieldInput: BodyGovernsUpdateFieldInput;
   BodyIndexEdge: Omit<BodyIndexEdge, 'node'> & { node: ResolversParentTypes['Body'] };
   BodyIndexSort: BodyIndexSort;
   BodyIndexWhere: BodyIndexWhere;
@@ -18751,6 +18947,9 @@ export type ResolversParentTypes = {
   BodyMembersRelationship: Omit<BodyMembersRelationship, 'node'> & { node: ResolversParentTypes['Person'] };
   BodyMembersUpdateConnectionInput: BodyMembersUpdateConnectionInput;
   BodyMembersUpdateFieldInput: BodyMembersUpdateFieldInput;
+  BodyObjectiveGovernsAggregateSelection: BodyObjectiveGovernsAggregateSelection;
+  BodyObjectiveGovernsEdgeAggregateSelection: BodyObjectiveGovernsEdgeAggregateSelection;
+  BodyObjectiveGovernsNodeAggregateSelection: BodyObjectiveGovernsNodeAggregateSelection;
   BodyObjectiveLedObjectivesAggregateSelection: BodyObjectiveLedObjectivesAggregateSelection;
   BodyObjectiveLedObjectivesEdgeAggregateSelection: BodyObjectiveLedObjectivesEdgeAggregateSelection;
   BodyObjectiveLedObjectivesNodeAggregateSelection: BodyObjectiveLedObjectivesNodeAggregateSelection;
@@ -20617,6 +20816,8 @@ export type BodyResolvers<ContextType = ApiContext, ParentType extends Resolvers
   evidencedBy?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType, Partial<BodyEvidencedByArgs>>;
   evidencedByConnection?: Resolver<ResolversTypes['BodyEvidencedByConnection'], ParentType, ContextType, Partial<BodyEvidencedByConnectionArgs>>;
   frequency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  governs?: Resolver<Array<ResolversTypes['Objective']>, ParentType, ContextType, Partial<BodyGovernsArgs>>;
+  governsConnection?: Resolver<ResolversTypes['BodyGovernsConnection'], ParentType, ContextType, Partial<BodyGovernsConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['BodyKind'], ParentType, ContextType>;
   ledActions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType, Partial<BodyLedActionsArgs>>;
@@ -20844,6 +21045,19 @@ export type BodyEvidencedByRelationshipResolvers<ContextType = ApiContext, Paren
   properties?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
 };
 
+export type BodyGovernsConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BodyGovernsConnection'] = ResolversParentTypes['BodyGovernsConnection']> = {
+  aggregate?: Resolver<ResolversTypes['BodyObjectiveGovernsAggregateSelection'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['BodyGovernsRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BodyGovernsRelationshipResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BodyGovernsRelationship'] = ResolversParentTypes['BodyGovernsRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Objective'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+};
+
 export type BodyIndexEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BodyIndexEdge'] = ResolversParentTypes['BodyIndexEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
@@ -20933,6 +21147,27 @@ export type BodyMembersRelationshipResolvers<ContextType = ApiContext, ParentTyp
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['Membership'], ParentType, ContextType>;
+};
+
+export type BodyObjectiveGovernsAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BodyObjectiveGovernsAggregateSelection'] = ResolversParentTypes['BodyObjectiveGovernsAggregateSelection']> = {
+  count?: Resolver<ResolversTypes['CountConnection'], ParentType, ContextType>;
+  edge?: Resolver<Maybe<ResolversTypes['BodyObjectiveGovernsEdgeAggregateSelection']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['BodyObjectiveGovernsNodeAggregateSelection']>, ParentType, ContextType>;
+};
+
+export type BodyObjectiveGovernsEdgeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BodyObjectiveGovernsEdgeAggregateSelection'] = ResolversParentTypes['BodyObjectiveGovernsEdgeAggregateSelection']> = {
+  locator?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type BodyObjectiveGovernsNodeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BodyObjectiveGovernsNodeAggregateSelection'] = ResolversParentTypes['BodyObjectiveGovernsNodeAggregateSelection']> = {
+  category?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
 export type BodyObjectiveLedObjectivesAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BodyObjectiveLedObjectivesAggregateSelection'] = ResolversParentTypes['BodyObjectiveLedObjectivesAggregateSelection']> = {
@@ -24042,6 +24277,8 @@ export type Resolvers<ContextType = ApiContext> = {
   BodyEdge?: BodyEdgeResolvers<ContextType>;
   BodyEvidencedByConnection?: BodyEvidencedByConnectionResolvers<ContextType>;
   BodyEvidencedByRelationship?: BodyEvidencedByRelationshipResolvers<ContextType>;
+  BodyGovernsConnection?: BodyGovernsConnectionResolvers<ContextType>;
+  BodyGovernsRelationship?: BodyGovernsRelationshipResolvers<ContextType>;
   BodyIndexEdge?: BodyIndexEdgeResolvers<ContextType>;
   BodyLedActionsConnection?: BodyLedActionsConnectionResolvers<ContextType>;
   BodyLedActionsRelationship?: BodyLedActionsRelationshipResolvers<ContextType>;
@@ -24056,6 +24293,9 @@ export type Resolvers<ContextType = ApiContext> = {
   BodyMemberAgenciesRelationship?: BodyMemberAgenciesRelationshipResolvers<ContextType>;
   BodyMembersConnection?: BodyMembersConnectionResolvers<ContextType>;
   BodyMembersRelationship?: BodyMembersRelationshipResolvers<ContextType>;
+  BodyObjectiveGovernsAggregateSelection?: BodyObjectiveGovernsAggregateSelectionResolvers<ContextType>;
+  BodyObjectiveGovernsEdgeAggregateSelection?: BodyObjectiveGovernsEdgeAggregateSelectionResolvers<ContextType>;
+  BodyObjectiveGovernsNodeAggregateSelection?: BodyObjectiveGovernsNodeAggregateSelectionResolvers<ContextType>;
   BodyObjectiveLedObjectivesAggregateSelection?: BodyObjectiveLedObjectivesAggregateSelectionResolvers<ContextType>;
   BodyObjectiveLedObjectivesEdgeAggregateSelection?: BodyObjectiveLedObjectivesEdgeAggregateSelectionResolvers<ContextType>;
   BodyObjectiveLedObjectivesNodeAggregateSelection?: BodyObjectiveLedObjectivesNodeAggregateSelectionResolvers<ContextType>;
