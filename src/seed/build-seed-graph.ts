@@ -119,7 +119,8 @@ export function buildSeedGraph(files: readonly SeedFile[], model: DomainModel): 
       const node = mergeNode(label, id, partnershipId, here);
       if (!node) return;
       if (typeof at === "string" && typeof source === "string") {
-        node.evidence.push({ document: source, locator: at });
+        // A registry entry cites the same place as the paper's own mention: one fact, one edge (the loader MERGEs them anyway).
+        if (!node.evidence.some((e) => e.document === source && e.locator === at)) node.evidence.push({ document: source, locator: at });
         references.push({ issue: { ...here, entry: id, field: "source" }, relationship: { type: "EVIDENCED_BY", from: id, to: source, properties: {}, key: "" }, targets: ["Document"] });
       }
       for (const [key, value] of Object.entries(entry)) {
