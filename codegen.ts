@@ -36,7 +36,7 @@ export async function generateFiles(): Promise<Map<string, string>> {
   if (documents.length)
     generates[path.join(GENERATED_DIR, "documents.ts")] = {
       documents: documents.map((d) => path.join(ROOT, d)),
-      plugins: [add, "typescript", "typescript-operations", "typed-document-node"],
+      plugins: [add, "typescript-operations", "typed-document-node"],
       config: { scalars: SCALARS, useTypeImports: true, enumsAsTypes: true, onlyOperationTypes: true },
     };
   const outputs = await generate({ schema: sdl, generates, silent: true, errorsOnly: true }, false);
