@@ -1,6 +1,7 @@
 import type { Driver } from "neo4j-driver";
 import type { Neo4jGraphQLContext } from "@neo4j/graphql";
 import { createReadQuery, type ReadQuery } from "../traversals/index.js";
+import { countingDriver, type RoundTripCounter } from "./counting-driver.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 
 /** What every resolver sees: the request's token, a fresh DataLoader set, and how to reach the database. */
@@ -12,8 +13,8 @@ export interface ApiContext extends Neo4jGraphQLContext {
   loaders: Loaders;
   /** Runs traversal Cypher for this request (routed read, with the transaction timeout). */
   read: ReadQuery;
-  /** Traversal round trips of this request, for tests and benchmarks. */
-  roundTrips: { roundTrips: number };
+  /** Database round trips of this request (generated and custom resolvers), for tests and benchmarks. */
+  roundTrips: RoundTripCounter;
 }
 
 export interface ContextOptions {
@@ -31,16 +32,19 @@ export function bearerToken(header: string | undefined): string | undefined {
 /** One context per request: loaders are never shared between requests (they cache). */
 export function createContext(options: ContextOptions, authorization?: string): ApiContext {
   const token = bearerToken(authorization);
-  const roundTrips = { roundTrips: 0 };
+  const roundTrips: RoundTripCounter = { roundTrips: 0 };
+  const driver = countingDriver(options.driver, roundTrips);
   return {
     ...(token ? { token } : {}),
-    driver: options.driver,
+    driver,
+    // @neo4j/graphql runs its Cypher through this (counted) driver instead of the shared one.
+    executionContext: driver,
     database: options.database,
     timeoutMs: options.timeoutMs,
     sessionConfig: { database: options.database },
     transaction: { timeout: options.timeoutMs },
     loaders: createLoaders(),
-    read: createReadQuery(options.driver, options.database, options.timeoutMs, roundTrips),
+    read: createReadQuery(driver, options.database, options.timeoutMs),
     roundTrips,
   };
 }

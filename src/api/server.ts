@@ -10,6 +10,7 @@ import type { GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
 import { createContext, type ApiContext } from "./context.js";
 import { healthRoute } from "./health-route.js";
+import { roundTripsPlugin } from "./round-trips-plugin.js";
 
 export interface ServerOptions {
   schema: GraphQLSchema;
@@ -39,6 +40,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       options.production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+      ...(options.production ? [] : [roundTripsPlugin]),
     ],
   });
   await apollo.start();

@@ -15,12 +15,10 @@ export function toPlain(value: unknown): unknown {
 }
 
 /**
- * A ReadQuery over a driver: routed to a reader in a cluster, with a transaction timeout, and
- * counting round trips when asked (tests and benchmarks read `counter.roundTrips`).
+ * A ReadQuery over a driver: routed to a reader in a cluster, with a transaction timeout.
  */
-export function createReadQuery(driver: Driver, database: string, timeoutMs: number, counter?: { roundTrips: number }): ReadQuery {
+export function createReadQuery(driver: Driver, database: string, timeoutMs: number): ReadQuery {
   return async (cypher, parameters = {}) => {
-    if (counter) counter.roundTrips++;
     const { records } = await driver.executeQuery(cypher, parameters, {
       database,
       routing: neo4j.routing.READ,
@@ -30,8 +28,11 @@ export function createReadQuery(driver: Driver, database: string, timeoutMs: num
   };
 }
 
-/** A Date parameter from "YYYY-MM-DD" (validated by the GraphQL Date scalar) or today. */
-export function dateParameter(value: string | undefined | null): InstanceType<typeof neo4j.types.Date> {
-  const [year, month, day] = (value ?? new Date().toISOString().slice(0, 10)).slice(0, 10).split("-").map(Number);
+/**
+ * A Date parameter from "YYYY-MM-DD" or today. A literal argument arrives as a string, a variable
+ * as a neo4j Date (the Date scalar's parseValue); both print as YYYY-MM-DD.
+ */
+export function dateParameter(value: string | object | undefined | null): InstanceType<typeof neo4j.types.Date> {
+  const [year, month, day] = String(value ?? new Date().toISOString()).slice(0, 10).split("-").map(Number);
   return new neo4j.types.Date(year!, month!, day!);
 }

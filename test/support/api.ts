@@ -5,6 +5,7 @@ import { DATABASE } from "./database.js";
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T;
   errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
+  extensions?: { roundTrips?: number } & Record<string, unknown>;
 }
 
 /** The real API server (generated schema + resolvers) over the run's Neo4j, on a free port. */

@@ -1,0 +1,4 @@
+/** A report could not be made: a bad option, an unknown id, an unreachable API or browser. */
+export class ReportError extends Error {
+  override name = "ReportError";
+}

@@ -1,0 +1,33 @@
+import { execute, type GraphQLSchema } from "graphql";
+import { buildSchema, createContext } from "../../api/index.js";
+import type { Config } from "../../config/index.js";
+import { openDatabase } from "../../graph/index.js";
+import { checkResponse } from "./check-response.js";
+import type { ReportSource } from "./report-source.js";
+
+/**
+ * A source that runs the report's query against the API's own schema in this process, on the
+ * configured database (NEO4J_URI, or the local Neo4j started for the purpose): the same
+ * resolvers, context and authorization as the server, without a server.
+ * @example const source = await inProcessSource(loadConfig());
+ */
+export async function inProcessSource(config: Config, log?: (line: string) => void): Promise<ReportSource> {
+  const database = await openDatabase(config, log);
+  let schema: GraphQLSchema;
+  try {
+    schema = await buildSchema({ driver: database.driver });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const description = `${database.uri} (in-process)`;
+  return {
+    description,
+    async request(document, variables) {
+      const contextValue = createContext({ driver: database.driver, database: database.database, timeoutMs: config.QUERY_TIMEOUT_MS });
+      const result = await execute({ schema, document, variableValues: variables, contextValue });
+      return checkResponse(description, result);
+    },
+    close: () => database.close(),
+  };
+}

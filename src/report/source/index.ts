@@ -1,0 +1,4 @@
+export type { ReportSource } from "./report-source.js";
+export { httpSource, graphqlUrl } from "./http-source.js";
+export { inProcessSource } from "./in-process-source.js";
+export { checkResponse } from "./check-response.js";
