@@ -25,6 +25,10 @@ export function buildSeedGraph(files: readonly SeedFile[], model: DomainModel): 
   const nodes = new Map<string, SeedNode>();
   const relationships = new Map<string, SeedRelationship>();
   const references: PendingReference[] = [];
+  // Where each node is first listed, and which properties some file gives (even invalidly): a
+  // required property given with a bad value is reported once, as bad, not again as missing.
+  const firstListed = new Map<string, { file: string; line?: number }>();
+  const given = new Set<string>();
   const documentModel = model.labels.get("Document");
 
   const mergeNode = (label: string, id: string, partnershipId: string, where: { file: string; line?: number }): SeedNode | undefined => {
@@ -35,6 +39,7 @@ export function buildSeedGraph(files: readonly SeedFile[], model: DomainModel): 
     }
     const node = existing ?? { id, label, partnershipId, properties: {}, evidence: [], listedAt: [] };
     node.listedAt.push(where.line ? `${where.file}:${where.line}` : where.file);
+    if (!firstListed.has(id)) firstListed.set(id, where);
     nodes.set(id, node);
     return node;
   };
@@ -129,6 +134,7 @@ export function buildSeedGraph(files: readonly SeedFile[], model: DomainModel): 
         if (isRelationshipKey(key)) addRelationships(labelModel, key, value, { id, at, source }, issue);
         else {
           const property = labelModel.properties.get(key);
+          given.add(`${id}|${key}`);
           if (!property) issues.push({ ...issue, message: `is not a property of ${label}.`, fix: `use one of ${[...labelModel.properties.keys()].join(", ")}.${didYouMean(key, labelModel.properties.keys())}` });
           else setProperty(node, property, value, issue);
         }
@@ -161,7 +167,7 @@ export function buildSeedGraph(files: readonly SeedFile[], model: DomainModel): 
         else properties[key] = propertyValue;
       }
       for (const property of relationshipModel.properties.values())
-        if (property.required && properties[property.name] === undefined)
+        if (property.required && target[property.name] === undefined)
           issues.push({ ...issue, field: `${type}.${property.name}`, message: `is required on ${type} (to ${target.to}).`, fix: `add ${property.name}: one of ${property.enumValues?.join(", ") ?? property.type}.` });
       const identity = IDENTITY_PROPERTIES.map((name) => String(properties[name] ?? "")).join("|");
       const relationship: SeedRelationship = { type, from: entry.id, to: target.to, properties, key: `${entry.id}|${type}|${target.to}|${identity}` };
@@ -182,8 +188,8 @@ export function buildSeedGraph(files: readonly SeedFile[], model: DomainModel): 
   for (const node of nodes.values()) {
     const labelModel = model.labels.get(node.label);
     for (const property of labelModel?.properties.values() ?? [])
-      if (property.required && node.properties[property.name] === undefined)
-        issues.push({ file: node.listedAt[0] ?? "?", entry: node.id, field: property.name, message: `is required for a ${node.label} and no file gives it.`, fix: `add ${property.name}: to the entry in one of ${node.listedAt.join(", ")}.` });
+      if (property.required && node.properties[property.name] === undefined && !given.has(`${node.id}|${property.name}`))
+        issues.push({ ...(firstListed.get(node.id) ?? { file: "?" }), entry: node.id, field: property.name, message: `is required for a ${node.label} and no file gives it.`, fix: `add ${property.name}: to the entry in one of ${node.listedAt.join(", ")}.` });
   }
   return { graph: { nodes, relationships: [...relationships.values()] }, issues };
 }

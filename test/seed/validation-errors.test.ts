@@ -15,9 +15,10 @@ afterAll(() => folders.forEach((folder) => folder.remove()));
 /** One entry: `entry("Person: person:p", "at: p1")` -> "  - Person: person:p\n    at: p1\n". */
 const entry = (...lines: string[]): string => `  - ${lines.join("\n    ")}\n`;
 /** A paper file with a document and the given entries. */
-const paper = (...entries: string[]): string => `partnership: partnership:test\ndocument: { id: doc:t, title: T }\nentries:\n${entries.join("")}`;
+const list = (entries: string[]): string => (entries.length ? `\n${entries.join("")}` : " []\n");
+const paper = (...entries: string[]): string => `partnership: partnership:test\ndocument: { id: doc:t, title: T }\nentries:${list(entries)}`;
 /** A registry file: no document, so each entry names its source. */
-const registry = (...entries: string[]): string => `partnership: partnership:test\nentries:\n${entries.join("")}`;
+const registry = (...entries: string[]): string => `partnership: partnership:test\nentries:${list(entries)}`;
 const board = entry("Body: body:b", "at: p1", "name: Board", "kind: STATUTORY_BOARD");
 const org = entry("Organisation: org:o", "at: p1", "name: Org");
 
@@ -45,7 +46,7 @@ const one = (kind: string, yaml: string, entryId: string | undefined, field: str
 const CASES: ErrorCase[] = [
   one("YAML syntax", "partnership: partnership:test\nentries: [\n", undefined, undefined, /is not valid YAML: .+/, /correct the YAML syntax at that line/),
   one("file is not a mapping", "- Person: person:p\n", undefined, undefined, /expected a mapping with partnership, document \(optional\) and entries/, /seeds\/README.md/),
-  one("unknown top-level key", "partnership: partnership:test\nentires: []\n", undefined, "entires", /is not a top-level key of a seed file/, /use partnership, document and entries\. Did you mean "entries"\?/),
+  one("unknown top-level key", "partnership: partnership:test\ndocumnet: { id: doc:t }\nentries: []\n", undefined, "documnet", /is not a top-level key of a seed file/, /use partnership, document and entries\. Did you mean "document"\?/),
   one("partnership missing", "entries: []\n", undefined, "partnership", /expected a partnership id such as partnership:barnet, found undefined/, /add `partnership: partnership:<slug>`/),
   one("document id", "partnership: partnership:test\ndocument: { id: scpb-2016, title: T }\nentries: []\n", undefined, "document.id", /expected a document id such as doc:scpb-2016-01-29, found "scpb-2016"/, /give the document an id starting with doc:/),
   one("unknown document property", "partnership: partnership:test\ndocument: { id: doc:t, title: T, tilte: U }\nentries: []\n", "doc:t", "document.tilte", /is not a property of Document/, /use one of .*title.*Did you mean "title"\?/),
@@ -57,11 +58,11 @@ const CASES: ErrorCase[] = [
   one("missing at", paper(entry("Person: person:p", "name: Ann")), "person:p", "at", /is missing: every fact must say where in the paper it stands/, /add `at: <section, table, item or action number>`/),
   one("registry entry without source", registry(entry("Person: person:p", "at: p1", "name: Ann")), "person:p", "source", /is missing: this file has no document, so the entry must name its source paper/, /add `source: doc:<paper id>`/),
   one("source paper not defined", registry(entry("Person: person:p", "source: doc:nope", "at: p1", "name: Ann")), "person:p", "source", /refers to doc:nope, which no seed file defines/, /define it, or correct the id/),
-  one("unknown property", paper(entry("Person: person:p", "at: p1", "nmae: Ann")), "person:p", "nmae", /is not a property of Person/, /use one of name, .*Did you mean "name"\?/),
+  one("unknown property", paper(entry("Person: person:p", "at: p1", "name: Ann", "honorfic: Cllr")), "person:p", "honorfic", /is not a property of Person/, /use one of name, aliases, honorific, .*Did you mean "honorific"\?/),
   one("enum value", paper(entry("Body: body:b", "at: p1", "name: Board", "kind: BOARD")), "body:b", "kind", /expected one of MEMBERS_COMMITTEE, STATUTORY_BOARD, .*found string "BOARD"/, /use one of the BodyKind values/),
   one("text expected", paper(entry("Person: person:p", "at: p1", "name: 1234")), "person:p", "name", /expected text, found number 1234/, /quote the value/),
-  one("whole number expected", paper(entry("Measurement: measurement:m", "at: p1", "period: 2016", 'rank: "3"')), "measurement:m", "rank", /expected a whole number, found string "3"/, /write a whole number without quotes/),
-  one("number expected", paper(entry("Measurement: measurement:m", "at: p1", "period: 2016", "value: 4,670")), "measurement:m", "value", /expected a number, found string "4,670"/, /write the number without quotes or %/),
+  one("whole number expected", paper(entry("Measurement: measurement:m", "at: p1", "period: '2016'", 'rank: "3"')), "measurement:m", "rank", /expected a whole number, found string "3"/, /write a whole number without quotes/),
+  one("number expected", paper(entry("Measurement: measurement:m", "at: p1", "period: '2016'", "value: 4,670")), "measurement:m", "value", /expected a number, found string "4,670"/, /write the number without quotes or %/),
   one("true or false expected", paper(entry("AgendaItem: item:i", "at: p1", "title: DHR", "restricted: exempt")), "item:i", "restricted", /expected true or false, found string "exempt"/, /write true or false/),
   one("date expected", paper(entry("Action: action:a", "at: p1", "title: Act", "kind: ACTION", "dueDate: Feb-14")), "action:a", "dueDate", /expected a date YYYY-MM-DD, found string "Feb-14"/, /write the normalised date as YYYY-MM-DD/),
   one("impossible date", paper(entry("Action: action:a", "at: p1", "title: Act", "kind: ACTION", "dueDate: 2014-02-30")), "action:a", "dueDate", /expected a date YYYY-MM-DD, found string "2014-02-30"/, /YYYY-MM-DD/),
@@ -115,8 +116,10 @@ describe("seed validation errors name the file, entry, field, what was expected 
 
   it("gives the line of the entry, so an editor can jump to it", () => {
     const { issues } = issuesOf({ "a.yaml": paper(board, entry("Person: person:p", "at: p1", "nmae: Ann")) });
-    expect(issues.map((issue) => issue.line)).toEqual([5]);
-    expect(formatIssue(issues[0]!)).toMatch(/a\.yaml:5, entry person:p, field nmae: is not a property of Person\./);
+    expect(issues.map(formatIssue)).toEqual([
+      expect.stringMatching(/a\.yaml:8, entry person:p, field nmae: is not a property of Person\./),
+      expect.stringMatching(/a\.yaml:8, entry person:p, field name: is required for a Person and no file gives it\. Fix: add name: to the entry in one of .*a\.yaml:8\./),
+    ]);
   });
 
   it("reports every problem of every file in one pass, not just the first", () => {
