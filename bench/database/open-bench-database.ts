@@ -1,0 +1,44 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { loadConfig } from "../../src/config/index.js";
+import { openDatabase, type Database } from "../../src/graph/index.js";
+
+export interface BenchDatabaseOptions {
+  /** Keep the store here (reused by later runs); default: a throw-away temp dir. */
+  dataDir?: string;
+  heap: string;
+  pageCache: string;
+  log: (line: string) => void;
+}
+
+export interface BenchDatabase extends Database {
+  /** Where the local store lives (undefined for NEO4J_URI). */
+  dataDir?: string;
+  /** True when a kept store existed before this run. */
+  reused: boolean;
+}
+
+/**
+ * NEO4J_URI when set (the benchmark then writes its synthetic partnerships there: point it at a
+ * database you can spare), else the project's local Neo4j with a bigger heap and page cache.
+ */
+export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<BenchDatabase> {
+  if (process.env.NEO4J_URI) {
+    options.log(`[bench] using NEO4J_URI=${process.env.NEO4J_URI}; synthetic partnerships p000.. are written there.`);
+    return { ...(await openDatabase(loadConfig())), reused: true };
+  }
+  const temporary = !options.dataDir;
+  const dataDir = options.dataDir ? path.resolve(options.dataDir) : mkdtempSync(path.join(tmpdir(), "governance-bench-"));
+  const reused = !temporary && existsSync(path.join(dataDir, "data"));
+  const database = await openDatabase(loadConfig({ ...process.env, NEO4J_DATA_DIR: dataDir, NEO4J_HEAP: options.heap, NEO4J_PAGECACHE: options.pageCache }), options.log);
+  return {
+    ...database,
+    dataDir,
+    reused,
+    async close() {
+      await database.close();
+      if (temporary) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { IDENTITY_PROPERTIES, type Evidence, type SeedGraph, type SeedNode } from "../../src/seed/seed-graph.js";
+
+/**
+ * Builds one partnership's SeedGraph the way the seed validator would have: every node with its
+ * partnership and evidence, every relationship with `source`, `locator` and the validator's key.
+ */
+export class GraphBuilder {
+  readonly graph: SeedGraph = { nodes: new Map(), relationships: [] };
+  private readonly keys = new Set<string>();
+
+  constructor(readonly partnershipId: string) {}
+
+  /** Adds a node; properties with undefined values are left out, as a seed file would. */
+  node(label: string, id: string, properties: Record<string, unknown>, evidence: Evidence[] = []): string {
+    if (this.graph.nodes.has(id)) throw new Error(`Generator bug: node id ${id} generated twice; ids must be unique within a partnership.`);
+    const node: SeedNode = { id, label, partnershipId: this.partnershipId, properties: defined(properties), evidence, listedAt: ["bench/generate"] };
+    this.graph.nodes.set(id, node);
+    return id;
+  }
+
+  /** Adds a relationship from `from` to `to`, sourced from the evidence's document. */
+  link(type: string, from: string, to: string, source: Evidence, properties: Record<string, unknown> = {}): void {
+    const props = defined({ ...properties, source: source.document, locator: source.locator });
+    const key = `${from}|${type}|${to}|${IDENTITY_PROPERTIES.map((name) => String(props[name] ?? "")).join("|")}`;
+    // The same fact twice is one relationship (the validator merges them the same way).
+    if (this.keys.has(key)) return;
+    this.keys.add(key);
+    this.graph.relationships.push({ type, from, to, properties: props, key });
+  }
+}
+
+function defined(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+}
+
+/** Lower-case slug for ids: "Women's Aid" -> "womens-aid". */
+export const slugify = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/['’]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+/** Merges partnership graphs (disjoint by construction: every id carries its partnership's slug). */
+export function mergeGraphs(graphs: readonly SeedGraph[]): SeedGraph {
+  const merged: SeedGraph = { nodes: new Map(), relationships: [] };
+  for (const graph of graphs) {
+    for (const [id, node] of graph.nodes) merged.nodes.set(id, node);
+    merged.relationships.push(...graph.relationships);
+  }
+  return merged;
+}

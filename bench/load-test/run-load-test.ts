@@ -1,0 +1,85 @@
+import autocannon from "autocannon";
+import { postGraphQL } from "../measure/graphql-client.js";
+import { startApiChild, type Memory } from "./api-child.js";
+
+export interface LoadTarget {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+export interface LoadRun {
+  target: string;
+  connections: number;
+  durationSeconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p99: number; max: number };
+  /** Socket errors + timeouts + non-2xx + responses carrying GraphQL errors: must be 0. */
+  errors: number;
+  memoryBefore: Memory;
+  memoryAfter: Memory;
+}
+
+export interface LoadTestReport {
+  where: string;
+  runs: LoadRun[];
+  /** Heap after a full GC, before the first run and after the last: "flat" means these are close. */
+  heapAfterGc: { before: number; after: number };
+  rssAfterGc: { before: number; after: number };
+}
+
+const MB = (bytes: number): number => Math.round((bytes / 1048576) * 10) / 10;
+
+/**
+ * autocannon against the API in its own process, at each concurrency for `durationSeconds`
+ * (bounded in time, loopback only). Every response is checked: a body with "errors" counts.
+ */
+export async function runLoadTest(options: { uri: string; database: string; targets: LoadTarget[]; connections: number[]; durationSeconds: number; log: (line: string) => void }): Promise<LoadTestReport> {
+  const api = await startApiChild(options.uri, options.database);
+  try {
+    const url = `${api.url}/graphql`;
+    // Warm the child (schema caches, driver pool, JIT) with each query, then take the baseline.
+    for (const target of options.targets) for (let i = 0; i < 20; i++) await postGraphQL(url, target.query, target.variables);
+    const baseline = await api.memory(true);
+    const runs: LoadRun[] = [];
+    for (const target of options.targets)
+      for (const connections of options.connections) {
+        const memoryBefore = await api.memory();
+        const result = await autocannon({
+          url,
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: target.query, variables: target.variables }),
+          connections,
+          duration: options.durationSeconds,
+          verifyBody: (body) => !String(body).includes('"errors"'),
+        });
+        const memoryAfter = await api.memory();
+        const run: LoadRun = {
+          target: target.name,
+          connections,
+          durationSeconds: options.durationSeconds,
+          requests: result.requests.total,
+          requestsPerSecond: Math.round(result.requests.average * 10) / 10,
+          latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+          errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
+          memoryBefore,
+          memoryAfter,
+        };
+        runs.push(run);
+        options.log(
+          `[load] ${target.name} x${connections}: ${run.requestsPerSecond} req/s, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, errors ${run.errors}, API rss ${MB(memoryBefore.rss)} -> ${MB(memoryAfter.rss)} MB`,
+        );
+      }
+    const end = await api.memory(true);
+    return {
+      where: `API in a child process (pid ${api.pid}, tsx, --expose-gc), autocannon in the benchmark process, Neo4j in its own JVM; all on this machine`,
+      runs,
+      heapAfterGc: { before: baseline.heapUsed, after: end.heapUsed },
+      rssAfterGc: { before: baseline.rss, after: end.rss },
+    };
+  } finally {
+    await api.stop();
+  }
+}

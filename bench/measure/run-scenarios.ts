@@ -1,0 +1,99 @@
+import type { RoundTripCounter } from "../database/counting-driver.js";
+import type { Landmarks } from "../generate/index.js";
+import type { FloorContext, Scenario } from "../scenarios/index.js";
+import { answerSize, canonical, firstDifference } from "./canonical.js";
+import { postGraphQL } from "./graphql-client.js";
+import { ratio, summarise, type LatencySummary } from "./statistics.js";
+
+export type VariantKey = "a" | "b" | "c";
+
+export const VARIANTS: Record<VariantKey, string> = {
+  a: "GraphQL API over HTTP (@neo4j/graphql + traversal resolvers)",
+  b: "hand-written Cypher through the driver (the floor)",
+  c: "naive resolver-per-field GraphQL over HTTP (N+1)",
+};
+
+export interface ScenarioResult {
+  name: string;
+  description: string;
+  variables: Record<string, unknown>;
+  answer: { objects: number; bytes: number };
+  /** null when the variant's answer equals (a)'s, else where they first differ. */
+  differences: { b: string | null; c: string | null };
+  latency: Record<VariantKey, LatencySummary>;
+  /** Database round trips per request (the median; they do not vary for a fixed question). */
+  roundTrips: Record<VariantKey, number>;
+  ratios: { aOverB_p50: number | null; aOverB_p95: number | null; cOverA_p50: number | null; cOverA_p95: number | null };
+}
+
+export interface RunOptions {
+  scenarios: readonly Scenario[];
+  landmarks: Landmarks;
+  asOf: string;
+  /** /graphql of the real API and of the naive one. */
+  apiUrl: string;
+  naiveUrl: string;
+  floor: FloorContext;
+  counter: RoundTripCounter;
+  iterations: number;
+  warmup: number;
+  onIteration?: (done: number, total: number) => void;
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/**
+ * Asks every scenario three ways, interleaved: each iteration runs every scenario's a, b and c
+ * back to back, in an order that rotates with the iteration, so drift and noise (another
+ * engineer's build, a GC pause, the page cache) fall on all three alike.
+ */
+export async function runScenarios(options: RunOptions): Promise<ScenarioResult[]> {
+  const { scenarios, counter } = options;
+  const variables = scenarios.map((s) => s.variables(options.landmarks, options.asOf));
+  const call = (index: number, key: VariantKey): Promise<unknown> => {
+    const scenario = scenarios[index]!;
+    if (key === "b") return scenario.floor(options.floor, variables[index]!);
+    return postGraphQL(key === "a" ? options.apiUrl : options.naiveUrl, scenario.query, variables[index]!);
+  };
+
+  // First, the same answer three ways (checked once, before any timing).
+  const answers: Record<VariantKey, unknown>[] = [];
+  for (let i = 0; i < scenarios.length; i++) answers.push({ a: await call(i, "a"), b: await call(i, "b"), c: await call(i, "c") });
+  const samples = scenarios.map(() => ({ a: [] as number[], b: [] as number[], c: [] as number[], trips: { a: [] as number[], b: [] as number[], c: [] as number[] } }));
+  const orders: VariantKey[][] = [["a", "b", "c"], ["b", "c", "a"], ["c", "a", "b"]];
+  const total = options.warmup + options.iterations;
+  for (let iteration = 0; iteration < total; iteration++) {
+    for (let i = 0; i < scenarios.length; i++)
+      for (const key of orders[iteration % orders.length]!) {
+        counter.count = 0;
+        const start = performance.now();
+        await call(i, key);
+        const elapsed = performance.now() - start;
+        if (iteration >= options.warmup) {
+          samples[i]![key].push(elapsed);
+          samples[i]!.trips[key].push(counter.count);
+        }
+      }
+    options.onIteration?.(iteration + 1, total);
+  }
+  return scenarios.map((scenario, i) => {
+    const s = samples[i]!;
+    const latency = { a: summarise(s.a), b: summarise(s.b), c: summarise(s.c) };
+    const a = canonical(answers[i]!.a);
+    return {
+      name: scenario.name,
+      description: scenario.description,
+      variables: variables[i]!,
+      answer: answerSize(answers[i]!.a),
+      differences: { b: firstDifference(a, canonical(answers[i]!.b)), c: firstDifference(a, canonical(answers[i]!.c)) },
+      latency,
+      roundTrips: { a: median(s.trips.a), b: median(s.trips.b), c: median(s.trips.c) },
+      ratios: {
+        aOverB_p50: ratio(latency.a.p50, latency.b.p50),
+        aOverB_p95: ratio(latency.a.p95, latency.b.p95),
+        cOverA_p50: ratio(latency.c.p50, latency.a.p50),
+        cOverA_p95: ratio(latency.c.p95, latency.a.p95),
+      },
+    };
+  });
+}

@@ -1,0 +1,1 @@
+export { buildNaiveSchema } from "./naive-schema.js";

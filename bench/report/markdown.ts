@@ -1,0 +1,61 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { BenchResults } from "./results.js";
+
+const START = "<!-- bench:results:start (written by npm run bench; edit outside these markers) -->";
+const END = "<!-- bench:results:end -->";
+const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const x = (value: number | null): string => (value === null ? "-" : `${value.toFixed(2)}`);
+const thousands = (value: number): string => value.toLocaleString("en-GB");
+
+/** One run as Markdown: how it was made, the scenario table, scaling, load test, targets. */
+export function renderRun(results: BenchResults, file: string): string {
+  const m = results.machine;
+  const load = "nodesPerSecond" in results.load
+    ? `loaded in ${(results.load.writeMs / 1000).toFixed(0)} s through the seed loader, ${results.load.batchSize} partnerships per transaction: ${thousands(results.load.nodesPerSecond)} nodes/s, ${thousands(results.load.relationshipsPerSecond)} relationships/s (generation ${(results.load.generateMs / 1000).toFixed(0)} s)`
+    : `store reused (${results.load.reused})`;
+  const lines = [
+    `### ${results.settings.partnerships} partnership${results.settings.partnerships > 1 ? "s" : ""} (${results.date.slice(0, 10)})`,
+    "",
+    `- Command: \`${results.command}\` -> [${path.basename(file)}](bench/results/${path.basename(file)})`,
+    `- Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, Neo4j ${m.neo4j} (${results.settings.database}, heap ${results.settings.heap}, page cache ${results.settings.pageCache}); shared with other work: load average ${m.loadAverage.start[0]} at start, ${m.loadAverage.end[0]} at end`,
+    `- Graph: ${thousands(results.graph.nodes)} nodes, ${thousands(results.graph.relationships)} relationships (seed ${results.settings.seed}); ${load}`,
+    `- ${results.settings.iterations} timed iterations after ${results.settings.warmup} warm-up, a/b/c interleaved; questions about partnership p000, asOf ${results.settings.asOf}`,
+    "",
+    "| scenario | answer objects | a p50 | a p95 | b p50 | b p95 | c p50 | c p95 | round trips a / b / c | a/b p50 | c/a p50 | same answer b, c |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: | ---: | :---: |",
+    ...results.scenarios.map(
+      (s) =>
+        `| ${s.name} | ${s.answer.objects} | ${ms(s.latency.a.p50)} | ${ms(s.latency.a.p95)} | ${ms(s.latency.b.p50)} | ${ms(s.latency.b.p95)} | ${ms(s.latency.c.p50)} | ${ms(s.latency.c.p95)} | ${s.roundTrips.a} / ${s.roundTrips.b} / ${s.roundTrips.c} | ${x(s.ratios.aOverB_p50)} | ${x(s.ratios.cOverA_p50)} | ${s.differences.b ? "no" : "yes"}, ${s.differences.c ? "no" : "yes"} |`,
+    ),
+    "",
+    "Latencies in ms. a: the API over HTTP; b: hand-written Cypher through the driver; c: naive resolver-per-field GraphQL over HTTP.",
+  ];
+  if (results.scaling) {
+    lines.push("", `p95 of (a) here against 1 partnership (${results.scaling.baseline}), same question about partnership p000:`, "", "| scenario | answer objects here / at 1 | a p95 here | a p95 at 1 | ratio | floor (b) ratio |", "| --- | :---: | ---: | ---: | ---: | ---: |");
+    for (const s of results.scaling.scenarios) lines.push(`| ${s.name} | ${s.answerObjects.here} / ${s.answerObjects.baseline} | ${ms(s.p95.here)} | ${ms(s.p95.baseline)} | ${x(s.p95.ratio)} | ${x(s.floorP95Ratio)} |`);
+  }
+  if (results.loadTest) {
+    lines.push("", `Load test (autocannon; ${results.loadTest.where}):`, "", "| query | connections | req/s | p50 ms | p99 ms | errors | API rss before -> after (MB) |", "| --- | ---: | ---: | ---: | ---: | ---: | :---: |");
+    for (const r of results.loadTest.runs)
+      lines.push(`| ${r.target} | ${r.connections} | ${r.requestsPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${r.errors} | ${(r.memoryBefore.rss / 1048576).toFixed(0)} -> ${(r.memoryAfter.rss / 1048576).toFixed(0)} |`);
+    lines.push("", `API heap after a full GC: ${(results.loadTest.heapAfterGc.before / 1048576).toFixed(1)} MB before the load runs, ${(results.loadTest.heapAfterGc.after / 1048576).toFixed(1)} MB after.`);
+  }
+  lines.push("", "Targets:", "", ...results.targets.map((t) => `- ${t.met === null ? "n/a" : t.met ? "met" : "**missed**"}: ${t.name} (${t.detail})`));
+  return lines.join("\n");
+}
+
+/** Replaces the generated part of BENCHMARKS.md with the latest run of each size, largest first. */
+export function updateBenchmarksMarkdown(file: string, runs: { file: string; results: BenchResults }[]): void {
+  const latest = new Map<number, { file: string; results: BenchResults }>();
+  for (const run of runs) latest.set(run.results.settings.partnerships, run);
+  const body = [...latest.values()]
+    .sort((a, b) => b.results.settings.partnerships - a.results.settings.partnerships)
+    .map((run) => renderRun(run.results, run.file))
+    .join("\n\n");
+  const current = existsSync(file) ? readFileSync(file, "utf8") : `# Benchmarks\n\n${START}\n${END}\n`;
+  const start = current.indexOf(START);
+  const end = current.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`${file} has lost its markers; put back\n${START}\n${END}\nwhere the generated results go.`);
+  writeFileSync(file, `${current.slice(0, start + START.length)}\n\n${body}\n\n${current.slice(end)}`);
+}

@@ -1,0 +1,9 @@
+import { strategyTree } from "./strategy-tree.js";
+import { accountabilityChain, actionsFeeding, bodiesReportingTo, governanceDiagram, governanceHealth, responsibilities, search } from "./traversals.js";
+import type { Scenario } from "./scenario.js";
+
+/** Every scenario, in the order the report lists them. */
+export const SCENARIOS: readonly Scenario[] = [strategyTree, actionsFeeding, accountabilityChain, bodiesReportingTo, governanceDiagram, governanceHealth, search, responsibilities];
+
+export { strategyTreeQuery, strategyTreeCypher } from "./strategy-tree.js";
+export type { Scenario, FloorContext } from "./scenario.js";
