@@ -1,3 +1,4 @@
+import neo4j from "neo4j-driver";
 import { pathNode, validAt } from "./cypher-fragments.js";
 import { capped } from "./limits.js";
 import { dateParameter, type ReadQuery } from "./read-query.js";
@@ -128,7 +129,8 @@ export async function governanceHealth(read: ReadQuery, args: { partnershipId?: 
   const rows = await read(query, {
     partnershipId: args.partnershipId ?? null,
     asOf: dateParameter(args.asOf),
-    leadThreshold: capped("leadThreshold", args.leadThreshold ?? 8, 0),
+    // An Integer, not a Float: the message prints it ("threshold 8", not "threshold 8.0").
+    leadThreshold: neo4j.int(capped("leadThreshold", args.leadThreshold ?? 8, 0)),
   });
   return (rows as unknown as FindingRow[]).sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule) || a.subject.name.localeCompare(b.subject.name),
