@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { loadConfig } from "../config/index.js";
 import { DEFAULT_SEED_DIR } from "../seed/index.js";
+import { reportCommand } from "./report-command.js";
 import { runSeed } from "./seed-command.js";
 import { runStart } from "./start-command.js";
 
@@ -31,5 +32,7 @@ program
   .option("--check", "validate only; write nothing")
   .option("--reset", "delete the partnerships' subgraphs first (same transaction)")
   .action((options: { dir: string; check?: boolean; reset?: boolean }) => run(() => runSeed(loadConfig(), options)));
+
+program.addCommand(reportCommand(run));
 
 await program.parseAsync();

@@ -1,7 +1,7 @@
 import type { BodyReportQuery, MemberEdgeFragment, PackBodyFragment } from "../../../generated/documents.js";
 import { ReportError } from "../report-error.js";
 import { actionRow, byPlanOrder, type ActionRow } from "./actions.js";
-import { naturalCompare, validAt } from "./dates.js";
+import { naturalCompare, recordedBy, validAt } from "./dates.js";
 import { FindingIndex, type Finding, type Flag } from "./findings.js";
 import { personName } from "./leaders.js";
 import type { ReportContext } from "./report-context.js";
@@ -124,6 +124,12 @@ function packBody(body: PackBodyFragment, asOf: string, findings: FindingIndex):
 
 type Oversees = PackBodyFragment["oversees"][number];
 
+/** A strategy is on record by `asOf` when a dated paper records it by then; with no dated paper, when its period has begun. */
+function onRecord(strategy: Oversees, asOf: string): boolean {
+  const dated = strategy.evidencedBy.some((e) => e.date);
+  return dated ? recordedBy(strategy.evidencedBy, asOf) : !strategy.periodStart || strategy.periodStart <= asOf;
+}
+
 /** Ids of everything in a strategy's tree that a finding can be about. */
 function strategyIds(strategy: Oversees): { ids: Set<string>; objectives: number; actions: number; indicators: number } {
   const ids = new Set<string>([strategy.id]);
@@ -156,7 +162,7 @@ export function buildBodyReport(data: BodyReportQuery, context: ReportContext, b
   const inPeriod = (date: string): boolean => date >= period.from && date <= period.to;
 
   const groups: GroupRow[] = data.bodiesReportingTo
-    .filter((row) => validAt(row.body, asOf))
+    .filter((row) => validAt(row.body, asOf) && recordedBy(row.body.evidencedBy, asOf))
     .map((row) => ({
       ...packBody(row.body, asOf, findings),
       depth: row.depth,
@@ -167,9 +173,10 @@ export function buildBodyReport(data: BodyReportQuery, context: ReportContext, b
     }));
 
   const strategies: StrategySummary[] = [];
-  for (const body of [board, ...data.bodiesReportingTo.map((row) => row.body)])
+  const shownBodies = [board, ...data.bodiesReportingTo.map((row) => row.body).filter((body) => groups.some((g) => g.id === body.id))];
+  for (const body of shownBodies)
     for (const strategy of body.oversees) {
-      if (strategies.some((s) => s.id === strategy.id)) continue;
+      if (strategies.some((s) => s.id === strategy.id) || !onRecord(strategy, asOf)) continue;
       const tree = strategyIds(strategy);
       const counts: Record<string, number> = {};
       for (const finding of findings.about(tree.ids)) counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
@@ -194,7 +201,7 @@ export function buildBodyReport(data: BodyReportQuery, context: ReportContext, b
     const count = (status: string): number => m.attendeesConnection.edges.filter((e) => e.properties.status === status).length;
     return { id: m.id, title: m.title, date: m.date, venue: m.venue, body: board.name, present: count("PRESENT"), apologies: count("APOLOGIES"), substitutes: count("SUBSTITUTE"), inAttendance: count("IN_ATTENDANCE") };
   });
-  for (const group of data.bodiesReportingTo)
+  for (const group of data.bodiesReportingTo.filter((row) => groups.some((g) => g.id === row.body.id)))
     for (const m of group.body.meetings.filter((meeting) => inPeriod(meeting.date)))
       meetings.push({ id: m.id, title: m.title, date: m.date, venue: null, body: group.body.name, present: 0, apologies: 0, substitutes: 0, inAttendance: 0 });
   meetings.sort((a, b) => a.date.localeCompare(b.date) || a.body.localeCompare(b.body));

@@ -38,3 +38,13 @@ export function validAt(bounds: { validFrom?: string | null; validTo?: string | 
 /** Natural order for refs and ids: "Priority 2" before "Priority 10", "p1-2" before "p1-10". */
 export const naturalCompare = (a: string | null | undefined, b: string | null | undefined): number =>
   (a ?? "").localeCompare(b ?? "", "en", { numeric: true });
+
+/**
+ * Whether something was on record by `asOf`: true when no paper recording it is dated, or the
+ * earliest dated paper is on or before `asOf` (a board pack as at 2016 leaves out a group first
+ * recorded in 2022).
+ */
+export function recordedBy(evidence: readonly { date?: string | null }[], asOf: string): boolean {
+  const dates = evidence.map((e) => e.date).filter((d): d is string => Boolean(d)).sort();
+  return dates.length === 0 || dates[0]! <= asOf;
+}

@@ -7,7 +7,7 @@ export type { GovernanceGroupRow } from "./governance-groups.js";
 export type { Leader } from "./leaders.js";
 export type { Finding, Flag } from "./findings.js";
 export type { ReportContext } from "./report-context.js";
-export { formatDate, today, dayAfterYearBefore, isIsoDate, validAt, naturalCompare } from "./dates.js";
+export { formatDate, today, dayAfterYearBefore, isIsoDate, validAt, recordedBy, naturalCompare } from "./dates.js";
 export { deriveRag } from "./outcomes.js";
 export { ruleTag } from "./findings.js";
 export { names } from "./leaders.js";

@@ -94,14 +94,14 @@ function hasContent(node: ObjectiveNode): boolean {
   );
 }
 
-function buildSection(node: ObjectiveNode, depth: number, asOf: string, findings: FindingIndex): ObjectiveSection {
+function buildSection(node: ObjectiveNode, depth: number, asOf: string, findings: FindingIndex, periods: string[]): ObjectiveSection {
   const leaders = leadersAt(node.leadsConnection, asOf);
   const children = [...(node.subObjectives ?? [])].sort(byRef);
   const rows = [...node.actions].sort(byPlanOrder).map((action) => actionRow(action, asOf, findings));
   const actions = rows.filter((row) => row.kind !== "COMMUNICATION");
   const communications = rows.filter((row) => row.kind === "COMMUNICATION");
   const objectives = children.filter((child) => !hasContent(child)).map((child) => ({ id: child.id, ref: child.ref, title: child.title, flags: findings.flags(child.id) }));
-  const governance = governanceGroups(node.governedBy, asOf, findings);
+  const governance = governanceGroups(node.governedBy, asOf, findings).sort((a, b) => a.name.localeCompare(b.name));
   const outcomes = [...node.indicators].sort((a, b) => naturalCompare(a.id, b.id)).map((indicator) => outcomeRow(indicator, asOf, findings));
   const shown = [node.id, ...objectives.map((o) => o.id), ...rows.map((r) => r.id), ...outcomes.map((o) => o.id), ...governance.map((g) => g.id), ...leaders.map((l) => l.id)];
   return {
@@ -122,11 +122,15 @@ function buildSection(node: ObjectiveNode, depth: number, asOf: string, findings
     outcomes,
     actions,
     communications,
-    periods: progressPeriods(rows),
+    periods,
     flags: findings.flags(node.id),
     findings: findings.about(shown),
-    sections: children.filter(hasContent).map((child) => buildSection(child, depth + 1, asOf, findings)),
+    sections: children.filter(hasContent).map((child) => buildSection(child, depth + 1, asOf, findings, periods)),
   };
+}
+
+function allActions(nodes: readonly ObjectiveNode[]): ObjectiveNode["actions"][number][] {
+  return nodes.flatMap((node) => [...node.actions, ...allActions(node.subObjectives ?? [])]);
 }
 
 function* walk(sections: readonly ObjectiveSection[]): Generator<ObjectiveSection> {
@@ -144,7 +148,9 @@ export function buildStrategyReport(data: StrategyReportQuery, context: ReportCo
   const strategy = data.strategies[0];
   if (!strategy) throw new ReportError(`No strategy with id "${strategyId}". Strategy ids look like strategy:safer-communities-2011-14; the API's search query finds ids by title.`);
   const findings = new FindingIndex(data.governanceHealth);
-  const sections = [...strategy.objectives].sort(byRef).map((objective) => buildSection(objective, 1, context.asOf, findings));
+  // One set of progress columns for the whole plan, as the template prints Qtr 1-4 in every section.
+  const periods = progressPeriods(allActions(strategy.objectives).map((action) => actionRow(action, context.asOf, findings)));
+  const sections = [...strategy.objectives].sort(byRef).map((objective) => buildSection(objective, 1, context.asOf, findings, periods));
   const actions = new Map<string, ActionRow & { sections: string[] }>();
   for (const section of walk(sections))
     for (const row of [...section.actions, ...section.communications]) {

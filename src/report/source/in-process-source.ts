@@ -2,8 +2,13 @@ import { execute, type GraphQLSchema } from "graphql";
 import { buildSchema, createContext } from "../../api/index.js";
 import type { Config } from "../../config/index.js";
 import { openDatabase } from "../../graph/index.js";
+import { ReportError } from "../report-error.js";
 import { checkResponse } from "./check-response.js";
 import type { ReportSource } from "./report-source.js";
+
+const refuseToken = (): never => {
+  throw new ReportError("An in-process report reads as an anonymous caller; send a token to a running API with --endpoint.");
+};
 
 /**
  * A source that runs the report's query against the API's own schema in this process, on the
@@ -24,7 +29,9 @@ export async function inProcessSource(config: Config, log?: (line: string) => vo
   return {
     description,
     async request(document, variables) {
-      const contextValue = createContext({ driver: database.driver, database: database.database, timeoutMs: config.QUERY_TIMEOUT_MS });
+      // An anonymous caller, as the public sees the data: a token is for --endpoint (a running API).
+      const options = { driver: database.driver, database: database.database, timeoutMs: config.QUERY_TIMEOUT_MS, verifyToken: refuseToken };
+      const contextValue = await createContext(options as Parameters<typeof createContext>[0]);
       const result = await execute({ schema, document, variableValues: variables, contextValue });
       return checkResponse(description, result);
     },

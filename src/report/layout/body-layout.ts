@@ -1,0 +1,135 @@
+import { cell, findingItems, missing, type Block, type ReportDocument } from "../document/index.js";
+import { formatDate, type BodyReport } from "../model/index.js";
+import { dueCell, findingCounts, generatedText, periodText, statusCell, leadersCell, words } from "./cells.js";
+
+const LINE: Record<string, string> = { ACCOUNTABLE_TO: "Accountable to", PROVIDES_UPDATES_TO: "Provides updates to" };
+
+/**
+ * A board's accountability pack: membership, the groups under it, the strategies they answer
+ * for, meetings and attendance in the period, open meeting actions, health findings.
+ * @example renderMarkdown(layoutBodyReport(buildBodyReport(data, context, "body:scpb", period)))
+ */
+export function layoutBodyReport(report: BodyReport): ReportDocument {
+  const { body, context, period } = report;
+  const asOf = formatDate(context.asOf);
+  const periodWords = `${formatDate(period.from)} to ${formatDate(period.to)}`;
+  const counts: Record<string, number> = {};
+  for (const finding of report.findings) counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
+  const chairs = body.chairs.length ? cell(body.chairs.map((c) => (c.role === "CHAIR" ? c.name : `${c.name} (vice-chair)`)).join(", ")) : missing();
+  const refs = report.openActions.some((a) => a.ref);
+  const blocks: Block[] = [
+    { kind: "heading", level: 2, text: "1. Membership" },
+    {
+      kind: "table",
+      caption: `Members of ${body.name}`,
+      columns: [{ label: "Member", width: 34 }, { label: "Role", width: 16 }, { label: "Representing" }],
+      rows: report.members.map((m) => [cell(m.name, { strong: m.role === "CHAIR" }), cell(words(m.role)), m.representing ? cell(m.representing) : missing("")]),
+      empty: "No members recorded.",
+    },
+    { kind: "heading", level: 2, text: "2. Groups reporting to the board" },
+    {
+      kind: "table",
+      caption: `Groups under ${body.name}`,
+      columns: [
+        { label: "Group", width: 25 },
+        { label: "Kind", width: 11 },
+        { label: "Chair", width: 13 },
+        { label: "Meets", width: 10 },
+        { label: "Reports to", width: 15 },
+        { label: "Accountable for" },
+      ],
+      rows: report.groups.map((g) => [
+        cell(g.name, { strong: g.depth === 1, ...(g.purpose ? { sub: g.purpose } : {}), flags: g.flags }),
+        cell(words(g.kind)),
+        g.chairs.length ? cell(g.chairs.map((c) => c.name).join(", ")) : missing(),
+        g.frequency ? cell(g.frequency) : missing(),
+        cell(`${LINE[g.relationship] ?? words(g.relationship)} ${g.reportsTo}`, g.reportingFrequency ? { sub: g.reportingFrequency } : {}),
+        g.accountableFor.length ? cell(g.accountableFor.join("\n")) : missing("Nothing recorded"),
+      ]),
+      empty: "No group reports to this body.",
+    },
+    { kind: "heading", level: 2, text: "3. Strategies overseen" },
+    {
+      kind: "table",
+      caption: `Strategies overseen by ${body.name} and its groups`,
+      columns: [
+        { label: "Strategy" },
+        { label: "Kind", width: 10 },
+        { label: "Period", width: 12 },
+        { label: "Overseen by", width: 13 },
+        { label: "Objectives", width: 8, numeric: true },
+        { label: "Actions", width: 7, numeric: true },
+        { label: "Indicators", width: 8, numeric: true },
+        { label: "Findings", width: 12 },
+      ],
+      rows: report.strategies.map((s) => [
+        cell(s.title, { sub: s.id }),
+        cell([words(s.kind), s.status ? words(s.status).toLowerCase() : ""].filter(Boolean).join(", ")),
+        cell(periodText(s.periodStart, s.periodEnd)),
+        cell(s.overseenBy),
+        cell(String(s.objectives)),
+        cell(String(s.actions)),
+        cell(String(s.indicators)),
+        cell(findingCounts(s.findings)),
+      ]),
+      empty: "No strategy recorded as overseen by this body or its groups.",
+    },
+    { kind: "heading", level: 2, text: `4. Meetings, ${periodWords}` },
+    {
+      kind: "table",
+      caption: `Meetings from ${periodWords}`,
+      columns: [{ label: "Date", width: 13 }, { label: "Meeting" }, { label: "Present", width: 10, numeric: true }, { label: "Apologies", width: 11, numeric: true }, { label: "Substitutes", width: 12, numeric: true }],
+      rows: report.meetings.map((m) => {
+        const recorded = m.present + m.apologies + m.substitutes + m.inAttendance > 0;
+        const count = (n: number): ReturnType<typeof cell> => (recorded ? cell(String(n)) : missing("—"));
+        return [cell(formatDate(m.date)), cell(m.body === m.title ? m.title : `${m.body}: ${m.title}`, m.venue ? { sub: m.venue } : {}), count(m.present), count(m.apologies), count(m.substitutes)];
+      }),
+      empty: `No meeting recorded from ${periodWords}.`,
+    },
+    { kind: "heading", level: 3, text: "Attendance at board meetings" },
+    {
+      kind: "table",
+      caption: `Attendance at ${body.name} meetings from ${periodWords}`,
+      columns: [{ label: "Member" }, { label: "Role", width: 16 }, { label: "Present", width: 10, numeric: true }, { label: "Apologies", width: 11, numeric: true }, { label: "Of meetings recorded", width: 14, numeric: true }],
+      rows: report.attendance.map((a) => [cell(a.name), a.role ? cell(words(a.role)) : missing("Not a member"), cell(String(a.present)), cell(String(a.apologies)), cell(String(a.of))]),
+      empty: "No attendance recorded in the period.",
+    },
+    { kind: "heading", level: 2, text: "5. Open meeting actions" },
+    {
+      kind: "table",
+      caption: `Open actions from meetings of ${body.name}`,
+      columns: [{ label: "Raised", width: 12 }, ...(refs ? [{ label: "Ref", width: 5 }] : []), { label: "Action" }, { label: "Lead", width: 18 }, { label: "Due", width: 11 }, { label: "Status", width: 13 }],
+      rows: report.openActions.map((a) => [cell(formatDate(a.meeting.date)), ...(refs ? [cell(a.ref)] : []), cell(a.title), leadersCell(a.leads, a.flags.filter((f) => f.rule === "ACTION_WITHOUT_LEAD")), dueCell(a), statusCell({ status: a.status, flags: a.flags.filter((f) => f.rule !== "ACTION_WITHOUT_LEAD") })]),
+      empty: "No open meeting action.",
+    },
+    { kind: "heading", level: 2, text: "6. Health findings" },
+    { kind: "findings", title: `Health findings: ${body.name}, its groups, members and meeting actions`, items: findingItems(report.findings), empty: "No findings." },
+  ];
+  return {
+    organisation: body.name,
+    title: `${body.name}: accountability pack`,
+    subtitle: `Groups, strategies, meetings and open actions as at ${asOf}`,
+    orientation: "portrait",
+    meta: [
+      { label: "Body", value: cell(words(body.kind), body.purpose ? { sub: body.purpose } : {}) },
+      { label: "Chair", value: chairs },
+      { label: "Meets", value: body.frequency ? cell(body.frequency) : missing() },
+      ...(body.quorum ? [{ label: "Quorum", value: cell(body.quorum) }] : []),
+      { label: "Accountable to", value: body.accountableTo.length ? cell(body.accountableTo.join("; ")) : missing("None recorded") },
+      ...(body.updatesTo.length ? [{ label: "Provides updates to", value: cell(body.updatesTo.map((u) => (u.frequency ? `${u.name} (${u.frequency})` : u.name)).join("; ")) }] : []),
+      { label: "Meetings period", value: cell(periodWords) },
+      { label: "Report date", value: cell(`As at ${asOf}`) },
+      { label: "Generated", value: cell(generatedText(context.generatedAt), { sub: `${body.id} from ${context.source}` }) },
+    ],
+    summary: [
+      { label: "Members", value: String(report.members.length) },
+      { label: "Groups", value: String(report.groups.length) },
+      { label: "Strategies", value: String(report.strategies.length) },
+      { label: "Meetings in period", value: String(report.meetings.length) },
+      { label: "Open actions", value: String(report.openActions.length), tone: report.openActions.length ? "WARNING" : "OK" },
+      { label: "Errors", value: String(counts.ERROR ?? 0), tone: counts.ERROR ? "ERROR" : "OK" },
+    ],
+    blocks,
+    footer: `${body.name} · accountability pack as at ${asOf}`,
+  };
+}
