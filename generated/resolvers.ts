@@ -359,7 +359,6 @@ export type ActionCreateInput = {
   ref?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<ActionStatus>;
   title: Scalars['String']['input'];
-  updatedBy?: InputMaybe<Scalars['String']['input']>;
   updates?: InputMaybe<ActionUpdatesFieldInput>;
 };
 
@@ -1002,7 +1001,6 @@ export type ActionUpdateInput = {
   ref?: InputMaybe<StringScalarMutations>;
   status?: InputMaybe<ActionStatusEnumScalarMutations>;
   title?: InputMaybe<StringScalarMutations>;
-  updatedBy?: InputMaybe<StringScalarMutations>;
   updates?: InputMaybe<Array<ActionUpdatesUpdateFieldInput>>;
 };
 
@@ -1364,7 +1362,6 @@ export type AgendaItemCreateInput = {
   restricted: Scalars['Boolean']['input'];
   summary?: InputMaybe<Scalars['String']['input']>;
   title: Scalars['String']['input'];
-  updatedBy?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type AgendaItemDecisionDecisionsAggregateSelection = {
@@ -1957,7 +1954,6 @@ export type AgendaItemUpdateInput = {
   restricted?: InputMaybe<BooleanScalarMutations>;
   summary?: InputMaybe<StringScalarMutations>;
   title?: InputMaybe<StringScalarMutations>;
-  updatedBy?: InputMaybe<StringScalarMutations>;
 };
 
 export type AgendaItemWhere = {
@@ -2752,7 +2748,6 @@ export type BodyCreateInput = {
   providesUpdatesTo?: InputMaybe<BodyProvidesUpdatesToFieldInput>;
   purpose?: InputMaybe<Scalars['String']['input']>;
   quorum?: InputMaybe<Scalars['String']['input']>;
-  updatedBy?: InputMaybe<Scalars['String']['input']>;
   updatingBodies?: InputMaybe<BodyUpdatingBodiesFieldInput>;
   validFrom?: InputMaybe<Scalars['Date']['input']>;
   validTo?: InputMaybe<Scalars['Date']['input']>;
@@ -4047,7 +4042,6 @@ export type BodyUpdateInput = {
   providesUpdatesTo?: InputMaybe<Array<BodyProvidesUpdatesToUpdateFieldInput>>;
   purpose?: InputMaybe<StringScalarMutations>;
   quorum?: InputMaybe<StringScalarMutations>;
-  updatedBy?: InputMaybe<StringScalarMutations>;
   updatingBodies?: InputMaybe<Array<BodyUpdatingBodiesUpdateFieldInput>>;
   validFrom?: InputMaybe<DateScalarMutations>;
   validTo?: InputMaybe<DateScalarMutations>;
@@ -4483,7 +4477,6 @@ export type DecisionCreateInput = {
   madeAt?: InputMaybe<DecisionMadeAtFieldInput>;
   partnershipId: Scalars['ID']['input'];
   text: Scalars['String']['input'];
-  updatedBy?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type DecisionDeleteInput = {
@@ -4773,7 +4766,6 @@ export type DecisionUpdateInput = {
   madeAt?: InputMaybe<Array<DecisionMadeAtUpdateFieldInput>>;
   partnershipId?: InputMaybe<IdScalarMutations>;
   text?: InputMaybe<StringScalarMutations>;
-  updatedBy?: InputMaybe<StringScalarMutations>;
 };
 
 export type DecisionWhere = {
@@ -4871,7 +4863,6 @@ export type DocumentCreateInput = {
   kind?: InputMaybe<Scalars['String']['input']>;
   partnershipId: Scalars['ID']['input'];
   title: Scalars['String']['input'];
-  updatedBy?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type DocumentEdge = {
@@ -4912,7 +4903,6 @@ export type DocumentUpdateInput = {
   kind?: InputMaybe<StringScalarMutations>;
   partnershipId?: InputMaybe<IdScalarMutations>;
   title?: InputMaybe<StringScalarMutations>;
-  updatedBy?: InputMaybe<StringScalarMutations>;
 };
 
 export type DocumentWhere = {
@@ -5229,7 +5219,6 @@ export type IndicatorCreateInput = {
   name: Scalars['String']['input'];
   partnershipId: Scalars['ID']['input'];
   unit?: InputMaybe<Scalars['String']['input']>;
-  updatedBy?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type IndicatorDeleteInput = {
@@ -5724,7 +5713,6 @@ export type IndicatorUpdateInput = {
   name?: InputMaybe<StringScalarMutations>;
   partnershipId?: InputMaybe<IdScalarMutations>;
   unit?: InputMaybe<StringScalarMutations>;
-  updatedBy?: InputMaybe<StringScalarMutations>;
 };
 
 export type IndicatorWhere = {
@@ -6035,7 +6023,6 @@ export type MeasurementCreateInput = {
   rankText?: InputMaybe<Scalars['String']['input']>;
   target?: InputMaybe<Scalars['Float']['input']>;
   targetText?: InputMaybe<Scalars['String']['input']>;
-  updatedBy?: InputMaybe<Scalars['String']['input']>;
   value?: InputMaybe<Scalars['Float']['input']>;
   valueText?: InputMaybe<Scalars['String']['input']>;
 };
@@ -6374,7 +6361,6 @@ export type MeasurementUpdateInput = {
   rankText?: InputMaybe<StringScalarMutations>;
   target?: InputMaybe<FloatScalarMutations>;
   targetText?: InputMaybe<StringScalarMutations>;
-  updatedBy?: InputMaybe<StringScalarMutations>;
   value?: InputMaybe<FloatScalarMutations>;
   valueText?: InputMaybe<StringScalarMutations>;
 };
@@ -6860,7 +6846,6 @@ export type MeetingCreateInput = {
   partnershipId: Scalars['ID']['input'];
   privateNote?: InputMaybe<Scalars['String']['input']>;
   title: Scalars['String']['input'];
-  updatedBy?: InputMaybe<Scalars['String']['input']>;
   venue?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -7304,7 +7289,6 @@ export type MeetingUpdateInput = {
   partnershipId?: InputMaybe<IdScalarMutations>;
   privateNote?: InputMaybe<StringScalarMutations>;
   title?: InputMaybe<StringScalarMutations>;
-  updatedBy?: InputMaybe<StringScalarMutations>;
   venue?: InputMaybe<StringScalarMutations>;
 };
 
@@ -8431,7 +8415,6 @@ export type ObjectiveCreateInput = {
   services?: InputMaybe<ObjectiveServicesFieldInput>;
   subObjectives?: InputMaybe<ObjectiveSubObjectivesFieldInput>;
   title: Scalars['String']['input'];
-  updatedBy?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ObjectiveDeleteInput = {
@@ -9856,7 +9839,6 @@ export type ObjectiveUpdateInput = {
   services?: InputMaybe<Array<ObjectiveServicesUpdateFieldInput>>;
   subObjectives?: InputMaybe<Array<ObjectiveSubObjectivesUpdateFieldInput>>;
   title?: InputMaybe<StringScalarMutations>;
-  updatedBy?: InputMaybe<StringScalarMutations>;
 };
 
 export type ObjectiveWhere = {
@@ -10144,7 +10126,6 @@ export type OrganisationCreateInput = {
   name: Scalars['String']['input'];
   partnershipId: Scalars['ID']['input'];
   staff?: InputMaybe<OrganisationStaffFieldInput>;
-  updatedBy?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type OrganisationDeleteInput = {
@@ -11140,7 +11121,6 @@ export type OrganisationUpdateInput = {
   name?: InputMaybe<StringScalarMutations>;
   partnershipId?: InputMaybe<IdScalarMutations>;
   staff?: InputMaybe<Array<OrganisationStaffUpdateFieldInput>>;
-  updatedBy?: InputMaybe<StringScalarMutations>;
 };
 
 export type OrganisationWhere = {
@@ -11253,7 +11233,6 @@ export type PartnershipCreateInput = {
   mission?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   partnershipId: Scalars['ID']['input'];
-  updatedBy?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type PartnershipDeleteInput = {
@@ -11417,7 +11396,6 @@ export type PartnershipUpdateInput = {
   mission?: InputMaybe<StringScalarMutations>;
   name?: InputMaybe<StringScalarMutations>;
   partnershipId?: InputMaybe<IdScalarMutations>;
-  updatedBy?: InputMaybe<StringScalarMutations>;
 };
 
 export type PartnershipWhere = {
@@ -11892,7 +11870,6 @@ export type PersonCreateInput = {
   partnershipId: Scalars['ID']['input'];
   phone?: InputMaybe<Scalars['String']['input']>;
   presented?: InputMaybe<PersonPresentedFieldInput>;
-  updatedBy?: InputMaybe<Scalars['String']['input']>;
   worksFor?: InputMaybe<PersonWorksForFieldInput>;
 };
 
@@ -12902,7 +12879,6 @@ export type PersonUpdateInput = {
   partnershipId?: InputMaybe<IdScalarMutations>;
   phone?: InputMaybe<StringScalarMutations>;
   presented?: InputMaybe<Array<PersonPresentedUpdateFieldInput>>;
-  updatedBy?: InputMaybe<StringScalarMutations>;
   worksFor?: InputMaybe<Array<PersonWorksForUpdateFieldInput>>;
 };
 
@@ -13270,7 +13246,6 @@ export type ProgressUpdateCreateInput = {
   period: Scalars['String']['input'];
   rag?: InputMaybe<Rag>;
   text: Scalars['String']['input'];
-  updatedBy?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ProgressUpdateDeleteInput = {
@@ -13453,7 +13428,6 @@ export type ProgressUpdateUpdateInput = {
   period?: InputMaybe<StringScalarMutations>;
   rag?: InputMaybe<RagEnumScalarMutations>;
   text?: InputMaybe<StringScalarMutations>;
-  updatedBy?: InputMaybe<StringScalarMutations>;
 };
 
 export type ProgressUpdateWhere = {
@@ -14236,7 +14210,6 @@ export type RiskCreateInput = {
   kind: RiskKind;
   partnershipId: Scalars['ID']['input'];
   text: Scalars['String']['input'];
-  updatedBy?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type RiskDeleteInput = {
@@ -14454,7 +14427,6 @@ export type RiskUpdateInput = {
   kind?: InputMaybe<RiskKindEnumScalarMutations>;
   partnershipId?: InputMaybe<IdScalarMutations>;
   text?: InputMaybe<StringScalarMutations>;
-  updatedBy?: InputMaybe<StringScalarMutations>;
 };
 
 export type RiskWhere = {
@@ -14708,7 +14680,6 @@ export type ServiceCreateInput = {
   leads?: InputMaybe<ServiceLeadsCreateInput>;
   name: Scalars['String']['input'];
   partnershipId: Scalars['ID']['input'];
-  updatedBy?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ServiceDeleteInput = {
@@ -15143,7 +15114,6 @@ export type ServiceUpdateInput = {
   leads?: InputMaybe<ServiceLeadsUpdateInput>;
   name?: InputMaybe<StringScalarMutations>;
   partnershipId?: InputMaybe<IdScalarMutations>;
-  updatedBy?: InputMaybe<StringScalarMutations>;
 };
 
 export type ServiceWhere = {
@@ -15396,7 +15366,6 @@ export type StrategyCreateInput = {
   supersededBy?: InputMaybe<StrategySupersededByFieldInput>;
   supersedes?: InputMaybe<StrategySupersedesFieldInput>;
   title: Scalars['String']['input'];
-  updatedBy?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type StrategyDeleteInput = {
@@ -16373,7 +16342,6 @@ export type StrategyUpdateInput = {
   supersededBy?: InputMaybe<Array<StrategySupersededByUpdateFieldInput>>;
   supersedes?: InputMaybe<Array<StrategySupersedesUpdateFieldInput>>;
   title?: InputMaybe<StringScalarMutations>;
-  updatedBy?: InputMaybe<StringScalarMutations>;
 };
 
 export type StrategyWhere = {

@@ -2,9 +2,11 @@ import { Neo4jGraphQL } from "@neo4j/graphql";
 import type { IResolvers } from "@graphql-tools/utils";
 import type { GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
-import { readTypeDefs } from "../schema-model/index.js";
-import { refuseDuplicateIds } from "./refuse-duplicate-ids.js";
+import { buildDomainModel, readTypeDefs } from "../schema-model/index.js";
+import { authorizationTypeDefs } from "./authorization-rules.js";
+import type { ApiContext } from "./context.js";
 import { traversalResolvers } from "./traversal-resolvers.js";
+import { validateWrites } from "./validate-writes.js";
 
 export interface SchemaOptions {
   driver?: Driver;
@@ -12,12 +14,27 @@ export interface SchemaOptions {
   resolvers?: IResolvers;
 }
 
-/** The executable schema: everything @neo4j/graphql generates from schema/*.graphql plus our resolvers. */
+/**
+ * The executable schema: everything @neo4j/graphql generates from schema/*.graphql, the
+ * authorization rules for every type, our traversal resolvers, and checks on every write.
+ */
 export async function buildSchema(options: SchemaOptions = {}): Promise<GraphQLSchema> {
+  const typeDefs = options.typeDefs ?? readTypeDefs();
   const neoSchema = new Neo4jGraphQL({
-    typeDefs: options.typeDefs ?? readTypeDefs(),
+    typeDefs: `${typeDefs}\n${authorizationTypeDefs(buildDomainModel(typeDefs))}`,
     ...(options.driver ? { driver: options.driver } : {}),
     resolvers: options.resolvers ?? traversalResolvers,
+    features: {
+      populatedBy: {
+        callbacks: {
+          // Who made the change: the token's subject, or its first role when it names none.
+          updatedBy: (_parent: unknown, _args: unknown, context: unknown) => {
+            const claims = (context as ApiContext).jwt as { sub?: string; roles?: string[] } | undefined;
+            return claims?.sub ?? claims?.roles?.[0] ?? "unknown";
+          },
+        },
+      },
+    },
   });
-  return refuseDuplicateIds(await neoSchema.getSchema());
+  return validateWrites(await neoSchema.getSchema());
 }

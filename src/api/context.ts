@@ -1,6 +1,7 @@
 import type { Driver } from "neo4j-driver";
 import type { Neo4jGraphQLContext } from "@neo4j/graphql";
 import { createReadQuery, type ReadQuery } from "../traversals/index.js";
+import type { VerifyToken } from "./authenticate.js";
 import { countingDriver, type RoundTripCounter } from "./counting-driver.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 
@@ -21,6 +22,7 @@ export interface ContextOptions {
   driver: Driver;
   database: string;
   timeoutMs: number;
+  verifyToken: VerifyToken;
 }
 
 /** Pulls the bearer token from an Authorization header ("Bearer <jwt>"); undefined for anonymous callers. */
@@ -29,13 +31,18 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-/** One context per request: loaders are never shared between requests (they cache). */
-export function createContext(options: ContextOptions, authorization?: string): ApiContext {
+/**
+ * One context per request: loaders are never shared between requests (they cache). The token is
+ * verified here, so @neo4j/graphql receives trusted claims as `jwt` and custom resolvers see the same.
+ */
+export async function createContext(options: ContextOptions, authorization?: string): Promise<ApiContext> {
   const token = bearerToken(authorization);
+  const jwt = token ? await options.verifyToken(token) : undefined;
   const roundTrips: RoundTripCounter = { roundTrips: 0 };
   const driver = countingDriver(options.driver, roundTrips);
   return {
     ...(token ? { token } : {}),
+    ...(jwt ? { jwt } : {}),
     driver,
     // @neo4j/graphql runs its Cypher through this (counted) driver instead of the shared one.
     executionContext: driver,

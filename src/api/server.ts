@@ -8,8 +8,12 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
+import type { VerifyToken } from "./authenticate.js";
 import { createContext, type ApiContext } from "./context.js";
+import { createErrorFormatter } from "./format-error.js";
 import { healthRoute } from "./health-route.js";
+import { requestLimits } from "./request-limits.js";
+import { restrictedFieldsPlugin } from "./restricted-fields.js";
 import { roundTripsPlugin } from "./round-trips-plugin.js";
 
 export interface ServerOptions {
@@ -20,8 +24,10 @@ export interface ServerOptions {
   host: string;
   port: number;
   production: boolean;
-  /** Extra routes mounted before the API (the viewer's static files). */
+  verifyToken: VerifyToken;
+  /** Extra routes mounted after the API (the viewer's static files). */
   mount?: (app: express.Express) => void;
+  log?: (line: string) => void;
 }
 
 export interface RunningServer {
@@ -34,24 +40,31 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const app = express();
   const httpServer: Server = createServer(app);
+  const limits = requestLimits(options.production);
   const apollo = new ApolloServer<ApiContext>({
     schema: options.schema,
     introspection: !options.production,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: !options.production,
+    validationRules: limits.validationRules,
+    formatError: createErrorFormatter({ production: options.production, timeoutMs: options.timeoutMs, ...(options.log ? { log: options.log } : {}) }),
     plugins: [
+      ...(limits.plugins as never[]),
+      restrictedFieldsPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       options.production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
       ...(options.production ? [] : [roundTripsPlugin]),
     ],
   });
   await apollo.start();
+  app.disable("x-powered-by");
   app.get("/health", healthRoute(options.driver, options.database));
+  const contextOptions = { driver: options.driver, database: options.database, timeoutMs: options.timeoutMs, verifyToken: options.verifyToken };
   app.use(
     "/graphql",
     cors<cors.CorsRequest>(),
     express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => createContext({ driver: options.driver, database: options.database, timeoutMs: options.timeoutMs }, req.headers.authorization),
-    }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(contextOptions, req.headers.authorization) }),
   );
   options.mount?.(app);
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host, resolve));

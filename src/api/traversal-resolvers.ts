@@ -31,7 +31,7 @@ export const traversalResolvers: IResolvers<unknown, ApiContext> = {
       governanceHealth(context.read, { partnershipId: args.partnershipId as string | null, asOf: args.asOf as string | null, leadThreshold: args.leadThreshold as number | null }),
     search: (_, args: Args, context) => search(context.read, viewerOf(context), String(args.text), (args.limit as number | undefined) ?? 20),
     connection: (_, args: Args, context) => connection(context.read, viewerOf(context), String(args.fromId), String(args.toId), (args.maxHops as number | undefined) ?? 6),
-    graphStats: (_, args: Args, context) => graphStats(context.read, args.partnershipId as string | null),
+    graphStats: (_, args: Args, context) => graphStats(context.read, viewerOf(context), args.partnershipId as string | null),
   },
   FeedingAction: {
     action: (row: FeedingActionRow, _args, context, info) => hydrate(context, info, row.actionId),

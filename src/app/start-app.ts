@@ -1,5 +1,5 @@
 import type { Config } from "../config/index.js";
-import { buildSchema, startServer, type RunningServer } from "../api/index.js";
+import { buildSchema, createTokenVerifier, startServer, type RunningServer } from "../api/index.js";
 import { ensureSchema, openDatabase, type Database } from "../graph/index.js";
 import { buildDomainModel, readTypeDefs } from "../schema-model/index.js";
 import { loadSeedGraph, validateSeedDirectory } from "../seed/index.js";
@@ -50,6 +50,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       host: config.HOST,
       port: config.PORT,
       production: config.NODE_ENV === "production",
+      verifyToken: createTokenVerifier(config),
       ...(options.mount ? { mount: options.mount } : {}),
     });
     return {

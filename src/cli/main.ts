@@ -5,6 +5,7 @@ import { DEFAULT_SEED_DIR } from "../seed/index.js";
 import { reportCommand } from "./report-command.js";
 import { runSeed } from "./seed-command.js";
 import { runStart } from "./start-command.js";
+import { runToken } from "./token-command.js";
 
 /** Runs a command, prints its error without a stack for expected failures, and sets the exit code. */
 async function run(action: () => Promise<void>): Promise<void> {
@@ -34,5 +35,14 @@ program
   .action((options: { dir: string; check?: boolean; reset?: boolean }) => run(() => runSeed(loadConfig(), options)));
 
 program.addCommand(reportCommand(run));
+
+program
+  .command("token")
+  .description("print a bearer token signed with JWT_SECRET (or the development secret), for trying the API and for tests")
+  .option("--role <role...>", "officer, editor and/or admin", ["officer"])
+  .option("--partnership <id...>", "partnership ids the caller belongs to", ["partnership:barnet"])
+  .option("--expires <duration>", "lifetime, e.g. 30m, 1h, 7d", "1h")
+  .option("--subject <name>", "who the token is for (recorded as updatedBy on writes)", "developer")
+  .action((options: { role: string[]; partnership: string[]; expires: string; subject: string }) => run(() => runToken(loadConfig(), options)));
 
 await program.parseAsync();

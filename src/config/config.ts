@@ -17,7 +17,14 @@ const environmentSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   SEED_ON_START: z.enum(["auto", "always", "never"]).default("auto"),
+  JWT_SECRET: z.string().min(32, "a secret of at least 32 characters").optional(),
+  JWKS_URL: z.string().url("an https URL of a JSON Web Key Set").optional(),
+  JWT_ISSUER: z.string().optional(),
+  JWT_AUDIENCE: z.string().optional(),
 });
+
+/** The HS256 secret used in development when JWT_SECRET is unset; never accepted in production. */
+export const DEVELOPMENT_JWT_SECRET = "governance-graph-development-secret-not-for-production";
 
 export type Config = z.infer<typeof environmentSchema>;
 
@@ -33,7 +40,11 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
   const parsed = environmentSchema.safeParse(present);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    if (parsed.data.NODE_ENV === "production" && !parsed.data.JWT_SECRET && !parsed.data.JWKS_URL)
+      throw new ConfigError("Invalid environment configuration:\n  NODE_ENV=production needs JWT_SECRET (HS256) or JWKS_URL (RS256) to verify tokens.\nSet one of them (see README, \"Configuration\").");
+    return parsed.data;
+  }
   const lines = parsed.error.issues.map((issue) => {
     const variable = String(issue.path[0]);
     return `  ${variable}=${JSON.stringify(env[variable])}: expected ${issue.message}`;

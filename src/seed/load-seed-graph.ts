@@ -3,6 +3,8 @@ import type { DomainModel } from "../schema-model/index.js";
 import type { SeedGraph } from "./seed-graph.js";
 import { addCounters, resetSteps, writeSteps, type WriteCounters } from "./write-seed-graph.js";
 
+export const LOAD_TIMEOUT_MS = 30 * 60_000;
+
 export interface LoadOptions {
   database: string;
   /** Delete the partnerships' subgraphs first, in the same transaction. */
@@ -25,7 +27,8 @@ export async function loadSeedGraph(driver: Driver, graph: SeedGraph, model: Dom
       }
       options.onStep?.(steps.length, steps.length, "committing");
       return total;
-    });
+      // A load is one transaction by design; allow it far longer than an API query.
+    }, { timeout: LOAD_TIMEOUT_MS });
   } finally {
     await session.close();
   }

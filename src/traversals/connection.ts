@@ -2,7 +2,7 @@ import { notFound } from "../errors/index.js";
 import { lookupUnion, pathNode, visible } from "./cypher-fragments.js";
 import { capped } from "./limits.js";
 import type { ReadQuery } from "./read-query.js";
-import type { PathNode, Viewer } from "./types.js";
+import { viewerParameters, type PathNode, type Viewer } from "./types.js";
 
 export interface PathStepRow {
   from: PathNode;
@@ -29,7 +29,7 @@ export async function connection(read: ReadQuery, viewer: Viewer, fromId: string
          relationship: type(relationships(p)[i]), reversed: startNode(relationships(p)[i]) <> nodes(p)[i]}] AS steps
      }
      RETURN a IS NOT NULL AND ${visible("a")} AS fromFound, b IS NOT NULL AND ${visible("b")} AS toFound, coalesce(steps, []) AS steps`,
-    { fromId, toId, restricted: viewer.restricted },
+    { fromId, toId, ...viewerParameters(viewer) },
   );
   if (!row?.fromFound) throw notFound(fromId);
   if (!row.toFound) throw notFound(toId);

@@ -1,5 +1,6 @@
-import { ID_LABELS } from "./cypher-fragments.js";
+import { ID_LABELS, visible } from "./cypher-fragments.js";
 import type { ReadQuery } from "./read-query.js";
+import { viewerParameters, type Viewer } from "./types.js";
 
 export interface LabelCountRow {
   label: string;
@@ -12,16 +13,19 @@ export interface GraphStatsRows {
   nodesWithoutProvenance: number;
 }
 
-const inScope = "($partnershipId IS NULL OR n.partnershipId = $partnershipId)";
+const inScope = `($partnershipId IS NULL OR n.partnershipId = $partnershipId) AND ${visible("n")}`;
 
-/** Node counts by label, relationship counts by type (from nodes in scope), nodes with no EVIDENCED_BY. One round trip. */
-export async function graphStats(read: ReadQuery, partnershipId?: string | null): Promise<GraphStatsRows> {
+/**
+ * Node counts by label, relationship counts by type (from nodes in scope), nodes with no
+ * EVIDENCED_BY; restricted items count only for callers who may see them. One round trip.
+ */
+export async function graphStats(read: ReadQuery, viewer: Viewer, partnershipId?: string | null): Promise<GraphStatsRows> {
   const branches = ID_LABELS.flatMap((label) => [
     `MATCH (n:${label}) WHERE ${inScope} RETURN 'node' AS kind, '${label}' AS name, count(n) AS count`,
-    `MATCH (n:${label})-[r]->() WHERE ${inScope} RETURN 'relationship' AS kind, type(r) AS name, count(r) AS count`,
+    `MATCH (n:${label})-[r]->(m) WHERE ${inScope} AND ${visible("m")} RETURN 'relationship' AS kind, type(r) AS name, count(r) AS count`,
     ...(label === "Document" ? [] : [`MATCH (n:${label}) WHERE ${inScope} AND NOT EXISTS { MATCH (n)-[:EVIDENCED_BY]->() } RETURN 'unproven' AS kind, '${label}' AS name, count(n) AS count`]),
   ]);
-  const rows = (await read(branches.join("\nUNION ALL\n"), { partnershipId: partnershipId ?? null })) as { kind: string; name: string; count: number }[];
+  const rows = (await read(branches.join("\nUNION ALL\n"), { partnershipId: partnershipId ?? null, ...viewerParameters(viewer) })) as { kind: string; name: string; count: number }[];
   const sum = (kind: string): LabelCountRow[] => {
     const totals = new Map<string, number>();
     for (const row of rows) if (row.kind === kind && row.count > 0) totals.set(row.name, (totals.get(row.name) ?? 0) + row.count);

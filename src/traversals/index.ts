@@ -9,4 +9,4 @@ export { connection, type PathStepRow } from "./connection.js";
 export { graphStats, type GraphStatsRows } from "./graph-stats.js";
 export { createReadQuery, toPlain, type ReadQuery } from "./read-query.js";
 export { LIMITS } from "./limits.js";
-export type { PathNode, Viewer } from "./types.js";
+export { ANONYMOUS, type PathNode, type Viewer } from "./types.js";

@@ -4,7 +4,7 @@ import { editDistance } from "../text/index.js";
 import { pathNode, visible } from "./cypher-fragments.js";
 import { capped } from "./limits.js";
 import type { ReadQuery } from "./read-query.js";
-import type { PathNode, Viewer } from "./types.js";
+import { viewerParameters, type PathNode, type Viewer } from "./types.js";
 
 export interface SearchHitRow {
   score: number;
@@ -44,7 +44,7 @@ export async function search(read: ReadQuery, viewer: Viewer, text: string, limi
      WHERE ${visible("node")}
      RETURN score, ${pathNode("node")} AS node, [s IN [node.name, node.title] + coalesce(node.aliases, []) WHERE s IS NOT NULL] AS spellings
      ORDER BY score DESC LIMIT $limit`,
-    { index: SEARCH_INDEX, query, candidates: neo4j.int(max * 3), limit: neo4j.int(max), restricted: viewer.restricted },
+    { index: SEARCH_INDEX, query, candidates: neo4j.int(max * 3), limit: neo4j.int(max), ...viewerParameters(viewer) },
   );
   return rows.map((row) => ({ score: row.score as number, node: row.node as PathNode, matched: matchedSpelling(text, row.spellings as string[]) }));
 }

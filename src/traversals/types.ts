@@ -6,10 +6,18 @@ export interface PathNode {
   name: string;
 }
 
-/** Who is asking: whether restricted (Part 2) items may appear in results. */
+/** Who is asking: the partnerships whose restricted (Part 2) items the caller may see, or all (admin). */
 export interface Viewer {
-  restricted: boolean;
+  officerOf: readonly string[] | "all";
 }
+
+export const ANONYMOUS: Viewer = { officerOf: [] };
+
+/** The Cypher parameters `visible()` reads. */
+export const viewerParameters = (viewer: Viewer): { officerAll: boolean; officerOf: readonly string[] } => ({
+  officerAll: viewer.officerOf === "all",
+  officerOf: viewer.officerOf === "all" ? [] : viewer.officerOf,
+});
 
 export const naturalCompare = (a: string | null | undefined, b: string | null | undefined): number =>
   (a ?? "").localeCompare(b ?? "", "en", { numeric: true });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildSchema, startServer, type RunningServer } from "../../src/api/index.js";
+import { buildSchema, createTokenVerifier, startServer, type RunningServer } from "../../src/api/index.js";
 import { createDriver } from "../../src/graph/index.js";
 import { freePort, startLocalNeo4j, type LocalNeo4j } from "../../src/neo4j-local/index.js";
 import { graphql } from "../support/api.js";
@@ -27,7 +27,7 @@ describe("/health and a dropped database", () => {
     const port = await freePort();
     neo4j = await startLocalNeo4j({ dataDir, port, heap: "512m", pageCache: "64m" });
     const driver = createDriver({ uri: neo4j.uri, username: "neo4j", password: "" });
-    server = await startServer({ schema: await buildSchema({ driver }), driver, database: "neo4j", timeoutMs: 5000, host: "127.0.0.1", port: 0, production: false });
+    server = await startServer({ schema: await buildSchema({ driver }), driver, database: "neo4j", timeoutMs: 5000, host: "127.0.0.1", port: 0, production: false, verifyToken: createTokenVerifier({}) });
     expect(await healthStatus(server.url)).toBe(200);
 
     await neo4j.stop();

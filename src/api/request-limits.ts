@@ -1,0 +1,28 @@
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+
+/**
+ * Bounds on every request (GraphQL Armor); README "Limits" lists them. Sized so the report
+ * generator's whole strategy tree and the viewer's queries fit with room to spare.
+ */
+export const REQUEST_LIMITS = {
+  maxDepth: 14,
+  maxAliases: 20,
+  maxCost: 50_000,
+  maxTokens: 15_000,
+  maxDirectives: 50,
+} as const;
+
+/** Armor's messages say "... limit of N exceeded"; we give them our code. */
+export const LIMIT_MESSAGE = /limit of \d+ exceeded/i;
+
+export function requestLimits(production: boolean) {
+  return new ApolloArmor({
+    maxDepth: { n: REQUEST_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+    maxAliases: { n: REQUEST_LIMITS.maxAliases },
+    costLimit: { maxCost: REQUEST_LIMITS.maxCost, ignoreIntrospection: true },
+    maxTokens: { n: REQUEST_LIMITS.maxTokens },
+    maxDirectives: { n: REQUEST_LIMITS.maxDirectives },
+    // Suggestions name fields; outside production they help, in production they leak the schema.
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+}
