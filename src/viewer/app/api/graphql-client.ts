@@ -1,5 +1,5 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import { print } from "graphql";
+import { print, type DocumentNode } from "graphql";
 
 /** A request the API answered with errors, or could not answer; the message says which query and why. */
 export class ViewerRequestError extends Error {
@@ -14,7 +14,7 @@ export class ViewerRequestError extends Error {
 
 const printed = new WeakMap<object, string>();
 
-function operationName(document: TypedDocumentNode<unknown, unknown>): string {
+function operationName(document: DocumentNode): string {
   const operation = document.definitions.find((d) => d.kind === "OperationDefinition");
   return (operation && "name" in operation && operation.name?.value) || "query";
 }

@@ -1,5 +1,6 @@
-import ELK from "elkjs/lib/elk.bundled.js";
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
+import { createElk } from "./elk.js";
+import { elkGraph, isJunction } from "./elk-graph.js";
 import type { DiagramBody, DiagramLine, DiagramModel } from "../model/diagram-model.js";
 import { wrapText, type MeasureText } from "./wrap-text.js";
 
@@ -60,7 +61,7 @@ export const METRICS = {
 };
 
 /** ELK Layered, top-down, rows pinned by partition, orthogonal lines that go round the boxes. */
-const ELK_OPTIONS: Record<string, string> = {
+export const ELK_OPTIONS: Record<string, string> = {
   "elk.algorithm": "layered",
   "elk.direction": "DOWN",
   "elk.partitioning.activate": "true",
@@ -90,11 +91,11 @@ function bodyLines(body: DiagramBody, measure: MeasureText): string[] {
 
 const bodyHeight = (lines: readonly string[]): number => Math.max(44, lines.length * METRICS.lineHeight + 2 * METRICS.padding);
 
-/** The ELK route of a line is drawn parent-to-child (top-down); ours runs child-to-parent. */
-function routeOf(edge: ElkExtendedEdge | undefined): Point[] {
+/** An ELK edge's route as points, in ELK's direction (top-down). */
+function sectionPoints(edge: ElkExtendedEdge | undefined): Point[] {
   const section = edge?.sections?.[0];
   if (!section) return [];
-  return [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((p) => ({ x: p.x, y: p.y })).reverse();
+  return [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((p) => ({ x: p.x, y: p.y }));
 }
 
 /** Drops repeated points and middle points of straight runs, which cytoscape would draw as kinks. */
@@ -119,37 +120,29 @@ export function simplifyRoute(points: readonly Point[]): Point[] {
 export async function layoutDiagram(model: DiagramModel, measure: MeasureText, labelMeasure: MeasureText = measure): Promise<LaidOutDiagram> {
   const byId = new Map(model.bodies.map((b) => [b.id, b]));
   const linesOf = new Map(model.bodies.map((b) => [b.id, bodyLines(b, measure)]));
-  const children: ElkNode[] = model.rows.flatMap((row, partition) =>
-    row.map((id) => ({
-      id,
-      width: METRICS.bodyWidth,
-      height: bodyHeight(linesOf.get(id)!),
-      layoutOptions: { "elk.partitioning.partition": String(partition) },
-    })),
-  );
-  const edges: ElkExtendedEdge[] = model.lines.map((line) => ({
-    id: line.id,
-    sources: [line.to],
-    targets: [line.from],
-    labels: line.frequency
-      ? [{ text: line.frequency, width: Math.ceil(labelMeasure(line.frequency)) + 2 * METRICS.labelPadding, height: METRICS.labelLineHeight + METRICS.labelPadding }]
-      : [],
-  }));
-  const elk = new ELK();
-  const result = children.length ? await elk.layout({ id: "root", layoutOptions: ELK_OPTIONS, children, edges }) : { id: "root", width: 0, height: 0, children: [], edges: [] };
+  const size = (id: string): { width: number; height: number } => ({ width: METRICS.bodyWidth, height: bodyHeight(linesOf.get(id)!) });
+  const labelSize = (text: string): { width: number; height: number } => ({
+    width: Math.ceil(labelMeasure(text)) + 2 * METRICS.labelPadding,
+    height: METRICS.labelLineHeight + METRICS.labelPadding,
+  });
+  const { children, edges, pieces } = elkGraph(model, size, labelSize);
+  const result: ElkNode = children.length ? await createElk().layout({ id: "root", layoutOptions: ELK_OPTIONS, children, edges }) : { id: "root", width: 0, height: 0 };
 
   const bodies: PlacedBody[] = [];
   for (const node of result.children ?? []) {
+    if (isJunction(node.id)) continue;
     const body = byId.get(node.id)!;
     bodies.push({ ...body, x: node.x! + node.width! / 2, y: node.y! + node.height! / 2, width: node.width!, height: node.height!, lines: linesOf.get(node.id)! });
   }
   const routed = new Map((result.edges ?? []).map((e) => [e.id, e]));
   const lines: PlacedLine[] = model.lines.map((line) => {
-    const edge = routed.get(line.id);
-    const label = edge?.labels?.[0];
+    const own = routed.get(line.id);
+    const label = own?.labels?.[0];
+    // Pieces run top-down; the line runs from the reporting body up to the body it reports to.
+    const route = (pieces.get(line.id) ?? []).flatMap((id) => sectionPoints(routed.get(id)));
     return {
       ...line,
-      points: simplifyRoute(routeOf(edge)),
+      points: simplifyRoute(route.reverse()),
       label: label && line.frequency ? { text: line.frequency, x: label.x! + label.width! / 2, y: label.y! + label.height! / 2, width: label.width!, height: label.height! } : null,
     };
   });

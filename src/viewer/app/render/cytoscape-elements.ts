@@ -25,6 +25,13 @@ export function segmentsThrough(start: Point, end: Point, bends: readonly Point[
 
 const px = (n: number): string => `${Math.round(n * 100) / 100}px`;
 
+/** Length of a polyline. */
+export function routeLength(points: readonly Point[]): number {
+  let length = 0;
+  for (let i = 1; i < points.length; i++) length += Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.y - points[i - 1]!.y);
+  return length;
+}
+
 /** Cytoscape elements of a laid-out diagram: bodies, lines routed exactly as ELK routed them, line labels and headings. */
 export function cytoscapeElements(drawing: LaidOutDiagram): ElementDefinition[] {
   const centre = new Map(drawing.bodies.map((b) => [b.id, b]));
@@ -47,6 +54,9 @@ export function cytoscapeElements(drawing: LaidOutDiagram): ElementDefinition[] 
     if (first && last && line.points.length >= 2) {
       data.sourceEndpoint = `${px(first.x - source.x)} ${px(first.y - source.y)}`;
       data.targetEndpoint = `${px(last.x - target.x)} ${px(last.y - target.y)}`;
+      // Dashes counted from the target end: lines sharing a bus into the same body then dash in
+      // step where they overlap, instead of filling each other's gaps into a solid-looking line.
+      data.dashOffset = -routeLength(line.points);
       const bends = line.points.slice(1, -1);
       if (bends.length) {
         const { weights, distances } = segmentsThrough(first, last, bends);

@@ -1,5 +1,6 @@
 import { BODY_KINDS, EDGE_KINDS, kindStyle, type BodyShape } from "../model/body-kinds.js";
 import { METRICS, type LaidOutDiagram, type PlacedBody, type Point } from "../layout/layout-diagram.js";
+import { routeLength } from "./cytoscape-elements.js";
 
 const escape = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const n = (value: number): string => String(Math.round(value * 10) / 10);
@@ -81,7 +82,8 @@ export function diagramSvg(drawing: LaidOutDiagram, title: string, subtitle: str
     .filter((line) => line.points.length >= 2)
     .map((line) => {
       const edge = EDGE_KINDS.find((e) => e.kind === line.kind) ?? EDGE_KINDS[0];
-      const dash = edge.lineStyle === "dashed" ? ' stroke-dasharray="7 5"' : "";
+      // As on screen: dashes counted from the target end, so lines sharing a bus dash in step.
+      const dash = edge.lineStyle === "dashed" ? ` stroke-dasharray="7 5" stroke-dashoffset="${n(-routeLength(line.points))}"` : "";
       const label = line.label
         ? `<rect x="${n(line.label.x - line.label.width / 2)}" y="${n(line.label.y - line.label.height / 2)}" width="${n(line.label.width)}" height="${n(line.label.height)}" rx="3" fill="#ffffff" stroke="#bbbbbb"/><text x="${n(line.label.x)}" y="${n(line.label.y)}" text-anchor="middle" dominant-baseline="central" font-size="${METRICS.labelFontSize}" font-style="italic">${escape(line.label.text)}</text>`
         : "";

@@ -32,18 +32,26 @@ export class DiagramView {
     this.cy.on("tap", "node.body", (event) => onSelect(event.target.id()));
   }
 
-  /** Replaces the drawing and fits it into the view. */
+  /** Replaces the drawing and fits the structure linked to the board into the view (the rest is a pan away). */
   show(drawing: LaidOutDiagram): void {
     this.drawing = drawing;
     this.cy.batch(() => {
       this.cy.elements().remove();
       this.cy.add(cytoscapeElements(drawing));
     });
-    this.fit();
+    this.fit(false);
   }
 
-  fit(): void {
-    this.cy.fit(undefined, 24);
+  /** Fits everything, or only the linked structure (with its lines and labels) when `all` is false. */
+  fit(all = true): void {
+    const linked = this.cy.elements().not(".unlinked, .heading");
+    const target = all || linked.empty() ? this.cy.elements() : linked;
+    this.cy.fit(target, 24);
+    // A small diagram is not blown up past a comfortable reading size.
+    if (this.cy.zoom() > 1.25) {
+      this.cy.zoom(1.25);
+      this.cy.center(target);
+    }
   }
 
   current(): LaidOutDiagram | null {
@@ -81,6 +89,15 @@ export class DiagramView {
   /** The whole diagram as a PNG, at twice the diagram's own resolution, on white. */
   png(): Promise<Blob> {
     return this.cy.png({ output: "blob-promise", full: true, scale: 2, bg: "#ffffff" });
+  }
+
+  /** Where a body is drawn on the page (CSS pixels from the viewport's top left), to click it; null if not drawn. */
+  pagePosition(bodyId: string): { x: number; y: number } | null {
+    const node = this.cy.getElementById(bodyId);
+    if (node.empty()) return null;
+    const box = this.cy.container()!.getBoundingClientRect();
+    const at = node.renderedPosition();
+    return { x: box.left + at.x, y: box.top + at.y };
   }
 
   snapshot(): DiagramSnapshot {

@@ -47,7 +47,10 @@ export function listView(model: DiagramModel, asOf: string, onSelect: (bodyId: s
   };
 
   // Members' committees first (the legend's order), so the statutory board's tree hangs under its committee.
-  const order = (kind: string): number => (BODY_KINDS.findIndex((k) => k.kind === kind) + BODY_KINDS.length + 1) % (BODY_KINDS.length + 1);
+  const order = (kind: string): number => {
+    const index = BODY_KINDS.findIndex((k) => k.kind === kind);
+    return index < 0 ? BODY_KINDS.length : index;
+  };
   const roots = linked.filter((b) => up(b.id).length === 0).sort((a, b) => order(a.kind) - order(b.kind) || a.name.localeCompare(b.name));
   const unlinked = model.bodies.filter((b) => !b.linked);
   return h(
