@@ -7,7 +7,6 @@ import { createLoaders, type Loaders } from "./loaders.js";
 
 /** What every resolver sees: the request's token, a fresh DataLoader set, and how to reach the database. */
 export interface ApiContext extends Neo4jGraphQLContext {
-  token?: string;
   driver: Driver;
   database: string;
   timeoutMs: number;
@@ -41,7 +40,6 @@ export async function createContext(options: ContextOptions, authorization?: str
   const roundTrips: RoundTripCounter = { roundTrips: 0 };
   const driver = countingDriver(options.driver, roundTrips);
   return {
-    ...(token ? { token } : {}),
     ...(jwt ? { jwt } : {}),
     driver,
     // @neo4j/graphql runs its Cypher through this (counted) driver instead of the shared one.

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { getNamedType, isObjectType, Kind, visit, type DocumentNode, type GraphQLSchema } from "graphql";
 import { ErrorCode, GovernanceError } from "../errors/index.js";
+import { buildDomainModel, readTypeDefs } from "../schema-model/index.js";
 import { RESTRICTED_FIELDS } from "./authorization-rules.js";
 import type { ApiContext } from "./context.js";
 import { viewerOf } from "./viewer.js";
@@ -13,13 +14,14 @@ const RESTRICTED_LABEL = "AgendaItem";
 
 const relationsCache = new WeakMap<GraphQLSchema, Set<string>>();
 
-/** Relationship fields leading to agenda items (Meeting.items, Person.presented, Decision.madeAt...). */
+/** Relationship fields of node types leading to agenda items (Meeting.items, Person.presented, Decision.madeAt). */
 function relationsToRestricted(schema: GraphQLSchema): Set<string> {
   let names = relationsCache.get(schema);
   if (!names) {
     names = new Set<string>();
+    const labels = buildDomainModel(readTypeDefs()).labels;
     for (const type of Object.values(schema.getTypeMap()))
-      if (isObjectType(type) && type.name !== RESTRICTED_LABEL && !type.name.startsWith("__"))
+      if (isObjectType(type) && labels.has(type.name) && type.name !== RESTRICTED_LABEL)
         for (const field of Object.values(type.getFields())) if (getNamedType(field.type).name === RESTRICTED_LABEL) names.add(field.name);
     relationsCache.set(schema, names);
   }

@@ -2,7 +2,7 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/api/index.js";
 import { testDriver } from "../support/database.js";
-import { graphql, startTestServer } from "../support/api.js";
+import { graphql, startTestServer, tokenFor } from "../support/api.js";
 
 let driver: Driver;
 let server: RunningServer;
@@ -36,9 +36,13 @@ describe("the GraphQL server over the real database", () => {
   });
 
   it("refuses a duplicate id with a clear error naming the id", async () => {
+    const editor = await tokenFor({ roles: ["editor"], partnerships: ["partnership:barnet"] });
     const response = await graphql(
       server.url,
-      `mutation { createBodies(input: [{ id: "body:scpb", partnershipId: "partnership:barnet", name: "Copy", kind: STATUTORY_BOARD }]) { bodies { id } } }`,
+      `mutation { createBodies(input: [{ id: "body:scpb", partnershipId: "partnership:barnet", name: "Copy", kind: STATUTORY_BOARD,
+        evidencedBy: { connect: [{ where: { node: { id: { eq: "doc:scpb-2016-01-29" } } }, edge: { locator: "cover" } }] } }]) { bodies { id } } }`,
+      {},
+      editor,
     );
     expect(response.data).toBeNull();
     expect(response.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
