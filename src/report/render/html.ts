@@ -7,6 +7,9 @@ const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;"
 /** Text safe in HTML content and attribute values. */
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
+/** Browser tabs and bookmarks cut long titles: at most 70 characters (html-validate's long-title). */
+const pageTitle = (title: string): string => (title.length > 70 ? `${title.slice(0, 69).trimEnd()}…` : title);
+
 const RAG_WORD: Record<string, string> = { RED: "Red", AMBER: "Amber", GREEN: "Green" };
 
 const lines = (text: string): string => escapeHtml(text).replace(/\r?\n/g, "<br>");
@@ -77,7 +80,7 @@ export function renderHtml(doc: ReportDocument): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(doc.title)}: ${escapeHtml(doc.subtitle)}</title>
+<title>${escapeHtml(pageTitle(doc.title))}</title>
 <style>${reportStyle(doc.orientation)}</style>
 </head>
 <body>

@@ -6,6 +6,12 @@ import { ReportError } from "../report-error.js";
 import { checkResponse } from "./check-response.js";
 import type { ReportSource } from "./report-source.js";
 
+/**
+ * A report is one large batch request, not an interactive one: a database that has just started
+ * plans its Cypher slowly, so an in-process report allows at least this long.
+ */
+const REPORT_TIMEOUT_MS = 120_000;
+
 const refuseToken = (): never => {
   throw new ReportError("An in-process report reads as an anonymous caller; send a token to a running API with --endpoint.");
 };
@@ -30,7 +36,7 @@ export async function inProcessSource(config: Config, log?: (line: string) => vo
     description,
     async request(document, variables) {
       // An anonymous caller, as the public sees the data: a token is for --endpoint (a running API).
-      const options = { driver: database.driver, database: database.database, timeoutMs: config.QUERY_TIMEOUT_MS, verifyToken: refuseToken };
+      const options = { driver: database.driver, database: database.database, timeoutMs: Math.max(config.QUERY_TIMEOUT_MS, REPORT_TIMEOUT_MS), verifyToken: refuseToken };
       const contextValue = await createContext(options as Parameters<typeof createContext>[0]);
       const result = await execute({ schema, document, variableValues: variables, contextValue });
       return checkResponse(description, result);

@@ -1,0 +1,51 @@
+import { parse } from "csv-parse/sync";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Driver } from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningServer } from "../../src/api/index.js";
+import { reportCommand } from "../../src/cli/report-command.js";
+import { startTestServer } from "../support/api.js";
+import { testDriver } from "../support/database.js";
+import { tempDir } from "./support.js";
+
+let driver: Driver;
+let server: RunningServer;
+
+/** Runs `report ...` as the CLI parses it, letting errors through (the CLI's own runner prints them). */
+const report = (...args: string[]): Promise<unknown> => reportCommand((action) => action()).parseAsync(args, { from: "user" });
+
+beforeAll(async () => {
+  driver = testDriver();
+  server = await startTestServer(driver);
+});
+afterAll(async () => {
+  await server?.stop();
+  await driver?.close();
+});
+
+describe("npm run report -- ... --endpoint URL", () => {
+  it("writes the strategy report's CSV from a running API", async () => {
+    const out = path.join(tempDir(), "plan.csv");
+    await report("strategy", "strategy:safer-communities-2011-14", "--as-of", "2014-03-31", "--endpoint", `${server.url}/graphql`, "--out", out);
+    const rows = parse(readFileSync(out, "utf8"), { columns: true }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThanOrEqual(40);
+    expect(rows.find((r) => r.Action === "To complete 4 Property Roadshow in specific Hot spot areas")).toMatchObject({ Lead: "Richard Bell", "Due (as written)": "30.3.2014" });
+  });
+
+  it("writes the body report as HTML, the format taken from --out", async () => {
+    const out = path.join(tempDir(), "scpb.html");
+    await report("body", "body:scpb", "--as-of", "2016-01-29", "--endpoint", server.url, "--out", out);
+    const html = readFileSync(out, "utf8");
+    expect(html).toContain("<h1>Safer Communities Partnership Board: accountability pack</h1>");
+    expect(html).toContain("Acquisitive Crime Sub Group");
+  });
+
+  it("says when the API cannot be reached", async () => {
+    await expect(report("person", "person:manju-likhman", "--endpoint", "http://127.0.0.1:9/graphql")).rejects.toThrow("Could not reach the API at http://127.0.0.1:9/graphql");
+  });
+
+  it("passes the API's error on with its code", async () => {
+    await expect(report("strategy", "strategy:nothing-here", "--endpoint", server.url)).rejects.toThrow('No strategy with id "strategy:nothing-here"');
+  });
+});

@@ -1,0 +1,33 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { inject } from "vitest";
+import { loadConfig } from "../../src/config/index.js";
+import { inProcessSource, type ReportSource } from "../../src/report/index.js";
+
+/** The report's in-process source over the run's Neo4j (as `npm run report` without --endpoint), counting requests. */
+export async function countingSource(): Promise<ReportSource & { requests: number }> {
+  const config = loadConfig({ NEO4J_URI: inject("neo4jUri"), NEO4J_USERNAME: process.env.NEO4J_USERNAME, NEO4J_PASSWORD: process.env.NEO4J_PASSWORD });
+  const source = await inProcessSource(config);
+  const counting = {
+    description: source.description,
+    requests: 0,
+    request: ((document, variables) => {
+      counting.requests++;
+      return source.request(document, variables);
+    }) as ReportSource["request"],
+    close: () => source.close(),
+  };
+  return counting;
+}
+
+/** A fresh temporary folder for a test's output files. */
+export const tempDir = (): string => mkdtempSync(path.join(tmpdir(), "governance-graph-report-"));
+
+/** The text of a PDF, by poppler's pdftotext (layout kept, so table rows stay on one line). */
+export function pdfText(pdf: Buffer, dir: string = tempDir()): string {
+  const file = path.join(dir, "report.pdf");
+  writeFileSync(file, pdf);
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+}
