@@ -36,9 +36,16 @@ export const RULES: readonly Rule[] = [
   {
     rule: "ACTION_WITHOUT_LEAD",
     severity: "ERROR",
-    description: "an action with no lead (person, body or organisation)",
-    match: `MATCH (s:Action) WHERE ${inScope("s")} AND NOT EXISTS { MATCH (s)-[:LED_BY]->() }
+    description: "an action-plan or meeting action with no lead (person, body or organisation)",
+    match: `MATCH (s:Action) WHERE ${inScope("s")} AND s.kind IN ['ACTION', 'MEETING_ACTION'] AND NOT EXISTS { MATCH (s)-[:LED_BY]->() }
             WITH s, 'Action ' + ${label("s")} + ' has no lead.' AS message`,
+  },
+  {
+    rule: "COMMITMENT_WITHOUT_LEAD",
+    severity: "INFO",
+    description: "a strategy commitment or communications entry that names no lead (common in strategies; worth assigning)",
+    match: `MATCH (s:Action) WHERE ${inScope("s")} AND s.kind IN ['COMMITMENT', 'COMMUNICATION'] AND NOT EXISTS { MATCH (s)-[:LED_BY]->() }
+            WITH s, 'Commitment ' + ${label("s")} + ' names no lead.' AS message`,
   },
   {
     rule: "PRIORITY_WITHOUT_STRATEGIC_LEAD",
