@@ -3,6 +3,8 @@ import type { DomainModel } from "../../src/schema-model/index.js";
 import { addCounters, writeSteps, type WriteCounters } from "../../src/seed/write-seed-graph.js";
 import { checkShape, countShape, generatePartnership, mergeGraphs } from "../generate/index.js";
 
+const BATCH_TIMEOUT_MS = 30 * 60_000;
+
 export interface LoadOptions {
   database: string;
   partnerships: number;
@@ -68,7 +70,8 @@ export async function loadPartnerships(driver: Driver, model: DomainModel, optio
         const total: WriteCounters = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
         for (const step of steps) addCounters(total, await step.run(tx));
         return total;
-      });
+        // A batch is one transaction; on a busy machine it may take longer than an API query's timeout.
+      }, { timeout: BATCH_TIMEOUT_MS });
       addCounters(counters, batch);
     } finally {
       await session.close();

@@ -1,0 +1,94 @@
+import { parse, validate } from "graphql";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildSchema } from "../../src/api/index.js";
+import { buildDomainModel, readTypeDefs, type DomainModel } from "../../src/schema-model/index.js";
+import { areaName, checkShape, countShape, createRandom, generatePartnership, mulberry32, partnershipSlug } from "../../bench/generate/index.js";
+import { buildNaiveSchema } from "../../bench/naive/index.js";
+import { SCENARIOS } from "../../bench/scenarios/index.js";
+
+const fingerprint = (index: number): string => {
+  const { graph, landmarks } = generatePartnership(index);
+  return JSON.stringify({ nodes: [...graph.nodes.values()], relationships: graph.relationships, landmarks });
+};
+
+describe("the seeded PRNG", () => {
+  it("gives the same numbers on every machine (mulberry32 of 42)", () => {
+    const next = mulberry32(42);
+    expect([next(), next(), next()]).toEqual([0.6011037519201636, 0.44829055899754167, 0.8524657934904099]);
+  });
+
+  it("draws integers within bounds, both ends included", () => {
+    const random = createRandom(7);
+    const drawn = new Set(Array.from({ length: 500 }, () => random.int(1, 3)));
+    expect([...drawn].sort()).toEqual([1, 2, 3]);
+  });
+});
+
+describe("the synthetic partnership generator", () => {
+  let model: DomainModel;
+  beforeAll(() => {
+    model = buildDomainModel(readTypeDefs());
+  });
+
+  it("is deterministic: the same partnership twice is byte-identical", () => {
+    expect(fingerprint(3)).toBe(fingerprint(3));
+  });
+
+  it("makes partnership k the same whatever was generated before it (so 1 and 300 share partnership 0)", () => {
+    const alone = fingerprint(0);
+    generatePartnership(1);
+    generatePartnership(2);
+    expect(fingerprint(0)).toBe(alone);
+    expect(fingerprint(1)).not.toBe(alone);
+  });
+
+  it("makes graphs the seed validator would accept: labels, properties, values, relationships and evidence from the schema", () => {
+    for (const index of [0, 1, 2, 57, 299]) expect(checkShape(generatePartnership(index).graph, model)).toEqual([]);
+  });
+
+  it("is shaped like the Barnet graph: about 1,300 nodes and 3,100 relationships, every label, provenance on every node but papers", () => {
+    const graphs = [0, 1, 2, 3, 4, 5, 6, 7].map((index) => generatePartnership(index).graph);
+    const nodes = graphs.reduce((total, g) => total + g.nodes.size, 0) / graphs.length;
+    const shapes = graphs.map(countShape);
+    const relationships = shapes.reduce((total, s) => total + Object.values(s.relationships).reduce((a, b) => a + b, 0), 0) / graphs.length;
+    expect(nodes).toBeGreaterThan(1000);
+    expect(nodes).toBeLessThan(1700);
+    expect(relationships).toBeGreaterThan(2400);
+    expect(relationships).toBeLessThan(4000);
+    const labels = new Set(shapes.flatMap((s) => Object.keys(s.nodes)));
+    expect([...labels].sort()).toEqual([...model.labels.keys()].sort());
+    graphs.forEach((graph, index) => {
+      for (const node of graph.nodes.values()) {
+        if (node.label !== "Document") expect(node.evidence.length, node.id).toBeGreaterThan(0);
+        expect(node.partnershipId).toBe(`partnership:${partnershipSlug(index)}`);
+      }
+    });
+  });
+
+  it("keeps partnerships apart: ids carry the partnership's slug, areas are distinct for 300 partnerships", () => {
+    const { graph } = generatePartnership(42);
+    for (const id of graph.nodes.keys()) expect(id).toMatch(/^[a-z]+:p042(:|$)/);
+    expect(new Set(Array.from({ length: 300 }, (_, i) => areaName(i))).size).toBe(300);
+  });
+
+  it("names landmarks that exist, with the labels the scenarios expect", () => {
+    const { graph, landmarks } = generatePartnership(0);
+    const label = (id: string) => graph.nodes.get(id)?.label;
+    expect([label(landmarks.partnershipId), label(landmarks.boardId), label(landmarks.strategyId), label(landmarks.priorityId), label(landmarks.actionId), label(landmarks.personId)]).toEqual([
+      "Partnership", "Body", "Strategy", "Objective", "Action", "Person",
+    ]);
+    expect(graph.relationships.some((r) => r.type === "LED_BY" && r.from === landmarks.actionId)).toBe(true);
+  });
+});
+
+describe("the scenarios' queries", () => {
+  it("are valid against both the real API's schema and the naive one (same documents, same shapes)", async () => {
+    const real = await buildSchema();
+    const naive = buildNaiveSchema();
+    for (const scenario of SCENARIOS) {
+      const document = parse(scenario.query);
+      expect(validate(real, document).map((e) => e.message), `${scenario.name} against the API`).toEqual([]);
+      expect(validate(naive, document).map((e) => e.message), `${scenario.name} against the naive schema`).toEqual([]);
+    }
+  });
+});
