@@ -39,6 +39,7 @@ export async function createContext(options: ContextOptions, authorization?: str
   const jwt = token ? await options.verifyToken(token) : undefined;
   const roundTrips: RoundTripCounter = { roundTrips: 0 };
   const driver = countingDriver(options.driver, roundTrips);
+  const read = createReadQuery(driver, options.database, options.timeoutMs);
   return {
     ...(jwt ? { jwt } : {}),
     driver,
@@ -48,8 +49,8 @@ export async function createContext(options: ContextOptions, authorization?: str
     timeoutMs: options.timeoutMs,
     sessionConfig: { database: options.database },
     transaction: { timeout: options.timeoutMs },
-    loaders: createLoaders(),
-    read: createReadQuery(driver, options.database, options.timeoutMs),
+    loaders: createLoaders(read),
+    read,
     roundTrips,
   };
 }

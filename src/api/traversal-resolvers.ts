@@ -40,9 +40,9 @@ export const traversalResolvers: IResolvers<unknown, ApiContext> = {
     body: (row: ReportingBodyRow, _args, context, info) => hydrate(context, info, row.bodyId),
   },
   Action: {
-    accountabilityChain: (action: { id: string }, _args, context) => accountabilityChain(context.read, action.id),
+    accountabilityChain: (action: { id: string }, _args, context) => context.loaders.accountability.load(action.id),
   },
   Objective: {
-    accountabilityChain: (objective: { id: string }, _args, context) => accountabilityChain(context.read, objective.id),
+    accountabilityChain: (objective: { id: string }, _args, context) => context.loaders.accountability.load(objective.id),
   },
 };

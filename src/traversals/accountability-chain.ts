@@ -31,10 +31,12 @@ interface ChainBody {
 /** Bodies at the top of a structure: reaching one ends the chain without a gap. */
 const TOP_KINDS = new Set(["STATUTORY_BOARD", "MEMBERS_COMMITTEE", "EXTERNAL_BOARD"]);
 
+// For many ids at once (UNWIND), so nested fields batch through a DataLoader into one round trip.
 const CHAIN_QUERY = `
-CALL () {
-  MATCH (n:Action {id: $id}) RETURN n AS x UNION MATCH (n:Objective {id: $id}) RETURN n AS x
-  UNION MATCH (n:Strategy {id: $id}) RETURN n AS x UNION MATCH (n:Body {id: $id}) RETURN n AS x
+UNWIND $ids AS id
+CALL (id) {
+  MATCH (n:Action {id: id}) RETURN n AS x UNION MATCH (n:Objective {id: id}) RETURN n AS x
+  UNION MATCH (n:Strategy {id: id}) RETURN n AS x UNION MATCH (n:Body {id: id}) RETURN n AS x
 }
 CALL (x) {
   MATCH (x)-[:CONTRIBUTES_TO|PART_OF*0..10]->(n) WHERE n = x OR n:Objective OR n:Strategy
@@ -70,7 +72,7 @@ CALL (x) {
   }
   RETURN collect({node: ${pathNode("b")}, kind: b.kind, chairs: chairs, accountableTo: accountableTo}) AS bodies
 }
-RETURN chain, bodies`;
+RETURN id, chain, bodies`;
 
 /** Whether `from` reaches `to` by ACCOUNTABLE_TO: an edge to→from then closes a cycle. */
 function reaches(bodies: Map<string, ChainBody>, from: string, to: string, seen = new Set<string>()): boolean {
@@ -90,8 +92,21 @@ const describe = (item: { node: PathNode; ref?: string | null; kind?: string | n
  * ACCOUNTABLE_TO hop with its chair) is easier to read in code than in Cypher.
  */
 export async function accountabilityChain(read: ReadQuery, id: string): Promise<AccountabilityStepRow[]> {
-  const [row] = await read(CHAIN_QUERY, { id });
-  if (!row) throw notFound(id, "action, objective, strategy or body");
+  const chain = (await accountabilityChains(read, [id]))[0];
+  if (!chain) throw notFound(id, "action, objective, strategy or body");
+  return chain;
+}
+
+/** The chains of many items in one round trip, in the order of `ids`; undefined for an unknown id. */
+export async function accountabilityChains(read: ReadQuery, ids: readonly string[]): Promise<(AccountabilityStepRow[] | undefined)[]> {
+  const rows = new Map((await read(CHAIN_QUERY, { ids })).map((row) => [row.id as string, row]));
+  return ids.map((id) => {
+    const row = rows.get(id);
+    return row ? assemble(id, row) : undefined;
+  });
+}
+
+function assemble(id: string, row: Record<string, unknown>): AccountabilityStepRow[] {
   const items = new Map((row.chain as ChainItem[]).map((item) => [item.node.id, item]));
   const bodies = new Map((row.bodies as ChainBody[]).map((body) => [body.node.id, body]));
   const steps: AccountabilityStepRow[] = [];

@@ -1,5 +1,5 @@
 export { actionsFeeding, type FeedingActionRow } from "./actions-feeding.js";
-export { accountabilityChain, type AccountabilityStepRow } from "./accountability-chain.js";
+export { accountabilityChain, accountabilityChains, type AccountabilityStepRow } from "./accountability-chain.js";
 export { bodiesReportingTo, type ReportingBodyRow } from "./bodies-reporting-to.js";
 export { responsibilities, type ResponsibilityRow } from "./responsibilities.js";
 export { governanceDiagram, type DiagramRows, type DiagramNodeRow, type DiagramEdgeRow } from "./governance-diagram.js";

@@ -143,6 +143,18 @@ describe("accountabilityChain", () => {
     expect(data?.actions[0]?.accountabilityChain[0]?.role).toBe("ACCOUNTABLE");
   });
 
+  it("batches the nested field across a whole tree: the chains of all seven 4.x commitments cost one round trip", async () => {
+    const { data, errors, extensions } = await ask<{ objectives: { feedingActions: { ref: string; accountabilityChain: { role: string }[] }[] }[] }>(
+      `{ objectives(where: { id: { eq: "objective:css-2015-20:outcome-4" } }) { feedingActions { ref accountabilityChain { role } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    const actions = data?.objectives[0]?.feedingActions ?? [];
+    expect(actions).toHaveLength(7);
+    for (const action of actions) expect(action.accountabilityChain.some((s) => s.role === "OUTCOME")).toBe(true);
+    // The generated query (with the @cypher field) and one batch for every chain.
+    expect(extensions?.roundTrips).toBe(2);
+  });
+
   it("says NOT_FOUND for an id that is not an action, objective, strategy or body", async () => {
     const { errors } = await ask(query, { id: "person:kiran-vagarwal" });
     expect(errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
