@@ -2,7 +2,15 @@ import { BodyReportDocument, PersonReportDocument, StrategyReportDocument } from
 import { UnreachableCaseError } from "../errors/index.js";
 import type { ReportDocument } from "./document/index.js";
 import { bodyCsv, layoutBodyReport, layoutPersonReport, layoutStrategyReport, personCsv, strategyCsv } from "./layout/index.js";
-import { buildBodyReport, buildPersonReport, buildStrategyReport, type BodyReport, type PersonReport, type ReportContext, type StrategyReport } from "./model/index.js";
+import {
+  buildBodyReport,
+  buildPersonReport,
+  buildStrategyReport,
+  type BodyReport,
+  type PersonReport,
+  type ReportContext,
+  type StrategyReport,
+} from "./model/index.js";
 import type { CsvTable } from "./render/index.js";
 import type { ReportRequest } from "./report-request.js";
 import type { ReportSource } from "./source/index.js";

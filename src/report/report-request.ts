@@ -47,12 +47,18 @@ function date(option: string, value: string | undefined): string | undefined {
  * @example reportRequest("strategy", "strategy:safer-communities-2011-14", { format: "html", asOf: "2014-03-31" }, "2025-01-01")
  */
 export function reportRequest(type: ReportType, id: string, options: ReportOptions, now: string = today()): ReportRequest {
-  if (!id.trim()) throw new ReportError(`report ${type} expects an id, e.g. ${type === "strategy" ? "strategy:safer-communities-2011-14" : type === "body" ? "body:scpb" : "person:kiran-vagarwal"}.`);
+  if (!id.trim())
+    throw new ReportError(
+      `report ${type} expects an id, e.g. ${type === "strategy" ? "strategy:safer-communities-2011-14" : type === "body" ? "body:scpb" : "person:kiran-vagarwal"}.`,
+    );
   const inferred = options.out ? EXTENSIONS[path.extname(options.out).toLowerCase()] : undefined;
   const format = (options.format ?? inferred ?? "markdown").toLowerCase();
   if (!(FORMATS as readonly string[]).includes(format)) throw new ReportError(`--format expects one of ${FORMATS.join(", ")}, found "${options.format}".`);
   if (format === "pdf" && !options.out) throw new ReportError("--format pdf writes a binary file: add --out FILE (e.g. --out report.pdf).");
-  if (options.token && !options.endpoint) throw new ReportError("--token is sent to an API: add --endpoint URL (e.g. --endpoint http://127.0.0.1:4000/graphql), or drop --token to read the configured database in-process.");
+  if (options.token && !options.endpoint)
+    throw new ReportError(
+      "--token is sent to an API: add --endpoint URL (e.g. --endpoint http://127.0.0.1:4000/graphql), or drop --token to read the configured database in-process.",
+    );
   const asOf = date("--as-of", options.asOf) ?? now;
   const to = date("--to", options.to) ?? asOf;
   const from = date("--from", options.from) ?? dayAfterYearBefore(to);

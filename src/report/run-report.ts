@@ -40,7 +40,10 @@ export async function renderReport(report: MadeReport, format: Format, printer?:
     case "pdf": {
       const own = printer ?? (await openPdfPrinter());
       try {
-        return await own.print(renderHtml(report.document), { footer: report.document.footer, dated: `Generated ${formatDate(report.model.context.generatedAt.slice(0, 10))}` });
+        return await own.print(renderHtml(report.document), {
+          footer: report.document.footer,
+          dated: `Generated ${formatDate(report.model.context.generatedAt.slice(0, 10))}`,
+        });
       } finally {
         if (!printer) await own.close();
       }
@@ -56,7 +59,8 @@ export async function renderReport(report: MadeReport, format: Format, printer?:
  * @example await runReport(reportRequest("strategy", "strategy:safer-communities-2011-14", { out: "plan.pdf" }));
  */
 export async function runReport(request: ReportRequest, options: RunOptions = {}): Promise<RunResult> {
-  const source = options.source ?? (request.endpoint ? httpSource(request.endpoint, request.token) : await inProcessSource(options.config ?? loadConfig(), options.log));
+  const source =
+    options.source ?? (request.endpoint ? httpSource(request.endpoint, request.token) : await inProcessSource(options.config ?? loadConfig(), options.log));
   try {
     const report = await makeReport(source, request, (options.now ?? new Date()).toISOString());
     const output = await renderReport(report, request.format, options.printer);

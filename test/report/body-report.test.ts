@@ -48,21 +48,49 @@ describe("report body: a board's accountability pack", () => {
   it("lists every group under a board with its chair, frequency and line to the board", async () => {
     const made = await makeReport(source, reportRequest("body", `body:${fixture.slug}:board`, { asOf: "2024-12-31" }));
     const report = made.model as BodyReport;
-    expect(report.body).toMatchObject({ name: "Test Board", frequency: "Quarterly", chairs: [expect.objectContaining({ name: "Cllr Ada Chair", role: "CHAIR" })] });
-    expect(report.groups.map((g) => ({ name: g.name, chairs: g.chairs.map((c) => `${c.name} (${c.role})`), frequency: g.frequency, line: g.relationship, to: g.reportsTo, every: g.reportingFrequency, depth: g.depth }))).toEqual([
+    expect(report.body).toMatchObject({
+      name: "Test Board",
+      frequency: "Quarterly",
+      chairs: [expect.objectContaining({ name: "Cllr Ada Chair", role: "CHAIR" })],
+    });
+    expect(
+      report.groups.map((g) => ({
+        name: g.name,
+        chairs: g.chairs.map((c) => `${c.name} (${c.role})`),
+        frequency: g.frequency,
+        line: g.relationship,
+        to: g.reportsTo,
+        every: g.reportingFrequency,
+        depth: g.depth,
+      })),
+    ).toEqual([
       { name: "Alpha Delivery Group", chairs: ["Ben Lead (CHAIR)"], frequency: "Monthly", line: "ACCOUNTABLE_TO", to: "Test Board", every: null, depth: 1 },
-      { name: "Beta Case Panel", chairs: ["Cleo Vice (VICE_CHAIR)"], frequency: "3 weekly", line: "PROVIDES_UPDATES_TO", to: "Alpha Delivery Group", every: "Quarterly", depth: 2 },
+      {
+        name: "Beta Case Panel",
+        chairs: ["Cleo Vice (VICE_CHAIR)"],
+        frequency: "3 weekly",
+        line: "PROVIDES_UPDATES_TO",
+        to: "Alpha Delivery Group",
+        every: "Quarterly",
+        depth: 2,
+      },
     ]);
     expect(report.groups[0]?.accountableFor).toEqual(["Test Strategy 2024-27"]);
     expect(report.strategies).toEqual([expect.objectContaining({ title: "Test Strategy 2024-27", overseenBy: "Alpha Delivery Group" })]);
     expect(report.meetings).toEqual([expect.objectContaining({ date: "2024-05-01", present: 1, apologies: 1 })]);
     expect(report.attendance).toContainEqual(expect.objectContaining({ name: "Ben Lead", present: 0, apologies: 1, of: 1 }));
-    expect(report.openActions).toEqual([expect.objectContaining({ title: "Circulate the terms of reference", dueText: "1 June", leads: [expect.objectContaining({ name: "Ben Lead" })] })]);
+    expect(report.openActions).toEqual([
+      expect.objectContaining({ title: "Circulate the terms of reference", dueText: "1 June", leads: [expect.objectContaining({ name: "Ben Lead" })] }),
+    ]);
     expect(report.openActions[0]?.flags.map((f) => f.tag)).toContain("Overdue");
 
     const markdown = String(await renderReport(made, "markdown"));
-    expect(markdown).toContain("| **Alpha Delivery Group**<br>Delivers the alpha priority. | Strategy delivery group | Ben Lead | Monthly | Accountable to Test Board | Test Strategy 2024-27 |");
-    expect(markdown).toContain("| Beta Case Panel | Case panel | Cleo Vice | 3 weekly | Provides updates to Alpha Delivery Group<br>Quarterly | _Nothing recorded_ |");
+    expect(markdown).toContain(
+      "| **Alpha Delivery Group**<br>Delivers the alpha priority. | Strategy delivery group | Ben Lead | Monthly | Accountable to Test Board | Test Strategy 2024-27 |",
+    );
+    expect(markdown).toContain(
+      "| Beta Case Panel | Case panel | Cleo Vice | 3 weekly | Provides updates to Alpha Delivery Group<br>Quarterly | _Nothing recorded_ |",
+    );
     const rows = parse(String(await renderReport(made, "csv")), { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => [r.Group, r.Chair, r.Frequency])).toEqual([
       ["Alpha Delivery Group", "Ben Lead", "Monthly"],
@@ -77,13 +105,24 @@ describe("report body: a board's accountability pack", () => {
     const report = made.model as BodyReport;
     expect(report.period).toEqual({ from: "2015-01-30", to: "2016-01-29" });
     expect(report.body.chairs.map((c) => c.name)).toEqual(["Cllr David Longstaff"]);
-    expect(report.groups).toContainEqual(expect.objectContaining({ name: "Acquisitive Crime Sub Group", frequency: "Monthly", relationship: "ACCOUNTABLE_TO", reportsTo: "Safer Communities Partnership Board" }));
+    expect(report.groups).toContainEqual(
+      expect.objectContaining({
+        name: "Acquisitive Crime Sub Group",
+        frequency: "Monthly",
+        relationship: "ACCOUNTABLE_TO",
+        reportsTo: "Safer Communities Partnership Board",
+      }),
+    );
     expect(report.groups).toContainEqual(expect.objectContaining({ name: "Counter-Terrorism & Prevent Working Group", frequency: "quarterly" }));
     expect(report.groups).toContainEqual(expect.objectContaining({ name: "BASBAG", relationship: "PROVIDES_UPDATES_TO" }));
-    expect(report.groups.find((g) => g.name === "Acquisitive Crime Sub Group")?.accountableFor).toContain("Priority 1: Property crime with special focus on burglary (Safer Communities Strategy 2011-14)");
+    expect(report.groups.find((g) => g.name === "Acquisitive Crime Sub Group")?.accountableFor).toContain(
+      "Priority 1: Property crime with special focus on burglary (Safer Communities Strategy 2011-14)",
+    );
     // The papers name no chair for these groups: the pack says so rather than leaving a blank.
     const markdown = String(await renderReport(made, "markdown"));
-    expect(markdown).toMatch(/\| \*\*Acquisitive Crime Sub Group\*\*<br>[^|]+ \| Strategy delivery group \| _Not recorded_ \| Monthly \| Accountable to Safer Communities Partnership Board \|/);
+    expect(markdown).toMatch(
+      /\| \*\*Acquisitive Crime Sub Group\*\*<br>[^|]+ \| Strategy delivery group \| _Not recorded_ \| Monthly \| Accountable to Safer Communities Partnership Board \|/,
+    );
     expect(report.strategies.map((s) => s.id)).toEqual(expect.arrayContaining(["strategy:safer-communities-2011-14", "strategy:community-safety-2015-20"]));
     expect(report.strategies.map((s) => s.id)).not.toContain("strategy:community-safety-2022-27");
     expect(report.meetings).toContainEqual(expect.objectContaining({ date: "2015-10-30", present: 12, apologies: 5, substitutes: 1 }));

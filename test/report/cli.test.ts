@@ -30,7 +30,10 @@ describe("npm run report -- ... --endpoint URL", () => {
     await report("strategy", "strategy:safer-communities-2011-14", "--as-of", "2014-03-31", "--endpoint", `${server.url}/graphql`, "--out", out);
     const rows = parse(readFileSync(out, "utf8"), { columns: true }) as Record<string, string>[];
     expect(rows.length).toBeGreaterThanOrEqual(40);
-    expect(rows.find((r) => r.Action === "To complete 4 Property Roadshow in specific Hot spot areas")).toMatchObject({ Lead: "Richard Bell", "Due (as written)": "30.3.2014" });
+    expect(rows.find((r) => r.Action === "To complete 4 Property Roadshow in specific Hot spot areas")).toMatchObject({
+      Lead: "Richard Bell",
+      "Due (as written)": "30.3.2014",
+    });
   });
 
   it("writes the body report as HTML, the format taken from --out", async () => {
@@ -42,7 +45,9 @@ describe("npm run report -- ... --endpoint URL", () => {
   });
 
   it("says when the API cannot be reached", async () => {
-    await expect(report("person", "person:manju-likhman", "--endpoint", "http://127.0.0.1:9/graphql")).rejects.toThrow("Could not reach the API at http://127.0.0.1:9/graphql");
+    await expect(report("person", "person:manju-likhman", "--endpoint", "http://127.0.0.1:9/graphql")).rejects.toThrow(
+      "Could not reach the API at http://127.0.0.1:9/graphql",
+    );
   });
 
   it("passes the API's error on with its code", async () => {

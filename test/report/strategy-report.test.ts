@@ -36,13 +36,27 @@ describe("report strategy: the 2013/14 action plan", () => {
   });
 
   it("lists the eight priorities in order", () => {
-    expect(report.sections.map((s) => s.ref)).toEqual(["Priority 1", "Priority 2", "Priority 3", "Priority 4", "Priority 5", "Priority 6", "Priority 7", "Priority 8"]);
+    expect(report.sections.map((s) => s.ref)).toEqual([
+      "Priority 1",
+      "Priority 2",
+      "Priority 3",
+      "Priority 4",
+      "Priority 5",
+      "Priority 6",
+      "Priority 7",
+      "Priority 8",
+    ]);
     expect(section("Priority 1").title).toBe("Property crime with special focus on burglary");
   });
 
   it("holds the burglary target outcome with the paper's figures", () => {
     const burglary = section("Priority 1").outcomes.find((o) => o.name === "Reduction in burglary");
-    expect(burglary).toMatchObject({ target: "-6.0%", current: { text: "4670", period: "Current rolling 12 months" }, previous: { text: "4760", period: "Previous rolling 12 months" }, change: "-1.90%" });
+    expect(burglary).toMatchObject({
+      target: "-6.0%",
+      current: { text: "4670", period: "Current rolling 12 months" },
+      previous: { text: "4760", period: "Previous rolling 12 months" },
+      change: "-1.90%",
+    });
     // -1.9% against a -6.0% target: the right way, short of it.
     expect(burglary).toMatchObject({ rag: "AMBER", ragDerived: true });
     const robbery = section("Priority 1").outcomes.find((o) => o.name === "Reduction in Robbery");
@@ -54,13 +68,23 @@ describe("report strategy: the 2013/14 action plan", () => {
     expect(p1.strategicLeads.map((l) => l.name)).toEqual(["D Supt Mark Strugnell"]);
     expect(p1.leadAgencies.map((l) => l.name)).toContain("Metropolitan Police Service");
     expect(p1.operationalLeads.map((l) => l.name)).toEqual(expect.arrayContaining(["DCI Gary Randall", "Steve Murrant"]));
-    expect(p1.governance).toContainEqual(expect.objectContaining({ name: "Burglary Review Group", frequency: "Fortnightly", purpose: "To review Burglary performance, reduction, victim care, detection and tasking." }));
+    expect(p1.governance).toContainEqual(
+      expect.objectContaining({
+        name: "Burglary Review Group",
+        frequency: "Fortnightly",
+        purpose: "To review Burglary performance, reduction, victim care, detection and tasking.",
+      }),
+    );
     expect(p1.governance).toContainEqual(expect.objectContaining({ name: "Acquisitive Crime Sub Group", frequency: "Monthly" }));
   });
 
   it("holds named actions with their leads, due dates as written and normalised, and progress by quarter", () => {
     const p1 = section("Priority 1");
-    expect(action(p1, "To complete 4 Property Roadshow")).toMatchObject({ leads: [expect.objectContaining({ name: "Richard Bell" })], dueText: "30.3.2014", dueDate: "2014-03-30" });
+    expect(action(p1, "To complete 4 Property Roadshow")).toMatchObject({
+      leads: [expect.objectContaining({ name: "Richard Bell" })],
+      dueText: "30.3.2014",
+      dueDate: "2014-03-30",
+    });
     const analytical = action(p1, "Analytical products to identify highest areas");
     expect(analytical).toMatchObject({ leads: [expect.objectContaining({ name: "DCI Gary Randall" })], dueText: "on going", dueDate: null });
     expect(analytical?.progress["2013/14 Q1"]?.text).toContain('Introduction of "Nano" beats');
@@ -99,7 +123,9 @@ describe("report strategy: the 2013/14 action plan", () => {
       Flags: expect.stringContaining("Overdue"),
     });
     // An action feeding two priorities is one row naming both.
-    expect(rows.find((r) => r.Action?.startsWith("To enhance information sharing processes within IOM"))?.["Priority/objective"]).toBe("Priority 1; Priority 7");
+    expect(rows.find((r) => r.Action?.startsWith("To enhance information sharing processes within IOM"))?.["Priority/objective"]).toBe(
+      "Priority 1; Priority 7",
+    );
   });
 
   it("writes valid, standalone HTML", async () => {
@@ -117,7 +143,17 @@ describe("report strategy: the 2013/14 action plan", () => {
     const pdf = (await renderReport(made, "pdf", printer)) as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const text = pdfText(pdf);
-    for (const expected of ["Safer Communities Strategy 2011-14", "Action-plan progress report as at 31 Mar 2014", "Priority 3 – Violent crime with specific focus on domestic violence", "1. Roles and responsibilities", "3. Target outcomes", "4. Action plan", "Reduction in burglary", "To complete 4 Property Roadshow in specific Hot spot areas", "No strategic lead"])
+    for (const expected of [
+      "Safer Communities Strategy 2011-14",
+      "Action-plan progress report as at 31 Mar 2014",
+      "Priority 3 – Violent crime with specific focus on domestic violence",
+      "1. Roles and responsibilities",
+      "3. Target outcomes",
+      "4. Action plan",
+      "Reduction in burglary",
+      "To complete 4 Property Roadshow in specific Hot spot areas",
+      "No strategic lead",
+    ])
       expect(text).toContain(expected);
     expect(text).toMatch(/Reduction in burglary\s+-6\.0%\s+4670\s+4760\s+-1\.90%/);
     const pages = Number(/Page 1 of (\d+)/.exec(text)?.[1]);

@@ -19,7 +19,8 @@ export function findingItems(findings: readonly Finding[]): FindingItem[] {
     const tag = ruleTag(rule);
     const names = [...new Set(list.map((f) => f.subject.name))];
     if (severity === "ERROR" || list.length === 1) for (const finding of list) items.push({ severity, tag, text: finding.message });
-    else if (severity === "INFO") items.push({ severity, tag, text: `${names.length} ${names.length === 1 ? "item" : "items"} (${list[0]!.subject.label.toLowerCase()}s).` });
+    else if (severity === "INFO")
+      items.push({ severity, tag, text: `${names.length} ${names.length === 1 ? "item" : "items"} (${list[0]!.subject.label.toLowerCase()}s).` });
     else {
       const shown = names.slice(0, MAX_NAMES).map(short).join("; ");
       items.push({ severity, tag, text: `${names.length}: ${shown}${names.length > MAX_NAMES ? `; and ${names.length - MAX_NAMES} more` : ""}.` });

@@ -2,6 +2,14 @@ import { cell, findingItems, missing, type Block, type ReportDocument } from "..
 import { formatDate, type BodyReport } from "../model/index.js";
 import { dueCell, findingCounts, generatedText, periodText, statusCell, leadersCell, words } from "./cells.js";
 
+const MAX_PURPOSE = 160;
+
+/** A purpose cut to its first sentence (at most 160 characters) to fit the table; the CSV keeps it whole. */
+export function firstSentence(text: string): string {
+  const sentence = /^.+?[.;](?=\s|$)/.exec(text)?.[0] ?? text;
+  return sentence.length > MAX_PURPOSE ? `${sentence.slice(0, MAX_PURPOSE - 1).trimEnd()}…` : sentence;
+}
+
 const LINE: Record<string, string> = { ACCOUNTABLE_TO: "Accountable to", PROVIDES_UPDATES_TO: "Provides updates to" };
 
 /**
@@ -31,15 +39,15 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
       kind: "table",
       caption: `Groups under ${body.name}`,
       columns: [
-        { label: "Group", width: 25 },
-        { label: "Kind", width: 11 },
-        { label: "Chair", width: 13 },
+        { label: "Group", width: 24 },
+        { label: "Kind", width: 13 },
+        { label: "Chair", width: 12 },
         { label: "Meets", width: 10 },
         { label: "Reports to", width: 15 },
         { label: "Accountable for" },
       ],
       rows: report.groups.map((g) => [
-        cell(g.name, { strong: g.depth === 1, ...(g.purpose ? { sub: g.purpose } : {}), flags: g.flags }),
+        cell(g.name, { strong: g.depth === 1, ...(g.purpose ? { sub: firstSentence(g.purpose) } : {}), flags: g.flags }),
         cell(words(g.kind)),
         g.chairs.length ? cell(g.chairs.map((c) => c.name).join(", ")) : missing(),
         g.frequency ? cell(g.frequency) : missing(),
@@ -78,11 +86,23 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
     {
       kind: "table",
       caption: `Meetings from ${periodWords}`,
-      columns: [{ label: "Date", width: 13 }, { label: "Meeting" }, { label: "Present", width: 10, numeric: true }, { label: "Apologies", width: 11, numeric: true }, { label: "Substitutes", width: 12, numeric: true }],
+      columns: [
+        { label: "Date", width: 13 },
+        { label: "Meeting" },
+        { label: "Present", width: 10, numeric: true },
+        { label: "Apologies", width: 11, numeric: true },
+        { label: "Substitutes", width: 12, numeric: true },
+      ],
       rows: report.meetings.map((m) => {
         const recorded = m.present + m.apologies + m.substitutes + m.inAttendance > 0;
         const count = (n: number): ReturnType<typeof cell> => (recorded ? cell(String(n)) : missing("—"));
-        return [cell(formatDate(m.date)), cell(m.body === m.title ? m.title : `${m.body}: ${m.title}`, m.venue ? { sub: m.venue } : {}), count(m.present), count(m.apologies), count(m.substitutes)];
+        return [
+          cell(formatDate(m.date)),
+          cell(m.body === m.title ? m.title : `${m.body}: ${m.title}`, m.venue ? { sub: m.venue } : {}),
+          count(m.present),
+          count(m.apologies),
+          count(m.substitutes),
+        ];
       }),
       empty: `No meeting recorded from ${periodWords}.`,
     },
@@ -90,20 +110,54 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
     {
       kind: "table",
       caption: `Attendance at ${body.name} meetings from ${periodWords}`,
-      columns: [{ label: "Member" }, { label: "Role", width: 16 }, { label: "Present", width: 10, numeric: true }, { label: "Apologies", width: 11, numeric: true }, { label: "Of meetings recorded", width: 14, numeric: true }],
-      rows: report.attendance.map((a) => [cell(a.name), a.role ? cell(words(a.role)) : missing("Not a member"), cell(String(a.present)), cell(String(a.apologies)), cell(String(a.of))]),
+      columns: [
+        { label: "Member" },
+        { label: "Role", width: 16 },
+        { label: "Present", width: 10, numeric: true },
+        { label: "Apologies", width: 11, numeric: true },
+        { label: "Of meetings recorded", width: 14, numeric: true },
+      ],
+      rows: report.attendance.map((a) => [
+        cell(a.name),
+        a.role ? cell(words(a.role)) : missing("Not a member"),
+        cell(String(a.present)),
+        cell(String(a.apologies)),
+        cell(String(a.of)),
+      ]),
       empty: "No attendance recorded in the period.",
     },
     { kind: "heading", level: 2, text: "5. Open meeting actions" },
     {
       kind: "table",
       caption: `Open actions from meetings of ${body.name}`,
-      columns: [{ label: "Raised", width: 12 }, ...(refs ? [{ label: "Ref", width: 5 }] : []), { label: "Action" }, { label: "Lead", width: 18 }, { label: "Due", width: 11 }, { label: "Status", width: 13 }],
-      rows: report.openActions.map((a) => [cell(formatDate(a.meeting.date)), ...(refs ? [cell(a.ref)] : []), cell(a.title), leadersCell(a.leads, a.flags.filter((f) => f.rule === "ACTION_WITHOUT_LEAD")), dueCell(a), statusCell({ status: a.status, flags: a.flags.filter((f) => f.rule !== "ACTION_WITHOUT_LEAD") })]),
+      columns: [
+        { label: "Raised", width: 12 },
+        ...(refs ? [{ label: "Ref", width: 5 }] : []),
+        { label: "Action" },
+        { label: "Lead", width: 18 },
+        { label: "Due", width: 11 },
+        { label: "Status", width: 13 },
+      ],
+      rows: report.openActions.map((a) => [
+        cell(formatDate(a.meeting.date)),
+        ...(refs ? [cell(a.ref)] : []),
+        cell(a.title),
+        leadersCell(
+          a.leads,
+          a.flags.filter((f) => f.rule === "ACTION_WITHOUT_LEAD"),
+        ),
+        dueCell(a),
+        statusCell({ status: a.status, flags: a.flags.filter((f) => f.rule !== "ACTION_WITHOUT_LEAD") }),
+      ]),
       empty: "No open meeting action.",
     },
     { kind: "heading", level: 2, text: "6. Health findings" },
-    { kind: "findings", title: `Health findings: ${body.name}, its groups, members and meeting actions`, items: findingItems(report.findings), empty: "No findings." },
+    {
+      kind: "findings",
+      title: `Health findings: ${body.name}, its groups, members and meeting actions`,
+      items: findingItems(report.findings),
+      empty: "No findings.",
+    },
   ];
   return {
     organisation: body.name,
@@ -116,7 +170,9 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
       { label: "Meets", value: body.frequency ? cell(body.frequency) : missing() },
       ...(body.quorum ? [{ label: "Quorum", value: cell(body.quorum) }] : []),
       { label: "Accountable to", value: body.accountableTo.length ? cell(body.accountableTo.join("; ")) : missing("None recorded") },
-      ...(body.updatesTo.length ? [{ label: "Provides updates to", value: cell(body.updatesTo.map((u) => (u.frequency ? `${u.name} (${u.frequency})` : u.name)).join("; ")) }] : []),
+      ...(body.updatesTo.length
+        ? [{ label: "Provides updates to", value: cell(body.updatesTo.map((u) => (u.frequency ? `${u.name} (${u.frequency})` : u.name)).join("; ")) }]
+        : []),
       { label: "Meetings period", value: cell(periodWords) },
       { label: "Report date", value: cell(`As at ${asOf}`) },
       { label: "Generated", value: cell(generatedText(context.generatedAt), { sub: `${body.id} from ${context.source}` }) },

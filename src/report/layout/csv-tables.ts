@@ -28,7 +28,7 @@ export function strategyCsv(report: StrategyReport): CsvTable {
 /** One row per group under the body. */
 export function bodyCsv(report: BodyReport): CsvTable {
   return {
-    columns: ["Group", "Kind", "Chair", "Frequency", "Line", "Reports to", "Reporting frequency", "Accountable for", "Depth", "Flags", "Id"],
+    columns: ["Group", "Kind", "Chair", "Frequency", "Line", "Reports to", "Reporting frequency", "Accountable for", "Purpose", "Depth", "Flags", "Id"],
     rows: report.groups.map((g) => [
       g.name,
       words(g.kind),
@@ -38,6 +38,7 @@ export function bodyCsv(report: BodyReport): CsvTable {
       g.reportsTo,
       g.reportingFrequency ?? "",
       g.accountableFor.join("; "),
+      g.purpose ?? "",
       String(g.depth),
       flagText(g.flags),
       g.id,

@@ -50,8 +50,22 @@ export function layoutPersonReport(report: PersonReport): ReportDocument {
     {
       kind: "table",
       caption: `Actions led by ${person.name}`,
-      columns: [{ label: "Feeds", width: 22 }, ...(refs ? [{ label: "Ref", width: 5 }] : []), { label: "Action" }, { label: "Due", width: 11 }, { label: "Status", width: 13 }, { label: "Sole lead", width: 9 }],
-      rows: report.actions.map((a) => [cell(a.feeds.join("\n")), ...(refs ? [cell(a.ref)] : []), cell(a.title), dueCell(a), statusCell(a), cell(a.soleLead ? "Yes" : "No", { strong: a.soleLead })]),
+      columns: [
+        { label: "Feeds", width: 22 },
+        ...(refs ? [{ label: "Ref", width: 5 }] : []),
+        { label: "Action" },
+        { label: "Due", width: 11 },
+        { label: "Status", width: 13 },
+        { label: "Sole lead", width: 9 },
+      ],
+      rows: report.actions.map((a) => [
+        cell(a.feeds.join("\n")),
+        ...(refs ? [cell(a.ref)] : []),
+        cell(a.title),
+        dueCell(a),
+        statusCell(a),
+        cell(a.soleLead ? "Yes" : "No", { strong: a.soleLead }),
+      ]),
       empty: "Leads no action on this date.",
     },
   ];
@@ -71,12 +85,16 @@ export function layoutPersonReport(report: PersonReport): ReportDocument {
     { kind: "findings", title: `Health findings: ${person.name} and what they lead`, items: findingItems(report.findings), empty: "No findings." },
   );
   return {
-    organisation: person.worksFor.map((w) => w.name).join(" · ") || report.chairs[0]?.subject.name || report.memberships[0]?.subject.name || "Responsibilities report",
+    organisation:
+      person.worksFor.map((w) => w.name).join(" · ") || report.chairs[0]?.subject.name || report.memberships[0]?.subject.name || "Responsibilities report",
     title: person.name,
     subtitle: `Responsibilities as at ${asOf}`,
     orientation: "portrait",
     meta: [
-      { label: "Works for", value: person.worksFor.length ? cell(person.worksFor.map((w) => (w.title ? `${w.title}, ${w.name}` : w.name)).join("; ")) : missing() },
+      {
+        label: "Works for",
+        value: person.worksFor.length ? cell(person.worksFor.map((w) => (w.title ? `${w.title}, ${w.name}` : w.name)).join("; ")) : missing(),
+      },
       ...(person.aliases.length ? [{ label: "Also written", value: cell(person.aliases.join("; ")) }] : []),
       { label: "Report date", value: cell(`As at ${asOf}`) },
       { label: "Generated", value: cell(generatedText(context.generatedAt), { sub: `${person.id} from ${context.source}` }) },

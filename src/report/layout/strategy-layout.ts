@@ -23,7 +23,10 @@ function actionTable(caption: string, rows: readonly ActionRow[], periods: reado
     rows: rows.map((row) => [
       ...(withRefs ? [cell(row.ref)] : []),
       cell(row.title, row.desiredOutcome ? { sub: `Desired outcome: ${row.desiredOutcome}` } : {}),
-      leadersCell(row.leads, row.flags.filter((f) => f.rule === "ACTION_WITHOUT_LEAD")),
+      leadersCell(
+        row.leads,
+        row.flags.filter((f) => f.rule === "ACTION_WITHOUT_LEAD"),
+      ),
       dueCell(row),
       statusCell({ status: row.status, flags: row.flags.filter((f) => f.rule !== "ACTION_WITHOUT_LEAD") }),
       ...periods.map((period) => {
@@ -63,9 +66,20 @@ function sectionBlocks(section: ObjectiveSection): Block[] {
   const level = HEADING_LEVELS[Math.min(section.depth - 1, HEADING_LEVELS.length - 1)]!;
   const sub = HEADING_LEVELS[Math.min(section.depth, HEADING_LEVELS.length - 1)]!;
   const noun = words(section.kind).toLowerCase();
-  const blocks: Block[] = [{ kind: "heading", level, text: sectionTitle(section), anchor: anchorOf(section.id), flags: section.flags.filter((f) => f.severity !== "INFO"), newPage: section.depth === 1 }];
+  const blocks: Block[] = [
+    {
+      kind: "heading",
+      level,
+      text: sectionTitle(section),
+      anchor: anchorOf(section.id),
+      flags: section.flags.filter((f) => f.severity !== "INFO"),
+      newPage: section.depth === 1,
+    },
+  ];
   const about = [words(section.kind), section.category].filter(Boolean).join(", ");
   blocks.push({ kind: "paragraph", text: about + (section.description ? `. ${section.description}` : ""), muted: true });
+  // Findings first: what the board must act on, before the detail that shows it.
+  blocks.push({ kind: "findings", title: `Health findings: ${section.ref ?? section.title}`, items: findingItems(section.findings), empty: "No findings." });
   if (section.contributesTo.length)
     blocks.push({ kind: "paragraph", text: `Contributes to: ${section.contributesTo.map((o) => sectionTitle(o)).join("; ")}.` });
   if (section.objectives.length) {
@@ -91,7 +105,12 @@ function sectionBlocks(section: ObjectiveSection): Block[] {
   blocks.push({
     kind: "table",
     caption: `Governance groups: ${sectionTitle(section)}`,
-    columns: [{ label: "Name of group/board", width: 24 }, { label: "Frequency", width: 10 }, { label: "Membership", width: 26 }, { label: "Purpose/objectives" }],
+    columns: [
+      { label: "Name of group/board", width: 24 },
+      { label: "Frequency", width: 10 },
+      { label: "Membership", width: 26 },
+      { label: "Purpose/objectives" },
+    ],
     rows: section.governance.map((g) => [
       cell(g.name, { sub: words(g.kind), flags: g.flags }),
       g.frequency ? cell(g.frequency) : missing(),
@@ -108,9 +127,37 @@ function sectionBlocks(section: ObjectiveSection): Block[] {
     blocks.push({ kind: "heading", level: sub, text: "5. Communications plan" });
     blocks.push(actionTable(`Communications plan: ${sectionTitle(section)}`, section.communications, section.periods, "No communication recorded."));
   }
-  blocks.push({ kind: "findings", title: `Health findings: ${section.ref ?? section.title}`, items: findingItems(section.findings), empty: "No findings." });
   for (const child of section.sections) blocks.push(...sectionBlocks(child));
   return blocks;
+}
+
+function* allSections(sections: readonly ObjectiveSection[]): Generator<ObjectiveSection> {
+  for (const section of sections) {
+    yield section;
+    yield* allSections(section.sections);
+  }
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+const refList = (sections: readonly ObjectiveSection[]): string => sections.map((s) => s.ref ?? `"${s.title}"`).join(", ");
+
+/** The summary a board reads first: overdue actions, outcomes against target, priorities without leads. */
+export function keyPoints(report: StrategyReport): string[] {
+  const sections = [...allSections(report.sections)];
+  const outcomes = sections.flatMap((s) => s.outcomes);
+  const rag = (value: string): number => outcomes.filter((o) => o.rag === value).length;
+  const noTarget = outcomes.filter((o) => !o.target).length;
+  const points = [
+    `${plural(report.totals.actions, "action")} across ${plural(report.totals.sections, "priority", "priorities")}; ${report.totals.overdue} past their due date and not recorded as complete.`,
+    `${plural(outcomes.length, "target outcome")}: ${rag("GREEN")} green, ${rag("AMBER")} amber, ${rag("RED")} red against target; ${noTarget} without a target.`,
+  ];
+  const withoutStrategic = sections.filter((s) => s.flags.some((f) => f.rule === "PRIORITY_WITHOUT_STRATEGIC_LEAD"));
+  const withoutAgency = sections.filter((s) => s.flags.some((f) => f.rule === "PRIORITY_WITHOUT_LEAD_AGENCY"));
+  if (withoutStrategic.length) points.push(`No strategic lead recorded for ${refList(withoutStrategic)}.`);
+  if (withoutAgency.length) points.push(`No lead agency recorded for ${refList(withoutAgency)}.`);
+  const ungoverned = sections.filter((s) => s.depth === 1 && !s.governance.length);
+  if (ungoverned.length) points.push(`No governance group recorded for ${refList(ungoverned)}.`);
+  return points;
 }
 
 /**
@@ -121,10 +168,18 @@ export function layoutStrategyReport(report: StrategyReport): ReportDocument {
   const { strategy, context, totals } = report;
   const board = report.overseenBy[0]?.name ?? "Partnership";
   const asOf = formatDate(context.asOf);
-  const overseen: Cell = report.overseenBy.length ? cell(report.overseenBy.map((b) => (b.frequency ? `${b.name} (${b.frequency})` : b.name)).join("; ")) : missing();
+  const overseen: Cell = report.overseenBy.length
+    ? cell(report.overseenBy.map((b) => (b.frequency ? `${b.name} (${b.frequency})` : b.name)).join("; "))
+    : missing();
   const blocks: Block[] = [
+    { kind: "heading", level: 2, text: "Key points" },
+    { kind: "list", items: keyPoints(report).map((point) => cell(point)) },
     { kind: "heading", level: 2, text: "Contents", anchor: "contents" },
-    { kind: "list", items: report.sections.map((s) => cell(sectionTitle(s), s.flags.length ? { flags: s.flags.filter((f) => f.severity === "ERROR") } : {})), links: report.sections.map((s) => ({ anchor: anchorOf(s.id) })) },
+    {
+      kind: "list",
+      items: report.sections.map((s) => cell(sectionTitle(s), s.flags.length ? { flags: s.flags.filter((f) => f.severity === "ERROR") } : {})),
+      links: report.sections.map((s) => ({ anchor: anchorOf(s.id) })),
+    },
     {
       kind: "paragraph",
       muted: true,
@@ -134,7 +189,13 @@ export function layoutStrategyReport(report: StrategyReport): ReportDocument {
         "and a RAG marked with an asterisk (*) is derived: green when the change meets the target, amber when it moves the right way but short of it, red when it moves the wrong way.",
     },
   ];
-  if (report.flags.length) blocks.push({ kind: "findings", title: "Health findings: the strategy", items: findingItems(report.flags.map((f) => ({ ...f, subject: { id: strategy.id, label: "Strategy", name: strategy.title } }))), empty: "" });
+  if (report.flags.length)
+    blocks.push({
+      kind: "findings",
+      title: "Health findings: the strategy",
+      items: findingItems(report.flags.map((f) => ({ ...f, subject: { id: strategy.id, label: "Strategy", name: strategy.title } }))),
+      empty: "",
+    });
   for (const section of report.sections) blocks.push(...sectionBlocks(section));
   return {
     organisation: board,
@@ -142,7 +203,12 @@ export function layoutStrategyReport(report: StrategyReport): ReportDocument {
     subtitle: `Action-plan progress report as at ${asOf}`,
     orientation: "landscape",
     meta: [
-      { label: "Period", value: cell(periodText(strategy.periodStart, strategy.periodEnd) || "Not recorded", { sub: [words(strategy.kind), strategy.status ? words(strategy.status).toLowerCase() : null].filter(Boolean).join(", ") }) },
+      {
+        label: "Period",
+        value: cell(periodText(strategy.periodStart, strategy.periodEnd) || "Not recorded", {
+          sub: [words(strategy.kind), strategy.status ? words(strategy.status).toLowerCase() : null].filter(Boolean).join(", "),
+        }),
+      },
       { label: "Overseen by", value: overseen },
       ...(strategy.leads.length ? [{ label: "Led by", value: leadersCell(strategy.leads) }] : []),
       ...(strategy.supersedes.length ? [{ label: "Supersedes", value: cell(strategy.supersedes.map((s) => s.title).join("; ")) }] : []),

@@ -62,7 +62,9 @@ const QUARTER = /^(.*?)\s*Q([1-4])$/;
  */
 export function progressPeriods(rows: readonly ActionRow[]): string[] {
   const dates = new Map<string, string>();
-  for (const row of rows) for (const entry of Object.values(row.progress)) if (!dates.has(entry.period) || (entry.date ?? "") < dates.get(entry.period)!) dates.set(entry.period, entry.date ?? "");
+  for (const row of rows)
+    for (const entry of Object.values(row.progress))
+      if (!dates.has(entry.period) || (entry.date ?? "") < dates.get(entry.period)!) dates.set(entry.period, entry.date ?? "");
   const periods = [...dates.keys()].sort((a, b) => (dates.get(a) ?? "").localeCompare(dates.get(b) ?? "") || naturalCompare(a, b));
   const years = new Set(periods.map((p) => QUARTER.exec(p)?.[1] ?? null));
   if (periods.length && years.size === 1 && !years.has(null)) {

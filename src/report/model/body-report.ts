@@ -113,10 +113,14 @@ function packBody(body: PackBodyFragment, asOf: string, findings: FindingIndex):
     membership: body.membershipNote,
     chairs: membersAt(body.chairs.edges, asOf),
     accountableTo: body.accountableToConnection.edges.filter((e) => validAt(e.properties, asOf)).map((e) => e.node.name),
-    updatesTo: body.providesUpdatesToConnection.edges.filter((e) => validAt(e.properties, asOf)).map((e) => ({ name: e.node.name, frequency: e.properties.frequency })),
+    updatesTo: body.providesUpdatesToConnection.edges
+      .filter((e) => validAt(e.properties, asOf))
+      .map((e) => ({ name: e.node.name, frequency: e.properties.frequency })),
     accountableFor: [
       ...[...body.oversees].sort((a, b) => naturalCompare(a.title, b.title)).map((s) => s.title),
-      ...[...body.governs].sort((a, b) => naturalCompare(a.ref, b.ref)).map((o) => `${o.ref ? `${o.ref}: ` : ""}${o.title}${o.partOfStrategy[0] ? ` (${o.partOfStrategy[0].title})` : ""}`),
+      ...[...body.governs]
+        .sort((a, b) => naturalCompare(a.ref, b.ref))
+        .map((o) => `${o.ref ? `${o.ref}: ` : ""}${o.title}${o.partOfStrategy[0] ? ` (${o.partOfStrategy[0].title})` : ""}`),
     ],
     flags: findings.flags(body.id),
   };
@@ -199,7 +203,17 @@ export function buildBodyReport(data: BodyReportQuery, context: ReportContext, b
   const boardMeetings = board.meetings.filter((m) => inPeriod(m.date));
   const meetings: MeetingRow[] = boardMeetings.map((m) => {
     const count = (status: string): number => m.attendeesConnection.edges.filter((e) => e.properties.status === status).length;
-    return { id: m.id, title: m.title, date: m.date, venue: m.venue, body: board.name, present: count("PRESENT"), apologies: count("APOLOGIES"), substitutes: count("SUBSTITUTE"), inAttendance: count("IN_ATTENDANCE") };
+    return {
+      id: m.id,
+      title: m.title,
+      date: m.date,
+      venue: m.venue,
+      body: board.name,
+      present: count("PRESENT"),
+      apologies: count("APOLOGIES"),
+      substitutes: count("SUBSTITUTE"),
+      inAttendance: count("IN_ATTENDANCE"),
+    };
   });
   for (const group of data.bodiesReportingTo.filter((row) => groups.some((g) => g.id === row.body.id)))
     for (const m of group.body.meetings.filter((meeting) => inPeriod(meeting.date)))
@@ -210,7 +224,8 @@ export function buildBodyReport(data: BodyReportQuery, context: ReportContext, b
   // Attendance counts only the meetings whose minutes record it.
   const recordedMeetings = boardMeetings.filter((m) => m.attendeesConnection.edges.length > 0);
   const attendance = new Map<string, AttendanceRow>();
-  for (const member of members) attendance.set(member.id, { id: member.id, name: member.name, role: member.role, present: 0, apologies: 0, of: recordedMeetings.length });
+  for (const member of members)
+    attendance.set(member.id, { id: member.id, name: member.name, role: member.role, present: 0, apologies: 0, of: recordedMeetings.length });
   for (const meeting of recordedMeetings)
     for (const { properties, node } of meeting.attendeesConnection.edges) {
       const row = attendance.get(node.id) ?? { id: node.id, name: personName(node), role: null, present: 0, apologies: 0, of: recordedMeetings.length };
@@ -220,7 +235,9 @@ export function buildBodyReport(data: BodyReportQuery, context: ReportContext, b
     }
 
   const openActions = board.meetings
-    .flatMap((meeting) => meeting.actionsRaised.map((action) => ({ ...actionRow(action, asOf, findings), meeting: { id: meeting.id, title: meeting.title, date: meeting.date } })))
+    .flatMap((meeting) =>
+      meeting.actionsRaised.map((action) => ({ ...actionRow(action, asOf, findings), meeting: { id: meeting.id, title: meeting.title, date: meeting.date } })),
+    )
     .filter((action) => action.status !== "COMPLETE" && action.status !== "CANCELLED")
     .sort((a, b) => a.meeting.date.localeCompare(b.meeting.date) || byPlanOrder(a, b));
 

@@ -36,8 +36,7 @@ export function validAt(bounds: { validFrom?: string | null; validTo?: string | 
 }
 
 /** Natural order for refs and ids: "Priority 2" before "Priority 10", "p1-2" before "p1-10". */
-export const naturalCompare = (a: string | null | undefined, b: string | null | undefined): number =>
-  (a ?? "").localeCompare(b ?? "", "en", { numeric: true });
+export const naturalCompare = (a: string | null | undefined, b: string | null | undefined): number => (a ?? "").localeCompare(b ?? "", "en", { numeric: true });
 
 /**
  * Whether something was on record by `asOf`: true when no paper recording it is dated, or the
@@ -45,6 +44,9 @@ export const naturalCompare = (a: string | null | undefined, b: string | null | 
  * recorded in 2022).
  */
 export function recordedBy(evidence: readonly { date?: string | null }[], asOf: string): boolean {
-  const dates = evidence.map((e) => e.date).filter((d): d is string => Boolean(d)).sort();
+  const dates = evidence
+    .map((e) => e.date)
+    .filter((d): d is string => Boolean(d))
+    .sort();
   return dates.length === 0 || dates[0]! <= asOf;
 }

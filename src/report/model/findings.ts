@@ -58,6 +58,8 @@ export class FindingIndex {
   about(ids: Iterable<string>): Finding[] {
     const out: Finding[] = [];
     for (const id of new Set(ids)) out.push(...(this.bySubject.get(id) ?? []));
-    return out.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.rule.localeCompare(b.rule) || a.subject.name.localeCompare(b.subject.name));
+    return out.sort(
+      (a, b) => severityRank(a.severity) - severityRank(b.severity) || a.rule.localeCompare(b.rule) || a.subject.name.localeCompare(b.subject.name),
+    );
   }
 }

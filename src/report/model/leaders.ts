@@ -17,14 +17,20 @@ export interface LeaderEdges {
 }
 
 /** A person's name as a board paper prints it: "DCI Gary Randall". */
-export const personName = (person: { name: string; honorific?: string | null }): string => (person.honorific ? `${person.honorific} ${person.name}` : person.name);
+export const personName = (person: { name: string; honorific?: string | null }): string =>
+  person.honorific ? `${person.honorific} ${person.name}` : person.name;
 
 /** The leads valid on `asOf`, in a stable order (people after bodies and organisations, each by name). */
 export function leadersAt(connection: LeaderEdges, asOf: string): Leader[] {
   const order: Record<LeaderKind, number> = { Organisation: 0, Body: 1, Person: 2 };
   return connection.edges
     .filter((edge) => validAt(edge.properties, asOf))
-    .map(({ properties, node }) => ({ id: node.id, name: node.__typename === "Person" ? personName(node) : node.name, kind: node.__typename, role: properties.role }))
+    .map(({ properties, node }) => ({
+      id: node.id,
+      name: node.__typename === "Person" ? personName(node) : node.name,
+      kind: node.__typename,
+      role: properties.role,
+    }))
     .sort((a, b) => order[a.kind] - order[b.kind] || a.name.localeCompare(b.name));
 }
 

@@ -85,7 +85,9 @@ export function outcomeRow(indicator: IndicatorFragment, asOf: string, findings:
   }
   const targetMeasurement = [...readings].reverse().find((m) => m.target !== null || m.targetText !== null) ?? null;
   const target = targetMeasurement ? (targetMeasurement.targetText ?? formatPercent(targetMeasurement.target!)) : null;
-  const derived = latest?.rag ? null : deriveRag(changeComputed && indicator.unit === "%" ? null : changeValue, targetMeasurement?.target ?? null, indicator.betterDirection);
+  const derived = latest?.rag
+    ? null
+    : deriveRag(changeComputed && indicator.unit === "%" ? null : changeValue, targetMeasurement?.target ?? null, indicator.betterDirection);
   return {
     id: indicator.id,
     name: indicator.name,

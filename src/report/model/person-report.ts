@@ -56,7 +56,8 @@ export interface PersonReport {
  */
 export function buildPersonReport(data: PersonReportQuery, context: ReportContext, personId: string): PersonReport {
   const person = data.people[0];
-  if (!person) throw new ReportError(`No person with id "${personId}". Person ids look like person:kiran-vagarwal; the API's search query finds ids by name or alias.`);
+  if (!person)
+    throw new ReportError(`No person with id "${personId}". Person ids look like person:kiran-vagarwal; the API's search query finds ids by name or alias.`);
   const asOf = context.asOf;
   const findings = new FindingIndex(data.governanceHealth);
   const responsibilities: Responsibility[] = data.responsibilities.map((r) => ({
@@ -91,7 +92,9 @@ export function buildPersonReport(data: PersonReportQuery, context: ReportContex
       kind: node.kind,
       role: properties.role,
       strategy: node.partOfStrategy[0]?.title ?? null,
-      soleLead: leadersAt(node.leadsConnection, asOf).filter((l) => l.role === properties.role).every((l) => l.id === person.id),
+      soleLead: leadersAt(node.leadsConnection, asOf)
+        .filter((l) => l.role === properties.role)
+        .every((l) => l.id === person.id),
       flags: findings.flags(node.id),
     }))
     .sort((a, b) => naturalCompare(a.strategy, b.strategy) || naturalCompare(a.ref, b.ref) || a.role.localeCompare(b.role));

@@ -100,10 +100,19 @@ function buildSection(node: ObjectiveNode, depth: number, asOf: string, findings
   const rows = [...node.actions].sort(byPlanOrder).map((action) => actionRow(action, asOf, findings));
   const actions = rows.filter((row) => row.kind !== "COMMUNICATION");
   const communications = rows.filter((row) => row.kind === "COMMUNICATION");
-  const objectives = children.filter((child) => !hasContent(child)).map((child) => ({ id: child.id, ref: child.ref, title: child.title, flags: findings.flags(child.id) }));
+  const objectives = children
+    .filter((child) => !hasContent(child))
+    .map((child) => ({ id: child.id, ref: child.ref, title: child.title, flags: findings.flags(child.id) }));
   const governance = governanceGroups(node.governedBy, asOf, findings).sort((a, b) => a.name.localeCompare(b.name));
   const outcomes = [...node.indicators].sort((a, b) => naturalCompare(a.id, b.id)).map((indicator) => outcomeRow(indicator, asOf, findings));
-  const shown = [node.id, ...objectives.map((o) => o.id), ...rows.map((r) => r.id), ...outcomes.map((o) => o.id), ...governance.map((g) => g.id), ...leaders.map((l) => l.id)];
+  const shown = [
+    node.id,
+    ...objectives.map((o) => o.id),
+    ...rows.map((r) => r.id),
+    ...outcomes.map((o) => o.id),
+    ...governance.map((g) => g.id),
+    ...leaders.map((l) => l.id),
+  ];
   return {
     id: node.id,
     ref: node.ref,
@@ -146,7 +155,10 @@ function* walk(sections: readonly ObjectiveSection[]): Generator<ObjectiveSectio
  */
 export function buildStrategyReport(data: StrategyReportQuery, context: ReportContext, strategyId: string): StrategyReport {
   const strategy = data.strategies[0];
-  if (!strategy) throw new ReportError(`No strategy with id "${strategyId}". Strategy ids look like strategy:safer-communities-2011-14; the API's search query finds ids by title.`);
+  if (!strategy)
+    throw new ReportError(
+      `No strategy with id "${strategyId}". Strategy ids look like strategy:safer-communities-2011-14; the API's search query finds ids by title.`,
+    );
   const findings = new FindingIndex(data.governanceHealth);
   // One set of progress columns for the whole plan, as the template prints Qtr 1-4 in every section.
   const periods = progressPeriods(allActions(strategy.objectives).map((action) => actionRow(action, context.asOf, findings)));

@@ -19,7 +19,7 @@ h1 { margin: 4px 0 2px; font-size: 22pt; line-height: 1.15; }
 .cover th { width: 12em; text-align: left; vertical-align: top; background: var(--band-light); border: 1px solid var(--rule); padding: 5px 8px; }
 .cover td { border: 1px solid var(--rule); padding: 5px 8px; }
 .figures { display: flex; flex-wrap: wrap; gap: 8px; margin: 0 0 16px; padding: 0; list-style: none; }
-.figures li { flex: 1 1 110px; border: 1px solid var(--rule); border-top: 4px solid var(--band); padding: 6px 10px; }
+.figures li { flex: 1 1 0; min-width: 92px; border: 1px solid var(--rule); border-top: 4px solid var(--band); padding: 6px 10px; }
 .figures li.tone-ERROR { border-top-color: var(--red); }
 .figures li.tone-WARNING { border-top-color: #d99a00; }
 .figures li.tone-OK { border-top-color: var(--green); }
@@ -35,8 +35,7 @@ a { color: var(--band); }
 ul { margin: 6px 0; padding-left: 20px; }
 table.grid { width: 100%; table-layout: fixed; border-collapse: collapse; margin: 6px 0 10px; font-size: 9pt; }
 table.grid th { background: var(--head); text-align: left; vertical-align: bottom; font-weight: bold; border: 1px solid var(--rule); padding: 4px 6px; }
-table.grid td { vertical-align: top; border: 1px solid var(--rule); padding: 4px 6px; overflow-wrap: anywhere; }
-table.grid tr { break-inside: avoid; }
+table.grid td { vertical-align: top; border: 1px solid var(--rule); padding: 4px 6px; overflow-wrap: break-word; }
 .numeric { text-align: right; }
 ${Array.from({ length: 60 }, (_, i) => `.w-${i + 1} { width: ${i + 1}%; }`).join(" ")}
 table.facts { border-collapse: collapse; margin: 6px 0 10px; font-size: 9.5pt; width: 100%; }
@@ -64,7 +63,8 @@ h2 .flag, h3 .flag, h4 .flag { font-size: 8.5pt; vertical-align: middle; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 footer.colophon { margin-top: 24px; padding-top: 6px; border-top: 1px solid var(--rule); color: var(--muted); font-size: 8.5pt; }
 @media print {
-  .paper { max-width: none; padding: 0; }
+  /* A hair of padding keeps the right-hand borders of full-width tables inside the printed area. */
+  .paper { max-width: none; padding: 0 1.5px; }
   .new-page { break-before: page; }
   h2, h3, h4 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }

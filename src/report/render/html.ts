@@ -20,8 +20,10 @@ function flagsHtml(flags: Cell["flags"]): string {
 
 function cellHtml(value: Cell): string {
   let html = "";
-  if (value.rag) html += `<span class="rag rag-${escapeHtml(value.rag.value)}">${escapeHtml(RAG_WORD[value.rag.value] ?? value.rag.value)}${value.rag.derived ? "*" : ""}</span>${value.text ? " " : ""}`;
-  if (value.text) html += value.missing ? `<span class="missing">${lines(value.text)}</span>` : value.strong ? `<strong>${lines(value.text)}</strong>` : lines(value.text);
+  if (value.rag)
+    html += `<span class="rag rag-${escapeHtml(value.rag.value)}">${escapeHtml(RAG_WORD[value.rag.value] ?? value.rag.value)}${value.rag.derived ? "*" : ""}</span>${value.text ? " " : ""}`;
+  if (value.text)
+    html += value.missing ? `<span class="missing">${lines(value.text)}</span>` : value.strong ? `<strong>${lines(value.text)}</strong>` : lines(value.text);
   if (value.sub) html += `<span class="sub">${lines(value.sub)}</span>`;
   return html + flagsHtml(value.flags);
 }
@@ -50,7 +52,10 @@ function block(b: Block): string {
       const cols = b.columns.map((c) => (c.width ? `<col class="w-${Math.round(c.width)}">` : "<col>")).join("");
       const head = b.columns.map((c) => `<th scope="col"${alignClass(c)}>${escapeHtml(c.label)}</th>`).join("");
       const rows = b.rows
-        .map((row) => `<tr>${row.map((value, i) => `<td${alignClass(b.columns[i])} data-label="${escapeHtml(b.columns[i]?.label ?? "")}">${cellHtml(value)}</td>`).join("")}</tr>`)
+        .map(
+          (row) =>
+            `<tr>${row.map((value, i) => `<td${alignClass(b.columns[i])} data-label="${escapeHtml(b.columns[i]?.label ?? "")}">${cellHtml(value)}</td>`).join("")}</tr>`,
+        )
         .join("\n");
       return `<table class="grid"><caption class="visually-hidden">${escapeHtml(b.caption)}</caption><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
     }
@@ -73,7 +78,10 @@ function block(b: Block): string {
 export function renderHtml(doc: ReportDocument): string {
   const cover = doc.meta.map((fact) => `<tr><th scope="row">${escapeHtml(fact.label)}</th><td>${cellHtml(fact.value)}</td></tr>`).join("");
   const figures = doc.summary
-    .map((f) => `<li${f.tone ? ` class="tone-${escapeHtml(f.tone)}"` : ""}><span class="value">${escapeHtml(f.value)}</span><span class="label">${escapeHtml(f.label)}</span></li>`)
+    .map(
+      (f) =>
+        `<li${f.tone ? ` class="tone-${escapeHtml(f.tone)}"` : ""}><span class="value">${escapeHtml(f.value)}</span><span class="label">${escapeHtml(f.label)}</span></li>`,
+    )
     .join("");
   return `<!DOCTYPE html>
 <html lang="en-GB">

@@ -27,7 +27,9 @@ function block(b: Block): string {
     case "facts":
       return b.rows.map((row) => `- **${inline(row.label)}:** ${cellText(row.value)}`).join("\n");
     case "list":
-      return b.items.map((item, i) => (b.links?.[i] ? `- [${inline(item.text)}](#${b.links[i].anchor})${cellText({ ...item, text: "" })}` : `- ${cellText(item)}`)).join("\n");
+      return b.items
+        .map((item, i) => (b.links?.[i] ? `- [${inline(item.text)}](#${b.links[i].anchor})${cellText({ ...item, text: "" })}` : `- ${cellText(item)}`))
+        .join("\n");
     case "table": {
       if (!b.rows.length) return `_${b.empty}_`;
       const header = `| ${b.columns.map((c) => inline(c.label)).join(" | ")} |`;
@@ -36,7 +38,11 @@ function block(b: Block): string {
     }
     case "findings":
       if (!b.items.length) return b.empty ? `**${inline(b.title)}:** _${b.empty}_` : "";
-      return [`**${inline(b.title)}**`, "", ...b.items.map((item) => `- ${SEVERITY_MARK[item.severity] ?? "⚑"} **${inline(item.tag)}**: ${inline(item.text)}`)].join("\n");
+      return [
+        `**${inline(b.title)}**`,
+        "",
+        ...b.items.map((item) => `- ${SEVERITY_MARK[item.severity] ?? "⚑"} **${inline(item.tag)}**: ${inline(item.text)}`),
+      ].join("\n");
     default:
       throw new UnreachableCaseError(b);
   }

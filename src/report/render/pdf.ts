@@ -46,7 +46,9 @@ function footerTemplate(options: PrintOptions): string {
  */
 export async function openPdfPrinter(executablePath: string = process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM): Promise<PdfPrinter> {
   if (!existsSync(executablePath))
-    throw new ReportError(`PDF needs Chromium, expected at ${executablePath}, found nothing. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`);
+    throw new ReportError(
+      `PDF needs Chromium, expected at ${executablePath}, found nothing. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });

@@ -36,7 +36,12 @@ export async function inProcessSource(config: Config, log?: (line: string) => vo
     description,
     async request(document, variables) {
       // An anonymous caller, as the public sees the data: a token is for --endpoint (a running API).
-      const options = { driver: database.driver, database: database.database, timeoutMs: Math.max(config.QUERY_TIMEOUT_MS, REPORT_TIMEOUT_MS), verifyToken: refuseToken };
+      const options = {
+        driver: database.driver,
+        database: database.database,
+        timeoutMs: Math.max(config.QUERY_TIMEOUT_MS, REPORT_TIMEOUT_MS),
+        verifyToken: refuseToken,
+      };
       const contextValue = await createContext(options as Parameters<typeof createContext>[0]);
       const result = await execute({ schema, document, variableValues: variables, contextValue });
       return checkResponse(description, result);

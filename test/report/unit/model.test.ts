@@ -16,10 +16,12 @@ describe("report model helpers", () => {
     expect(deriveRag(-2, null, "DOWN")).toBeNull();
     expect(deriveRag(-2, -5, null)).toBeNull();
   });
-  it("fills quarterly progress columns out to four quarters", () => expect(progressPeriods([row("2013/14 Q3"), row("2013/14 Q1")])).toEqual(["2013/14 Q1", "2013/14 Q2", "2013/14 Q3", "2013/14 Q4"]));
+  it("fills quarterly progress columns out to four quarters", () =>
+    expect(progressPeriods([row("2013/14 Q3"), row("2013/14 Q1")])).toEqual(["2013/14 Q1", "2013/14 Q2", "2013/14 Q3", "2013/14 Q4"]));
   it("keeps other periods as written", () => expect(progressPeriods([row("July 2016", "2013/14 Q1")])).toEqual(["2013/14 Q1", "July 2016"]));
   it("has no progress columns without progress", () => expect(progressPeriods([row()])).toEqual([]));
-  it("writes dates as board papers do", () => expect([formatDate("2014-02-28"), formatDate("2013-07-01"), formatDate(null), formatDate("Feb-14")]).toEqual(["28 Feb 2014", "1 Jul 2013", "", "Feb-14"]));
+  it("writes dates as board papers do", () =>
+    expect([formatDate("2014-02-28"), formatDate("2013-07-01"), formatDate(null), formatDate("Feb-14")]).toEqual(["28 Feb 2014", "1 Jul 2013", "", "Feb-14"]));
   it("keeps facts valid on the date", () => {
     expect(validAt({ validFrom: "2016-01-29", validTo: null }, "2016-01-29")).toBe(true);
     expect(validAt({ validFrom: "2017-07-21" }, "2016-01-29")).toBe(false);
@@ -38,7 +40,12 @@ describe("report model helpers", () => {
 });
 
 describe("findings box", () => {
-  const finding = (rule: string, severity: string, name: string) => ({ rule, severity, message: `${name}: ${rule}`, subject: { id: name, label: "Action", name } });
+  const finding = (rule: string, severity: string, name: string) => ({
+    rule,
+    severity,
+    message: `${name}: ${rule}`,
+    subject: { id: name, label: "Action", name },
+  });
   it("prints errors in full, collapses warnings per rule and counts notes", () => {
     const items = findingItems([
       finding("PRIORITY_WITHOUT_STRATEGIC_LEAD", "ERROR", "Priority 3"),

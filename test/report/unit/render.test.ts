@@ -32,7 +32,7 @@ describe("renderers", () => {
   });
   it("escapes HTML and labels cells for phones", () => {
     const html = renderHtml(doc);
-    expect(html).toContain("<p class=\"organisation\">Board &lt;One&gt;</p>");
+    expect(html).toContain('<p class="organisation">Board &lt;One&gt;</p>');
     expect(html).toContain('<td data-label="Action">Review | refresh<br>the plan</td>');
     expect(html).toContain('<span class="rag rag-AMBER">Amber*</span>');
     expect(escapeHtml(`"a" & 'b'`)).toBe("&quot;a&quot; &amp; &#39;b&#39;");
