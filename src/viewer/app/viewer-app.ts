@@ -76,6 +76,7 @@ export class ViewerApp implements ViewerHandle {
   private selection: Selection = null;
   private health: Promise<ViewerHealthQuery["governanceHealth"]> | null = null;
   private showUnlinked = true;
+  private search: SearchBox | null = null;
   private loadGeneration = 0;
   private panelGeneration = 0;
 
@@ -181,7 +182,7 @@ export class ViewerApp implements ViewerHandle {
       this.signIn(token || null);
     });
     byId("sign-out").addEventListener("click", () => this.signIn(null));
-    new SearchBox(
+    this.search = new SearchBox(
       byId<HTMLInputElement>("search"),
       byId<HTMLUListElement>("search-results"),
       byId("search-status"),
@@ -193,6 +194,10 @@ export class ViewerApp implements ViewerHandle {
   private signIn(token: string | null): void {
     tokenStore.set(token);
     byId<HTMLTextAreaElement>("token").value = "";
+    this.search?.reset();
+    // Close the sign-in box and give focus back to its summary, which now says who is signed in.
+    (byId("sign-in") as HTMLDetailsElement).open = false;
+    byId("sign-in-summary").focus();
     this.showSignIn();
     this.health = null;
     void this.load();

@@ -104,6 +104,13 @@ export class SearchBox {
     this.open(hit);
   }
 
+  /** Forgets the results (after signing in or out they may differ): the next search asks again. */
+  reset(): void {
+    this.generation++;
+    this.input.value = "";
+    this.show([]);
+  }
+
   private close(): void {
     this.list.hidden = true;
     this.input.setAttribute("aria-expanded", "false");

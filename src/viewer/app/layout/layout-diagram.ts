@@ -73,7 +73,7 @@ export const ELK_OPTIONS: Record<string, string> = {
   "elk.layered.spacing.nodeNodeBetweenLayers": "56",
   "elk.layered.spacing.edgeNodeBetweenLayers": "18",
   "elk.layered.spacing.edgeEdgeBetweenLayers": "10",
-  "elk.layered.nodePlacement.strategy": "NETWORK_SIMPLEX",
+  "elk.layered.nodePlacement.strategy": "SIMPLE",
   "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
   "elk.edgeLabels.placement": "CENTER",
   "elk.separateConnectedComponents": "false",

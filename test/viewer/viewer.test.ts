@@ -1,0 +1,352 @@
+/**
+ * The viewer in real Chromium (Debian's package, driven by playwright-core) against the real
+ * API server and the run's Neo4j with the Barnet sample graph. One server and one browser for
+ * the file; each test opens the page afresh. Expected values come from the database or the API,
+ * so a change to the seeds moves the expectations with it. Screenshots go to test-artifacts/
+ * (git-ignored); docs/viewer.png, the README's picture, is a copy of test-artifacts/viewer.png.
+ */
+import { mkdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Driver } from "neo4j-driver";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSchema, createTokenVerifier, startServer, type RunningServer } from "../../src/api/index.js";
+import type { DiagramSnapshot } from "../../src/viewer/app/render/diagram-view.js";
+import { ensureViewerBuilt, viewerRoutes } from "../../src/viewer/index.js";
+import { graphql, tokenFor } from "../support/api.js";
+import { DATABASE, testDriver } from "../support/database.js";
+import { launchChromium } from "./support/chromium.js";
+
+const PARTNERSHIP = "partnership:barnet";
+const ARTIFACTS = path.resolve("test-artifacts");
+
+let driver: Driver;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+const graphqlRequests: { authorization: string | undefined; operation: string }[] = [];
+
+async function cypher<T>(query: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  const { records } = await driver.executeQuery(query, params, { database: DATABASE });
+  return records.map((r) => r.toObject() as T);
+}
+
+/** Opens the viewer (anonymous unless a token was stored in this page's session) and waits for the diagram. */
+async function open(query = ""): Promise<void> {
+  await page.goto(`${server.url}/?partnership=${PARTNERSHIP}${query}`);
+  await page.waitForFunction(() => document.body.dataset.state === "ready", null, { timeout: 45_000 });
+}
+
+const snapshot = (): Promise<DiagramSnapshot> => page.evaluate(() => window.governanceViewer!.snapshot());
+
+/** Clicks a body on the canvas where it is drawn, as a person would, and waits for its panel. */
+async function clickBody(id: string): Promise<void> {
+  const at = await page.evaluate((bodyId) => window.governanceViewer!.pagePosition(bodyId), id);
+  expect(at, `${id} is drawn`).not.toBeNull();
+  await page.mouse.click(at!.x, at!.y);
+  await panelShows(`body:${id}`);
+}
+
+async function panelShows(showing: string): Promise<void> {
+  await page.waitForFunction((expected) => document.querySelector("#panel")?.getAttribute("data-showing") === expected && !document.querySelector("#panel[aria-busy]"), showing, { timeout: 30_000 });
+}
+
+async function setAsOf(date: string): Promise<void> {
+  await page.fill("#as-of", date);
+  await page.waitForFunction((d) => document.body.dataset.state === "ready" && window.governanceViewer!.state().asOf === d, date, { timeout: 45_000 });
+}
+
+async function search(text: string): Promise<{ id: string; text: string }[]> {
+  // The status says which text the results are for; clear it so old results are never read as new.
+  await page.$eval("#search-status", (status) => (status.textContent = ""));
+  await page.fill("#search", text);
+  await page.waitForFunction((t) => (document.querySelector("#search-status")?.textContent ?? "").includes(`“${t}”`), text, { timeout: 30_000 });
+  return page.$$eval("#search-results li", (items) => items.map((li) => ({ id: li.getAttribute("data-id") ?? "", text: li.textContent ?? "" })));
+}
+
+beforeAll(async () => {
+  await ensureViewerBuilt({ log: () => {} });
+  driver = testDriver();
+  server = await startServer({
+    schema: await buildSchema({ driver }),
+    driver,
+    database: DATABASE,
+    timeoutMs: 30_000,
+    host: "127.0.0.1",
+    port: 0,
+    production: false,
+    verifyToken: createTokenVerifier({}),
+    log: () => {},
+    mount: viewerRoutes(),
+  });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("request", (request) => {
+    if (request.url().endsWith("/graphql") && request.method() === "POST")
+      graphqlRequests.push({ authorization: request.headers().authorization, operation: (JSON.parse(request.postData() ?? "{}") as { operationName?: string }).operationName ?? "" });
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await driver?.close();
+});
+
+describe("the governance-diagram viewer", () => {
+  it("serves the page at / with its security headers", async () => {
+    const response = await fetch(`${server.url}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect(await response.text()).toContain('<div id="diagram"');
+  });
+
+  it("draws the SCPB structure: the bodies governanceDiagram returns, boards on top, solid accountable and dashed update lines, nothing overlapping", async () => {
+    const api = await graphql<{ governanceDiagram: { nodes: { id: string }[]; edges: { from: string; to: string; kind: string }[] } }>(
+      server.url,
+      "query($p: ID) { governanceDiagram(partnershipId: $p) { nodes { id } edges { from to kind } } }",
+      { p: PARTNERSHIP },
+    );
+    const expected = api.data!.governanceDiagram;
+    expect(expected.nodes.map((n) => n.id)).toContain("body:scpb");
+    await open();
+    const drawn = await snapshot();
+    const linked = drawn.bodies.filter((b) => expected.nodes.some((n) => n.id === b.id));
+    expect(linked.map((b) => b.id).sort()).toEqual(expected.nodes.map((n) => n.id).sort());
+    expect(drawn.lines.map((l) => `${l.from}>${l.kind}>${l.to}`).sort()).toEqual([...new Set(expected.edges.map((e) => `${e.from}>${e.kind}>${e.to}`))].sort());
+
+    // Groups under the board, in their kind's colours; solid ACCOUNTABLE_TO, dashed PROVIDES_UPDATES_TO.
+    const groups = drawn.bodies.filter((b) => b.kind === "STRATEGY_DELIVERY_GROUP" && linked.includes(b));
+    expect(groups.length).toBeGreaterThanOrEqual(5);
+    const board = drawn.bodies.find((b) => b.id === "body:scpb")!;
+    for (const group of groups) expect(group.y1, `${group.id} is below the board`).toBeGreaterThan(board.y2);
+    const committee = drawn.bodies.find((b) => b.kind === "MEMBERS_COMMITTEE" && linked.includes(b));
+    expect(committee!.y2).toBeLessThan(board.y1);
+    const kinds = new Set(drawn.lines.map((l) => l.kind));
+    expect(kinds).toEqual(new Set(["ACCOUNTABLE_TO", "PROVIDES_UPDATES_TO"]));
+    for (const line of drawn.lines) expect(line.lineStyle, line.id).toBe(line.kind === "PROVIDES_UPDATES_TO" ? "dashed" : "solid");
+    expect(drawn.labels.map((l) => l.text)).toContain("Annually");
+
+    // No two boxes (bodies or frequency labels) overlap.
+    const boxes = [...drawn.bodies, ...drawn.labels];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        const overlap = a.x1 < b.x2 - 1 && b.x1 < a.x2 - 1 && a.y1 < b.y2 - 1 && b.y1 < a.y2 - 1;
+        expect(overlap, `${"id" in a ? a.id : ""} overlaps ${"id" in b ? b.id : ""}`).toBe(false);
+      }
+
+    // The legend names every kind drawn.
+    const legend = await page.textContent("#legend");
+    for (const words of ["Statutory partnership board", "Strategy delivery groups", "Accountable to", "Provides updates to"]) expect(legend).toContain(words);
+
+    await page.screenshot({ path: path.join(ARTIFACTS, "viewer.png") });
+    expect(statSync(path.join(ARTIFACTS, "viewer.png")).size).toBeGreaterThan(20_000);
+  });
+
+  it("shows a body's chair, meeting frequency, members and lines when it is clicked", async () => {
+    const [scpb] = await cypher<{ chair: string; frequency: string | null }>(
+      `MATCH (b:Body {id: 'body:scpb'}) OPTIONAL MATCH (p:Person)-[m:MEMBER_OF {role: 'CHAIR'}]->(b) WHERE m.validTo IS NULL
+       RETURN b.frequency AS frequency, head(collect(p.name)) AS chair`,
+    );
+    expect(scpb!.chair).toBe("David Longstaff");
+    await open();
+    await clickBody("body:scpb");
+    expect(await page.textContent("#panel h2")).toBe("Safer Communities Partnership Board");
+    expect(await page.textContent('#panel dd[data-fact="chair"]')).toContain("David Longstaff");
+    expect(await page.textContent('#panel dd[data-fact="meets"]')).toBe(scpb!.frequency ?? "frequency not recorded");
+    const panel = (await page.textContent("#panel"))!;
+    expect(panel).toContain("Accountable to it");
+    expect(panel).toMatch(/Members at \d{4}-\d{2}-\d{2} \(\d+\)/);
+    expect((await snapshot()).bodies.find((b) => b.id === "body:scpb")!.selected).toBe(true);
+
+    // A group with a recorded frequency: the panel shows the seeds' words.
+    const [group] = await cypher<{ id: string; frequency: string }>(
+      `MATCH (b:Body {partnershipId: $p})-[:ACCOUNTABLE_TO]->(:Body {id: 'body:scpb'}) WHERE b.frequency IS NOT NULL AND b.validFrom IS NULL RETURN b.id AS id, b.frequency AS frequency ORDER BY b.id LIMIT 1`,
+      { p: PARTNERSHIP },
+    );
+    await clickBody(group!.id);
+    expect(await page.textContent('#panel dd[data-fact="meets"]')).toBe(group!.frequency);
+    // Links move to neighbouring bodies.
+    await page.click('#panel button.link[data-id="body:scpb"]');
+    await panelShows("body:body:scpb");
+    await page.screenshot({ path: path.join(ARTIFACTS, "viewer-body-panel.png") });
+  });
+
+  it("jumps to the body, person or strategy chosen in the search box", async () => {
+    await open();
+    const hits = await search("IOM Delivery Group");
+    expect(hits.slice(0, 3).map((h) => h.id)).toContain("body:iom-delivery-group");
+    await page.click('#search-results li[data-id="body:iom-delivery-group"]');
+    await panelShows("body:body:iom-delivery-group");
+    expect(await page.textContent("#panel h2")).toBe("IOM Delivery Group");
+    expect((await snapshot()).bodies.find((b) => b.selected)?.id).toBe("body:iom-delivery-group");
+
+    // Keyboard: type, arrow to a result, Enter.
+    const people = await search("Longstaff");
+    const index = people.findIndex((h) => h.id === "person:david-longstaff");
+    expect(index).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i < index; i++) await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await panelShows("person:person:david-longstaff");
+    expect(await page.textContent("#panel")).toContain("Safer Communities Partnership Board");
+    // The bodies he chairs or sits on are highlighted in the diagram.
+    expect((await snapshot()).bodies.filter((b) => b.highlighted).map((b) => b.id)).toContain("body:scpb");
+  });
+
+  it("shows a strategy's tree and highlights who is accountable for a chosen action", async () => {
+    const [strategy] = await cypher<{ id: string; title: string }>(
+      `MATCH (s:Strategy {partnershipId: $p})<-[:PART_OF]-(:Objective)<-[:CONTRIBUTES_TO]-(a:Action)-[:LED_BY]->()
+       WHERE EXISTS { (s)-[:OVERSEEN_BY]->(:Body) } RETURN s.id AS id, s.title AS title, count(DISTINCT a) AS actions ORDER BY actions DESC, id LIMIT 1`,
+      { p: PARTNERSHIP },
+    );
+    await open();
+    const hits = await search(strategy!.title);
+    expect(hits.map((h) => h.id)).toContain(strategy!.id);
+    await page.click(`#search-results li[data-id="${strategy!.id}"]`);
+    await panelShows(`strategy:${strategy!.id}`);
+    expect(await page.textContent("#panel h2")).toBe(strategy!.title);
+    expect(await page.$$eval("#panel .strategy-tree li[data-objective]", (items) => items.length)).toBeGreaterThan(0);
+
+    const actionId = await page.$eval("#panel li[data-action]", (li) => li.getAttribute("data-action")!);
+    await page.click(`#panel li[data-action="${actionId}"] > button`);
+    await panelShows(`chain:${actionId}`);
+    expect(await page.$$eval(`#panel li[data-action="${actionId}"] .chain li`, (items) => items.length)).toBeGreaterThan(0);
+
+    const chain = await graphql<{ accountabilityChain: { subject: { id: string; label: string } | null; of: { id: string; label: string } | null }[] }>(
+      server.url,
+      "query($id: ID!) { accountabilityChain(id: $id) { subject { id label } of { id label } } }",
+      { id: actionId },
+    );
+    const bodies = new Set(chain.data!.accountabilityChain.flatMap((s) => [s.subject, s.of]).filter((n) => n?.label === "Body").map((n) => n!.id));
+    const drawn = await snapshot();
+    expect(bodies.size).toBeGreaterThan(0);
+    expect(new Set(drawn.bodies.filter((b) => b.highlighted).map((b) => b.id))).toEqual(new Set([...bodies].filter((id) => drawn.bodies.some((b) => b.id === id))));
+    await page.screenshot({ path: path.join(ARTIFACTS, "viewer-accountability.png") });
+  });
+
+  it("redraws the structure as it stood on the date chosen", async () => {
+    const [late] = await cypher<{ id: string; from: string }>(
+      `MATCH (b:Body {partnershipId: $p})-[:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]->(:Body) WHERE b.validFrom IS NOT NULL
+       RETURN DISTINCT b.id AS id, toString(b.validFrom) AS from ORDER BY from DESC LIMIT 1`,
+      { p: PARTNERSHIP },
+    );
+    expect(late, "the seeds date at least one body on the diagram (e.g. the Serious Violence Duty group, 2023)").toBeDefined();
+    const dayBefore = new Date(Date.parse(late!.from) - 86_400_000).toISOString().slice(0, 10);
+    await open();
+    await setAsOf(dayBefore);
+    expect((await snapshot()).bodies.map((b) => b.id)).not.toContain(late!.id);
+    expect(await page.textContent("#title")).toContain(dayBefore);
+    await setAsOf(late!.from);
+    expect((await snapshot()).bodies.map((b) => b.id)).toContain(late!.id);
+    // The date survives a reload (it is in the address).
+    expect(page.url()).toContain(`asOf=${late!.from}`);
+  });
+
+  it("never shows restricted items to an anonymous viewer; an officer's token shows them, sent on every request", async () => {
+    const [restricted] = await cypher<{ id: string; title: string; body: string }>(
+      `MATCH (i:AgendaItem {partnershipId: $p, restricted: true})<-[:HAS_ITEM]-(:Meeting)-[:MEETING_OF]->(b:Body) RETURN i.id AS id, i.title AS title, b.id AS body ORDER BY i.id LIMIT 1`,
+      { p: PARTNERSHIP },
+    );
+    expect(restricted, "the seeds hold a restricted (Part 2) agenda item").toBeDefined();
+    const [contact] = await cypher<{ email: string }>(
+      `MATCH (p:Person)-[:MEMBER_OF]->(:Body {id: $body}) WHERE p.email IS NOT NULL RETURN p.email AS email ORDER BY email LIMIT 1`,
+      { body: restricted!.body },
+    );
+
+    graphqlRequests.length = 0;
+    await open();
+    expect((await search(restricted!.title)).map((h) => h.id)).not.toContain(restricted!.id);
+    await clickBody(restricted!.body);
+    await page.$$eval("#panel details", (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    // (The search box's status repeats what was typed, so the check is on what the API returned.)
+    const anonymousText = `${await page.textContent("#panel")} ${await page.textContent("#search-results")} ${await page.textContent("#list")}`;
+    expect(anonymousText).not.toContain(restricted!.title);
+    if (contact) expect(anonymousText).not.toContain(contact.email);
+    expect(await page.$("#panel .badge.restricted")).toBeNull();
+    expect(graphqlRequests.length).toBeGreaterThan(0);
+    expect(graphqlRequests.every((r) => r.authorization === undefined)).toBe(true);
+
+    // Sign in by pasting a token.
+    const token = await tokenFor({ roles: ["officer"], partnerships: [PARTNERSHIP], sub: "viewer-test-officer" });
+    await page.click("#sign-in-summary");
+    await page.fill("#token", token);
+    graphqlRequests.length = 0;
+    await page.click('#sign-in-form button[type="submit"]');
+    await page.waitForFunction(() => document.body.dataset.state === "ready" && window.governanceViewer!.state().signedIn, null, { timeout: 45_000 });
+    await panelShows(`body:${restricted!.body}`);
+    expect(await page.textContent("#sign-in-status")).toContain("viewer-test-officer");
+    await page.$$eval("#panel details", (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    const officerPanel = (await page.textContent("#panel"))!;
+    expect(officerPanel).toContain(restricted!.title);
+    if (contact) expect(officerPanel).toContain(contact.email);
+    expect(await page.$(`#panel li[data-item="${restricted!.id}"] .badge.restricted`)).not.toBeNull();
+    expect((await search(restricted!.title)).map((h) => h.id)).toContain(restricted!.id);
+    expect(graphqlRequests.length).toBeGreaterThan(0);
+    expect(graphqlRequests.every((r) => r.authorization === `Bearer ${token}`), JSON.stringify(graphqlRequests)).toBe(true);
+
+    // Signing out goes back to the public view.
+    await page.click("#sign-in-summary");
+    await page.click("#sign-out");
+    await page.waitForFunction(() => document.body.dataset.state === "ready" && !window.governanceViewer!.state().signedIn, null, { timeout: 45_000 });
+    await panelShows(`body:${restricted!.body}`);
+    await page.$$eval("#panel details", (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    expect(await page.textContent("#panel")).not.toContain(restricted!.title);
+  });
+
+  it("exports the current view as a non-empty SVG and PNG", async () => {
+    await open();
+    const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.click("#export-svg")]);
+    expect(svgDownload.suggestedFilename()).toMatch(/^governance-barnet-\d{4}-\d{2}-\d{2}\.svg$/);
+    const svg = readFileSync((await svgDownload.path())!, "utf8");
+    expect(svg.length).toBeGreaterThan(5_000);
+    expect(svg).toMatch(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain("Safer Communities");
+    expect(svg).toContain('data-id="body:scpb"');
+    expect(svg).toContain('stroke-dasharray="7 5"');
+
+    const [pngDownload] = await Promise.all([page.waitForEvent("download"), page.click("#export-png")]);
+    const png = readFileSync((await pngDownload.path())!);
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.length).toBeGreaterThan(20_000);
+  });
+
+  it("is usable from the keyboard, with visible focus, and has a list view of the same structure", async () => {
+    await open();
+    // Tab from the top of the page to the search box; the focused control shows a focus ring.
+    for (let i = 0; i < 8 && (await page.evaluate(() => document.activeElement?.id)) !== "search"; i++) await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("search");
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe("none");
+
+    for (let i = 0; i < 12 && (await page.evaluate(() => document.activeElement?.id)) !== "view-list"; i++) await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("view-list");
+    await page.keyboard.press("Enter");
+    expect(await page.isVisible("#list")).toBe(true);
+    expect(await page.getAttribute("#view-list", "aria-pressed")).toBe("true");
+
+    // The list holds every body of the diagram, nested under the body it reports to.
+    const drawn = await snapshot();
+    const listed = await page.$$eval("#list button[data-body]", (buttons) => buttons.map((b) => b.getAttribute("data-body")!));
+    for (const body of drawn.bodies) expect(listed, body.id).toContain(body.id);
+    expect(await page.textContent("#list")).toMatch(/accountable to it: .*Safer Communities|Safer Communities Partnership Board/s);
+    const nested = await page.$eval('#list li:has(> button[data-body="body:scpb"]) ul button[data-body]', (b) => b.getAttribute("data-body"));
+    expect(nested).not.toBeNull();
+
+    // Enter on a body in the list opens its panel, and focus moves to the panel's heading.
+    await page.focus('#list button[data-body="body:scpb"]');
+    await page.keyboard.press("Enter");
+    await panelShows("body:body:scpb");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("panel-title");
+  });
+
+  it("logged no page errors, console errors or CSP violations along the way", () => {
+    expect(problems).toEqual([]);
+  });
+});
