@@ -34,6 +34,17 @@ export function matchedSpelling(text: string, spellings: readonly string[]): str
   return scored[0]?.spelling ?? spellings[0] ?? "";
 }
 
+/**
+ * How many words a spelling has beyond the text when it holds every word of it (0: the text
+ * itself), else a large number: a name or alias beats a long title that merely mentions it.
+ */
+export function closeness(text: string, spelling: string): number {
+  const words = (value: string): string[] => value.toLowerCase().split(/\W+/).filter(Boolean);
+  const wanted = words(text);
+  const have = words(spelling);
+  return wanted.every((word) => have.includes(word)) ? have.length - wanted.length : 1000;
+}
+
 /** Full-text search over names, titles and aliases; restricted items only for officers. One round trip. */
 export async function search(read: ReadQuery, viewer: Viewer, text: string, limit = 20): Promise<SearchHitRow[]> {
   const max = capped("searchLimit", limit);
@@ -43,8 +54,15 @@ export async function search(read: ReadQuery, viewer: Viewer, text: string, limi
     `CALL db.index.fulltext.queryNodes($index, $query, {limit: $candidates}) YIELD node, score
      WHERE ${visible("node")}
      RETURN score, ${pathNode("node")} AS node, [s IN [node.name, node.title] + coalesce(node.aliases, []) WHERE s IS NOT NULL] AS spellings
-     ORDER BY score DESC LIMIT $limit`,
-    { index: SEARCH_INDEX, query, candidates: neo4j.int(max * 3), limit: neo4j.int(max), ...viewerParameters(viewer) },
+     ORDER BY score DESC`,
+    { index: SEARCH_INDEX, query, candidates: neo4j.int(max * 3), ...viewerParameters(viewer) },
   );
-  return rows.map((row) => ({ score: row.score as number, node: row.node as PathNode, matched: matchedSpelling(text, row.spellings as string[]) }));
+  return rows
+    .map((row) => {
+      const matched = matchedSpelling(text, row.spellings as string[]);
+      return { hit: { score: row.score as number, node: row.node as PathNode, matched }, closeness: closeness(text, matched) };
+    })
+    .sort((a, b) => a.closeness - b.closeness || b.hit.score - a.hit.score)
+    .slice(0, max)
+    .map(({ hit }) => hit);
 }

@@ -291,6 +291,11 @@ describe("search", () => {
     expect(data?.search[0]?.matched).toBe("Kiran Vargwarl");
   });
 
+  it("ranks a person whose alias is the text above an action whose title mentions it", async () => {
+    const { data } = await ask<Result>(query, { text: "Vargwarl" });
+    expect(data?.search[0]?.node.id).toBe("person:kiran-vagarwal");
+  });
+
   it("finds the SCPB by its name", async () => {
     const { data } = await ask<Result>(query, { text: "Safer Communities Partnership Board", limit: 5 });
     expect(data?.search.map((h) => h.node.id)).toContain("body:scpb");
