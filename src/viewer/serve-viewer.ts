@@ -47,7 +47,11 @@ export function viewerRoutes(dist = VIEWER_DIST_DIR): (app: express.Express) => 
       res
         .status(503)
         .type("text/plain")
-        .send(built ? "The viewer could not be served." : `The viewer is not built yet (no ${path.join(dist, "index.html")}). It builds when npm start starts; or run: npm run build:viewer`);
+        .send(
+          built
+            ? "The viewer could not be served."
+            : `The viewer is not built yet (no ${path.join(dist, "index.html")}). It builds when npm start starts; or run: npm run build:viewer`,
+        );
     });
   };
 }

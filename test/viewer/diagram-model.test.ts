@@ -31,7 +31,10 @@ describe("buildDiagramModel", () => {
   });
 
   it("never puts a body in the same row as, or above, the body it reports to", () => {
-    const model = buildDiagramModel({ nodes: [body("body:a", "CASE_PANEL"), body("body:b", "CASE_PANEL")], edges: [{ from: "body:a", to: "body:b", kind: "ACCOUNTABLE_TO" }] });
+    const model = buildDiagramModel({
+      nodes: [body("body:a", "CASE_PANEL"), body("body:b", "CASE_PANEL")],
+      edges: [{ from: "body:a", to: "body:b", kind: "ACCOUNTABLE_TO" }],
+    });
     const row = (id: string): number => model.rows.findIndex((r) => r.includes(id));
     expect(row("body:a")).toBeGreaterThan(row("body:b"));
   });

@@ -14,11 +14,24 @@ function sample(): { nodes: BodyRow[]; edges: LineRow[]; unlinked: BodyRow[] } {
   ];
   const edges: LineRow[] = ["body:clc", "body:sab", "body:scb"].map((to) => ({ from: "body:scpb", to, kind: "PROVIDES_UPDATES_TO", frequency: "Annually" }));
   for (let i = 0; i < 12; i++) {
-    nodes.push({ id: `body:group-${i}`, name: `Strategy Delivery Group number ${i} with a longish name`, kind: "STRATEGY_DELIVERY_GROUP", frequency: i % 3 ? "Quarterly" : null });
-    edges.push({ from: `body:group-${i}`, to: "body:scpb", kind: i % 4 === 1 ? "PROVIDES_UPDATES_TO" : "ACCOUNTABLE_TO", frequency: i % 4 === 1 ? "as requested" : null });
+    nodes.push({
+      id: `body:group-${i}`,
+      name: `Strategy Delivery Group number ${i} with a longish name`,
+      kind: "STRATEGY_DELIVERY_GROUP",
+      frequency: i % 3 ? "Quarterly" : null,
+    });
+    edges.push({
+      from: `body:group-${i}`,
+      to: "body:scpb",
+      kind: i % 4 === 1 ? "PROVIDES_UPDATES_TO" : "ACCOUNTABLE_TO",
+      frequency: i % 4 === 1 ? "as requested" : null,
+    });
     if (i % 5 === 0) edges.push({ from: `body:group-${i}`, to: "body:scpb", kind: "PROVIDES_UPDATES_TO", frequency: "Annual" });
   }
-  nodes.push({ id: "body:panel", name: "MARAC", kind: "CASE_PANEL", frequency: "3 weekly" }, { id: "body:meeting", name: "Working group", kind: "OPERATIONAL_MEETING" });
+  nodes.push(
+    { id: "body:panel", name: "MARAC", kind: "CASE_PANEL", frequency: "3 weekly" },
+    { id: "body:meeting", name: "Working group", kind: "OPERATIONAL_MEETING" },
+  );
   edges.push({ from: "body:panel", to: "body:group-2", kind: "ACCOUNTABLE_TO" }, { from: "body:meeting", to: "body:scpb", kind: "ACCOUNTABLE_TO" });
   const kinds = ["CASE_PANEL", "EXTERNAL_BOARD", "OPERATIONAL_MEETING", "STRATEGY_DELIVERY_GROUP", "COMMUNITY_ENGAGEMENT_GROUP"];
   const unlinked = Array.from({ length: 30 }, (_, i) => ({ id: `body:unlinked-${i}`, name: `Unlinked body ${i}`, kind: kinds[i % kinds.length]! }));
@@ -29,7 +42,12 @@ const measure = (text: string): number => text.length * 6.6;
 
 type Box = { x1: number; y1: number; x2: number; y2: number };
 const overlaps = (a: Box, b: Box): boolean => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
-const boxOf = (b: { x: number; y: number; width: number; height: number }): Box => ({ x1: b.x - b.width / 2, y1: b.y - b.height / 2, x2: b.x + b.width / 2, y2: b.y + b.height / 2 });
+const boxOf = (b: { x: number; y: number; width: number; height: number }): Box => ({
+  x1: b.x - b.width / 2,
+  y1: b.y - b.height / 2,
+  x2: b.x + b.width / 2,
+  y2: b.y + b.height / 2,
+});
 
 /** Whether the segment p-q passes through the inside of the box (touching its border is allowed). */
 function crosses(p: Point, q: Point, box: Box): boolean {
@@ -51,7 +69,8 @@ describe("layoutDiagram (ELK Layered)", () => {
     drawing = await layoutDiagram(buildDiagramModel(data, { unlinked: data.unlinked, maxPerRow: 6 }), measure);
     expect(drawing.bodies).toHaveLength(data.nodes.length + data.unlinked.length);
     const boxes = [...drawing.bodies.map(boxOf), ...drawing.lines.flatMap((l) => (l.label ? [boxOf(l.label)] : []))];
-    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!), `boxes ${i} and ${j} overlap`).toBe(false);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!), `boxes ${i} and ${j} overlap`).toBe(false);
   });
 
   it("puts the committee and boards above the statutory board, and the groups below it", () => {
@@ -95,7 +114,9 @@ describe("layoutDiagram (ELK Layered)", () => {
     const svg = diagramSvg(drawing, "Barnet Safer Communities Partnership", "As of 2024-01-01");
     expect(svg).toMatch(/^<\?xml[^>]*>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     for (const b of drawing.bodies) expect(svg).toContain(`data-id="${b.id}"`);
-    expect(svg.match(/<g class="line" data-kind="PROVIDES_UPDATES_TO">.*?stroke-dasharray="7 5"/g)).toHaveLength(drawing.lines.filter((l) => l.kind === "PROVIDES_UPDATES_TO").length);
+    expect(svg.match(/<g class="line" data-kind="PROVIDES_UPDATES_TO">.*?stroke-dasharray="7 5"/g)).toHaveLength(
+      drawing.lines.filter((l) => l.kind === "PROVIDES_UPDATES_TO").length,
+    );
     expect(svg).toContain("Accountable to");
     expect(svg).not.toMatch(/<script/i);
   });

@@ -12,7 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSchema, createTokenVerifier, startServer, type RunningServer } from "../../src/api/index.js";
 import type { DiagramSnapshot } from "../../src/viewer/app/render/diagram-view.js";
-import { ensureViewerBuilt, viewerRoutes } from "../../src/viewer/index.js";
+import { ensureViewerBuilt, isViewerBuildCurrent, viewerRoutes } from "../../src/viewer/index.js";
 import { graphql, tokenFor } from "../support/api.js";
 import { DATABASE, testDriver } from "../support/database.js";
 import { launchChromium } from "./support/chromium.js";
@@ -49,7 +49,11 @@ async function clickBody(id: string): Promise<void> {
 }
 
 async function panelShows(showing: string): Promise<void> {
-  await page.waitForFunction((expected) => document.querySelector("#panel")?.getAttribute("data-showing") === expected && !document.querySelector("#panel[aria-busy]"), showing, { timeout: 30_000 });
+  await page.waitForFunction(
+    (expected) => document.querySelector("#panel")?.getAttribute("data-showing") === expected && !document.querySelector("#panel[aria-busy]"),
+    showing,
+    { timeout: 30_000 },
+  );
 }
 
 async function setAsOf(date: string): Promise<void> {
@@ -88,7 +92,10 @@ beforeAll(async () => {
   });
   page.on("request", (request) => {
     if (request.url().endsWith("/graphql") && request.method() === "POST")
-      graphqlRequests.push({ authorization: request.headers().authorization, operation: (JSON.parse(request.postData() ?? "{}") as { operationName?: string }).operationName ?? "" });
+      graphqlRequests.push({
+        authorization: request.headers().authorization,
+        operation: (JSON.parse(request.postData() ?? "{}") as { operationName?: string }).operationName ?? "",
+      });
   });
   mkdirSync(ARTIFACTS, { recursive: true });
 });
@@ -100,7 +107,8 @@ afterAll(async () => {
 });
 
 describe("the governance-diagram viewer", () => {
-  it("serves the page at / with its security headers", async () => {
+  it("serves the page at / with its security headers, from a build of the current sources", async () => {
+    expect(isViewerBuildCurrent()).toBe(true);
     const response = await fetch(`${server.url}/`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");
@@ -225,10 +233,17 @@ describe("the governance-diagram viewer", () => {
       "query($id: ID!) { accountabilityChain(id: $id) { subject { id label } of { id label } } }",
       { id: actionId },
     );
-    const bodies = new Set(chain.data!.accountabilityChain.flatMap((s) => [s.subject, s.of]).filter((n) => n?.label === "Body").map((n) => n!.id));
+    const bodies = new Set(
+      chain
+        .data!.accountabilityChain.flatMap((s) => [s.subject, s.of])
+        .filter((n) => n?.label === "Body")
+        .map((n) => n!.id),
+    );
     const drawn = await snapshot();
     expect(bodies.size).toBeGreaterThan(0);
-    expect(new Set(drawn.bodies.filter((b) => b.highlighted).map((b) => b.id))).toEqual(new Set([...bodies].filter((id) => drawn.bodies.some((b) => b.id === id))));
+    expect(new Set(drawn.bodies.filter((b) => b.highlighted).map((b) => b.id))).toEqual(
+      new Set([...bodies].filter((id) => drawn.bodies.some((b) => b.id === id))),
+    );
     await page.screenshot({ path: path.join(ARTIFACTS, "viewer-accountability.png") });
   });
 
@@ -290,7 +305,10 @@ describe("the governance-diagram viewer", () => {
     expect(await page.$(`#panel li[data-item="${restricted!.id}"] .badge.restricted`)).not.toBeNull();
     expect((await search(restricted!.title)).map((h) => h.id)).toContain(restricted!.id);
     expect(graphqlRequests.length).toBeGreaterThan(0);
-    expect(graphqlRequests.every((r) => r.authorization === `Bearer ${token}`), JSON.stringify(graphqlRequests)).toBe(true);
+    expect(
+      graphqlRequests.every((r) => r.authorization === `Bearer ${token}`),
+      JSON.stringify(graphqlRequests),
+    ).toBe(true);
 
     // Signing out goes back to the public view.
     await page.click("#sign-in-summary");

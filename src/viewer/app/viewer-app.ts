@@ -48,7 +48,9 @@ function unlinkedBodies(data: ViewerDiagramQuery, asOf: string): BodyRow[] {
   return data.bodies
     .filter((b) => !drawn.has(b.id) && validAt(b, asOf))
     .map((b) => {
-      const chairs = b.membersConnection.edges.filter((e) => validAt(e.properties, asOf)).sort((x, y) => (y.properties.validFrom ?? "").localeCompare(x.properties.validFrom ?? ""));
+      const chairs = b.membersConnection.edges
+        .filter((e) => validAt(e.properties, asOf))
+        .sort((x, y) => (y.properties.validFrom ?? "").localeCompare(x.properties.validFrom ?? ""));
       return { id: b.id, name: b.name, kind: b.kind, frequency: b.frequency, chair: chairs[0]?.node.name ?? null };
     });
 }
@@ -90,10 +92,12 @@ export class ViewerApp implements ViewerHandle {
 
   constructor() {
     const context = document.createElement("canvas").getContext("2d")!;
-    const measureIn = (size: number) => (text: string): number => {
-      context.font = `${size}px ${FONT_FAMILY}`;
-      return context.measureText(text).width;
-    };
+    const measureIn =
+      (size: number) =>
+      (text: string): number => {
+        context.font = `${size}px ${FONT_FAMILY}`;
+        return context.measureText(text).width;
+      };
     this.measure = measureIn(METRICS.fontSize);
     this.labelMeasure = measureIn(METRICS.labelFontSize);
     this.view = new DiagramView(byId("diagram"), (id) => void this.open({ kind: "body", id }));
@@ -102,7 +106,11 @@ export class ViewerApp implements ViewerHandle {
     if (asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) this.asOf = asOf;
     const open = params.get("open");
     const openKind = params.get("openKind");
-    if (open) this.selection = { kind: (["body", "strategy", "person", "chain", "item"].includes(openKind ?? "") ? openKind : "body") as NonNullable<Selection>["kind"], id: open };
+    if (open)
+      this.selection = {
+        kind: (["body", "strategy", "person", "chain", "item"].includes(openKind ?? "") ? openKind : "body") as NonNullable<Selection>["kind"],
+        id: open,
+      };
     this.wireControls();
     fill(byId("legend"), legend());
     this.showSignIn();
@@ -129,7 +137,10 @@ export class ViewerApp implements ViewerHandle {
       if (!this.partnership) throw new Error("The database holds no partnership: load the seeds (npm run seed) and reload.");
       if (wanted && this.partnership.id !== wanted) this.setStatus(`No partnership ${wanted}; showing ${this.partnership.name}.`);
       const select = byId<HTMLSelectElement>("partnership");
-      fill(select, partnerships.map((p) => h("option", { value: p.id, selected: p.id === this.partnership!.id }, p.name)));
+      fill(
+        select,
+        partnerships.map((p) => h("option", { value: p.id, selected: p.id === this.partnership!.id }, p.name)),
+      );
       byId("partnership-field").hidden = partnerships.length < 2;
       await this.load();
     } catch (error) {
@@ -178,7 +189,9 @@ export class ViewerApp implements ViewerHandle {
     byId("export-png").addEventListener("click", () => void this.exportPng());
     byId<HTMLFormElement>("sign-in-form").addEventListener("submit", (event) => {
       event.preventDefault();
-      const token = byId<HTMLTextAreaElement>("token").value.trim().replace(/^Bearer\s+/i, "");
+      const token = byId<HTMLTextAreaElement>("token")
+        .value.trim()
+        .replace(/^Bearer\s+/i, "");
       this.signIn(token || null);
     });
     byId("sign-out").addEventListener("click", () => this.signIn(null));
@@ -253,8 +266,13 @@ export class ViewerApp implements ViewerHandle {
         "aria-label",
         `Diagram of ${linked} bodies linked to the board by ${model.lines.length} lines${model.unlinkedRows.length ? `, and ${model.bodies.length - linked} bodies with no recorded line` : ""}. The List view gives the same structure as text.`,
       );
-      fill(byId("list"), listView(model, this.asOf, (id) => void this.open({ kind: "body", id })));
-      this.setStatus(`${linked} bodies and ${model.lines.length} lines as of ${this.asOf}${model.unlinkedRows.length ? `; ${model.bodies.length - linked} more with no recorded line to the board` : ""}.`);
+      fill(
+        byId("list"),
+        listView(model, this.asOf, (id) => void this.open({ kind: "body", id })),
+      );
+      this.setStatus(
+        `${linked} bodies and ${model.lines.length} lines as of ${this.asOf}${model.unlinkedRows.length ? `; ${model.bodies.length - linked} more with no recorded line to the board` : ""}.`,
+      );
       document.body.dataset.state = "ready";
       if (this.selection) await this.open(this.selection, false);
       else this.showWelcome();
@@ -270,7 +288,11 @@ export class ViewerApp implements ViewerHandle {
         "div",
         { class: "welcome" },
         h("h2", { id: "panel-title", tabindex: "-1" }, "Explore the structure"),
-        h("p", {}, "Select a body in the diagram or the list to see its chair, members, meetings, what it oversees, the actions its members lead and its health findings."),
+        h(
+          "p",
+          {},
+          "Select a body in the diagram or the list to see its chair, members, meetings, what it oversees, the actions its members lead and its health findings.",
+        ),
         h("p", {}, "Search for a body, a person or a strategy. A strategy shows its tree; choose an action to see who is accountable for it, up to the board."),
         h("p", {}, "Change the date to see the structure as it stood then."),
       ),
@@ -278,14 +300,23 @@ export class ViewerApp implements ViewerHandle {
   }
 
   private openHit(hit: SearchHit): void {
-    const kinds: Record<string, NonNullable<Selection>["kind"]> = { Body: "body", Strategy: "strategy", Person: "person", Action: "chain", Objective: "chain", AgendaItem: "item", Meeting: "item" };
+    const kinds: Record<string, NonNullable<Selection>["kind"]> = {
+      Body: "body",
+      Strategy: "strategy",
+      Person: "person",
+      Action: "chain",
+      Objective: "chain",
+      AgendaItem: "item",
+      Meeting: "item",
+    };
     const kind = kinds[hit.label] ?? "item";
     void this.open({ kind, id: hit.id, name: hit.name, label: hit.label });
   }
 
   private openChain(id: string): void {
     // Inside a strategy's tree the chain opens in place, so the tree stays in view.
-    if (this.selection?.kind === "strategy" && document.querySelector(`#panel [data-action="${CSS.escape(id)}"]`)) void this.showChainInTree(this.selection.id, id);
+    if (this.selection?.kind === "strategy" && document.querySelector(`#panel [data-action="${CSS.escape(id)}"]`))
+      void this.showChainInTree(this.selection.id, id);
     else void this.open({ kind: "chain", id });
   }
 
@@ -306,7 +337,15 @@ export class ViewerApp implements ViewerHandle {
       panel.dataset.showing = `${selection.kind}:${selection.id}`;
     } catch (error) {
       if (generation !== this.panelGeneration) return;
-      fill(panel, h("div", { class: "error", role: "alert" }, h("h2", { id: "panel-title", tabindex: "-1" }, "Could not load this item"), h("p", {}, (error as Error).message)));
+      fill(
+        panel,
+        h(
+          "div",
+          { class: "error", role: "alert" },
+          h("h2", { id: "panel-title", tabindex: "-1" }, "Could not load this item"),
+          h("p", {}, (error as Error).message),
+        ),
+      );
     } finally {
       if (generation === this.panelGeneration) panel.removeAttribute("aria-busy");
     }

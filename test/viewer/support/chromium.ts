@@ -19,6 +19,8 @@ export const CHROMIUM_ARGS = [
 /** Launches the real Chromium, or fails saying how to install it (never skips: the viewer's tests need a browser). */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH))
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install Debian's package (as root: apt-get update && apt-get install -y chromium; .ci/run does this) or set CHROMIUM_PATH to a Chromium binary.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. Install Debian's package (as root: apt-get update && apt-get install -y chromium; .ci/run does this) or set CHROMIUM_PATH to a Chromium binary.`,
+    );
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }

@@ -66,7 +66,14 @@ export class SearchBox {
       hits.map((hit, i) =>
         h(
           "li",
-          { id: `search-hit-${i}`, role: "option", "aria-selected": String(i === this.active), "data-id": hit.id, onmousedown: (e: Event) => e.preventDefault(), onclick: () => this.choose(i) },
+          {
+            id: `search-hit-${i}`,
+            role: "option",
+            "aria-selected": String(i === this.active),
+            "data-id": hit.id,
+            onmousedown: (e: Event) => e.preventDefault(),
+            onclick: () => this.choose(i),
+          },
           h("span", { class: "hit-label" }, hit.label.replace(/([a-z])([A-Z])/g, "$1 $2")),
           " ",
           hit.name,

@@ -66,7 +66,8 @@ export function elkGraph(model: DiagramModel, size: (bodyId: string) => NodeSize
     }
     route.push(piece(line.id, above, line.from, line.kind));
     const own = edges.get(line.id)!;
-    if (line.frequency) own.labels = [{ text: line.frequency, ...label(line.frequency), layoutOptions: { "elk.edgeLabels.placement": labelPlacement(model, line) } }];
+    if (line.frequency)
+      own.labels = [{ text: line.frequency, ...label(line.frequency), layoutOptions: { "elk.edgeLabels.placement": labelPlacement(model, line) } }];
     pieces.set(line.id, route);
   }
 

@@ -105,7 +105,12 @@ export function simplifyRoute(points: readonly Point[]): Point[] {
     const last = out[out.length - 1];
     if (last && Math.abs(last.x - p.x) < 0.5 && Math.abs(last.y - p.y) < 0.5) continue;
     const before = out[out.length - 2];
-    if (last && before && ((Math.abs(before.x - last.x) < 0.5 && Math.abs(last.x - p.x) < 0.5) || (Math.abs(before.y - last.y) < 0.5 && Math.abs(last.y - p.y) < 0.5))) out.pop();
+    if (
+      last &&
+      before &&
+      ((Math.abs(before.x - last.x) < 0.5 && Math.abs(last.x - p.x) < 0.5) || (Math.abs(before.y - last.y) < 0.5 && Math.abs(last.y - p.y) < 0.5))
+    )
+      out.pop();
     out.push(p);
   }
   return out;
@@ -126,13 +131,22 @@ export async function layoutDiagram(model: DiagramModel, measure: MeasureText, l
     height: METRICS.labelLineHeight + METRICS.labelPadding,
   });
   const { children, edges, pieces } = elkGraph(model, size, labelSize);
-  const result: ElkNode = children.length ? await createElk().layout({ id: "root", layoutOptions: ELK_OPTIONS, children, edges }) : { id: "root", width: 0, height: 0 };
+  const result: ElkNode = children.length
+    ? await createElk().layout({ id: "root", layoutOptions: ELK_OPTIONS, children, edges })
+    : { id: "root", width: 0, height: 0 };
 
   const bodies: PlacedBody[] = [];
   for (const node of result.children ?? []) {
     if (isJunction(node.id)) continue;
     const body = byId.get(node.id)!;
-    bodies.push({ ...body, x: node.x! + node.width! / 2, y: node.y! + node.height! / 2, width: node.width!, height: node.height!, lines: linesOf.get(node.id)! });
+    bodies.push({
+      ...body,
+      x: node.x! + node.width! / 2,
+      y: node.y! + node.height! / 2,
+      width: node.width!,
+      height: node.height!,
+      lines: linesOf.get(node.id)!,
+    });
   }
   const routed = new Map((result.edges ?? []).map((e) => [e.id, e]));
   const lines: PlacedLine[] = model.lines.map((line) => {
@@ -143,7 +157,10 @@ export async function layoutDiagram(model: DiagramModel, measure: MeasureText, l
     return {
       ...line,
       points: simplifyRoute(route.reverse()),
-      label: label && line.frequency ? { text: line.frequency, x: label.x! + label.width! / 2, y: label.y! + label.height! / 2, width: label.width!, height: label.height! } : null,
+      label:
+        label && line.frequency
+          ? { text: line.frequency, x: label.x! + label.width! / 2, y: label.y! + label.height! / 2, width: label.width!, height: label.height! }
+          : null,
     };
   });
 
@@ -159,7 +176,14 @@ export async function layoutDiagram(model: DiagramModel, measure: MeasureText, l
       const rowHeight = Math.max(...row.map((id) => bodyHeight(linesOf.get(id)!)));
       row.forEach((id, i) => {
         const h = bodyHeight(linesOf.get(id)!);
-        bodies.push({ ...byId.get(id)!, x: 16 + i * (METRICS.bodyWidth + gap) + METRICS.bodyWidth / 2, y: y + h / 2, width: METRICS.bodyWidth, height: h, lines: linesOf.get(id)! });
+        bodies.push({
+          ...byId.get(id)!,
+          x: 16 + i * (METRICS.bodyWidth + gap) + METRICS.bodyWidth / 2,
+          y: y + h / 2,
+          width: METRICS.bodyWidth,
+          height: h,
+          lines: linesOf.get(id)!,
+        });
       });
       width = Math.max(width, 32 + row.length * (METRICS.bodyWidth + gap) - gap);
       y += rowHeight + 24;

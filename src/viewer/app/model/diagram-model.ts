@@ -107,7 +107,14 @@ const byName = (a: { name: string }, b: { name: string }): number => a.name.loca
  */
 export function buildDiagramModel(diagram: { nodes: readonly BodyRow[]; edges: readonly LineRow[] }, options: ModelOptions = {}): DiagramModel {
   const maxPerRow = options.maxPerRow ?? 6;
-  const linked: DiagramBody[] = diagram.nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind, chair: n.chair ?? null, frequency: n.frequency?.trim() || null, linked: true }));
+  const linked: DiagramBody[] = diagram.nodes.map((n) => ({
+    id: n.id,
+    name: n.name,
+    kind: n.kind,
+    chair: n.chair ?? null,
+    frequency: n.frequency?.trim() || null,
+    linked: true,
+  }));
   const known = new Set(linked.map((b) => b.id));
   const unlinked: DiagramBody[] = (options.unlinked ?? [])
     .filter((b) => !known.has(b.id))
@@ -116,19 +123,41 @@ export function buildDiagramModel(diagram: { nodes: readonly BodyRow[]; edges: r
 
   const rank = rankBodies(linked, lines);
   const used = [...new Set(rank.values())].sort((a, b) => a - b);
-  const parentsOf = (id: string): string => lines.filter((l) => l.from === id).map((l) => l.to).sort().join(",");
+  const parentsOf = (id: string): string =>
+    lines
+      .filter((l) => l.from === id)
+      .map((l) => l.to)
+      .sort()
+      .join(",");
   const rows: string[][] = [];
   for (const r of used) {
     // Bodies that others report to come first, so wrapping keeps them nearest their own groups' row.
     const inRow = linked
       .filter((b) => rank.get(b.id) === r)
-      .sort((a, b) => Number(lines.some((l) => l.to === b.id)) - Number(lines.some((l) => l.to === a.id)) || parentsOf(a.id).localeCompare(parentsOf(b.id)) || byName(a, b));
-    rows.push(...chunkEvenly(inRow.map((b) => b.id), maxPerRow));
+      .sort(
+        (a, b) =>
+          Number(lines.some((l) => l.to === b.id)) - Number(lines.some((l) => l.to === a.id)) || parentsOf(a.id).localeCompare(parentsOf(b.id)) || byName(a, b),
+      );
+    rows.push(
+      ...chunkEvenly(
+        inRow.map((b) => b.id),
+        maxPerRow,
+      ),
+    );
   }
 
   const unlinkedRows: string[][] = [];
   const kinds = [...new Set(unlinked.map((b) => b.kind))].sort((a, b) => kindStyle(a).row - kindStyle(b).row || a.localeCompare(b));
-  for (const kind of kinds) unlinkedRows.push(...chunkEvenly(unlinked.filter((b) => b.kind === kind).sort(byName).map((b) => b.id), maxPerRow));
+  for (const kind of kinds)
+    unlinkedRows.push(
+      ...chunkEvenly(
+        unlinked
+          .filter((b) => b.kind === kind)
+          .sort(byName)
+          .map((b) => b.id),
+        maxPerRow,
+      ),
+    );
 
   return { bodies: [...linked, ...unlinked], lines, rows, unlinkedRows };
 }

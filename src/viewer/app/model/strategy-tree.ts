@@ -39,9 +39,7 @@ export function strategyTree(strategyId: string, rows: readonly ObjectiveRow[]):
     children.forEach((c) => placed.add(c.id));
     return { objective: row, children: children.map(build) };
   };
-  const roots = rows
-    .filter((r) => r.partOfStrategy.some((s) => s.id === strategyId) && !r.partOfObjective.some((p) => ids.has(p.id)))
-    .sort(order);
+  const roots = rows.filter((r) => r.partOfStrategy.some((s) => s.id === strategyId) && !r.partOfObjective.some((p) => ids.has(p.id))).sort(order);
   roots.forEach((r) => placed.add(r.id));
   return roots.map(build);
 }

@@ -78,7 +78,9 @@ export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElemen
       entry.by.push(memberNames.get(person.id) ?? person.id);
       actions.set(action.id, entry);
     }
-  const actionList = [...actions.values()].sort((a, b) => (a.action.ref ?? "").localeCompare(b.action.ref ?? "", "en", { numeric: true }) || a.action.title.localeCompare(b.action.title));
+  const actionList = [...actions.values()].sort(
+    (a, b) => (a.action.ref ?? "").localeCompare(b.action.ref ?? "", "en", { numeric: true }) || a.action.title.localeCompare(b.action.title),
+  );
 
   const about = new Set([body.id, ...members.map((m) => m.id), ...body.oversees.map((s) => s.id), ...body.governs.map((o) => o.id)]);
   const findings = input.findings.filter((f) => about.has(f.subject.id));
@@ -94,7 +96,13 @@ export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElemen
       "div",
       { class: "line-group" },
       h("h4", {}, title),
-      h("ul", {}, sorted.map((e) => h("li", {}, linkTo(navigate, { id: e.node.id, label: "Body", name: e.node.name }), e.properties.frequency ? ` (${e.properties.frequency})` : ""))),
+      h(
+        "ul",
+        {},
+        sorted.map((e) =>
+          h("li", {}, linkTo(navigate, { id: e.node.id, label: "Body", name: e.node.name }), e.properties.frequency ? ` (${e.properties.frequency})` : ""),
+        ),
+      ),
     );
   };
   const lines = [
@@ -105,7 +113,10 @@ export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElemen
   ].filter((group): group is HTMLElement => group !== null);
 
   const facts: [string, Child][] = [
-    ["Chair", chairs.length ? chairs.map((c, i) => [i ? ", " : "", linkTo(navigate, { id: c.id, label: "Person", name: c.name })]) : "none recorded at this date"],
+    [
+      "Chair",
+      chairs.length ? chairs.map((c, i) => [i ? ", " : "", linkTo(navigate, { id: c.id, label: "Person", name: c.name })]) : "none recorded at this date",
+    ],
     ["Meets", body.frequency ?? "frequency not recorded"],
     ["Quorum", body.quorum],
     ["In place", body.validFrom || body.validTo ? `${body.validFrom ?? "…"} to ${body.validTo ?? "today"}` : null],
@@ -117,13 +128,14 @@ export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElemen
     { class: "panel-body", "data-body": body.id },
     h("p", { class: "eyebrow" }, h("span", { class: "kind-badge", "data-kind": body.kind }, style.label)),
     h("h2", { id: "panel-title", tabindex: "-1" }, body.name),
-    h("dl", { class: "facts" }, facts.filter(([, v]) => v !== null && v !== undefined && v !== "").map(([k, v]) => [h("dt", {}, k), h("dd", { "data-fact": k.toLowerCase() }, v)])),
+    h(
+      "dl",
+      { class: "facts" },
+      facts.filter(([, v]) => v !== null && v !== undefined && v !== "").map(([k, v]) => [h("dt", {}, k), h("dd", { "data-fact": k.toLowerCase() }, v)]),
+    ),
     body.purpose ? section("Purpose", h("p", {}, body.purpose)) : null,
     body.membershipNote ? h("p", { class: "note" }, body.membershipNote) : null,
-    section(
-      "Lines",
-      lines.length ? lines : none("No recorded line to or from another body at this date."),
-    ),
+    section("Lines", lines.length ? lines : none("No recorded line to or from another body at this date.")),
     section(
       `Members at ${asOf} (${members.length})`,
       members.length
@@ -140,7 +152,12 @@ export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElemen
                 return h(
                   "tr",
                   {},
-                  h("td", {}, linkTo(navigate, { id: m.id, label: "Person", name: m.name }), contact?.email || contact?.phone ? h("div", { class: "contact" }, [contact.email, contact.phone].filter(Boolean).join(" · ")) : null),
+                  h(
+                    "td",
+                    {},
+                    linkTo(navigate, { id: m.id, label: "Person", name: m.name }),
+                    contact?.email || contact?.phone ? h("div", { class: "contact" }, [contact.email, contact.phone].filter(Boolean).join(" · ")) : null,
+                  ),
                   h("td", {}, roleText(m.role)),
                   h("td", {}, organisation || "—"),
                 );
@@ -149,7 +166,12 @@ export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElemen
           )
         : none("No members recorded at this date."),
       body.memberAgenciesConnection.edges.length
-        ? h("p", {}, "Member agencies: ", body.memberAgenciesConnection.edges.map((e) => `${e.node.name}${e.properties.kind ? ` (${e.properties.kind.toLowerCase()})` : ""}`).join("; "))
+        ? h(
+            "p",
+            {},
+            "Member agencies: ",
+            body.memberAgenciesConnection.edges.map((e) => `${e.node.name}${e.properties.kind ? ` (${e.properties.kind.toLowerCase()})` : ""}`).join("; "),
+          )
         : null,
       input.contacts instanceof Error ? h("p", { class: "none" }, `Contact details are not available to this sign-in: ${input.contacts.message}`) : null,
     ),
@@ -159,7 +181,14 @@ export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElemen
         ? h(
             "ul",
             {},
-            body.oversees.map((s) => h("li", {}, linkTo(navigate, { id: s.id, label: "Strategy", name: s.title }), ` (${[s.kind.toLowerCase().replace(/_/g, " "), s.status?.toLowerCase(), s.periodStart && s.periodEnd ? `${s.periodStart.slice(0, 4)}–${s.periodEnd.slice(0, 4)}` : null].filter(Boolean).join(", ")})`)),
+            body.oversees.map((s) =>
+              h(
+                "li",
+                {},
+                linkTo(navigate, { id: s.id, label: "Strategy", name: s.title }),
+                ` (${[s.kind.toLowerCase().replace(/_/g, " "), s.status?.toLowerCase(), s.periodStart && s.periodEnd ? `${s.periodStart.slice(0, 4)}–${s.periodEnd.slice(0, 4)}` : null].filter(Boolean).join(", ")})`,
+              ),
+            ),
             body.governs.map((o) => h("li", {}, `${o.ref ? `${o.ref}: ` : ""}`, linkTo(navigate, { id: o.id, label: "Objective", name: o.title }))),
           )
         : none("No strategy or objective names this body as its governance group."),
@@ -167,7 +196,18 @@ export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElemen
     section(
       `Actions led by the body and its members (${actionList.length})`,
       actionList.length
-        ? h("ul", { class: "actions" }, actionList.map(({ action, by }) => h("li", {}, linkTo(navigate, { id: action.id, label: "Action", name: actionText(action) }), h("span", { class: "by" }, ` led by ${by.join(", ")}`))))
+        ? h(
+            "ul",
+            { class: "actions" },
+            actionList.map(({ action, by }) =>
+              h(
+                "li",
+                {},
+                linkTo(navigate, { id: action.id, label: "Action", name: actionText(action) }),
+                h("span", { class: "by" }, ` led by ${by.join(", ")}`),
+              ),
+            ),
+          )
         : none("No actions led by this body or its members."),
     ),
     section(
@@ -177,7 +217,17 @@ export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElemen
             "ul",
             { class: "meetings" },
             body.meetings.map((m) =>
-              h("li", {}, h("details", {}, h("summary", {}, `${m.date}: ${m.title} (${m.items.length} items)`), agendaList(m.items, navigate.item), linkTo(navigate, { id: m.id, label: "Meeting", name: "Open the meeting" }))),
+              h(
+                "li",
+                {},
+                h(
+                  "details",
+                  {},
+                  h("summary", {}, `${m.date}: ${m.title} (${m.items.length} items)`),
+                  agendaList(m.items, navigate.item),
+                  linkTo(navigate, { id: m.id, label: "Meeting", name: "Open the meeting" }),
+                ),
+              ),
             ),
           )
         : none("No meetings recorded."),
@@ -185,9 +235,15 @@ export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElemen
     section(
       `Health findings (${findings.length})`,
       findings.length
-        ? h("ul", { class: "findings" }, findings.map((f) => h("li", {}, severityBadge(f.severity), " ", f.message)))
+        ? h(
+            "ul",
+            { class: "findings" },
+            findings.map((f) => h("li", {}, severityBadge(f.severity), " ", f.message)),
+          )
         : none("No findings about this body, its members or what it oversees."),
     ),
-    contacts && input.contacts && !(input.contacts instanceof Error) && input.contacts.bodies[0]?.privateNote ? section("Private note", h("p", {}, input.contacts.bodies[0].privateNote)) : null,
+    contacts && input.contacts && !(input.contacts instanceof Error) && input.contacts.bodies[0]?.privateNote
+      ? section("Private note", h("p", {}, input.contacts.bodies[0].privateNote))
+      : null,
   );
 }

@@ -6,7 +6,14 @@ type Step = ViewerAccountabilityQuery["accountabilityChain"][number];
 
 /** Bodies named anywhere in a chain: the diagram highlights them. */
 export function chainBodies(steps: readonly Step[]): string[] {
-  return [...new Set(steps.flatMap((s) => [s.subject, s.of]).filter((n) => n?.label === "Body").map((n) => n!.id))];
+  return [
+    ...new Set(
+      steps
+        .flatMap((s) => [s.subject, s.of])
+        .filter((n) => n?.label === "Body")
+        .map((n) => n!.id),
+    ),
+  ];
 }
 
 /** Who answers for an item, hop by hop: each step says its role, who, and of what; gaps are shown, never skipped. */

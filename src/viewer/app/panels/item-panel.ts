@@ -31,5 +31,10 @@ export function itemPanel(data: ViewerItemQuery, id: string, navigate: Navigate)
       h("h3", {}, "Agenda"),
       agendaList(found.items, navigate.item),
     );
-  return h("article", {}, h("h2", { id: "panel-title", tabindex: "-1" }, "Not found"), h("p", {}, `Nothing with the id ${id} is visible to you. Restricted items need an officer's sign-in.`));
+  return h(
+    "article",
+    {},
+    h("h2", { id: "panel-title", tabindex: "-1" }, "Not found"),
+    h("p", {}, `Nothing with the id ${id} is visible to you. Restricted items need an officer's sign-in.`),
+  );
 }

@@ -41,4 +41,8 @@ export function actionText(action: { ref: string | null; title: string; status: 
   return `${action.ref ? `${action.ref} ` : ""}${action.title}${extra ? ` (${extra})` : ""}`;
 }
 
-export const roleText = (role: string): string => role.toLowerCase().replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
+export const roleText = (role: string): string =>
+  role
+    .toLowerCase()
+    .replace(/_/g, " ")
+    .replace(/^./, (c) => c.toUpperCase());

@@ -21,7 +21,11 @@ export function personPanel(data: ViewerPersonQuery, personId: string, asOf: str
             "section",
             {},
             h("h4", {}, roleText(role)),
-            h("ul", {}, items.map((r) => h("li", {}, linkTo(navigate, r.subject), r.representing ? ` (representing ${r.representing})` : ""))),
+            h(
+              "ul",
+              {},
+              items.map((r) => h("li", {}, linkTo(navigate, r.subject), r.representing ? ` (representing ${r.representing})` : "")),
+            ),
           ),
         )
       : h("p", { class: "none" }, "Nothing recorded at this date."),

@@ -88,14 +88,36 @@ export function diagramStyle(): StylesheetJson {
     {
       selector: "edge.routed",
       // "endpoints" (distances measured from the given endpoints) exists in cytoscape 3.34 but not in its type declarations.
-      style: { "curve-style": "segments", "edge-distances": "endpoints" as "node-position", "segment-weights": (edge: EdgeSingular) => edge.data("weights"), "segment-distances": (edge: EdgeSingular) => edge.data("distances") },
+      style: {
+        "curve-style": "segments",
+        "edge-distances": "endpoints" as "node-position",
+        "segment-weights": (edge: EdgeSingular) => edge.data("weights"),
+        "segment-distances": (edge: EdgeSingular) => edge.data("distances"),
+      },
     },
     {
       selector: "edge.updates",
-      style: { "line-style": "dashed", "line-dash-pattern": [7, 5], "line-dash-offset": (edge: EdgeSingular) => edge.data("dashOffset") ?? 0, "line-color": EDGE_KINDS[1].colour, "target-arrow-color": EDGE_KINDS[1].colour, "target-arrow-shape": "vee" },
+      style: {
+        "line-style": "dashed",
+        "line-dash-pattern": [7, 5],
+        "line-dash-offset": (edge: EdgeSingular) => edge.data("dashOffset") ?? 0,
+        "line-color": EDGE_KINDS[1].colour,
+        "target-arrow-color": EDGE_KINDS[1].colour,
+        "target-arrow-shape": "vee",
+      },
     },
     { selector: "node.body:selected", style: { "border-width": 5, "border-color": SELECTED, "border-style": "solid" } },
-    { selector: "node.body.highlight", style: { "border-width": 5, "border-color": HIGHLIGHT, "border-style": "solid", "underlay-color": HIGHLIGHT, "underlay-opacity": 0.18, "underlay-padding": 6 } },
+    {
+      selector: "node.body.highlight",
+      style: {
+        "border-width": 5,
+        "border-color": HIGHLIGHT,
+        "border-style": "solid",
+        "underlay-color": HIGHLIGHT,
+        "underlay-opacity": 0.18,
+        "underlay-padding": 6,
+      },
+    },
     { selector: "edge.highlight", style: { width: 4, "line-color": HIGHLIGHT, "target-arrow-color": HIGHLIGHT } },
     { selector: "node.body.faded", style: { opacity: 0.35 } },
     { selector: "edge.faded, node.line-label.faded", style: { opacity: 0.25 } },

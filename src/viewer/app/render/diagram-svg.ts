@@ -31,7 +31,10 @@ function bodySvg(body: PlacedBody): string {
   const y = body.y - body.height / 2;
   const dash = !body.linked ? ' stroke-dasharray="2 3"' : style.borderStyle === "dashed" ? ' stroke-dasharray="6 4"' : "";
   const outline = `<path d="${shapePath(style.shape, x, y, body.width, body.height)}" fill="${style.fill}" stroke="${style.border}" stroke-width="${style.borderStyle === "double" ? 1 : style.borderWidth}"${dash}/>`;
-  const inner = style.borderStyle === "double" ? `<path d="${shapePath(style.shape, x + 3, y + 3, body.width - 6, body.height - 6)}" fill="none" stroke="${style.border}" stroke-width="1"/>` : "";
+  const inner =
+    style.borderStyle === "double"
+      ? `<path d="${shapePath(style.shape, x + 3, y + 3, body.width - 6, body.height - 6)}" fill="none" stroke="${style.border}" stroke-width="1"/>`
+      : "";
   const top = body.y - ((body.lines.length - 1) * METRICS.lineHeight) / 2;
   const text = body.lines.map((line, i) => `<tspan x="${n(body.x)}" y="${n(top + i * METRICS.lineHeight)}">${escape(line)}</tspan>`).join("");
   return `<g class="body" data-id="${escape(body.id)}"><title>${escape(`${body.name} (${style.label})`)}</title>${outline}${inner}<text text-anchor="middle" dominant-baseline="central">${text}</text></g>`;
@@ -46,7 +49,9 @@ function legendSvg(y: number): { svg: string; height: number; width: number } {
     const w = 46;
     const h = 24;
     const dash = kind.borderStyle === "dashed" ? ' stroke-dasharray="6 4"' : "";
-    parts.push(`<path d="${shapePath(kind.shape, x, y, w, h)}" fill="${kind.fill}" stroke="${kind.border}" stroke-width="${kind.borderStyle === "double" ? 3 : kind.borderWidth}"${dash}/>`);
+    parts.push(
+      `<path d="${shapePath(kind.shape, x, y, w, h)}" fill="${kind.fill}" stroke="${kind.border}" stroke-width="${kind.borderStyle === "double" ? 3 : kind.borderWidth}"${dash}/>`,
+    );
     parts.push(`<text x="${x + w + 6}" y="${y + h / 2}" dominant-baseline="central">${escape(kind.label)}</text>`);
     x += w + 14 + kind.label.length * 7 + 20;
   }
@@ -54,7 +59,9 @@ function legendSvg(y: number): { svg: string; height: number; width: number } {
   const y2 = y + 40;
   for (const edge of EDGE_KINDS) {
     const dash = edge.lineStyle === "dashed" ? ' stroke-dasharray="7 5"' : "";
-    parts.push(`<line x1="${x2}" y1="${y2}" x2="${x2 + 46}" y2="${y2}" stroke="${edge.colour}" stroke-width="2"${dash} marker-end="url(#arrow-${edge.kind})"/>`);
+    parts.push(
+      `<line x1="${x2}" y1="${y2}" x2="${x2 + 46}" y2="${y2}" stroke="${edge.colour}" stroke-width="2"${dash} marker-end="url(#arrow-${edge.kind})"/>`,
+    );
     parts.push(`<text x="${x2 + 56}" y="${y2}" dominant-baseline="central">${escape(edge.label)}</text>`);
     x2 += 56 + edge.label.length * 7 + 30;
   }
@@ -75,7 +82,9 @@ export function diagramSvg(drawing: LaidOutDiagram, title: string, subtitle: str
   const markers = EDGE_KINDS.map(
     (edge) =>
       `<marker id="arrow-${edge.kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">${
-        edge.lineStyle === "dashed" ? `<path d="M0,0L10,5L0,10" fill="none" stroke="${edge.colour}" stroke-width="1.6"/>` : `<path d="M0,0L10,5L0,10Z" fill="${edge.colour}"/>`
+        edge.lineStyle === "dashed"
+          ? `<path d="M0,0L10,5L0,10" fill="none" stroke="${edge.colour}" stroke-width="1.6"/>`
+          : `<path d="M0,0L10,5L0,10Z" fill="${edge.colour}"/>`
       }</marker>`,
   ).join("");
   const lines = drawing.lines
@@ -90,7 +99,9 @@ export function diagramSvg(drawing: LaidOutDiagram, title: string, subtitle: str
       return `<g class="line" data-kind="${line.kind}"><title>${escape(`${line.from} ${edge.label.toLowerCase()} ${line.to}`)}</title><polyline points="${pointsAttr(line.points)}" fill="none" stroke="${edge.colour}" stroke-width="2"${dash} marker-end="url(#arrow-${edge.kind})"/>${label}</g>`;
     })
     .join("");
-  const headings = drawing.headings.map((hd) => `<text x="${n(hd.x)}" y="${n(hd.y)}" dominant-baseline="central" font-size="15" font-weight="bold">${escape(hd.text)}</text>`).join("");
+  const headings = drawing.headings
+    .map((hd) => `<text x="${n(hd.x)}" y="${n(hd.y)}" dominant-baseline="central" font-size="15" font-weight="bold">${escape(hd.text)}</text>`)
+    .join("");
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}" font-family="Liberation Sans, Arial, Helvetica, sans-serif" font-size="${METRICS.fontSize}" fill="#111111">`,

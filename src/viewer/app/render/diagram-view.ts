@@ -106,8 +106,17 @@ export class DiagramView {
       return { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
     };
     return {
-      bodies: this.cy.nodes("node.body").map((n) => ({ id: n.id(), kind: n.data("kind"), label: n.data("label"), ...box(n), highlighted: n.hasClass("highlight"), selected: n.selected() })),
-      lines: this.cy.edges().map((e) => ({ id: e.id(), from: e.source().id(), to: e.target().id(), kind: e.data("kind"), lineStyle: String(e.style("line-style")), frequency: e.data("frequency") })),
+      bodies: this.cy
+        .nodes("node.body")
+        .map((n) => ({ id: n.id(), kind: n.data("kind"), label: n.data("label"), ...box(n), highlighted: n.hasClass("highlight"), selected: n.selected() })),
+      lines: this.cy.edges().map((e) => ({
+        id: e.id(),
+        from: e.source().id(),
+        to: e.target().id(),
+        kind: e.data("kind"),
+        lineStyle: String(e.style("line-style")),
+        frequency: e.data("frequency"),
+      })),
       labels: this.cy.nodes("node.line-label").map((n) => ({ id: n.id(), text: n.data("label"), ...box(n) })),
     };
   }

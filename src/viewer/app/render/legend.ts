@@ -23,7 +23,15 @@ export function legend(): HTMLElement {
       "li",
       {},
       swatch((svg) => {
-        svg.appendChild(svgElement("path", { d: shapePath(kind.shape, 2, 2, 36, 18), fill: kind.fill, stroke: kind.border, "stroke-width": kind.borderStyle === "double" ? 3 : kind.borderWidth, ...(kind.borderStyle === "dashed" ? { "stroke-dasharray": "5 3" } : {}) }));
+        svg.appendChild(
+          svgElement("path", {
+            d: shapePath(kind.shape, 2, 2, 36, 18),
+            fill: kind.fill,
+            stroke: kind.border,
+            "stroke-width": kind.borderStyle === "double" ? 3 : kind.borderWidth,
+            ...(kind.borderStyle === "dashed" ? { "stroke-dasharray": "5 3" } : {}),
+          }),
+        );
       }),
       kind.plural,
     ),
@@ -33,8 +41,25 @@ export function legend(): HTMLElement {
       "li",
       {},
       swatch((svg) => {
-        svg.appendChild(svgElement("line", { x1: 2, y1: 11, x2: 30, y2: 11, stroke: edge.colour, "stroke-width": 2, ...(edge.lineStyle === "dashed" ? { "stroke-dasharray": "5 3" } : {}) }));
-        svg.appendChild(svgElement("path", edge.lineStyle === "dashed" ? { d: "M30,6L38,11L30,16", fill: "none", stroke: edge.colour, "stroke-width": 1.5 } : { d: "M30,6L38,11L30,16Z", fill: edge.colour }));
+        svg.appendChild(
+          svgElement("line", {
+            x1: 2,
+            y1: 11,
+            x2: 30,
+            y2: 11,
+            stroke: edge.colour,
+            "stroke-width": 2,
+            ...(edge.lineStyle === "dashed" ? { "stroke-dasharray": "5 3" } : {}),
+          }),
+        );
+        svg.appendChild(
+          svgElement(
+            "path",
+            edge.lineStyle === "dashed"
+              ? { d: "M30,6L38,11L30,16", fill: "none", stroke: edge.colour, "stroke-width": 1.5 }
+              : { d: "M30,6L38,11L30,16Z", fill: edge.colour },
+          ),
+        );
       }),
       `${edge.label} (${edge.lineStyle}; label: how often)`,
     ),
@@ -42,7 +67,11 @@ export function legend(): HTMLElement {
   const unlinked = h(
     "li",
     {},
-    swatch((svg) => svg.appendChild(svgElement("rect", { x: 2, y: 2, width: 36, height: 18, fill: "#ffffff", stroke: "#555555", "stroke-width": 2, "stroke-dasharray": "2 3" }))),
+    swatch((svg) =>
+      svg.appendChild(
+        svgElement("rect", { x: 2, y: 2, width: 36, height: 18, fill: "#ffffff", stroke: "#555555", "stroke-width": 2, "stroke-dasharray": "2 3" }),
+      ),
+    ),
     "No recorded line to the board",
   );
   return h("div", { class: "legend-body" }, h("h2", {}, "Legend"), h("ul", {}, bodies, lines, unlinked));

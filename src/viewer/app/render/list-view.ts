@@ -4,9 +4,7 @@ import type { DiagramBody, DiagramLine, DiagramModel } from "../model/diagram-mo
 
 /** How a child relates to the body it is listed under: "accountable to it; provides updates (Annually)". */
 function relation(lines: readonly DiagramLine[]): string {
-  return lines
-    .map((l) => (l.kind === "PROVIDES_UPDATES_TO" ? `provides updates${l.frequency ? ` (${l.frequency})` : ""}` : "accountable to it"))
-    .join("; ");
+  return lines.map((l) => (l.kind === "PROVIDES_UPDATES_TO" ? `provides updates${l.frequency ? ` (${l.frequency})` : ""}` : "accountable to it")).join("; ");
 }
 
 function describe(body: DiagramBody): Child[] {
@@ -40,10 +38,26 @@ export function listView(model: DiagramModel, asOf: string, onSelect: (bodyId: s
     if (listedFully.has(id)) return h("li", {}, head, " (listed in full above)");
     listedFully.add(id);
     const alsoTo = others.length
-      ? h("span", { class: "also" }, `. Also ${others.map((l) => `${l.kind === "PROVIDES_UPDATES_TO" ? "provides updates" : "accountable"} to ${name(l.to)}${l.frequency ? ` (${l.frequency})` : ""}`).join("; ")}`)
+      ? h(
+          "span",
+          { class: "also" },
+          `. Also ${others.map((l) => `${l.kind === "PROVIDES_UPDATES_TO" ? "provides updates" : "accountable"} to ${name(l.to)}${l.frequency ? ` (${l.frequency})` : ""}`).join("; ")}`,
+        )
       : null;
     const children = down(id);
-    return h("li", {}, head, alsoTo, children.length ? h("ul", {}, children.map((child) => item(child, id))) : null);
+    return h(
+      "li",
+      {},
+      head,
+      alsoTo,
+      children.length
+        ? h(
+            "ul",
+            {},
+            children.map((child) => item(child, id)),
+          )
+        : null,
+    );
   };
 
   // Members' committees first (the legend's order), so the statutory board's tree hangs under its committee.
@@ -57,11 +71,19 @@ export function listView(model: DiagramModel, asOf: string, onSelect: (bodyId: s
     "div",
     { class: "list-view" },
     h("h2", {}, `Structure as of ${asOf}: ${linked.length} bodies linked to the board, ${model.lines.length} lines`),
-    h("ul", { class: "tree" }, roots.map((r) => item(r.id, null))),
+    h(
+      "ul",
+      { class: "tree" },
+      roots.map((r) => item(r.id, null)),
+    ),
     unlinked.length
       ? [
           h("h2", {}, `No recorded line to the board at this date: ${unlinked.length} bodies`),
-          h("ul", { class: "flat" }, unlinked.map((b) => h("li", {}, button(b.id), " ", ...describe(b)))),
+          h(
+            "ul",
+            { class: "flat" },
+            unlinked.map((b) => h("li", {}, button(b.id), " ", ...describe(b))),
+          ),
         ]
       : null,
   );
