@@ -63,7 +63,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       graph = { partnerships: kept.partnerships, nodes: kept.load.generated.nodes, relationships: kept.load.generated.relationships };
     } else {
       if (database.reused && !kept) log(`[bench] ${database.dataDir} holds a store without ${MARKER}: loading on top of it (MERGE on id).`);
-      const bar = new SingleBar({ format: "loading [{bar}] {value}/{total} partnerships | {nodes} nodes, {rels} relationships | {rate} nodes/s", hideCursor: true }, Presets.shades_classic);
+      const bar = new SingleBar({ format: "loading [{bar}] {value}/{total} partnerships | {nodes} nodes, {rels} relationships | {rate} nodes/s", hideCursor: true, noTTYOutput: true, notTTYSchedule: 10_000 }, Presets.shades_classic);
       bar.start(options.partnerships, 0, { nodes: 0, rels: 0, rate: 0 });
       const report = await loadPartnerships(database.driver, model, {
         database: database.database,
@@ -74,6 +74,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       });
       bar.stop();
       log(`[bench] loaded ${report.counters.nodesCreated} nodes and ${report.counters.relationshipsCreated} relationships in ${(report.writeMs / 1000).toFixed(1)} s: ${report.nodesPerSecond} nodes/s, ${report.relationshipsPerSecond} relationships/s (generation ${(report.generateMs / 1000).toFixed(1)} s)`);
+      log(`[bench] slowest loader steps: ${report.slowestSteps.map((s) => `${s.step} ${(s.ms / 1000).toFixed(1)} s (${s.rows} rows)`).join("; ")}`);
       if (marker) writeFileSync(marker, JSON.stringify({ ...wanted, load: report }, null, 2));
       load = report;
       graph = { partnerships: options.partnerships, nodes: report.generated.nodes, relationships: report.generated.relationships };
@@ -89,7 +90,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const { landmarks } = generatePartnership(0, options.seed);
     let scenarioResults;
     try {
-      const bar = new SingleBar({ format: "scenarios [{bar}] {value}/{total} iterations", hideCursor: true }, Presets.shades_classic);
+      const bar = new SingleBar({ format: "scenarios [{bar}] {value}/{total} iterations", hideCursor: true, noTTYOutput: true, notTTYSchedule: 10_000 }, Presets.shades_classic);
       bar.start(options.warmup + options.iterations, 0);
       scenarioResults = await runScenarios({
         scenarios,

@@ -33,6 +33,8 @@ export interface LoadReport {
   writeMs: number;
   nodesPerSecond: number;
   relationshipsPerSecond: number;
+  /** Where the write time went: the loader's steps with the most time, summed over batches. */
+  slowestSteps: { step: string; ms: number; rows: number }[];
 }
 
 const add = (total: Record<string, number>, more: Record<string, number>): void => {
@@ -49,6 +51,7 @@ export async function loadPartnerships(driver: Driver, model: DomainModel, optio
   const generated = { nodes: 0, relationships: 0, byLabel: {} as Record<string, number>, byType: {} as Record<string, number> };
   let generateMs = 0;
   let writeMs = 0;
+  const stepTimes = new Map<string, { ms: number; rows: number }>();
   for (let start = 0; start < options.partnerships; start += options.batchSize) {
     const generateStart = performance.now();
     const indexes = Array.from({ length: Math.min(options.batchSize, options.partnerships - start) }, (_, i) => start + i);
@@ -68,7 +71,12 @@ export async function loadPartnerships(driver: Driver, model: DomainModel, optio
     try {
       const batch = await session.executeWrite(async (tx) => {
         const total: WriteCounters = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
-        for (const step of steps) addCounters(total, await step.run(tx));
+        for (const step of steps) {
+          const start = performance.now();
+          addCounters(total, await step.run(tx));
+          const time = stepTimes.get(step.description) ?? { ms: 0, rows: 0 };
+          stepTimes.set(step.description, { ms: time.ms + performance.now() - start, rows: time.rows + step.rows });
+        }
         return total;
         // A batch is one transaction; on a busy machine it may take longer than an API query's timeout.
       }, { timeout: BATCH_TIMEOUT_MS });
@@ -89,5 +97,9 @@ export async function loadPartnerships(driver: Driver, model: DomainModel, optio
     writeMs: Math.round(writeMs),
     nodesPerSecond: Math.round(counters.nodesCreated / seconds),
     relationshipsPerSecond: Math.round(counters.relationshipsCreated / seconds),
+    slowestSteps: [...stepTimes]
+      .map(([step, { ms, rows }]) => ({ step, ms: Math.round(ms), rows }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 8),
   };
 }

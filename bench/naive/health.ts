@@ -37,7 +37,10 @@ export async function naiveHealth(context: ApiContext, args: Record<string, unkn
 
   // Actions: leads and progress, one round trip each.
   for (const a of await scoped("Action")) {
-    if (!(await read("MATCH (:Action {id: $id})-[:LED_BY]->(x) RETURN x.id AS id LIMIT 1", { id: a.id })).length) find("ACTION_WITHOUT_LEAD", "ERROR", a, `Action ${label(a)} has no lead.`);
+    if (!(await read("MATCH (:Action {id: $id})-[:LED_BY]->(x) RETURN x.id AS id LIMIT 1", { id: a.id })).length) {
+      if (a.kind === "ACTION" || a.kind === "MEETING_ACTION") find("ACTION_WITHOUT_LEAD", "ERROR", a, `Action ${label(a)} has no lead.`);
+      if (a.kind === "COMMITMENT" || a.kind === "COMMUNICATION") find("COMMITMENT_WITHOUT_LEAD", "INFO", a, `Commitment ${label(a)} names no lead.`);
+    }
     if (a.dueDate != null && String(a.dueDate) < asOf && !["COMPLETE", "CANCELLED"].includes(String(a.status ?? "")))
       find("ACTION_OVERDUE", "WARNING", a, `Action ${label(a)} was due ${String(a.dueDate)}${a.dueText != null ? ` ("${String(a.dueText)}")` : ""} and is not recorded as complete.`);
     if (a.kind === "ACTION" && !(await read("MATCH (:Action {id: $id})-[:HAS_UPDATE]->(x) RETURN x.id AS id LIMIT 1", { id: a.id })).length)

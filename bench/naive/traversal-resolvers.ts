@@ -117,7 +117,7 @@ async function chain(context: ApiContext, id: string) {
     }
     level = next;
   }
-  return accountabilityChain(rows({ chain: [...items.values()], bodies: [...bodies.values()] }), id);
+  return accountabilityChain(rows({ id, chain: [...items.values()], bodies: [...bodies.values()] }), id);
 }
 
 async function personResponsibilities(context: ApiContext, personId: string, asOf: string) {
