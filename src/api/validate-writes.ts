@@ -1,7 +1,7 @@
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
 import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLSchema } from "graphql";
 import { ErrorCode, GovernanceError } from "../errors/index.js";
-import { ID_PATTERN, ID_PREFIX } from "../seed/seed-graph.js";
+import { idProblem } from "../schema-model/index.js";
 import type { ApiContext } from "./context.js";
 
 interface CreateInput {
@@ -15,9 +15,8 @@ const invalid = (message: string, field: string): GovernanceError => new Governa
 /** The checks a seed file gets, for a new node sent through a create mutation. */
 function checkNewNode(label: string, input: CreateInput, index: number): void {
   const where = `input[${index}]`;
-  const prefix = ID_PREFIX[label];
-  if (typeof input.id !== "string" || !ID_PATTERN.test(input.id) || (prefix && !input.id.startsWith(`${prefix}:`)))
-    throw invalid(`${where}.id: expected an id like ${prefix ?? "label"}:some-slug (lower case, digits, - . :), found ${JSON.stringify(input.id)}.`, "id");
+  const idError = idProblem(label, input.id);
+  if (idError) throw invalid(`${where}.id: ${idError}`, "id");
   if (typeof input.partnershipId !== "string" || !input.partnershipId.startsWith("partnership:"))
     throw invalid(`${where}.partnershipId: expected a partnership id such as partnership:barnet, found ${JSON.stringify(input.partnershipId)}.`, "partnershipId");
   const sources = (input.evidencedBy?.connect?.length ?? 0) + (input.evidencedBy?.create?.length ?? 0);

@@ -7,3 +7,4 @@ export {
   type PropertyModel,
   type RelationshipModel,
 } from "./domain-model.js";
+export { ID_PREFIX, ID_PATTERN, LABELS, idProblem } from "./ids.js";

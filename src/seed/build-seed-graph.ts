@@ -2,7 +2,8 @@ import type { DomainModel, LabelModel, PropertyModel } from "../schema-model/ind
 import { checkValue } from "./check-value.js";
 import { didYouMean } from "../text/index.js";
 import type { SeedFile } from "./read-seed-files.js";
-import { ID_PATTERN, ID_PREFIX, IDENTITY_PROPERTIES, type SeedGraph, type SeedNode, type SeedRelationship } from "./seed-graph.js";
+import { ID_PREFIX, idProblem } from "../schema-model/index.js";
+import { IDENTITY_PROPERTIES, type SeedGraph, type SeedNode, type SeedRelationship } from "./seed-graph.js";
 import type { SeedIssue } from "./seed-issue.js";
 
 const RESERVED_ENTRY_KEYS = new Set(["at", "source"]);
@@ -112,9 +113,8 @@ export function buildSeedGraph(files: readonly SeedFile[], model: DomainModel): 
       const label = labelKeys[0]!;
       const labelModel = model.labels.get(label)!;
       const id = entry[label];
-      const prefix = ID_PREFIX[label];
-      if (typeof id !== "string" || !ID_PATTERN.test(id) || (prefix && !id.startsWith(`${prefix}:`)))
-        return void issues.push({ ...here, entry: String(id), field: label, message: `expected an id like ${prefix}:some-slug (lower case, digits, - . :), found ${JSON.stringify(id)}.`, fix: `write the id as ${prefix}:<slug>.` });
+      const problem = idProblem(label, id);
+      if (problem || typeof id !== "string") return void issues.push({ ...here, entry: String(id), field: label, message: problem ?? "", fix: `write the id as ${ID_PREFIX[label]}:<slug>.` });
       const at = entry.at;
       if (typeof at !== "string" || !at.trim())
         issues.push({ ...here, entry: id, field: "at", message: "is missing: every fact must say where in the paper it stands.", fix: "add `at: <section, table, item or action number>`." });

@@ -31,27 +31,7 @@ export interface SeedGraph {
   relationships: SeedRelationship[];
 }
 
-/** Id prefix for each label, so an id says what it names. */
-export const ID_PREFIX: Readonly<Record<string, string>> = {
-  Partnership: "partnership",
-  Organisation: "org",
-  Person: "person",
-  Body: "body",
-  Service: "service",
-  Document: "doc",
-  Strategy: "strategy",
-  Objective: "objective",
-  Action: "action",
-  ProgressUpdate: "update",
-  Indicator: "indicator",
-  Measurement: "measurement",
-  Risk: "risk",
-  Meeting: "meeting",
-  AgendaItem: "item",
-  Decision: "decision",
-};
-
-export const ID_PATTERN = /^[a-z]+:[a-z0-9][a-z0-9._:-]*$/;
+export { ID_PREFIX, ID_PATTERN } from "../schema-model/index.js";
 
 /** Relationship properties that tell two facts between the same nodes apart (a member, later the chair). */
 export const IDENTITY_PROPERTIES = ["role", "kind", "status", "title", "validFrom"] as const;

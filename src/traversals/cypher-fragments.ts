@@ -1,17 +1,13 @@
+import { LABELS } from "../schema-model/index.js";
+
 /**
  * Small Cypher pieces every traversal shares, so a rule (what a name is, what is restricted,
  * what is valid at a date) is written once.
  */
 
-/** Labels a traversal may look an id up in; each has a uniqueness constraint (so an index) on id. */
-export const ID_LABELS = [
-  "Partnership", "Organisation", "Person", "Body", "Service", "Document", "Strategy", "Objective", "Action",
-  "ProgressUpdate", "Indicator", "Measurement", "Risk", "Meeting", "AgendaItem", "Decision",
-] as const;
-
 /** A UNION body (for `CALL () { ... }`) binding `variable` to the node with id `$param`, using each label's index (no scan). */
 export const lookupUnion = (param: string, variable: string): string =>
-  ID_LABELS.map((label) => `MATCH (n:${label} {id: $${param}}) RETURN n AS ${variable}`).join(" UNION ");
+  LABELS.map((label) => `MATCH (n:${label} {id: $${param}}) RETURN n AS ${variable}`).join(" UNION ");
 
 /** A node as a PathNode map. */
 export const pathNode = (v: string): string =>

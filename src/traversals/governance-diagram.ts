@@ -31,9 +31,12 @@ const EDGE_TYPES = "ACCOUNTABLE_TO|PROVIDES_UPDATES_TO";
  * since it cannot test dates), and the walk over edges valid at `asOf` is finished here.
  */
 export async function governanceDiagram(read: ReadQuery, args: { rootBodyId?: string | null; asOf?: string | null; partnershipId?: string | null }): Promise<DiagramRows> {
+  // With a partnership, an equality on partnershipId (indexed) rather than a scan of every board.
   const rootMatch = args.rootBodyId
     ? "MATCH (root:Body {id: $rootId})"
-    : "MATCH (root:Body {kind: 'STATUTORY_BOARD'}) WHERE $partnershipId IS NULL OR root.partnershipId = $partnershipId WITH root ORDER BY root.id LIMIT 1";
+    : args.partnershipId
+      ? "MATCH (root:Body {partnershipId: $partnershipId}) WHERE root.kind = 'STATUTORY_BOARD' WITH root ORDER BY root.id LIMIT 1"
+      : "MATCH (root:Body {kind: 'STATUTORY_BOARD'}) WITH root ORDER BY root.id LIMIT 1";
   const rows = await read(
     `${rootMatch}
      CALL apoc.path.subgraphNodes(root, {relationshipFilter: "<${EDGE_TYPES.replace("|", "|<")}", labelFilter: "+Body", maxLevel: 25}) YIELD node

@@ -1,4 +1,5 @@
-import { ID_LABELS, visible } from "./cypher-fragments.js";
+import { LABELS } from "../schema-model/index.js";
+import { visible } from "./cypher-fragments.js";
 import type { ReadQuery } from "./read-query.js";
 import { viewerParameters, type Viewer } from "./types.js";
 
@@ -20,7 +21,7 @@ const inScope = `($partnershipId IS NULL OR n.partnershipId = $partnershipId) AN
  * EVIDENCED_BY; restricted items count only for callers who may see them. One round trip.
  */
 export async function graphStats(read: ReadQuery, viewer: Viewer, partnershipId?: string | null): Promise<GraphStatsRows> {
-  const branches = ID_LABELS.flatMap((label) => [
+  const branches = LABELS.flatMap((label) => [
     `MATCH (n:${label}) WHERE ${inScope} RETURN 'node' AS kind, '${label}' AS name, count(n) AS count`,
     `MATCH (n:${label})-[r]->(m) WHERE ${inScope} AND ${visible("m")} RETURN 'relationship' AS kind, type(r) AS name, count(r) AS count`,
     ...(label === "Document" ? [] : [`MATCH (n:${label}) WHERE ${inScope} AND NOT EXISTS { MATCH (n)-[:EVIDENCED_BY]->() } RETURN 'unproven' AS kind, '${label}' AS name, count(n) AS count`]),

@@ -42,6 +42,8 @@ public final class LocalNeo4j {
         config.put("dbms.security.procedures.unrestricted", "apoc.*");
         config.put("dbms.security.procedures.allowlist", "apoc.*");
         config.put("db.transaction.timeout", "60s");
+        // Enforce client transaction timeouts (QUERY_TIMEOUT_MS) within 100 ms, not the default 2 s.
+        config.put("db.transaction.monitor.check.interval", "100ms");
         // A local store: stop within seconds rather than waiting the default 10s for idle clients.
         config.put("db.shutdown_transaction_end_timeout", "2s");
         config.put("internal.server.bolt.thread_pool_shutdown_wait_time", "1s");
