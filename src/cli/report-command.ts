@@ -27,6 +27,7 @@ export function reportCommand(run: (action: () => Promise<void>) => Promise<void
       .description(`${EXAMPLES[type].what} (e.g. ${EXAMPLES[type].id})`)
       .addOption(new Option("--format <format>", "output format (default: from --out's extension, else markdown)").choices([...FORMATS]))
       .option("--as-of <date>", "the date the report describes, YYYY-MM-DD (default: today)")
+      .option("--partnership <id>", "run the health checks for this partnership only (e.g. partnership:barnet); default: all, kept to the report's subjects")
       .option("--out <file>", "write to this file (required for pdf); default: stdout")
       .option("--endpoint <url>", "a running API (e.g. http://127.0.0.1:4000/graphql); default: the configured database, in-process")
       .option("--token <jwt>", "bearer token sent to --endpoint");

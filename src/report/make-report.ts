@@ -30,19 +30,26 @@ export interface MadeReport {
  */
 export async function makeReport(source: ReportSource, request: ReportRequest, generatedAt: string = new Date().toISOString()): Promise<MadeReport> {
   const context: ReportContext = { asOf: request.asOf, generatedAt, source: source.description };
+  const partnershipId = request.partnership ?? null;
   switch (request.type) {
     case "strategy": {
-      const data = await source.request(StrategyReportDocument, { strategyId: request.id, asOf: request.asOf });
+      const data = await source.request(StrategyReportDocument, { strategyId: request.id, asOf: request.asOf, partnershipId });
       const model = buildStrategyReport(data, context, request.id);
       return { model, document: layoutStrategyReport(model), csv: strategyCsv(model) };
     }
     case "body": {
-      const data = await source.request(BodyReportDocument, { bodyId: request.id, asOf: request.asOf, from: request.period.from, to: request.period.to });
+      const data = await source.request(BodyReportDocument, {
+        bodyId: request.id,
+        asOf: request.asOf,
+        from: request.period.from,
+        to: request.period.to,
+        partnershipId,
+      });
       const model = buildBodyReport(data, context, request.id, request.period);
       return { model, document: layoutBodyReport(model), csv: bodyCsv(model) };
     }
     case "person": {
-      const data = await source.request(PersonReportDocument, { personId: request.id, asOf: request.asOf });
+      const data = await source.request(PersonReportDocument, { personId: request.id, asOf: request.asOf, partnershipId });
       const model = buildPersonReport(data, context, request.id);
       return { model, document: layoutPersonReport(model), csv: personCsv(model) };
     }

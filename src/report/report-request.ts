@@ -17,6 +17,8 @@ export interface ReportRequest {
   asOf: string;
   /** The body report's meeting period, YYYY-MM-DD (default: the year to asOf). */
   period: { from: string; to: string };
+  /** Keeps the health checks to one partnership (at national scale); default: all, filtered to the report's subjects. */
+  partnership?: string;
   out?: string;
   endpoint?: string;
   token?: string;
@@ -28,6 +30,7 @@ export interface ReportOptions {
   asOf?: string;
   from?: string;
   to?: string;
+  partnership?: string;
   out?: string;
   endpoint?: string;
   token?: string;
@@ -69,6 +72,7 @@ export function reportRequest(type: ReportType, id: string, options: ReportOptio
     format: format as Format,
     asOf,
     period: { from, to },
+    ...(options.partnership ? { partnership: options.partnership } : {}),
     ...(options.out ? { out: options.out } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.token ? { token: options.token } : {}),

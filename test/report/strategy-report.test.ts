@@ -6,7 +6,7 @@ import type { ObjectiveSection, StrategyReport } from "../../src/report/model/in
 import { countingSource, pdfText } from "./support.js";
 
 // The 2013/14 action plan (paper 002) is the Safer Communities Strategy 2011-14's tree, as at the end of that year.
-const request = reportRequest("strategy", "strategy:safer-communities-2011-14", { asOf: "2014-03-31" });
+const request = reportRequest("strategy", "strategy:safer-communities-2011-14", { asOf: "2014-03-31", partnership: "partnership:barnet" });
 let source: Awaited<ReturnType<typeof countingSource>>;
 let made: MadeReport;
 let report: StrategyReport;

@@ -50,6 +50,18 @@ export interface PersonReport {
   findings: Finding[];
 }
 
+type Employment = PersonReportQuery["people"][number]["worksForConnection"]["edges"][number];
+
+/** One line per organisation: the title recorded last on or before the report date (papers repeat a post). */
+function latestPerOrganisation(edges: readonly Employment[]): { name: string; title: string | null }[] {
+  const latest = new Map<string, Employment>();
+  for (const edge of edges) {
+    const known = latest.get(edge.node.id);
+    if (!known || (edge.properties.validFrom ?? "") > (known.properties.validFrom ?? "")) latest.set(edge.node.id, edge);
+  }
+  return [...latest.values()].map((e) => ({ name: e.node.name, title: e.properties.title }));
+}
+
 /**
  * The person report's model from the PersonReport query's response: pure, no I/O.
  * @example const report = buildPersonReport(data, context, "person:manju-likhman");
@@ -106,7 +118,7 @@ export function buildPersonReport(data: PersonReportQuery, context: ReportContex
       id: person.id,
       name: personName(person),
       aliases: [...(person.aliases ?? [])],
-      worksFor: person.worksForConnection.edges.filter((e) => validAt(e.properties, asOf)).map((e) => ({ name: e.node.name, title: e.properties.title })),
+      worksFor: latestPerOrganisation(person.worksForConnection.edges.filter((e) => validAt(e.properties, asOf))),
       flags: findings.flags(person.id),
     },
     chairs: responsibilities.filter(isChair),

@@ -13,6 +13,8 @@ describe("reportRequest: the CLI's arguments as a request", () => {
       period: { from: "2024-02-04", to: today },
     });
   });
+  it("keeps the health checks to one partnership when asked", () =>
+    expect(reportRequest("strategy", "s", { partnership: "partnership:barnet" }, today).partnership).toBe("partnership:barnet"));
   it("takes the format from --out's extension", () => expect(reportRequest("strategy", "s", { out: "plan.PDF" }, today).format).toBe("pdf"));
   it("prefers --format to the extension", () => expect(reportRequest("strategy", "s", { out: "plan.txt", format: "csv" }, today).format).toBe("csv"));
   it("dates the period from --as-of", () =>
