@@ -81,7 +81,7 @@ export function diagramSvg(drawing: LaidOutDiagram, title: string, subtitle: str
   const height = header + drawing.height + 24 + legend.height;
   const markers = EDGE_KINDS.map(
     (edge) =>
-      `<marker id="arrow-${edge.kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">${
+      `<marker id="arrow-${edge.kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto-start-reverse">${
         edge.lineStyle === "dashed"
           ? `<path d="M0,0L10,5L0,10" fill="none" stroke="${edge.colour}" stroke-width="1.6"/>`
           : `<path d="M0,0L10,5L0,10Z" fill="${edge.colour}"/>`
