@@ -12,11 +12,13 @@ import { DEFAULT_SEED } from "./generate/index.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-const positive = (name: string) => (value: string): number => {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError(`${name} must be a whole number of at least 1; got "${value}".`);
-  return number;
-};
+const positive =
+  (name: string) =>
+  (value: string): number => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError(`${name} must be a whole number of at least 1; got "${value}".`);
+    return number;
+  };
 
 const program = new Command("bench")
   .description("Benchmarks the governance-graph API against hand-written Cypher and naive resolvers on generated partnerships.")

@@ -29,7 +29,9 @@ try {
   const { landmarks } = generatePartnership(0, DEFAULT_SEED);
   for (const scenario of scenarios) {
     const profile = await profileScenario(database.driver, database.database, scenario, landmarks, options.asOf, Number(options.runs));
-    console.log(`\n=== ${profile.scenario}: ${profile.executeMs} ms in-process, ${profile.databaseMs} ms of it in the database, ${profile.queries.length} queries`);
+    console.log(
+      `\n=== ${profile.scenario}: ${profile.executeMs} ms in-process, ${profile.databaseMs} ms of it in the database, ${profile.queries.length} queries`,
+    );
     for (const query of profile.queries) {
       console.log(`--- ${query.dbHits} db hits, ${query.rows} rows, ${query.cypher.length} characters of Cypher`);
       if (options.showCypher) console.log(query.cypher);

@@ -48,13 +48,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const database = await openBenchDatabase({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), heap: options.heap, pageCache: options.pageCache, log });
   try {
     await ensureSchema(database.driver, database.database, model);
-    const { records } = await database.driver.executeQuery("CALL dbms.components() YIELD versions RETURN versions[0] AS version", {}, { database: database.database });
+    const { records } = await database.driver.executeQuery(
+      "CALL dbms.components() YIELD versions RETURN versions[0] AS version",
+      {},
+      { database: database.database },
+    );
     const neo4jVersion = String(records[0]?.get("version") ?? "unknown");
 
     // 1. The graph: generated and loaded, unless a kept store already holds exactly it.
     const wanted = { partnerships: options.partnerships, seed: options.seed };
     const marker = database.dataDir ? path.join(database.dataDir, MARKER) : undefined;
-    const kept = marker && database.reused && existsSync(marker) ? (JSON.parse(readFileSync(marker, "utf8")) as typeof wanted & { load: LoadReport }) : undefined;
+    const kept =
+      marker && database.reused && existsSync(marker) ? (JSON.parse(readFileSync(marker, "utf8")) as typeof wanted & { load: LoadReport }) : undefined;
     let load: BenchResults["load"];
     let graph: BenchResults["graph"];
     if (kept && kept.partnerships === wanted.partnerships && kept.seed === wanted.seed) {
@@ -63,17 +68,28 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       graph = { partnerships: kept.partnerships, nodes: kept.load.generated.nodes, relationships: kept.load.generated.relationships };
     } else {
       if (database.reused && !kept) log(`[bench] ${database.dataDir} holds a store without ${MARKER}: loading on top of it (MERGE on id).`);
-      const bar = new SingleBar({ format: "loading [{bar}] {value}/{total} partnerships | {nodes} nodes, {rels} relationships | {rate} nodes/s", hideCursor: true, noTTYOutput: true, notTTYSchedule: 10_000 }, Presets.shades_classic);
+      const bar = new SingleBar(
+        {
+          format: "loading [{bar}] {value}/{total} partnerships | {nodes} nodes, {rels} relationships | {rate} nodes/s",
+          hideCursor: true,
+          noTTYOutput: true,
+          notTTYSchedule: 10_000,
+        },
+        Presets.shades_classic,
+      );
       bar.start(options.partnerships, 0, { nodes: 0, rels: 0, rate: 0 });
       const report = await loadPartnerships(database.driver, model, {
         database: database.database,
         partnerships: options.partnerships,
         seed: options.seed,
         batchSize: options.batchSize,
-        onBatch: (p) => bar.update(p.partnershipsLoaded, { nodes: p.nodesCreated, rels: p.relationshipsCreated, rate: Math.round(p.nodesCreated / (p.elapsedMs / 1000)) }),
+        onBatch: (p) =>
+          bar.update(p.partnershipsLoaded, { nodes: p.nodesCreated, rels: p.relationshipsCreated, rate: Math.round(p.nodesCreated / (p.elapsedMs / 1000)) }),
       });
       bar.stop();
-      log(`[bench] loaded ${report.counters.nodesCreated} nodes and ${report.counters.relationshipsCreated} relationships in ${(report.writeMs / 1000).toFixed(1)} s: ${report.nodesPerSecond} nodes/s, ${report.relationshipsPerSecond} relationships/s (generation ${(report.generateMs / 1000).toFixed(1)} s)`);
+      log(
+        `[bench] loaded ${report.counters.nodesCreated} nodes and ${report.counters.relationshipsCreated} relationships in ${(report.writeMs / 1000).toFixed(1)} s: ${report.nodesPerSecond} nodes/s, ${report.relationshipsPerSecond} relationships/s (generation ${(report.generateMs / 1000).toFixed(1)} s)`,
+      );
       log(`[bench] slowest loader steps: ${report.slowestSteps.map((s) => `${s.step} ${(s.ms / 1000).toFixed(1)} s (${s.rows} rows)`).join("; ")}`);
       if (marker) writeFileSync(marker, JSON.stringify({ ...wanted, load: report }, null, 2));
       load = report;
@@ -84,13 +100,24 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     // 2. The three ways of asking, in this process: the real API and the naive one on free ports, over one counting driver.
     const counter: RoundTripCounter = { count: 0 };
     const driver = countingDriver(database.driver, counter);
-    const serverOptions = { driver, database: database.database, timeoutMs: 60_000, host: "127.0.0.1", port: 0, production: true, verifyToken: createTokenVerifier({}) };
+    const serverOptions = {
+      driver,
+      database: database.database,
+      timeoutMs: 60_000,
+      host: "127.0.0.1",
+      port: 0,
+      production: true,
+      verifyToken: createTokenVerifier({}),
+    };
     const api = await startServer({ ...serverOptions, schema: await buildSchema({ driver }) });
     const naive = await startServer({ ...serverOptions, schema: buildNaiveSchema() });
     const { landmarks } = generatePartnership(0, options.seed);
     let scenarioResults;
     try {
-      const bar = new SingleBar({ format: "scenarios [{bar}] {value}/{total} iterations", hideCursor: true, noTTYOutput: true, notTTYSchedule: 10_000 }, Presets.shades_classic);
+      const bar = new SingleBar(
+        { format: "scenarios [{bar}] {value}/{total} iterations", hideCursor: true, noTTYOutput: true, notTTYSchedule: 10_000 },
+        Presets.shades_classic,
+      );
       bar.start(options.warmup + options.iterations, 0);
       scenarioResults = await runScenarios({
         scenarios,
@@ -117,7 +144,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
           database: database.database,
           targets: ["governanceDiagram", "strategyTree"].map((name) => {
             const scenario = SCENARIOS.find((s) => s.name === name)!;
-            return { name: `${name} (${name === "governanceDiagram" ? "viewer" : "report"})`, query: scenario.query, variables: scenario.variables(landmarks, options.asOf) };
+            return {
+              name: `${name} (${name === "governanceDiagram" ? "viewer" : "report"})`,
+              query: scenario.query,
+              variables: scenario.variables(landmarks, options.asOf),
+            };
           }),
           connections: [1, 8, 32],
           durationSeconds: options.loadSeconds,
@@ -129,7 +160,17 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       command: options.command,
       date: new Date().toISOString(),
       machine: machine(neo4jVersion, loadAtStart),
-      settings: { partnerships: options.partnerships, seed: options.seed, iterations: options.iterations, warmup: options.warmup, asOf: options.asOf, heap: options.heap, pageCache: options.pageCache, batchSize: options.batchSize, database: database.local ? "local" : "NEO4J_URI" },
+      settings: {
+        partnerships: options.partnerships,
+        seed: options.seed,
+        iterations: options.iterations,
+        warmup: options.warmup,
+        asOf: options.asOf,
+        heap: options.heap,
+        pageCache: options.pageCache,
+        batchSize: options.batchSize,
+        database: database.local ? "local" : "NEO4J_URI",
+      },
       graph,
       load,
       scenarios: scenarioResults,

@@ -34,7 +34,8 @@ function countingSession(session: Session, counter: RoundTripCounter): Session {
           return (...args: unknown[]) => counted(counter, method, target, args);
         case "executeRead":
         case "executeWrite":
-          return (work: (tx: ManagedTransaction) => unknown, ...rest: unknown[]) => method.apply(target, [(tx: ManagedTransaction) => work(countingTransaction(tx, counter)), ...rest]);
+          return (work: (tx: ManagedTransaction) => unknown, ...rest: unknown[]) =>
+            method.apply(target, [(tx: ManagedTransaction) => work(countingTransaction(tx, counter)), ...rest]);
         case "beginTransaction":
           return (...args: unknown[]) => countingTransaction(method.apply(target, args) as Transaction, counter);
         default:

@@ -31,7 +31,10 @@ export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<
   const temporary = !options.dataDir;
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : mkdtempSync(path.join(tmpdir(), "governance-bench-"));
   const reused = !temporary && existsSync(path.join(dataDir, "data"));
-  const database = await openDatabase(loadConfig({ ...process.env, NEO4J_DATA_DIR: dataDir, NEO4J_HEAP: options.heap, NEO4J_PAGECACHE: options.pageCache }), options.log);
+  const database = await openDatabase(
+    loadConfig({ ...process.env, NEO4J_DATA_DIR: dataDir, NEO4J_HEAP: options.heap, NEO4J_PAGECACHE: options.pageCache }),
+    options.log,
+  );
   return {
     ...database,
     dataDir,

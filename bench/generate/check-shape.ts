@@ -15,7 +15,8 @@ export function checkShape(graph: SeedGraph, model: DomainModel): string[] {
       problems.push(`${node.id}: label ${node.label} is not in the schema.`);
       continue;
     }
-    if (!ID_PATTERN.test(node.id) || !node.id.startsWith(`${ID_PREFIX[node.label]}:`)) problems.push(`${node.id}: expected an id like ${ID_PREFIX[node.label]}:<slug>.`);
+    if (!ID_PATTERN.test(node.id) || !node.id.startsWith(`${ID_PREFIX[node.label]}:`))
+      problems.push(`${node.id}: expected an id like ${ID_PREFIX[node.label]}:<slug>.`);
     for (const [name, value] of Object.entries(node.properties)) {
       const property = label.properties.get(name);
       const problem = property ? checkValue(property, value) : { message: "is not a property of the label." };
@@ -23,7 +24,9 @@ export function checkShape(graph: SeedGraph, model: DomainModel): string[] {
     }
     for (const property of label.properties.values())
       if (property.required && node.properties[property.name] === undefined) problems.push(`${node.id}: required ${property.name} is missing.`);
-    for (const evidence of node.evidence) if (graph.nodes.get(evidence.document)?.label !== "Document") problems.push(`${node.id}: evidence cites ${evidence.document}, which is not a generated Document.`);
+    for (const evidence of node.evidence)
+      if (graph.nodes.get(evidence.document)?.label !== "Document")
+        problems.push(`${node.id}: evidence cites ${evidence.document}, which is not a generated Document.`);
   }
   for (const relationship of graph.relationships) {
     const from = graph.nodes.get(relationship.from);

@@ -58,7 +58,9 @@ export function generatePartnership(index: number, seed = DEFAULT_SEED): Generat
   // Partnerships differ in size (0.75x to 1.25x) and in which priorities they chose.
   const scale = 0.75 + random.next() * 0.5;
   const themes = random.sample(THEMES, random.int(5, 8));
-  const papers = Object.fromEntries(["strategy", "vawg", "planA", "planB", "board1", "board2", "board3"].map((key) => [key, `doc:${slug}:${key.toLowerCase()}`]));
+  const papers = Object.fromEntries(
+    ["strategy", "vawg", "planA", "planB", "board1", "board2", "board3"].map((key) => [key, `doc:${slug}:${key.toLowerCase()}`]),
+  );
   const context: PartnershipContext = {
     random,
     builder,
@@ -70,7 +72,12 @@ export function generatePartnership(index: number, seed = DEFAULT_SEED): Generat
     organisations: { bySlug: new Map(), all: [] },
     bodies: { board: "", committee: "", workingGroup: "", themeGroups: [], all: [] },
   };
-  builder.node("Partnership", partnershipId, { name: `${area} Community Safety Partnership`, aliases: [`${area} CSP`], area: `${area} district`, mission: `Keep ${area} safe: fewer victims, fewer offenders, confident communities.` });
+  builder.node("Partnership", partnershipId, {
+    name: `${area} Community Safety Partnership`,
+    aliases: [`${area} CSP`],
+    area: `${area} district`,
+    mission: `Keep ${area} safe: fewer victims, fewer offenders, confident communities.`,
+  });
   addPapers(context);
   builder.graph.nodes.get(partnershipId)!.evidence.push({ document: context.papers.strategy, locator: "Foreword" });
   addOrganisations(context, scale);
@@ -81,6 +88,12 @@ export function generatePartnership(index: number, seed = DEFAULT_SEED): Generat
   addMeetings(context);
   return {
     graph: builder.graph,
-    landmarks: { partnershipId, boardId: context.bodies.board, personId: context.people[1]!, searchText: themes[0]!.group.split(" ")[0]!.toLowerCase(), ...plans },
+    landmarks: {
+      partnershipId,
+      boardId: context.bodies.board,
+      personId: context.people[1]!,
+      searchText: themes[0]!.group.split(" ")[0]!.toLowerCase(),
+      ...plans,
+    },
   };
 }

@@ -2,8 +2,24 @@ import { cite, dateBetween, idOf, type PartnershipContext } from "./context.js";
 import { slugify } from "./graph-builder.js";
 import { AGENCIES, EXTERNAL_BOARDS, FIRST_NAMES, HONORIFICS, LAST_NAMES, PANELS } from "./vocabulary.js";
 
-const JOB_TITLES = ["Community Safety Manager", "Head of Service", "Borough Commander", "Partnership Officer", "Service Manager", "Director", "Coordinator", "Analyst"];
-const EXTRA_GROUPS = ["Communications Group", "Performance and Intelligence Group", "Serious Violence Duty Group", "Community Engagement Network", "Safer Streets Group", "Night-Time Economy Group"];
+const JOB_TITLES = [
+  "Community Safety Manager",
+  "Head of Service",
+  "Borough Commander",
+  "Partnership Officer",
+  "Service Manager",
+  "Director",
+  "Coordinator",
+  "Analyst",
+];
+const EXTRA_GROUPS = [
+  "Communications Group",
+  "Performance and Intelligence Group",
+  "Serious Violence Duty Group",
+  "Community Engagement Network",
+  "Safer Streets Group",
+  "Night-Time Economy Group",
+];
 const ORGANISATION_KINDS = ["Trust", "Foundation", "Project", "Housing Association", "Academy", "Network"];
 
 /** The source papers: a strategy, a VAWG strategy, two action plans and three board packs. */
@@ -25,7 +41,9 @@ export function addOrganisations(context: PartnershipContext, scale: number): vo
   const { builder, random, organisations } = context;
   for (const agency of AGENCIES) {
     const local = agency.kind === "GOVERNMENT" ? agency.name : `${context.area} ${agency.name}`;
-    const id = builder.node("Organisation", idOf(context, "org", agency.slug), { name: local, aliases: [agency.name], kind: agency.kind }, [cite(context, "strategy", "Partners")]);
+    const id = builder.node("Organisation", idOf(context, "org", agency.slug), { name: local, aliases: [agency.name], kind: agency.kind }, [
+      cite(context, "strategy", "Partners"),
+    ]);
     organisations.bySlug.set(agency.slug, id);
     organisations.all.push(id);
   }
@@ -56,7 +74,11 @@ export function addPeople(context: PartnershipContext, scale: number): void {
     const title = i === 1 ? "Community Safety Manager" : random.pick(JOB_TITLES);
     builder.link("WORKS_FOR", id, employer, cite(context, "board1", "Membership list"), { title, validFrom: dateBetween(random, 2016, 2022) });
     if (random.chance(0.12))
-      builder.link("WORKS_FOR", id, random.pick(organisations.all), cite(context, "strategy", "Signatories"), { title: random.pick(JOB_TITLES), validFrom: "2014-04-01", validTo: "2015-12-31" });
+      builder.link("WORKS_FOR", id, random.pick(organisations.all), cite(context, "strategy", "Signatories"), {
+        title: random.pick(JOB_TITLES),
+        validFrom: "2014-04-01",
+        validTo: "2015-12-31",
+      });
   }
 }
 
@@ -78,7 +100,14 @@ export function addBodies(context: PartnershipContext, scale: number): void {
   const updates = (from: string, to: string, frequency: string): void =>
     builder.link("PROVIDES_UPDATES_TO", from, to, cite(context, "strategy", "Delivering the plan"), { frequency });
 
-  bodies.board = body("board", { name: `${context.area} Community Safety Partnership Board`, aliases: [`${context.area} CSPB`], kind: "STATUTORY_BOARD", frequency: "Quarterly", purpose: "Statutory partnership under the Crime and Disorder Act 1998.", quorum: "Five responsible authorities" });
+  bodies.board = body("board", {
+    name: `${context.area} Community Safety Partnership Board`,
+    aliases: [`${context.area} CSPB`],
+    kind: "STATUTORY_BOARD",
+    frequency: "Quarterly",
+    purpose: "Statutory partnership under the Crime and Disorder Act 1998.",
+    quorum: "Five responsible authorities",
+  });
   bodies.committee = body("committee", { name: "Community Leadership Committee", kind: "MEMBERS_COMMITTEE", frequency: "Quarterly" });
   updates(bodies.board, bodies.committee, "Annually");
   for (const [i, name] of random.sample(EXTERNAL_BOARDS, random.int(3, 5)).entries()) {
@@ -116,9 +145,15 @@ export function addBodies(context: PartnershipContext, scale: number): void {
     if (panel.kind === "CASE_PANEL") panels.push(id);
   }
   // Gaps are facts: a project board that has ended, and groups with no line to the board.
-  const ended = body("safer-streets-project-board", { name: "Safer Streets Project Board", kind: "STRATEGY_DELIVERY_GROUP", validFrom: "2019-01-01", validTo: "2021-03-31" });
+  const ended = body("safer-streets-project-board", {
+    name: "Safer Streets Project Board",
+    kind: "STRATEGY_DELIVERY_GROUP",
+    validFrom: "2019-01-01",
+    validTo: "2021-03-31",
+  });
   accountable(ended, bodies.board, { validFrom: "2019-01-01", validTo: "2021-03-31" });
-  for (let i = 0, iEnd = random.int(1, 3); i < iEnd; i++) body(`orphan-${i}`, { name: `${random.pick(["Town Centre", "Estates", "Licensing", "Schools"])} Forum ${i + 1}`, kind: "OPERATIONAL_MEETING" });
+  for (let i = 0, iEnd = random.int(1, 3); i < iEnd; i++)
+    body(`orphan-${i}`, { name: `${random.pick(["Town Centre", "Estates", "Licensing", "Schools"])} Forum ${i + 1}`, kind: "OPERATIONAL_MEETING" });
 }
 
 /** Memberships: a chair (and a former chair) on most bodies, members, secretariat, member agencies of the board. */
@@ -131,15 +166,19 @@ export function addMemberships(context: PartnershipContext): void {
   member(people[2]!, bodies.board, "CHAIR", { validFrom: "2015-05-01", validTo: "2019-05-19" });
   member(people[3]!, bodies.board, "VICE_CHAIR", { validFrom: "2019-05-20", representing: "Police" });
   member(people[1]!, bodies.board, "SECRETARIAT", { validFrom: "2018-09-01" });
-  for (const person of random.sample(people.slice(4), random.int(10, 16))) member(person, bodies.board, "MEMBER", { validFrom: dateBetween(random, 2017, 2023), representing: "Partner agency" });
+  for (const person of random.sample(people.slice(4), random.int(10, 16)))
+    member(person, bodies.board, "MEMBER", { validFrom: dateBetween(random, 2017, 2023), representing: "Partner agency" });
   for (const agency of AGENCIES.filter((a) => a.kind !== "GOVERNMENT"))
-    builder.link("MEMBER_OF", organisations.bySlug.get(agency.slug)!, bodies.board, cite(context, "strategy", "Partners"), { kind: agency.kind === "STATUTORY" ? "STATUTORY" : "INVITED" });
+    builder.link("MEMBER_OF", organisations.bySlug.get(agency.slug)!, bodies.board, cite(context, "strategy", "Partners"), {
+      kind: agency.kind === "STATUTORY" ? "STATUTORY" : "INVITED",
+    });
   // The manager chairs the working group; every other body has a chair 90% of the time.
   member(people[1]!, bodies.workingGroup, "CHAIR", { validFrom: "2019-06-01" });
   for (const body of bodies.all) {
     if (body === bodies.board || body === bodies.committee) continue;
     if (body !== bodies.workingGroup && random.chance(0.9)) member(random.pick(people.slice(2)), body, "CHAIR", { validFrom: dateBetween(random, 2018, 2023) });
-    for (const person of random.sample(people.slice(4), random.int(0, 3))) member(person, body, random.chance(0.15) ? "SECRETARIAT" : "MEMBER", { validFrom: dateBetween(random, 2017, 2023) });
+    for (const person of random.sample(people.slice(4), random.int(0, 3)))
+      member(person, body, random.chance(0.15) ? "SECRETARIAT" : "MEMBER", { validFrom: dateBetween(random, 2017, 2023) });
     if (random.chance(0.3)) member(people[1]!, body, "MEMBER", { validFrom: dateBetween(random, 2018, 2022) });
   }
 }

@@ -27,7 +27,9 @@ export async function startApiChild(uri: string, database: string): Promise<ApiC
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const url = await new Promise<string>((resolve, reject) => {
-    child.once("message", (message: { ready?: boolean; url?: string }) => (message.ready && message.url ? resolve(message.url) : reject(new Error(`API child said ${JSON.stringify(message)}`))));
+    child.once("message", (message: { ready?: boolean; url?: string }) =>
+      message.ready && message.url ? resolve(message.url) : reject(new Error(`API child said ${JSON.stringify(message)}`)),
+    );
     child.once("exit", (code) => reject(new Error(`The API child process exited (code ${code}) before listening; see its output above.`)));
   });
   child.removeAllListeners("exit");
@@ -36,7 +38,9 @@ export async function startApiChild(uri: string, database: string): Promise<ApiC
     pid: child.pid!,
     memory: (gc = false) =>
       new Promise<Memory>((resolve) => {
-        child.once("message", (message: Memory & { type: string }) => resolve({ rss: message.rss, heapUsed: message.heapUsed, heapTotal: message.heapTotal, external: message.external }));
+        child.once("message", (message: Memory & { type: string }) =>
+          resolve({ rss: message.rss, heapUsed: message.heapUsed, heapTotal: message.heapTotal, external: message.external }),
+        );
         child.send({ type: "memory", gc });
       }),
     stop: () =>

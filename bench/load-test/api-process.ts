@@ -11,7 +11,16 @@ const uri = process.env.BENCH_NEO4J_URI;
 if (!uri || !process.send) throw new Error("api-process.ts is started by bench/load-test/api-child.ts (it needs BENCH_NEO4J_URI and an IPC channel).");
 const database = process.env.BENCH_NEO4J_DATABASE ?? "neo4j";
 const driver = createDriver({ uri, username: process.env.NEO4J_USERNAME ?? "neo4j", password: process.env.NEO4J_PASSWORD ?? "" });
-const server = await startServer({ schema: await buildSchema({ driver }), driver, database, timeoutMs: 60_000, host: "127.0.0.1", port: 0, production: true, verifyToken: createTokenVerifier({}) });
+const server = await startServer({
+  schema: await buildSchema({ driver }),
+  driver,
+  database,
+  timeoutMs: 60_000,
+  host: "127.0.0.1",
+  port: 0,
+  production: true,
+  verifyToken: createTokenVerifier({}),
+});
 process.send({ ready: true, url: server.url });
 process.on("message", (message: { type: string; gc?: boolean }) => {
   if (message.type === "memory") {
@@ -19,5 +28,9 @@ process.on("message", (message: { type: string; gc?: boolean }) => {
     const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
     process.send!({ type: "memory", rss, heapUsed, heapTotal, external });
   }
-  if (message.type === "stop") void server.stop().then(() => driver.close()).then(() => process.exit(0));
+  if (message.type === "stop")
+    void server
+      .stop()
+      .then(() => driver.close())
+      .then(() => process.exit(0));
 });

@@ -35,7 +35,14 @@ const MB = (bytes: number): number => Math.round((bytes / 1048576) * 10) / 10;
  * autocannon against the API in its own process, at each concurrency for `durationSeconds`
  * (bounded in time, loopback only). Every response is checked: a body with "errors" counts.
  */
-export async function runLoadTest(options: { uri: string; database: string; targets: LoadTarget[]; connections: number[]; durationSeconds: number; log: (line: string) => void }): Promise<LoadTestReport> {
+export async function runLoadTest(options: {
+  uri: string;
+  database: string;
+  targets: LoadTarget[];
+  connections: number[];
+  durationSeconds: number;
+  log: (line: string) => void;
+}): Promise<LoadTestReport> {
   const api = await startApiChild(options.uri, options.database);
   try {
     const url = `${api.url}/graphql`;

@@ -57,7 +57,10 @@ export async function loadPartnerships(driver: Driver, model: DomainModel, optio
     const indexes = Array.from({ length: Math.min(options.batchSize, options.partnerships - start) }, (_, i) => start + i);
     const graph = mergeGraphs(indexes.map((index) => generatePartnership(index, options.seed).graph));
     const problems = checkShape(graph, model);
-    if (problems.length) throw new Error(`The generator made a graph the seed validator would refuse (${problems.length} problems), e.g.:\n  ${problems.slice(0, 5).join("\n  ")}\nFix bench/generate.`);
+    if (problems.length)
+      throw new Error(
+        `The generator made a graph the seed validator would refuse (${problems.length} problems), e.g.:\n  ${problems.slice(0, 5).join("\n  ")}\nFix bench/generate.`,
+      );
     const shape = countShape(graph);
     add(generated.byLabel, shape.nodes);
     add(generated.byType, shape.relationships);
@@ -69,23 +72,31 @@ export async function loadPartnerships(driver: Driver, model: DomainModel, optio
     const writeStart = performance.now();
     const session = driver.session({ database: options.database });
     try {
-      const batch = await session.executeWrite(async (tx) => {
-        const total: WriteCounters = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
-        for (const step of steps) {
-          const start = performance.now();
-          addCounters(total, await step.run(tx));
-          const time = stepTimes.get(step.description) ?? { ms: 0, rows: 0 };
-          stepTimes.set(step.description, { ms: time.ms + performance.now() - start, rows: time.rows + step.rows });
-        }
-        return total;
-        // A batch is one transaction; on a busy machine it may take longer than an API query's timeout.
-      }, { timeout: BATCH_TIMEOUT_MS });
+      const batch = await session.executeWrite(
+        async (tx) => {
+          const total: WriteCounters = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
+          for (const step of steps) {
+            const start = performance.now();
+            addCounters(total, await step.run(tx));
+            const time = stepTimes.get(step.description) ?? { ms: 0, rows: 0 };
+            stepTimes.set(step.description, { ms: time.ms + performance.now() - start, rows: time.rows + step.rows });
+          }
+          return total;
+          // A batch is one transaction; on a busy machine it may take longer than an API query's timeout.
+        },
+        { timeout: BATCH_TIMEOUT_MS },
+      );
       addCounters(counters, batch);
     } finally {
       await session.close();
     }
     writeMs += performance.now() - writeStart;
-    options.onBatch?.({ partnershipsLoaded: start + indexes.length, nodesCreated: counters.nodesCreated, relationshipsCreated: counters.relationshipsCreated, elapsedMs: writeMs });
+    options.onBatch?.({
+      partnershipsLoaded: start + indexes.length,
+      nodesCreated: counters.nodesCreated,
+      relationshipsCreated: counters.relationshipsCreated,
+      elapsedMs: writeMs,
+    });
   }
   const seconds = writeMs / 1000;
   return {

@@ -59,8 +59,17 @@ export async function runScenarios(options: RunOptions): Promise<ScenarioResult[
   // First, the same answer three ways (checked once, before any timing).
   const answers: Record<VariantKey, unknown>[] = [];
   for (let i = 0; i < scenarios.length; i++) answers.push({ a: await call(i, "a"), b: await call(i, "b"), c: await call(i, "c") });
-  const samples = scenarios.map(() => ({ a: [] as number[], b: [] as number[], c: [] as number[], trips: { a: [] as number[], b: [] as number[], c: [] as number[] } }));
-  const orders: VariantKey[][] = [["a", "b", "c"], ["b", "c", "a"], ["c", "a", "b"]];
+  const samples = scenarios.map(() => ({
+    a: [] as number[],
+    b: [] as number[],
+    c: [] as number[],
+    trips: { a: [] as number[], b: [] as number[], c: [] as number[] },
+  }));
+  const orders: VariantKey[][] = [
+    ["a", "b", "c"],
+    ["b", "c", "a"],
+    ["c", "a", "b"],
+  ];
   const total = options.warmup + options.iterations;
   for (let iteration = 0; iteration < total; iteration++) {
     for (let i = 0; i < scenarios.length; i++)

@@ -6,7 +6,8 @@ type Args = { sort?: Record<string, "ASC" | "DESC">[]; limit?: number };
 /** Sort and limit as @neo4j/graphql does, but in JavaScript after the fetch (what a hand-rolled resolver does). */
 function sortAndLimit(items: Entity[], args: Args): Entity[] {
   let sorted = items;
-  for (const criterion of [...(args.sort ?? [])].reverse()) for (const [key, direction] of Object.entries(criterion)) sorted = neo4jOrder(sorted, key, direction);
+  for (const criterion of [...(args.sort ?? [])].reverse())
+    for (const [key, direction] of Object.entries(criterion)) sorted = neo4jOrder(sorted, key, direction);
   return args.limit === undefined ? sorted : sorted.slice(0, args.limit);
 }
 

@@ -1,5 +1,13 @@
 import type { ApiContext } from "../../src/api/context.js";
-import { accountabilityChain, actionsFeeding, bodiesReportingTo, governanceDiagram, luceneQuery, matchedSpelling, responsibilities } from "../../src/traversals/index.js";
+import {
+  accountabilityChain,
+  actionsFeeding,
+  bodiesReportingTo,
+  governanceDiagram,
+  luceneQuery,
+  matchedSpelling,
+  responsibilities,
+} from "../../src/traversals/index.js";
 import { SEARCH_INDEX } from "../../src/graph/index.js";
 import neo4j from "neo4j-driver";
 import { entities, entity, neo4jOrder, pathNodeOf, today, validAt, type Entity } from "./fetch.js";
@@ -22,10 +30,15 @@ async function feeding(context: ApiContext, objectiveId: string, maxDepth: numbe
   for (let depth = 1; depth <= maxDepth && frontier.length; depth++) {
     const next: typeof frontier = [];
     for (const objective of frontier)
-      for (const x of await entities(context.read, "MATCH (:Objective {id: $id})<-[:CONTRIBUTES_TO|PART_OF]-(x) WHERE x:Action OR x:Objective", { id: objective.id })) {
+      for (const x of await entities(context.read, "MATCH (:Objective {id: $id})<-[:CONTRIBUTES_TO|PART_OF]-(x) WHERE x:Action OR x:Objective", {
+        id: objective.id,
+      })) {
         const path = [pathNodeOf(x), ...objective.path];
         if (x.__typename === "Action" && !actions.has(x.id)) actions.set(x.id, { actionId: x.id, ref: (x.ref as string) ?? null, depth, path });
-        if (x.__typename === "Objective" && !seen.has(x.id)) seen.add(x.id), next.push({ id: x.id, path });
+        if (x.__typename === "Objective" && !seen.has(x.id)) {
+          seen.add(x.id);
+          next.push({ id: x.id, path });
+        }
       }
     frontier = next;
   }
@@ -73,9 +86,14 @@ async function chain(context: ApiContext, id: string) {
     for (const item of frontier) {
       if (items.has(item.id)) continue;
       const match = `MATCH (n:${item.__typename} {id: $id})`;
-      const up = await context.read(`${match}-[r:CONTRIBUTES_TO|PART_OF]->(x) WHERE x:Objective OR x:Strategy RETURN properties(x) AS n, head(labels(x)) AS label, type(r) AS relationship`, { id: item.id });
+      const up = await context.read(
+        `${match}-[r:CONTRIBUTES_TO|PART_OF]->(x) WHERE x:Objective OR x:Strategy RETURN properties(x) AS n, head(labels(x)) AS label, type(r) AS relationship`,
+        { id: item.id },
+      );
       const parents = up.map((row) => ({ ...(row.n as Record<string, unknown>), __typename: String(row.label) }) as Entity);
-      const leads = await context.read(`${match}-[r:LED_BY]->(x) RETURN r.role AS role, r.validTo AS validTo, properties(x) AS n, head(labels(x)) AS label`, { id: item.id });
+      const leads = await context.read(`${match}-[r:LED_BY]->(x) RETURN r.role AS role, r.validTo AS validTo, properties(x) AS n, head(labels(x)) AS label`, {
+        id: item.id,
+      });
       const bodies = await context.read(`${match}-[:OVERSEEN_BY]->(b:Body) RETURN b.id AS id`, { id: item.id });
       bodies.forEach((b) => overseers.add(String(b.id)));
       items.set(item.id, {
@@ -83,7 +101,9 @@ async function chain(context: ApiContext, id: string) {
         kind: item.kind ?? null,
         ref: item.ref ?? null,
         parents: parents.map((parent, i) => ({ id: parent.id, relationship: up[i]!.relationship })),
-        leads: leads.filter((l) => l.validTo == null || String(l.validTo) >= now).map((l) => ({ role: l.role, lead: pathNodeOf({ ...(l.n as Entity), __typename: String(l.label) }) })),
+        leads: leads
+          .filter((l) => l.validTo == null || String(l.validTo) >= now)
+          .map((l) => ({ role: l.role, lead: pathNodeOf({ ...(l.n as Entity), __typename: String(l.label) }) })),
         overseers: bodies.map((b) => b.id),
       });
       next.push(...parents);
@@ -97,7 +117,9 @@ async function chain(context: ApiContext, id: string) {
     for (const bodyId of level) {
       if (bodies.has(bodyId)) continue;
       const body = (await entity(context.read, "Body", bodyId))!;
-      const chairs = await context.read("MATCH (x:Person)-[m:MEMBER_OF {role: 'CHAIR'}]->(:Body {id: $id}) RETURN properties(x) AS n, properties(m) AS m", { id: bodyId });
+      const chairs = await context.read("MATCH (x:Person)-[m:MEMBER_OF {role: 'CHAIR'}]->(:Body {id: $id}) RETURN properties(x) AS n, properties(m) AS m", {
+        id: bodyId,
+      });
       const current = chairs.filter((c) => (c.m as Record<string, unknown>).validTo == null || String((c.m as Record<string, unknown>).validTo) >= now);
       const since = new Map<string, { person: Entity; since: unknown }>();
       for (const c of current) {
@@ -123,12 +145,25 @@ async function chain(context: ApiContext, id: string) {
 async function personResponsibilities(context: ApiContext, personId: string, asOf: string) {
   const person = await entity(context.read, "Person", personId);
   const facts = [
-    ...(await context.read("MATCH (x)-[r:LED_BY]->(:Person {id: $id}) RETURN x.id AS id, head(labels(x)) AS label, properties(r) AS r, 'LED_BY' AS relationship", { id: personId })),
-    ...(await context.read("MATCH (:Person {id: $id})-[r:MEMBER_OF]->(x:Body) RETURN x.id AS id, 'Body' AS label, properties(r) AS r, 'MEMBER_OF' AS relationship", { id: personId })),
-    ...(await context.read("MATCH (:Person {id: $id})-[r:WORKS_FOR]->(x:Organisation) RETURN x.id AS id, 'Organisation' AS label, properties(r) AS r, 'WORKS_FOR' AS relationship", { id: personId })),
+    ...(await context.read(
+      "MATCH (x)-[r:LED_BY]->(:Person {id: $id}) RETURN x.id AS id, head(labels(x)) AS label, properties(r) AS r, 'LED_BY' AS relationship",
+      { id: personId },
+    )),
+    ...(await context.read(
+      "MATCH (:Person {id: $id})-[r:MEMBER_OF]->(x:Body) RETURN x.id AS id, 'Body' AS label, properties(r) AS r, 'MEMBER_OF' AS relationship",
+      { id: personId },
+    )),
+    ...(await context.read(
+      "MATCH (:Person {id: $id})-[r:WORKS_FOR]->(x:Organisation) RETURN x.id AS id, 'Organisation' AS label, properties(r) AS r, 'WORKS_FOR' AS relationship",
+      { id: personId },
+    )),
   ];
   const latest = new Map<string, Record<string, unknown>>();
-  for (const fact of neo4jOrder(facts.map((f): Record<string, unknown> => ({ ...f, validFrom: (f.r as Record<string, unknown>).validFrom ?? null })), "validFrom", "DESC")) {
+  for (const fact of neo4jOrder(
+    facts.map((f): Record<string, unknown> => ({ ...f, validFrom: (f.r as Record<string, unknown>).validFrom ?? null })),
+    "validFrom",
+    "DESC",
+  )) {
     const r = fact.r as Record<string, unknown>;
     if (!validAt(r, asOf)) continue;
     // One round trip per subject: the field resolver of Responsibility.subject.
@@ -137,7 +172,14 @@ async function personResponsibilities(context: ApiContext, personId: string, asO
     const role = fact.relationship === "WORKS_FOR" ? ((r.title as string) ?? "STAFF") : r.role;
     const key = `${role}|${fact.relationship}|${subject.id}`;
     if (!latest.has(key))
-      latest.set(key, { role, relationship: fact.relationship, subject: pathNodeOf(subject), validFrom: r.validFrom ?? null, validTo: r.validTo ?? null, representing: fact.relationship === "MEMBER_OF" ? (r.representing ?? null) : null });
+      latest.set(key, {
+        role,
+        relationship: fact.relationship,
+        subject: pathNodeOf(subject),
+        validFrom: r.validFrom ?? null,
+        validTo: r.validTo ?? null,
+        representing: fact.relationship === "MEMBER_OF" ? (r.representing ?? null) : null,
+      });
   }
   return responsibilities(rows({ found: !!person, items: [...latest.values()] }), personId, asOf);
 }
@@ -146,7 +188,11 @@ async function diagram(context: ApiContext, args: Args) {
   const asOf = (args.asOf as string | undefined) ?? today();
   const roots = args.rootBodyId
     ? [await entity(context.read, "Body", String(args.rootBodyId))].filter((b): b is Entity => !!b)
-    : await entities(context.read, "MATCH (x:Body {kind: 'STATUTORY_BOARD'}) WHERE $partnershipId IS NULL OR x.partnershipId = $partnershipId WITH x ORDER BY x.id LIMIT 1", { partnershipId: args.partnershipId ?? null });
+    : await entities(
+        context.read,
+        "MATCH (x:Body {kind: 'STATUTORY_BOARD'}) WHERE $partnershipId IS NULL OR x.partnershipId = $partnershipId WITH x ORDER BY x.id LIMIT 1",
+        { partnershipId: args.partnershipId ?? null },
+      );
   const root = roots[0];
   if (!root) return governanceDiagram(async () => [], { rootBodyId: args.rootBodyId as string | null });
   const candidates = new Map<string, Entity>([[root.id, root]]);
@@ -155,35 +201,50 @@ async function diagram(context: ApiContext, args: Args) {
     const next: Entity[] = [];
     for (const body of frontier)
       for (const x of await entities(context.read, "MATCH (:Body {id: $id})<-[:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]-(x:Body)", { id: body.id }))
-        if (!candidates.has(x.id)) candidates.set(x.id, x), next.push(x);
+        if (!candidates.has(x.id)) {
+          candidates.set(x.id, x);
+          next.push(x);
+        }
     frontier = next;
   }
-  for (const x of await entities(context.read, "MATCH (:Body {id: $id})-[:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]->(x:Body)", { id: root.id })) if (!candidates.has(x.id)) candidates.set(x.id, x);
+  for (const x of await entities(context.read, "MATCH (:Body {id: $id})-[:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]->(x:Body)", { id: root.id }))
+    if (!candidates.has(x.id)) candidates.set(x.id, x);
   const bodies = [...candidates.values()].filter((b) => validAt(b, asOf));
   const ids = new Set(bodies.map((b) => b.id));
   const edges = [];
   for (const body of bodies)
-    for (const edge of await context.read("MATCH (:Body {id: $id})-[r:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]->(c:Body) RETURN c.id AS to, type(r) AS kind, properties(r) AS r", { id: body.id }))
-      if (ids.has(String(edge.to)) && validAt(edge.r as Record<string, unknown>, asOf)) edges.push({ from: body.id, to: edge.to, kind: edge.kind, frequency: (edge.r as Record<string, unknown>).frequency ?? null });
+    for (const edge of await context.read(
+      "MATCH (:Body {id: $id})-[r:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]->(c:Body) RETURN c.id AS to, type(r) AS kind, properties(r) AS r",
+      { id: body.id },
+    ))
+      if (ids.has(String(edge.to)) && validAt(edge.r as Record<string, unknown>, asOf))
+        edges.push({ from: body.id, to: edge.to, kind: edge.kind, frequency: (edge.r as Record<string, unknown>).frequency ?? null });
   // The chair is left to DiagramNode.chair: one round trip per node.
   const nodes = bodies.map((b) => ({ id: b.id, name: b.name, kind: b.kind, chair: null, frequency: b.frequency ?? null, asOf }));
   return governanceDiagram(rows({ rootId: root.id, nodes, edges }), { asOf });
 }
 
 async function chairOf(node: { id: string; asOf: string }, context: ApiContext) {
-  const chairs = await context.read("MATCH (p:Person)-[m:MEMBER_OF {role: 'CHAIR'}]->(:Body {id: $id}) RETURN p.name AS name, properties(m) AS m", { id: node.id });
-  const valid = chairs.filter((c) => validAt(c.m as Record<string, unknown>, node.asOf)).map((c) => ({ name: c.name, validFrom: (c.m as Record<string, unknown>).validFrom ?? null }));
+  const chairs = await context.read("MATCH (p:Person)-[m:MEMBER_OF {role: 'CHAIR'}]->(:Body {id: $id}) RETURN p.name AS name, properties(m) AS m", {
+    id: node.id,
+  });
+  const valid = chairs
+    .filter((c) => validAt(c.m as Record<string, unknown>, node.asOf))
+    .map((c) => ({ name: c.name, validFrom: (c.m as Record<string, unknown>).validFrom ?? null }));
   return neo4jOrder(valid, "validFrom", "DESC")[0]?.name ?? null;
 }
 
 async function naiveSearch(context: ApiContext, text: string, limit: number) {
   const query = luceneQuery(text);
   if (!query) return [];
-  const hits = await context.read("CALL db.index.fulltext.queryNodes($index, $query, {limit: $candidates}) YIELD node, score RETURN node.id AS id, head(labels(node)) AS label, score", {
-    index: SEARCH_INDEX,
-    query,
-    candidates: neo4j.int(limit * 3),
-  });
+  const hits = await context.read(
+    "CALL db.index.fulltext.queryNodes($index, $query, {limit: $candidates}) YIELD node, score RETURN node.id AS id, head(labels(node)) AS label, score",
+    {
+      index: SEARCH_INDEX,
+      query,
+      candidates: neo4j.int(limit * 3),
+    },
+  );
   const out = [];
   for (const hit of hits) {
     if (out.length >= limit) break;
@@ -200,7 +261,8 @@ export const traversalResolvers = {
     actionsFeeding: (_: unknown, args: Args, context: ApiContext) => feeding(context, String(args.objectiveId), Number(args.maxDepth ?? 10)),
     bodiesReportingTo: (_: unknown, args: Args, context: ApiContext) => reporting(context, String(args.bodyId), args.transitive !== false),
     accountabilityChain: (_: unknown, args: Args, context: ApiContext) => chain(context, String(args.id)),
-    responsibilities: (_: unknown, args: Args, context: ApiContext) => personResponsibilities(context, String(args.personId), (args.asOf as string | undefined) ?? today()),
+    responsibilities: (_: unknown, args: Args, context: ApiContext) =>
+      personResponsibilities(context, String(args.personId), (args.asOf as string | undefined) ?? today()),
     governanceDiagram: (_: unknown, args: Args, context: ApiContext) => diagram(context, args),
     governanceHealth: (_: unknown, args: Args, context: ApiContext) => naiveHealth(context, args),
     search: (_: unknown, args: Args, context: ApiContext) => naiveSearch(context, String(args.text), Number(args.limit ?? 20)),

@@ -37,7 +37,14 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
  * PROFILEs every Cypher query it sent (the ones @neo4j/graphql generates included) and returns
  * the plans with their db hits.
  */
-export async function profileScenario(driver: Driver, database: string, scenario: Scenario, landmarks: Landmarks, asOf: string, runs = 10): Promise<ScenarioProfile> {
+export async function profileScenario(
+  driver: Driver,
+  database: string,
+  scenario: Scenario,
+  landmarks: Landmarks,
+  asOf: string,
+  runs = 10,
+): Promise<ScenarioProfile> {
   const captured: { cypher: string; parameters: unknown }[] = [];
   let databaseMs = 0;
   const counter: RoundTripCounter = { count: 0, onQuery: (cypher, parameters) => void captured.push({ cypher, parameters }) };

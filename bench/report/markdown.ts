@@ -11,9 +11,10 @@ const thousands = (value: number): string => value.toLocaleString("en-GB");
 /** One run as Markdown: how it was made, the scenario table, scaling, load test, targets. */
 export function renderRun(results: BenchResults, file: string): string {
   const m = results.machine;
-  const load = "nodesPerSecond" in results.load
-    ? `loaded in ${(results.load.writeMs / 1000).toFixed(0)} s through the seed loader, ${results.load.batchSize} partnerships per transaction: ${thousands(results.load.nodesPerSecond)} nodes/s, ${thousands(results.load.relationshipsPerSecond)} relationships/s (generation ${(results.load.generateMs / 1000).toFixed(0)} s)`
-    : `store reused (${results.load.reused})`;
+  const load =
+    "nodesPerSecond" in results.load
+      ? `loaded in ${(results.load.writeMs / 1000).toFixed(0)} s through the seed loader, ${results.load.batchSize} partnerships per transaction: ${thousands(results.load.nodesPerSecond)} nodes/s, ${thousands(results.load.relationshipsPerSecond)} relationships/s (generation ${(results.load.generateMs / 1000).toFixed(0)} s)`
+      : `store reused (${results.load.reused})`;
   const lines = [
     `### ${results.settings.partnerships} partnership${results.settings.partnerships > 1 ? "s" : ""} (${results.date.slice(0, 10)})`,
     "",
@@ -32,14 +33,34 @@ export function renderRun(results: BenchResults, file: string): string {
     "Latencies in ms. a: the API over HTTP; b: hand-written Cypher through the driver; c: naive resolver-per-field GraphQL over HTTP.",
   ];
   if (results.scaling) {
-    lines.push("", `p95 of (a) here against 1 partnership (${results.scaling.baseline}), same question about partnership p000:`, "", "| scenario | answer objects here / at 1 | a p95 here | a p95 at 1 | ratio | floor (b) ratio |", "| --- | :---: | ---: | ---: | ---: | ---: |");
-    for (const s of results.scaling.scenarios) lines.push(`| ${s.name} | ${s.answerObjects.here} / ${s.answerObjects.baseline} | ${ms(s.p95.here)} | ${ms(s.p95.baseline)} | ${x(s.p95.ratio)} | ${x(s.floorP95Ratio)} |`);
+    lines.push(
+      "",
+      `p95 of (a) here against 1 partnership (${results.scaling.baseline}), same question about partnership p000:`,
+      "",
+      "| scenario | answer objects here / at 1 | a p95 here | a p95 at 1 | ratio | floor (b) ratio |",
+      "| --- | :---: | ---: | ---: | ---: | ---: |",
+    );
+    for (const s of results.scaling.scenarios)
+      lines.push(
+        `| ${s.name} | ${s.answerObjects.here} / ${s.answerObjects.baseline} | ${ms(s.p95.here)} | ${ms(s.p95.baseline)} | ${x(s.p95.ratio)} | ${x(s.floorP95Ratio)} |`,
+      );
   }
   if (results.loadTest) {
-    lines.push("", `Load test (autocannon; ${results.loadTest.where}):`, "", "| query | connections | req/s | p50 ms | p99 ms | errors | API rss before -> after (MB) |", "| --- | ---: | ---: | ---: | ---: | ---: | :---: |");
+    lines.push(
+      "",
+      `Load test (autocannon; ${results.loadTest.where}):`,
+      "",
+      "| query | connections | req/s | p50 ms | p99 ms | errors | API rss before -> after (MB) |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | :---: |",
+    );
     for (const r of results.loadTest.runs)
-      lines.push(`| ${r.target} | ${r.connections} | ${r.requestsPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${r.errors} | ${(r.memoryBefore.rss / 1048576).toFixed(0)} -> ${(r.memoryAfter.rss / 1048576).toFixed(0)} |`);
-    lines.push("", `API heap after a full GC: ${(results.loadTest.heapAfterGc.before / 1048576).toFixed(1)} MB before the load runs, ${(results.loadTest.heapAfterGc.after / 1048576).toFixed(1)} MB after.`);
+      lines.push(
+        `| ${r.target} | ${r.connections} | ${r.requestsPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${r.errors} | ${(r.memoryBefore.rss / 1048576).toFixed(0)} -> ${(r.memoryAfter.rss / 1048576).toFixed(0)} |`,
+      );
+    lines.push(
+      "",
+      `API heap after a full GC: ${(results.loadTest.heapAfterGc.before / 1048576).toFixed(1)} MB before the load runs, ${(results.loadTest.heapAfterGc.after / 1048576).toFixed(1)} MB after.`,
+    );
   }
   lines.push("", "Targets:", "", ...results.targets.map((t) => `- ${t.met === null ? "n/a" : t.met ? "met" : "**missed**"}: ${t.name} (${t.detail})`));
   return lines.join("\n");

@@ -20,6 +20,16 @@ export function printSummary(results: BenchResults): void {
     if (s.differences.b) console.log(`${s.name}: the floor's answer differs from the API's at ${s.differences.b}`);
     if (s.differences.c) console.log(`${s.name}: the naive answer differs from the API's at ${s.differences.c}`);
   }
-  if (results.scaling) console.table(results.scaling.scenarios.map((s) => ({ scenario: s.name, objects: `${s.answerObjects.here}/${s.answerObjects.baseline}`, "p95 here": s.p95.here, "p95 at 1": s.p95.baseline, ratio: s.p95.ratio, "floor ratio": s.floorP95Ratio })));
+  if (results.scaling)
+    console.table(
+      results.scaling.scenarios.map((s) => ({
+        scenario: s.name,
+        objects: `${s.answerObjects.here}/${s.answerObjects.baseline}`,
+        "p95 here": s.p95.here,
+        "p95 at 1": s.p95.baseline,
+        ratio: s.p95.ratio,
+        "floor ratio": s.floorP95Ratio,
+      })),
+    );
   for (const t of results.targets) console.log(`${t.met === null ? "n/a   " : t.met ? "met   " : "MISSED"} ${t.name}: ${t.detail}`);
 }

@@ -18,14 +18,29 @@ export interface Machine {
 export interface Scaling {
   /** The 1-partnership results file compared with. */
   baseline: string;
-  scenarios: { name: string; answerObjects: { here: number; baseline: number }; p95: { here: number; baseline: number; ratio: number | null }; floorP95Ratio: number | null }[];
+  scenarios: {
+    name: string;
+    answerObjects: { here: number; baseline: number };
+    p95: { here: number; baseline: number; ratio: number | null };
+    floorP95Ratio: number | null;
+  }[];
 }
 
 export interface BenchResults {
   command: string;
   date: string;
   machine: Machine;
-  settings: { partnerships: number; seed: number; iterations: number; warmup: number; asOf: string; heap: string; pageCache: string; batchSize: number; database: string };
+  settings: {
+    partnerships: number;
+    seed: number;
+    iterations: number;
+    warmup: number;
+    asOf: string;
+    heap: string;
+    pageCache: string;
+    batchSize: number;
+    database: string;
+  };
   graph: { partnerships: number; nodes: number; relationships: number };
   load: LoadReport | { reused: string };
   scenarios: ScenarioResult[];
@@ -91,13 +106,25 @@ export function judgeTargets(results: Omit<BenchResults, "targets">): BenchResul
   ];
   if (results.scaling) {
     const slow = results.scaling.scenarios.filter((s) => (s.p95.ratio ?? Infinity) > 2);
-    targets.push({ name: `p95 at ${results.settings.partnerships} within 2x of p95 at 1 partnership`, met: slow.length === 0, detail: slow.length ? `over: ${slow.map((s) => `${s.name} ${s.p95.ratio}`).join(", ")}` : "all within" });
+    targets.push({
+      name: `p95 at ${results.settings.partnerships} within 2x of p95 at 1 partnership`,
+      met: slow.length === 0,
+      detail: slow.length ? `over: ${slow.map((s) => `${s.name} ${s.p95.ratio}`).join(", ")}` : "all within",
+    });
   }
   if (results.loadTest) {
     const errors = results.loadTest.runs.reduce((total, run) => total + run.errors, 0);
-    targets.push({ name: "zero errors under load", met: errors === 0, detail: `${errors} errors in ${results.loadTest.runs.reduce((t, r) => t + r.requests, 0)} requests` });
+    targets.push({
+      name: "zero errors under load",
+      met: errors === 0,
+      detail: `${errors} errors in ${results.loadTest.runs.reduce((t, r) => t + r.requests, 0)} requests`,
+    });
     const { before, after } = results.loadTest.heapAfterGc;
-    targets.push({ name: "memory flat across the load run (heap after GC within 10% or 5 MB)", met: after - before <= Math.max(0.1 * before, 5 * 1048576), detail: `heap after GC ${(before / 1048576).toFixed(1)} -> ${(after / 1048576).toFixed(1)} MB` });
+    targets.push({
+      name: "memory flat across the load run (heap after GC within 10% or 5 MB)",
+      met: after - before <= Math.max(0.1 * before, 5 * 1048576),
+      detail: `heap after GC ${(before / 1048576).toFixed(1)} -> ${(after / 1048576).toFixed(1)} MB`,
+    });
   }
   return targets;
 }

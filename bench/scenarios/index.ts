@@ -3,7 +3,16 @@ import { accountabilityChain, actionsFeeding, bodiesReportingTo, governanceDiagr
 import type { Scenario } from "./scenario.js";
 
 /** Every scenario, in the order the report lists them. */
-export const SCENARIOS: readonly Scenario[] = [strategyTree, actionsFeeding, accountabilityChain, bodiesReportingTo, governanceDiagram, governanceHealth, search, responsibilities];
+export const SCENARIOS: readonly Scenario[] = [
+  strategyTree,
+  actionsFeeding,
+  accountabilityChain,
+  bodiesReportingTo,
+  governanceDiagram,
+  governanceHealth,
+  search,
+  responsibilities,
+];
 
 export { strategyTreeQuery, strategyTreeCypher } from "./strategy-tree.js";
 export type { Scenario, FloorContext } from "./scenario.js";

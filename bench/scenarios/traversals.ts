@@ -67,7 +67,9 @@ export const governanceDiagram: Scenario = {
   description: "viewer: the partnership's diagram (bodies, chairs, edges)",
   query: `query GovernanceDiagram($partnershipId: ID, $asOf: Date) { governanceDiagram(partnershipId: $partnershipId, asOf: $asOf) { nodes { id name kind chair frequency } edges { from to kind frequency } } }`,
   variables: (landmarks, asOf) => ({ partnershipId: landmarks.partnershipId, asOf }),
-  floor: async (context, variables) => ({ governanceDiagram: await diagram(read(context), { partnershipId: variables.partnershipId as string, asOf: variables.asOf as string }) }),
+  floor: async (context, variables) => ({
+    governanceDiagram: await diagram(read(context), { partnershipId: variables.partnershipId as string, asOf: variables.asOf as string }),
+  }),
 };
 
 export const governanceHealth: Scenario = {
@@ -75,7 +77,9 @@ export const governanceHealth: Scenario = {
   description: "officer: gap analysis of one partnership",
   query: `query GovernanceHealth($partnershipId: ID, $asOf: Date) { governanceHealth(partnershipId: $partnershipId, asOf: $asOf) { rule severity subject ${PATH_NODE} message } }`,
   variables: (landmarks, asOf) => ({ partnershipId: landmarks.partnershipId, asOf }),
-  floor: async (context, variables) => ({ governanceHealth: await health(read(context), { partnershipId: variables.partnershipId as string, asOf: variables.asOf as string }) }),
+  floor: async (context, variables) => ({
+    governanceHealth: await health(read(context), { partnershipId: variables.partnershipId as string, asOf: variables.asOf as string }),
+  }),
 };
 
 export const search: Scenario = {

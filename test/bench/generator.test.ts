@@ -74,9 +74,14 @@ describe("the synthetic partnership generator", () => {
   it("names landmarks that exist, with the labels the scenarios expect", () => {
     const { graph, landmarks } = generatePartnership(0);
     const label = (id: string) => graph.nodes.get(id)?.label;
-    expect([label(landmarks.partnershipId), label(landmarks.boardId), label(landmarks.strategyId), label(landmarks.priorityId), label(landmarks.actionId), label(landmarks.personId)]).toEqual([
-      "Partnership", "Body", "Strategy", "Objective", "Action", "Person",
-    ]);
+    expect([
+      label(landmarks.partnershipId),
+      label(landmarks.boardId),
+      label(landmarks.strategyId),
+      label(landmarks.priorityId),
+      label(landmarks.actionId),
+      label(landmarks.personId),
+    ]).toEqual(["Partnership", "Body", "Strategy", "Objective", "Action", "Person"]);
     expect(graph.relationships.some((r) => r.type === "LED_BY" && r.from === landmarks.actionId)).toBe(true);
   });
 });
@@ -87,8 +92,14 @@ describe("the scenarios' queries", () => {
     const naive = buildNaiveSchema();
     for (const scenario of SCENARIOS) {
       const document = parse(scenario.query);
-      expect(validate(real, document).map((e) => e.message), `${scenario.name} against the API`).toEqual([]);
-      expect(validate(naive, document).map((e) => e.message), `${scenario.name} against the naive schema`).toEqual([]);
+      expect(
+        validate(real, document).map((e) => e.message),
+        `${scenario.name} against the API`,
+      ).toEqual([]);
+      expect(
+        validate(naive, document).map((e) => e.message),
+        `${scenario.name} against the naive schema`,
+      ).toEqual([]);
     }
   });
 });
