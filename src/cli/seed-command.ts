@@ -2,24 +2,12 @@ import { SingleBar, Presets } from "cli-progress";
 import type { Config } from "../config/index.js";
 import { ensureSchema, openDatabase } from "../graph/index.js";
 import { buildDomainModel, readTypeDefs, type DomainModel } from "../schema-model/index.js";
-import { loadSeedGraph, validateSeedDirectory, type SeedGraph, type WriteCounters } from "../seed/index.js";
+import { countGraph, loadSeedGraph, validateSeedDirectory, type SeedGraph, type WriteCounters } from "../seed/index.js";
 
 export interface SeedOptions {
   dir: string;
   check?: boolean;
   reset?: boolean;
-}
-
-/** Counts by label and by relationship type: the summary printed after a load or a check. */
-export function summarise(graph: SeedGraph): { nodes: Record<string, number>; relationships: Record<string, number> } {
-  const nodes: Record<string, number> = {};
-  const relationships: Record<string, number> = { EVIDENCED_BY: 0 };
-  for (const node of graph.nodes.values()) {
-    nodes[node.label] = (nodes[node.label] ?? 0) + 1;
-    relationships.EVIDENCED_BY! += node.evidence.length;
-  }
-  for (const r of graph.relationships) relationships[r.type] = (relationships[r.type] ?? 0) + 1;
-  return { nodes, relationships };
 }
 
 const table = (counts: Record<string, number>): string =>
@@ -29,7 +17,7 @@ const table = (counts: Record<string, number>): string =>
     .join("\n");
 
 export function describeLoad(graph: SeedGraph, counters: WriteCounters | undefined, files: number): string {
-  const { nodes, relationships } = summarise(graph);
+  const { nodes, relationships } = countGraph(graph);
   const lines = [`${files} seed files: ${graph.nodes.size} nodes, ${graph.relationships.length} relationships (+ provenance)`, "Nodes:", table(nodes), "Relationships:", table(relationships)];
   if (counters)
     lines.push(

@@ -6,3 +6,4 @@ export { writeSteps, resetSteps, type WriteCounters, type WriteStep } from "./wr
 export { SeedValidationError, formatIssue, type SeedIssue } from "./seed-issue.js";
 export { findNearDuplicates } from "./near-duplicates.js";
 export type { SeedGraph, SeedNode, SeedRelationship } from "./seed-graph.js";
+export { countGraph } from "./count-graph.js";

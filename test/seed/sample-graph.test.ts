@@ -1,9 +1,8 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/api/index.js";
-import { summarise } from "../../src/cli/seed-command.js";
 import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.js";
-import { DEFAULT_SEED_DIR, validateSeedDirectory } from "../../src/seed/index.js";
+import { countGraph, DEFAULT_SEED_DIR, validateSeedDirectory } from "../../src/seed/index.js";
 import { graphql, startTestServer, tokenFor } from "../support/api.js";
 import { testDriver } from "../support/database.js";
 import { COUNTS, FACTS } from "./sample-facts.js";
@@ -93,7 +92,7 @@ describe("graphStats of the sample", () => {
     const { graphStats } = await ask<{ graphStats: { nodes: { label: string; count: number }[]; relationships: { label: string; count: number }[]; nodesWithoutProvenance: number } }>(
       `{ graphStats(partnershipId: "partnership:barnet") { nodes { label count } relationships { label count } nodesWithoutProvenance } }`,
     );
-    const expected = summarise(validateSeedDirectory(DEFAULT_SEED_DIR, buildDomainModel(readTypeDefs())).graph);
+    const expected = countGraph(validateSeedDirectory(DEFAULT_SEED_DIR, buildDomainModel(readTypeDefs())).graph);
     expect(graphStats.nodesWithoutProvenance).toBe(0);
     expect(Object.fromEntries(graphStats.nodes.map((n) => [n.label, n.count]))).toEqual(expected.nodes);
     expect(Object.fromEntries(graphStats.relationships.map((r) => [r.label, r.count]))).toEqual(expected.relationships);

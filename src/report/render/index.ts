@@ -1,4 +1,4 @@
 export { renderMarkdown } from "./markdown.js";
 export { renderHtml, escapeHtml } from "./html.js";
 export { renderCsv, type CsvTable } from "./csv.js";
-export { openPdfPrinter, CHROMIUM_ARGS, DEFAULT_CHROMIUM, type PdfPrinter, type PrintOptions } from "./pdf.js";
+export { openPdfPrinter, type PdfPrinter, type PrintOptions } from "./pdf.js";

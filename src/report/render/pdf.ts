@@ -1,22 +1,8 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { chromiumPath, launchChromium } from "../../browser/chromium.js";
 import { ReportError } from "../report-error.js";
 import { escapeHtml } from "./html.js";
-
-/** Debian's chromium; override with CHROMIUM_PATH. */
-export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
-
-/** Flags for a headless print in a container: no sandbox (root), no GPU, nothing fetched in the background. */
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export interface PrintOptions {
   /** Left of the footer on every page: the report's title and date. */
@@ -44,14 +30,14 @@ function footerTemplate(options: PrintOptions): string {
  * Starts Chromium (Debian's, by default) for printing.
  * @example const printer = await openPdfPrinter(); const pdf = await printer.print(html, { footer: "...", dated: "Generated 2 Feb 2025" }); await printer.close();
  */
-export async function openPdfPrinter(executablePath: string = process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM): Promise<PdfPrinter> {
+export async function openPdfPrinter(executablePath: string = chromiumPath()): Promise<PdfPrinter> {
   if (!existsSync(executablePath))
     throw new ReportError(
       `PDF needs Chromium, expected at ${executablePath}, found nothing. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`,
     );
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+    browser = await launchChromium(executablePath);
   } catch (error) {
     throw new ReportError(`Could not start Chromium at ${executablePath}: ${(error as Error).message.split("\n")[0]}`);
   }
