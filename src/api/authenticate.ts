@@ -25,7 +25,10 @@ export function createTokenVerifier(config: Pick<Config, "JWT_SECRET" | "JWKS_UR
       return payload as Claims;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new GovernanceError(ErrorCode.UNAUTHENTICATED, `The bearer token was refused (${reason}). Send a valid token, or none to read the public structure.`);
+      throw new GovernanceError(
+        ErrorCode.UNAUTHENTICATED,
+        `The bearer token was refused (${reason}). Send a valid token, or none to read the public structure.`,
+      );
     }
   };
 }

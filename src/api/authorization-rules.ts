@@ -36,7 +36,9 @@ export function authorizationTypeDefs(model: DomainModel): string {
     .map((label) => {
       // Rules imply authentication unless told otherwise: the public rule must say it is public.
       const filter =
-        label === "AgendaItem" ? `filter: [{ requireAuthentication: false, where: { node: { restricted: { eq: false } } } }, { where: ${OFFICER_OF_NODE} }], ` : "";
+        label === "AgendaItem"
+          ? `filter: [{ requireAuthentication: false, where: { node: { restricted: { eq: false } } } }, { where: ${OFFICER_OF_NODE} }], `
+          : "";
       return `extend type ${label} @authentication(operations: ${WRITES}) @authorization(${filter}validate: [{ operations: ${WRITES}, when: [BEFORE, AFTER], where: ${EDITOR_OF_NODE} }])`;
     })
     .join("\n");

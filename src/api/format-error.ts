@@ -25,16 +25,32 @@ export function createErrorFormatter(options: { production: boolean; timeoutMs: 
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const neo4jError = originalNeo4jError(error);
     if (neo4jError && TIMEOUT_CODES.test(neo4jError.code))
-      return { ...formatted, message: `The query ran longer than the ${options.timeoutMs} ms allowed and was stopped. Ask for less (a smaller depth, a narrower filter, a lower limit).`, extensions: { code: ErrorCode.TIMEOUT } };
+      return {
+        ...formatted,
+        message: `The query ran longer than the ${options.timeoutMs} ms allowed and was stopped. Ask for less (a smaller depth, a narrower filter, a lower limit).`,
+        extensions: { code: ErrorCode.TIMEOUT },
+      };
     if (neo4jError && UNAVAILABLE_CODES.test(neo4jError.code))
       return { ...formatted, message: "The database is unreachable right now; try again shortly.", extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } };
     const name = (error as { originalError?: { name?: string } } | undefined)?.originalError?.name;
     if (name === "Neo4jGraphQLForbiddenError")
-      return { ...formatted, message: "Forbidden: your token does not allow this (writes need an editor of the partnership; restricted data an officer of it).", extensions: { code: ErrorCode.FORBIDDEN } };
+      return {
+        ...formatted,
+        message: "Forbidden: your token does not allow this (writes need an editor of the partnership; restricted data an officer of it).",
+        extensions: { code: ErrorCode.FORBIDDEN },
+      };
     if (name === "Neo4jGraphQLAuthenticationError")
-      return { ...formatted, message: "Unauthenticated: this needs a token. Send Authorization: Bearer <token>.", extensions: { code: ErrorCode.UNAUTHENTICATED } };
+      return {
+        ...formatted,
+        message: "Unauthenticated: this needs a token. Send Authorization: Bearer <token>.",
+        extensions: { code: ErrorCode.UNAUTHENTICATED },
+      };
     if (LIMIT_MESSAGE.test(formatted.message))
-      return { ...formatted, message: `${formatted.message.replace(/^Syntax Error: /, "")} Ask for less in one request (see README, "Limits").`, extensions: { code: ErrorCode.LIMIT_EXCEEDED } };
+      return {
+        ...formatted,
+        message: `${formatted.message.replace(/^Syntax Error: /, "")} Ask for less in one request (see README, "Limits").`,
+        extensions: { code: ErrorCode.LIMIT_EXCEEDED },
+      };
     const code = formatted.extensions?.code;
     if (options.production && (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR)) {
       const requestId = randomUUID();

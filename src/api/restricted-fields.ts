@@ -76,7 +76,8 @@ export function refusals(uses: RestrictedUses, caller: "anonymous" | "officer"):
         ? `${names.join(", ")} ${names.length === 1 ? "is" : "are"} restricted to officers of the partnership`
         : `filtering or sorting on ${names.join(", ")} is for admins only (select ${names.length === 1 ? "it" : "them"} instead)`,
     );
-  if (uses.throughItems.length) out.push(`filtering through ${uses.throughItems.join(", ")} could reveal restricted agenda items; query agendaItems directly instead`);
+  if (uses.throughItems.length)
+    out.push(`filtering through ${uses.throughItems.join(", ")} could reveal restricted agenda items; query agendaItems directly instead`);
   return out;
 }
 

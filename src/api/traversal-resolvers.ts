@@ -26,11 +26,20 @@ export const traversalResolvers: IResolvers<unknown, ApiContext> = {
     bodiesReportingTo: (_, args: Args, context) => bodiesReportingTo(context.read, String(args.bodyId), (args.transitive as boolean | undefined) ?? true),
     responsibilities: (_, args: Args, context) => responsibilities(context.read, String(args.personId), args.asOf as string | null),
     governanceDiagram: (_, args: Args, context) =>
-      governanceDiagram(context.read, { rootBodyId: args.rootBodyId as string | null, asOf: args.asOf as string | null, partnershipId: args.partnershipId as string | null }),
+      governanceDiagram(context.read, {
+        rootBodyId: args.rootBodyId as string | null,
+        asOf: args.asOf as string | null,
+        partnershipId: args.partnershipId as string | null,
+      }),
     governanceHealth: (_, args: Args, context) =>
-      governanceHealth(context.read, { partnershipId: args.partnershipId as string | null, asOf: args.asOf as string | null, leadThreshold: args.leadThreshold as number | null }),
+      governanceHealth(context.read, {
+        partnershipId: args.partnershipId as string | null,
+        asOf: args.asOf as string | null,
+        leadThreshold: args.leadThreshold as number | null,
+      }),
     search: (_, args: Args, context) => search(context.read, viewerOf(context), String(args.text), (args.limit as number | undefined) ?? 20),
-    connection: (_, args: Args, context) => connection(context.read, viewerOf(context), String(args.fromId), String(args.toId), (args.maxHops as number | undefined) ?? 6),
+    connection: (_, args: Args, context) =>
+      connection(context.read, viewerOf(context), String(args.fromId), String(args.toId), (args.maxHops as number | undefined) ?? 6),
     graphStats: (_, args: Args, context) => graphStats(context.read, viewerOf(context), args.partnershipId as string | null),
   },
   FeedingAction: {

@@ -18,10 +18,16 @@ function checkNewNode(label: string, input: CreateInput, index: number): void {
   const idError = idProblem(label, input.id);
   if (idError) throw invalid(`${where}.id: ${idError}`, "id");
   if (typeof input.partnershipId !== "string" || !input.partnershipId.startsWith("partnership:"))
-    throw invalid(`${where}.partnershipId: expected a partnership id such as partnership:barnet, found ${JSON.stringify(input.partnershipId)}.`, "partnershipId");
+    throw invalid(
+      `${where}.partnershipId: expected a partnership id such as partnership:barnet, found ${JSON.stringify(input.partnershipId)}.`,
+      "partnershipId",
+    );
   const sources = (input.evidencedBy?.connect?.length ?? 0) + (input.evidencedBy?.create?.length ?? 0);
   if (label !== "Document" && sources === 0)
-    throw invalid(`${where}.evidencedBy: a new ${label} must name the paper it comes from. Add evidencedBy: { connect: [{ where: { node: { id: { eq: "doc:..." } } }, edge: { locator: "section or item" } }] }.`, "evidencedBy");
+    throw invalid(
+      `${where}.evidencedBy: a new ${label} must name the paper it comes from. Add evidencedBy: { connect: [{ where: { node: { id: { eq: "doc:..." } } }, edge: { locator: "section or item" } }] }.`,
+      "evidencedBy",
+    );
 }
 
 /**
@@ -35,7 +41,9 @@ export function validateWrites(schema: GraphQLSchema): GraphQLSchema {
       if (!fieldName.startsWith("create")) return field;
       const response = getNamedType(field.type);
       const label = isObjectType(response)
-        ? Object.values(response.getFields()).map((f) => getNamedType(f.type).name).find((name) => name !== "CreateInfo")
+        ? Object.values(response.getFields())
+            .map((f) => getNamedType(f.type).name)
+            .find((name) => name !== "CreateInfo")
         : undefined;
       if (!label) return field;
       const resolve = field.resolve ?? defaultFieldResolver;
@@ -43,16 +51,25 @@ export function validateWrites(schema: GraphQLSchema): GraphQLSchema {
         ...field,
         async resolve(source, args: { input?: CreateInput[] }, context: ApiContext, info) {
           // Say "sign in" before saying anything about the input.
-          if (!context.jwt) throw new GovernanceError(ErrorCode.UNAUTHENTICATED, "Writes need an editor's token of the partnership: send Authorization: Bearer <token>.");
+          if (!context.jwt)
+            throw new GovernanceError(ErrorCode.UNAUTHENTICATED, "Writes need an editor's token of the partnership: send Authorization: Bearer <token>.");
           const inputs = args.input ?? [];
           inputs.forEach((input, index) => checkNewNode(label, input, index));
           const ids = inputs.map((input) => input.id as string);
           const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
           if (repeated) throw invalid(`The input lists id "${repeated}" twice. Give each new ${label} its own id.`, "id");
-          const { records } = await context.driver.executeQuery(`MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id`, { ids }, { database: context.database, routing: "READ" });
+          const { records } = await context.driver.executeQuery(
+            `MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id`,
+            { ids },
+            { database: context.database, routing: "READ" },
+          );
           const existing = records.map((r) => String(r.get("id")));
           if (existing.length)
-            throw new GovernanceError(ErrorCode.BAD_USER_INPUT, `A ${label} with id "${existing[0]}" already exists. Choose another id, or change the existing one with the update mutation.`, { field: "id", ids: existing });
+            throw new GovernanceError(
+              ErrorCode.BAD_USER_INPUT,
+              `A ${label} with id "${existing[0]}" already exists. Choose another id, or change the existing one with the update mutation.`,
+              { field: "id", ids: existing },
+            );
           return resolve(source, args, context, info);
         },
       };

@@ -19,6 +19,8 @@ export const CHROMIUM_ARGS = [
 /** Launches the real Chromium, or fails saying how to install it. */
 export async function launchChromium(executablePath: string = chromiumPath()): Promise<Browser> {
   if (!existsSync(executablePath))
-    throw new Error(`Chromium not found at ${executablePath}. Install Debian's package (as root: apt-get update && apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium not found at ${executablePath}. Install Debian's package (as root: apt-get update && apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
 }

@@ -18,7 +18,13 @@ const table = (counts: Record<string, number>): string =>
 
 export function describeLoad(graph: SeedGraph, counters: WriteCounters | undefined, files: number): string {
   const { nodes, relationships } = countGraph(graph);
-  const lines = [`${files} seed files: ${graph.nodes.size} nodes, ${graph.relationships.length} relationships (+ provenance)`, "Nodes:", table(nodes), "Relationships:", table(relationships)];
+  const lines = [
+    `${files} seed files: ${graph.nodes.size} nodes, ${graph.relationships.length} relationships (+ provenance)`,
+    "Nodes:",
+    table(nodes),
+    "Relationships:",
+    table(relationships),
+  ];
   if (counters)
     lines.push(
       `Written: ${counters.nodesCreated} nodes created, ${counters.nodesDeleted} deleted, ${counters.relationshipsCreated} relationships created, ${counters.relationshipsDeleted} deleted, ${counters.propertiesSet} properties set.`,

@@ -8,10 +8,19 @@ const environmentSchema = z.object({
     .optional(),
   NEO4J_USERNAME: z.string().default("neo4j"),
   NEO4J_PASSWORD: z.string().default(""),
-  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]*$/, "a database name such as neo4j").default("neo4j"),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]*$/, "a database name such as neo4j")
+    .default("neo4j"),
   NEO4J_DATA_DIR: z.string().default(".data/neo4j"),
-  NEO4J_HEAP: z.string().regex(/^\d+[kmgKMG]$/, "a JVM size such as 1g or 512m").default("1g"),
-  NEO4J_PAGECACHE: z.string().regex(/^\d+[kmgKMG]$/, "a size such as 256m").default("256m"),
+  NEO4J_HEAP: z
+    .string()
+    .regex(/^\d+[kmgKMG]$/, "a JVM size such as 1g or 512m")
+    .default("1g"),
+  NEO4J_PAGECACHE: z
+    .string()
+    .regex(/^\d+[kmgKMG]$/, "a size such as 256m")
+    .default("256m"),
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -42,7 +51,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(present);
   if (parsed.success) {
     if (parsed.data.NODE_ENV === "production" && !parsed.data.JWT_SECRET && !parsed.data.JWKS_URL)
-      throw new ConfigError("Invalid environment configuration:\n  NODE_ENV=production needs JWT_SECRET (HS256) or JWKS_URL (RS256) to verify tokens.\nSet one of them (see README, \"Configuration\").");
+      throw new ConfigError(
+        'Invalid environment configuration:\n  NODE_ENV=production needs JWT_SECRET (HS256) or JWKS_URL (RS256) to verify tokens.\nSet one of them (see README, "Configuration").',
+      );
     return parsed.data;
   }
   const lines = parsed.error.issues.map((issue) => {

@@ -16,4 +16,8 @@ export class GovernanceError extends GraphQLError {
 }
 
 export const notFound = (id: string, what = "entity"): GovernanceError =>
-  new GovernanceError(ErrorCode.NOT_FOUND, `No ${what} with id "${id}". Check the id (ids look like body:scpb or action:gsyv-2016-18:12); the search query finds ids by name.`, { id });
+  new GovernanceError(
+    ErrorCode.NOT_FOUND,
+    `No ${what} with id "${id}". Check the id (ids look like body:scpb or action:gsyv-2016-18:12); the search query finds ids by name.`,
+    { id },
+  );

@@ -37,7 +37,9 @@ export async function ensureLauncherBuilt(log: (line: string) => void = (line) =
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`Building the Neo4j launcher failed (mvnw exit ${code}); see the [maven] lines above.`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`Building the Neo4j launcher failed (mvnw exit ${code}); see the [maven] lines above.`)),
+    );
   });
   writeFileSync(STAMP, sourceHash());
 }

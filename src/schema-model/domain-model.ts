@@ -1,12 +1,4 @@
-import {
-  Kind,
-  parse,
-  type ConstValueNode,
-  type DirectiveNode,
-  type FieldDefinitionNode,
-  type ObjectTypeDefinitionNode,
-  type TypeNode,
-} from "graphql";
+import { Kind, parse, type ConstValueNode, type DirectiveNode, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type TypeNode } from "graphql";
 
 /** A scalar or enum property of a node or relationship, as declared in the SDL. */
 export interface PropertyModel {
@@ -89,8 +81,16 @@ export function buildDomainModel(typeDefs: string): DomainModel {
   const unions = new Map<string, string[]>();
   const objects = new Map<string, ObjectTypeDefinitionNode>();
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.ENUM_TYPE_DEFINITION) enums.set(definition.name.value, (definition.values ?? []).map((v) => v.name.value));
-    if (definition.kind === Kind.UNION_TYPE_DEFINITION) unions.set(definition.name.value, (definition.types ?? []).map((t) => t.name.value));
+    if (definition.kind === Kind.ENUM_TYPE_DEFINITION)
+      enums.set(
+        definition.name.value,
+        (definition.values ?? []).map((v) => v.name.value),
+      );
+    if (definition.kind === Kind.UNION_TYPE_DEFINITION)
+      unions.set(
+        definition.name.value,
+        (definition.types ?? []).map((t) => t.name.value),
+      );
     if (definition.kind === Kind.OBJECT_TYPE_DEFINITION) objects.set(definition.name.value, definition);
   }
 

@@ -31,17 +31,25 @@ function checkScalar(property: PropertyModel, value: unknown): ValueProblem | un
         ? undefined
         : { message: `expected text, found ${describe(value)}.`, fix: `quote the value ("...") so YAML keeps it as text.` };
     case "Int":
-      return Number.isInteger(value) ? undefined : { message: `expected a whole number, found ${describe(value)}.`, fix: "write a whole number without quotes." };
+      return Number.isInteger(value)
+        ? undefined
+        : { message: `expected a whole number, found ${describe(value)}.`, fix: "write a whole number without quotes." };
     case "Float":
       return typeof value === "number" && Number.isFinite(value)
         ? undefined
-        : { message: `expected a number, found ${describe(value)}.`, fix: "write the number without quotes or % (keep the written form in the matching *Text field)." };
+        : {
+            message: `expected a number, found ${describe(value)}.`,
+            fix: "write the number without quotes or % (keep the written form in the matching *Text field).",
+          };
     case "Boolean":
       return typeof value === "boolean" ? undefined : { message: `expected true or false, found ${describe(value)}.`, fix: "write true or false." };
     case "Date":
       return isIsoDate(value)
         ? undefined
-        : { message: `expected a date YYYY-MM-DD, found ${describe(value)}.`, fix: "write the normalised date as YYYY-MM-DD (keep the paper's words in a *Text field where there is one)." };
+        : {
+            message: `expected a date YYYY-MM-DD, found ${describe(value)}.`,
+            fix: "write the normalised date as YYYY-MM-DD (keep the paper's words in a *Text field where there is one).",
+          };
     default:
       return { message: `has type ${property.type}, which seed files cannot set.`, fix: "remove it." };
   }

@@ -19,16 +19,19 @@ export async function loadSeedGraph(driver: Driver, graph: SeedGraph, model: Dom
   const steps = [...(options.reset ? resetSteps(partnerships, model) : []), ...writeSteps(graph, model, options.actor)];
   const session = driver.session({ database: options.database });
   try {
-    return await session.executeWrite(async (tx) => {
-      const total: WriteCounters = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
-      for (const [index, step] of steps.entries()) {
-        options.onStep?.(index, steps.length, step.description);
-        addCounters(total, await step.run(tx));
-      }
-      options.onStep?.(steps.length, steps.length, "committing");
-      return total;
-      // A load is one transaction by design; allow it far longer than an API query.
-    }, { timeout: LOAD_TIMEOUT_MS });
+    return await session.executeWrite(
+      async (tx) => {
+        const total: WriteCounters = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
+        for (const [index, step] of steps.entries()) {
+          options.onStep?.(index, steps.length, step.description);
+          addCounters(total, await step.run(tx));
+        }
+        options.onStep?.(steps.length, steps.length, "committing");
+        return total;
+        // A load is one transaction by design; allow it far longer than an API query.
+      },
+      { timeout: LOAD_TIMEOUT_MS },
+    );
   } finally {
     await session.close();
   }

@@ -2,7 +2,11 @@ import { editDistance } from "../text/index.js";
 import type { SeedGraph } from "./seed-graph.js";
 
 const NAMED_LABELS = new Set(["Person", "Organisation", "Body"]);
-const normalise = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+const normalise = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 
 /**
  * Pairs of different people, organisations or bodies whose names differ by a typo or two:
@@ -22,10 +26,12 @@ export function findNearDuplicates(graph: SeedGraph): string[] {
       const a = named[i]!;
       const b = named[j]!;
       if (a.node.label !== b.node.label) continue;
-      const pair = a.spellings.flatMap((x) => b.spellings.map((y) => [x, y] as const)).find(([x, y]) => {
-        const distance = editDistance(x, y);
-        return distance > 0 ? distance <= (Math.min(x.length, y.length) >= 10 ? 2 : 1) : x.length > 0;
-      });
+      const pair = a.spellings
+        .flatMap((x) => b.spellings.map((y) => [x, y] as const))
+        .find(([x, y]) => {
+          const distance = editDistance(x, y);
+          return distance > 0 ? distance <= (Math.min(x.length, y.length) >= 10 ? 2 : 1) : x.length > 0;
+        });
       if (pair)
         warnings.push(
           `${a.node.id} "${pair[0]}" and ${b.node.id} "${pair[1]}" look like one ${a.node.label} spelled two ways: merge them and keep the other spelling in aliases, or ignore if they are different.`,

@@ -15,7 +15,10 @@ export interface ValidatedSeeds {
 export function validateSeedDirectory(dir: string, model: DomainModel): ValidatedSeeds {
   const files = listSeedFiles(dir);
   if (!files.length) throw new SeedValidationError([{ file: dir, message: "has no .yaml seed files.", fix: "point --dir at the seeds folder." }]);
-  const { graph, issues } = buildSeedGraph(files.map((file) => readSeedFile(file)), model);
+  const { graph, issues } = buildSeedGraph(
+    files.map((file) => readSeedFile(file)),
+    model,
+  );
   if (issues.length) throw new SeedValidationError(issues);
   return { graph, files, warnings: findNearDuplicates(graph) };
 }

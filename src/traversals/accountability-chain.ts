@@ -83,7 +83,9 @@ function reaches(bodies: Map<string, ChainBody>, from: string, to: string, seen 
 }
 
 const describe = (item: { node: PathNode; ref?: string | null; kind?: string | null }): string =>
-  item.ref && item.node.label !== "Action" ? item.ref : `${item.node.label === "Action" && item.ref ? `Action ${item.ref}` : item.node.label} "${item.node.name}"`;
+  item.ref && item.node.label !== "Action"
+    ? item.ref
+    : `${item.node.label === "Action" && item.ref ? `Action ${item.ref}` : item.node.label} "${item.node.name}"`;
 
 /**
  * For an action, objective, strategy or body: who answers for it, hop by hop, to the top body.
@@ -170,12 +172,26 @@ function assemble(id: string, row: Record<string, unknown>): AccountabilityStepR
       if (chair) step(bodyDepth, "CHAIR", "MEMBER_OF", chair, body.node);
       else step(bodyDepth, "CHAIR", "MEMBER_OF", null, body.node, `${body.node.name} has no chair on record.`);
       if (!body.accountableTo.length && !TOP_KINDS.has(body.kind))
-        step(bodyDepth + 1, "ACCOUNTABLE_TO", "ACCOUNTABLE_TO", null, body.node, `${body.node.name} is accountable to no body: no route to the statutory board.`);
+        step(
+          bodyDepth + 1,
+          "ACCOUNTABLE_TO",
+          "ACCOUNTABLE_TO",
+          null,
+          body.node,
+          `${body.node.name} is accountable to no body: no route to the statutory board.`,
+        );
       for (const upId of body.accountableTo) {
         const up = bodies.get(upId);
         if (!up) continue;
         const cycle = reaches(bodies, upId, bodyId);
-        step(bodyDepth + 1, "ACCOUNTABLE_TO", "ACCOUNTABLE_TO", up.node, body.node, cycle ? `Accountability cycle: ${up.node.name} is, through its own line, accountable to ${body.node.name}.` : null);
+        step(
+          bodyDepth + 1,
+          "ACCOUNTABLE_TO",
+          "ACCOUNTABLE_TO",
+          up.node,
+          body.node,
+          cycle ? `Accountability cycle: ${up.node.name} is, through its own line, accountable to ${body.node.name}.` : null,
+        );
         if (!cycle && !visited.has(upId)) next.push(upId);
       }
     }

@@ -30,7 +30,10 @@ const EDGE_TYPES = "ACCOUNTABLE_TO|PROVIDES_UPDATES_TO";
  * partnership's statutory board. One round trip: APOC gathers the candidate bodies (a superset,
  * since it cannot test dates), and the walk over edges valid at `asOf` is finished here.
  */
-export async function governanceDiagram(read: ReadQuery, args: { rootBodyId?: string | null; asOf?: string | null; partnershipId?: string | null }): Promise<DiagramRows> {
+export async function governanceDiagram(
+  read: ReadQuery,
+  args: { rootBodyId?: string | null; asOf?: string | null; partnershipId?: string | null },
+): Promise<DiagramRows> {
   // With a partnership, an equality on partnershipId (indexed) rather than a scan of every board.
   const rootMatch = args.rootBodyId
     ? "MATCH (root:Body {id: $rootId})"

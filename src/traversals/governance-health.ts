@@ -129,13 +129,16 @@ export const RULES: readonly Rule[] = [
 const SEVERITY_ORDER: Record<Severity, number> = { ERROR: 0, WARNING: 1, INFO: 2 };
 
 /** Gap analysis over a partnership (all when null) at `asOf`: every rule in one round trip. */
-export async function governanceHealth(read: ReadQuery, args: { partnershipId?: string | null; asOf?: string | null; leadThreshold?: number | null }): Promise<FindingRow[]> {
+export async function governanceHealth(
+  read: ReadQuery,
+  args: { partnershipId?: string | null; asOf?: string | null; leadThreshold?: number | null },
+): Promise<FindingRow[]> {
   // For one partnership, a plain equality: the planner then seeks the partnershipId index instead
   // of scanning every partnership's nodes ("$partnershipId IS NULL OR ..." defeats the index).
   const scoped = (match: string): string => (args.partnershipId ? match.replaceAll(inScope("s"), "s.partnershipId = $partnershipId") : match);
-  const query = RULES.map(
-    (r) => `${scoped(r.match)}\n RETURN '${r.rule}' AS rule, '${r.severity}' AS severity, ${pathNode("s")} AS subject, message`,
-  ).join("\nUNION ALL\n");
+  const query = RULES.map((r) => `${scoped(r.match)}\n RETURN '${r.rule}' AS rule, '${r.severity}' AS severity, ${pathNode("s")} AS subject, message`).join(
+    "\nUNION ALL\n",
+  );
   const rows = await read(query, {
     partnershipId: args.partnershipId ?? null,
     asOf: dateParameter(args.asOf),

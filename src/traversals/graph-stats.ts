@@ -24,9 +24,17 @@ export async function graphStats(read: ReadQuery, viewer: Viewer, partnershipId?
   const branches = LABELS.flatMap((label) => [
     `MATCH (n:${label}) WHERE ${inScope} RETURN 'node' AS kind, '${label}' AS name, count(n) AS count`,
     `MATCH (n:${label})-[r]->(m) WHERE ${inScope} AND ${visible("m")} RETURN 'relationship' AS kind, type(r) AS name, count(r) AS count`,
-    ...(label === "Document" ? [] : [`MATCH (n:${label}) WHERE ${inScope} AND NOT EXISTS { MATCH (n)-[:EVIDENCED_BY]->() } RETURN 'unproven' AS kind, '${label}' AS name, count(n) AS count`]),
+    ...(label === "Document"
+      ? []
+      : [
+          `MATCH (n:${label}) WHERE ${inScope} AND NOT EXISTS { MATCH (n)-[:EVIDENCED_BY]->() } RETURN 'unproven' AS kind, '${label}' AS name, count(n) AS count`,
+        ]),
   ]);
-  const rows = (await read(branches.join("\nUNION ALL\n"), { partnershipId: partnershipId ?? null, ...viewerParameters(viewer) })) as { kind: string; name: string; count: number }[];
+  const rows = (await read(branches.join("\nUNION ALL\n"), { partnershipId: partnershipId ?? null, ...viewerParameters(viewer) })) as {
+    kind: string;
+    name: string;
+    count: number;
+  }[];
   const sum = (kind: string): LabelCountRow[] => {
     const totals = new Map<string, number>();
     for (const row of rows) if (row.kind === kind && row.count > 0) totals.set(row.name, (totals.get(row.name) ?? 0) + row.count);

@@ -33,6 +33,9 @@ export function createReadQuery(driver: Driver, database: string, timeoutMs: num
  * as a neo4j Date (the Date scalar's parseValue); both print as YYYY-MM-DD.
  */
 export function dateParameter(value: string | object | undefined | null): InstanceType<typeof neo4j.types.Date> {
-  const [year, month, day] = String(value ?? new Date().toISOString()).slice(0, 10).split("-").map(Number);
+  const [year, month, day] = String(value ?? new Date().toISOString())
+    .slice(0, 10)
+    .split("-")
+    .map(Number);
   return new neo4j.types.Date(year!, month!, day!);
 }

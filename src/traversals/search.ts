@@ -16,7 +16,11 @@ const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
 /** Lucene query text: every word exact (boosted), as a prefix, or within one typo. */
 export function luceneQuery(text: string): string {
-  const words = text.replace(LUCENE_SPECIAL, " ").toLowerCase().split(/\s+/).filter((w) => w.length > 0 && !["and", "or", "not", "to"].includes(w));
+  const words = text
+    .replace(LUCENE_SPECIAL, " ")
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w.length > 0 && !["and", "or", "not", "to"].includes(w));
   return words.map((w) => (w.length > 3 ? `(${w}^3 OR ${w}* OR ${w}~1)` : `(${w}^3 OR ${w}*)`)).join(" ");
 }
 

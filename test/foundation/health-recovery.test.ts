@@ -28,7 +28,16 @@ describe("/health and a dropped database", () => {
     const port = await freePort();
     neo4j = await startLocalNeo4j({ dataDir, port, heap: "512m", pageCache: "64m" });
     const driver = createDriver({ uri: neo4j.uri, username: "neo4j", password: "" });
-    server = await startServer({ schema: await buildSchema({ driver }), driver, database: "neo4j", timeoutMs: 5000, host: "127.0.0.1", port: 0, production: false, verifyToken: createTokenVerifier({}) });
+    server = await startServer({
+      schema: await buildSchema({ driver }),
+      driver,
+      database: "neo4j",
+      timeoutMs: 5000,
+      host: "127.0.0.1",
+      port: 0,
+      production: false,
+      verifyToken: createTokenVerifier({}),
+    });
     expect(await healthStatus(server.url)).toBe(200);
 
     await neo4j.stop();

@@ -20,7 +20,15 @@ describe("the GraphQL server over the real database", () => {
   it("answers generated queries with filters and nested relationships", async () => {
     const response = await graphql<{ bodies: { id: string; name: string; kind: string }[] }>(
       server.url,
-      `{ bodies(where: { id: { eq: "body:scpb" } }) { id name kind } }`,
+      `
+        {
+          bodies(where: { id: { eq: "body:scpb" } }) {
+            id
+            name
+            kind
+          }
+        }
+      `,
     );
     expect(response.errors).toBeUndefined();
     expect(response.data?.bodies).toEqual([{ id: "body:scpb", name: "Safer Communities Partnership Board", kind: "STATUTORY_BOARD" }]);
@@ -29,7 +37,17 @@ describe("the GraphQL server over the real database", () => {
   it("answers connections with totalCount", async () => {
     const response = await graphql<{ bodiesConnection: { aggregate: { count: { nodes: number } } } }>(
       server.url,
-      `{ bodiesConnection(where: { kind: { eq: STATUTORY_BOARD } }) { aggregate { count { nodes } } } }`,
+      `
+        {
+          bodiesConnection(where: { kind: { eq: STATUTORY_BOARD } }) {
+            aggregate {
+              count {
+                nodes
+              }
+            }
+          }
+        }
+      `,
     );
     expect(response.errors).toBeUndefined();
     expect(response.data?.bodiesConnection.aggregate.count.nodes).toBeGreaterThanOrEqual(1);
@@ -39,8 +57,25 @@ describe("the GraphQL server over the real database", () => {
     const editor = await tokenFor({ roles: ["editor"], partnerships: ["partnership:barnet"] });
     const response = await graphql(
       server.url,
-      `mutation { createBodies(input: [{ id: "body:scpb", partnershipId: "partnership:barnet", name: "Copy", kind: STATUTORY_BOARD,
-        evidencedBy: { connect: [{ where: { node: { id: { eq: "doc:scpb-2016-01-29" } } }, edge: { locator: "cover" } }] } }]) { bodies { id } } }`,
+      `
+        mutation {
+          createBodies(
+            input: [
+              {
+                id: "body:scpb"
+                partnershipId: "partnership:barnet"
+                name: "Copy"
+                kind: STATUTORY_BOARD
+                evidencedBy: { connect: [{ where: { node: { id: { eq: "doc:scpb-2016-01-29" } } }, edge: { locator: "cover" } }] }
+              }
+            ]
+          ) {
+            bodies {
+              id
+            }
+          }
+        }
+      `,
       {},
       editor,
     );

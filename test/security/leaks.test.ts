@@ -46,14 +46,18 @@ const anyMarker = (response: GraphQLResponse, m: Marker): boolean => {
   return [m.itemId, m.itemTitle, m.email, m.phone, m.note].some((value) => text.includes(value));
 };
 const count = (path: (data: Record<string, unknown>) => unknown) => (response: GraphQLResponse) => Number(path(response.data ?? {}) ?? 0) === 2;
-const get = (data: unknown, ...keys: (string | number)[]): unknown => keys.reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key as string], data);
+const get = (data: unknown, ...keys: (string | number)[]): unknown =>
+  keys.reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key as string], data);
 
 const CASES: Case[] = [
   { name: "list of agenda items", query: (_, p) => `{ agendaItems(where: { partnershipId: { eq: "${p}" } }) { id title } }` },
   { name: "filter on restricted: true", query: (_, p) => `{ agendaItems(where: { partnershipId: { eq: "${p}" }, restricted: { eq: true } }) { id } }` },
   { name: "filter on the title", query: (m) => `{ agendaItems(where: { title: { contains: "${m.itemTitle}" } }) { id } }` },
   { name: "lookup by id", query: (m) => `{ agendaItems(where: { id: { eq: "${m.itemId}" } }) { id exemption } }` },
-  { name: "sort by restricted, first row", query: (_, p) => `{ agendaItems(where: { partnershipId: { eq: "${p}" } }, sort: [{ restricted: DESC }], limit: 1) { id } }` },
+  {
+    name: "sort by restricted, first row",
+    query: (_, p) => `{ agendaItems(where: { partnershipId: { eq: "${p}" } }, sort: [{ restricted: DESC }], limit: 1) { id } }`,
+  },
   { name: "connection edges", query: (_, p) => `{ agendaItemsConnection(where: { partnershipId: { eq: "${p}" } }) { edges { node { id } } } }` },
   {
     name: "connection totalCount",
@@ -65,9 +69,15 @@ const CASES: Case[] = [
     query: (_, p) => `{ agendaItemsConnection(where: { partnershipId: { eq: "${p}" } }) { aggregate { count { nodes } } } }`,
     sees: count((d) => get(d, "agendaItemsConnection", "aggregate", "count", "nodes")),
   },
-  { name: "aggregate of titles", query: (_, p) => `{ agendaItemsConnection(where: { partnershipId: { eq: "${p}" } }) { aggregate { node { title { longest } } } } }` },
+  {
+    name: "aggregate of titles",
+    query: (_, p) => `{ agendaItemsConnection(where: { partnershipId: { eq: "${p}" } }) { aggregate { node { title { longest } } } } }`,
+  },
   { name: "nested items of a meeting", query: (m) => `{ meetings(where: { id: { eq: "${m.meetingId}" } }) { items { id title } } }` },
-  { name: "nested items filtered to restricted", query: (m) => `{ meetings(where: { id: { eq: "${m.meetingId}" } }) { items(where: { restricted: { eq: true } }) { id } } }` },
+  {
+    name: "nested items filtered to restricted",
+    query: (m) => `{ meetings(where: { id: { eq: "${m.meetingId}" } }) { items(where: { restricted: { eq: true } }) { id } } }`,
+  },
   {
     name: "nested connection totalCount",
     query: (m) => `{ meetings(where: { id: { eq: "${m.meetingId}" } }) { itemsConnection { totalCount } } }`,
@@ -81,10 +91,30 @@ const CASES: Case[] = [
   { name: "presented items of a person", query: (m) => `{ people(where: { id: { eq: "${m.personId}" } }) { presented { id } } }` },
   { name: "decision's item", query: (m) => `{ decisions(where: { id: { eq: "${m.decisionId}" } }) { madeAt { id title } } }` },
   { name: "reverse: an item's meeting from the item", query: (m) => `{ agendaItems(where: { meeting: { some: { id: { eq: "${m.meetingId}" } } } }) { id } }` },
-  { name: "meetings filtered by an item's title", query: (m) => `{ meetings(where: { items: { some: { title: { contains: "${m.itemTitle}" } } } }) { id } }`, sees: (r) => ((r.data?.meetings as unknown[]) ?? []).length > 0, adminOnly: true },
-  { name: "meetings filtered through the items connection", query: (m) => `{ meetings(where: { itemsConnection: { some: { node: { restricted: { eq: true } } } }, id: { eq: "${m.meetingId}" } }) { id } }`, sees: (r) => ((r.data?.meetings as unknown[]) ?? []).length > 0, adminOnly: true },
-  { name: "people filtered by presented items", query: (m) => `{ people(where: { presented: { some: { restricted: { eq: true } } }, id: { eq: "${m.personId}" } }) { id } }`, sees: (r) => ((r.data?.people as unknown[]) ?? []).length > 0, adminOnly: true },
-  { name: "decisions filtered by their item", query: (m) => `{ decisions(where: { madeAt: { some: { restricted: { eq: true } } }, id: { eq: "${m.decisionId}" } }) { id } }`, sees: (r) => ((r.data?.decisions as unknown[]) ?? []).length > 0, adminOnly: true },
+  {
+    name: "meetings filtered by an item's title",
+    query: (m) => `{ meetings(where: { items: { some: { title: { contains: "${m.itemTitle}" } } } }) { id } }`,
+    sees: (r) => ((r.data?.meetings as unknown[]) ?? []).length > 0,
+    adminOnly: true,
+  },
+  {
+    name: "meetings filtered through the items connection",
+    query: (m) => `{ meetings(where: { itemsConnection: { some: { node: { restricted: { eq: true } } } }, id: { eq: "${m.meetingId}" } }) { id } }`,
+    sees: (r) => ((r.data?.meetings as unknown[]) ?? []).length > 0,
+    adminOnly: true,
+  },
+  {
+    name: "people filtered by presented items",
+    query: (m) => `{ people(where: { presented: { some: { restricted: { eq: true } } }, id: { eq: "${m.personId}" } }) { id } }`,
+    sees: (r) => ((r.data?.people as unknown[]) ?? []).length > 0,
+    adminOnly: true,
+  },
+  {
+    name: "decisions filtered by their item",
+    query: (m) => `{ decisions(where: { madeAt: { some: { restricted: { eq: true } } }, id: { eq: "${m.decisionId}" } }) { id } }`,
+    sees: (r) => ((r.data?.decisions as unknown[]) ?? []).length > 0,
+    adminOnly: true,
+  },
   {
     name: "the same filter sent as a variable",
     query: () => `query($w: MeetingWhere) { meetings(where: $w) { id } }`,
@@ -94,17 +124,40 @@ const CASES: Case[] = [
   },
   { name: "a person's email", query: (m) => `{ people(where: { id: { eq: "${m.personId}" } }) { email } }` },
   { name: "a person's phone", query: (m) => `{ people(where: { id: { eq: "${m.personId}" } }) { phone } }` },
-  { name: "filter on email", query: (m) => `{ people(where: { email: { eq: "${m.email}" } }) { id } }`, sees: (r) => ((r.data?.people as unknown[]) ?? []).length > 0, adminOnly: true },
-  { name: "email filter in variables", query: () => `query($w: PersonWhere) { people(where: $w) { id } }`, variables: (m) => ({ w: { email: { contains: m.email } } }), sees: (r) => ((r.data?.people as unknown[]) ?? []).length > 0, adminOnly: true },
+  {
+    name: "filter on email",
+    query: (m) => `{ people(where: { email: { eq: "${m.email}" } }) { id } }`,
+    sees: (r) => ((r.data?.people as unknown[]) ?? []).length > 0,
+    adminOnly: true,
+  },
+  {
+    name: "email filter in variables",
+    query: () => `query($w: PersonWhere) { people(where: $w) { id } }`,
+    variables: (m) => ({ w: { email: { contains: m.email } } }),
+    sees: (r) => ((r.data?.people as unknown[]) ?? []).length > 0,
+    adminOnly: true,
+  },
   { name: "sort by email", query: (_, p) => `{ people(where: { partnershipId: { eq: "${p}" } }, sort: [{ email: ASC }]) { id email } }`, adminOnly: true },
-  { name: "aggregate of emails", query: (_, p) => `{ peopleConnection(where: { partnershipId: { eq: "${p}" } }) { aggregate { node { email { longest } } } } }` },
+  {
+    name: "aggregate of emails",
+    query: (_, p) => `{ peopleConnection(where: { partnershipId: { eq: "${p}" } }) { aggregate { node { email { longest } } } } }`,
+  },
   { name: "a body's private note", query: (m) => `{ bodies(where: { id: { eq: "${m.bodyId}" } }) { privateNote } }` },
   { name: "an action's private note", query: (m) => `{ actions(where: { id: { eq: "${m.actionId}" } }) { privateNote } }` },
   { name: "a meeting's private note", query: (m) => `{ meetings(where: { id: { eq: "${m.meetingId}" } }) { privateNote } }` },
-  { name: "a private note through the @cypher field feedingActions", query: (m) => `{ objectives(where: { id: { eq: "${m.objectiveId}" } }) { feedingActions { privateNote } } }` },
-  { name: "a private note through actionsFeeding's hydrated action", query: (m) => `{ actionsFeeding(objectiveId: "${m.objectiveId}") { action { privateNote } } }` },
+  {
+    name: "a private note through the @cypher field feedingActions",
+    query: (m) => `{ objectives(where: { id: { eq: "${m.objectiveId}" } }) { feedingActions { privateNote } } }`,
+  },
+  {
+    name: "a private note through actionsFeeding's hydrated action",
+    query: (m) => `{ actionsFeeding(objectiveId: "${m.objectiveId}") { action { privateNote } } }`,
+  },
   { name: "search hits", query: (m) => `{ search(text: "${m.itemTitle}", limit: 50) { node { id name } matched } }` },
-  { name: "connection path through the item", query: (m) => `{ connection(fromId: "${m.decisionId}", toId: "${m.personId}") { from { id name } to { id name } } }` },
+  {
+    name: "connection path through the item",
+    query: (m) => `{ connection(fromId: "${m.decisionId}", toId: "${m.personId}") { from { id name } to { id name } } }`,
+  },
   {
     name: "graphStats counts",
     query: (_, p) => `{ graphStats(partnershipId: "${p}") { nodes { label count } } }`,
@@ -112,7 +165,8 @@ const CASES: Case[] = [
   },
 ];
 
-const ask = (c: Case, token?: string) => graphql(server.url, c.query(fixture.marker, fixture.partnershipId), c.variables?.(fixture.marker, fixture.partnershipId) ?? {}, token);
+const ask = (c: Case, token?: string) =>
+  graphql(server.url, c.query(fixture.marker, fixture.partnershipId), c.variables?.(fixture.marker, fixture.partnershipId) ?? {}, token);
 const sees = (c: Case, response: GraphQLResponse) => (c.sees ?? anyMarker)(response, fixture.marker);
 
 describe("restricted data", () => {
@@ -135,13 +189,16 @@ describe("restricted data", () => {
     expect(sees(c, response)).toBe(true);
   });
 
-  it.each(CASES.filter((c) => c.adminOnly).map((c) => [c.name, c] as const))("%s: refused with FORBIDDEN to officers, answered for admins", async (_name, c) => {
-    const officer = await ask(c, tokens.officer);
-    expect(officer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const admin = await ask(c, tokens.admin);
-    expect(admin.errors).toBeUndefined();
-    expect(sees(c, admin)).toBe(true);
-  });
+  it.each(CASES.filter((c) => c.adminOnly).map((c) => [c.name, c] as const))(
+    "%s: refused with FORBIDDEN to officers, answered for admins",
+    async (_name, c) => {
+      const officer = await ask(c, tokens.officer);
+      expect(officer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+      const admin = await ask(c, tokens.admin);
+      expect(admin.errors).toBeUndefined();
+      expect(sees(c, admin)).toBe(true);
+    },
+  );
 
   it("tells an anonymous caller why, without naming what it hides", async () => {
     const response = await graphql(server.url, `{ people(where: { id: { eq: "${fixture.marker.personId}" } }) { email } }`);

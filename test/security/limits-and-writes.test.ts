@@ -65,13 +65,31 @@ describe("request limits", () => {
   });
 
   it("caps list sizes at the type's @limit maximum", async () => {
-    const response = await graphql<{ actions: unknown[] }>(server.url, `{ actions(limit: 5000) { id } }`);
+    const response = await graphql<{ actions: unknown[] }>(
+      server.url,
+      `
+        {
+          actions(limit: 5000) {
+            id
+          }
+        }
+      `,
+    );
     expect(response.data?.actions.length).toBeLessThanOrEqual(1000);
   });
 
   it("stops a traversal at the transaction timeout with TIMEOUT, and keeps serving", async () => {
     // Every rule over every partnership: hundreds of milliseconds, far past 1 ms (the local Neo4j checks timeouts every 100 ms).
-    const response = await graphql(impatient.url, `{ governanceHealth { rule } }`);
+    const response = await graphql(
+      impatient.url,
+      `
+        {
+          governanceHealth {
+            rule
+          }
+        }
+      `,
+    );
     expect(response.errors?.[0]?.extensions?.code).toBe("TIMEOUT");
     expect(response.errors?.[0]?.message).toContain("1 ms");
     expect((await fetch(`${impatient.url}/health`)).status).toBe(200);
@@ -89,13 +107,33 @@ describe("request limits", () => {
 
 describe("production mode", () => {
   it("turns introspection off", async () => {
-    const response = await graphql(production.url, `{ __schema { types { name } } }`);
+    const response = await graphql(
+      production.url,
+      `
+        {
+          __schema {
+            types {
+              name
+            }
+          }
+        }
+      `,
+    );
     expect(response.data).toBeUndefined();
     expect(response.errors?.[0]?.message).toMatch(/introspection/i);
   });
 
   it("gives no field suggestions", async () => {
-    const response = await graphql(production.url, `{ people(limit: 1) { emai } }`);
+    const response = await graphql(
+      production.url,
+      `
+        {
+          people(limit: 1) {
+            emai
+          }
+        }
+      `,
+    );
     expect(response.errors?.[0]?.message).not.toMatch(/did you mean/i);
     expect(JSON.stringify(response)).not.toContain('"email"');
   });
@@ -158,7 +196,11 @@ describe("writes", () => {
   it.each([
     ["an id of the wrong form", (s: string) => create(`Body ${s}`), "input[0].id: expected an id like body:some-slug"],
     ["an id of another label's prefix", (s: string) => create(`person:${s}-x`), "input[0].id: expected an id like body:some-slug"],
-    ["no source paper", (s: string) => create(`body:${s}-nosource`).replace(/evidencedBy: \{[^}]*\}[^}]*\}[^}]*\}[^}]*\}[^\]]*\] \}/, ""), "input[0].evidencedBy: a new Body must name the paper it comes from"],
+    [
+      "no source paper",
+      (s: string) => create(`body:${s}-nosource`).replace(/evidencedBy: \{[^}]*\}[^}]*\}[^}]*\}[^}]*\}[^\]]*\] \}/, ""),
+      "input[0].evidencedBy: a new Body must name the paper it comes from",
+    ],
     ["an existing id", () => create("body:scpb"), 'A Body with id "body:scpb" already exists'],
   ])("rejects %s with a message naming the field", async (_name, mutation, message) => {
     const token = await tokenFor({ roles: ["editor"], partnerships: [fixture.partnershipId] });

@@ -61,7 +61,11 @@ async function seedCommand(dir: string, options: { reset?: boolean } = {}): Prom
  */
 async function snapshot(partnershipId: string, ids: readonly string[] = []): Promise<string> {
   const scope = "n.partnershipId = $partnershipId OR n.id IN $ids";
-  const nodes = await driver.executeQuery(`MATCH (n) WHERE ${scope} RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY id`, { partnershipId, ids }, { database: DATABASE });
+  const nodes = await driver.executeQuery(
+    `MATCH (n) WHERE ${scope} RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY id`,
+    { partnershipId, ids },
+    { database: DATABASE },
+  );
   const relationships = await driver.executeQuery(
     `MATCH (n)-[r]->(m) WHERE ${scope}
      RETURN n.id AS from, type(r) AS type, m.id AS to, properties(r) AS props
@@ -73,7 +77,9 @@ async function snapshot(partnershipId: string, ids: readonly string[] = []): Pro
 }
 
 const countOf = async (partnershipId: string): Promise<number> =>
-  (await driver.executeQuery("MATCH (n {partnershipId: $partnershipId}) RETURN count(n) AS n", { partnershipId }, { database: DATABASE })).records[0]!.get("n").toNumber();
+  (await driver.executeQuery("MATCH (n {partnershipId: $partnershipId}) RETURN count(n) AS n", { partnershipId }, { database: DATABASE })).records[0]!.get(
+    "n",
+  ).toNumber();
 
 const idsOf = (graph: SeedGraph): string[] => [...graph.nodes.keys()];
 
@@ -83,7 +89,12 @@ function isolatedSample(slug: string): SeedGraph {
   const own = (id: string): string => `${id}:${slug}`;
   const nodes = new Map<string, SeedNode>();
   for (const node of graph.nodes.values())
-    nodes.set(own(node.id), { ...node, id: own(node.id), partnershipId: `partnership:${slug}`, evidence: node.evidence.map((e) => ({ ...e, document: own(e.document) })) });
+    nodes.set(own(node.id), {
+      ...node,
+      id: own(node.id),
+      partnershipId: `partnership:${slug}`,
+      evidence: node.evidence.map((e) => ({ ...e, document: own(e.document) })),
+    });
   const relationships = graph.relationships.map((r) => ({ ...r, from: own(r.from), to: own(r.to), key: `${slug}|${r.key}` }));
   return { nodes, relationships };
 }
@@ -108,7 +119,12 @@ describe("loading is idempotent", () => {
 
     const first = await loadSeedGraph(driver, graph, model, { database: DATABASE });
     // Exactly what validation promised: every node, every relationship, every provenance link.
-    expect(first).toMatchObject({ nodesCreated: graph.nodes.size, relationshipsCreated: graph.relationships.length + evidence, nodesDeleted: 0, relationshipsDeleted: 0 });
+    expect(first).toMatchObject({
+      nodesCreated: graph.nodes.size,
+      relationshipsCreated: graph.relationships.length + evidence,
+      nodesDeleted: 0,
+      relationshipsDeleted: 0,
+    });
     const afterFirst = await snapshot(partnershipId);
 
     const second = await loadSeedGraph(driver, graph, model, { database: DATABASE });
@@ -158,7 +174,9 @@ describe("loading is all or nothing", () => {
     // Neo4j rejects it in the Measurement step, after the earlier labels were written.
     const measurement = [...changed.nodes.values()].find((node) => node.label === "Measurement")!;
     measurement.properties.note = { not: "a property value" };
-    await expect(loadSeedGraph(driver, changed, model, { database: DATABASE })).rejects.toThrow(/Property values can only be of primitive types or arrays thereof/);
+    await expect(loadSeedGraph(driver, changed, model, { database: DATABASE })).rejects.toThrow(
+      /Property values can only be of primitive types or arrays thereof/,
+    );
     expect(await snapshot(partnershipId, ids)).toBe(before);
   });
 
@@ -180,7 +198,9 @@ entries:
     const before = await snapshot(partnershipId, ids);
     const failed = seedCommand(folder(files));
     await expect(failed).rejects.toThrow(SeedValidationError);
-    await expect(failed).rejects.toThrow(/zz-later\.yaml:4, entry action:test-[0-9a-f]+:later, field LED_BY: refers to body:test-[0-9a-f]+:no-such-board, which no seed file defines/);
+    await expect(failed).rejects.toThrow(
+      /zz-later\.yaml:4, entry action:test-[0-9a-f]+:later, field LED_BY: refers to body:test-[0-9a-f]+:no-such-board, which no seed file defines/,
+    );
     expect(await snapshot(partnershipId, ids)).toBe(before);
   });
 });

@@ -44,7 +44,10 @@ describe("facts of the five papers, each with its source", () => {
     expect(data[root], `${id} is in the graph`).toHaveLength(1);
     const node = data[root]![0]!;
     expect(node).toMatchObject(expected);
-    expect((node.evidencedByConnection as { edges: unknown[] }).edges).toContainEqual({ node: { id: document }, properties: { locator: expect.stringContaining(locator) } });
+    expect((node.evidencedByConnection as { edges: unknown[] }).edges).toContainEqual({
+      node: { id: document },
+      properties: { locator: expect.stringContaining(locator) },
+    });
   });
 
   it.each(COUNTS)("$paper: $what", async ({ query, path, count }) => {
@@ -89,9 +92,9 @@ describe("one real person, organisation or body is one node with its spellings a
 
 describe("graphStats of the sample", () => {
   it("counts exactly what the seed files hold, and every node has its source", async () => {
-    const { graphStats } = await ask<{ graphStats: { nodes: { label: string; count: number }[]; relationships: { label: string; count: number }[]; nodesWithoutProvenance: number } }>(
-      `{ graphStats(partnershipId: "partnership:barnet") { nodes { label count } relationships { label count } nodesWithoutProvenance } }`,
-    );
+    const { graphStats } = await ask<{
+      graphStats: { nodes: { label: string; count: number }[]; relationships: { label: string; count: number }[]; nodesWithoutProvenance: number };
+    }>(`{ graphStats(partnershipId: "partnership:barnet") { nodes { label count } relationships { label count } nodesWithoutProvenance } }`);
     const expected = countGraph(validateSeedDirectory(DEFAULT_SEED_DIR, buildDomainModel(readTypeDefs())).graph);
     expect(graphStats.nodesWithoutProvenance).toBe(0);
     expect(Object.fromEntries(graphStats.nodes.map((n) => [n.label, n.count]))).toEqual(expected.nodes);

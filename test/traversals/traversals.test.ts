@@ -14,7 +14,18 @@ beforeAll(async () => {
   driver = testDriver();
   server = await startTestServer(driver);
   // The first request of a schema makes one-off calls; round-trip assertions measure steady state.
-  await graphql(server.url, `{ actionsFeeding(objectiveId: "objective:css-2015-20:outcome-4") { action { id } } }`);
+  await graphql(
+    server.url,
+    `
+      {
+        actionsFeeding(objectiveId: "objective:css-2015-20:outcome-4") {
+          action {
+            id
+          }
+        }
+      }
+    `,
+  );
   fixture = isolatedPartnership(driver);
   const s = fixture.slug;
   // A structure with a cycle of accountability and a group with no route to any board.
@@ -101,7 +112,16 @@ describe("actionsFeeding", () => {
 });
 
 describe("accountabilityChain", () => {
-  type Result = { accountabilityChain: { depth: number; role: string; relationship: string; subject: { id: string; name: string } | null; gap: string | null; of: { id: string } | null }[] };
+  type Result = {
+    accountabilityChain: {
+      depth: number;
+      role: string;
+      relationship: string;
+      subject: { id: string; name: string } | null;
+      gap: string | null;
+      of: { id: string } | null;
+    }[];
+  };
   const query = `query($id: ID!) { accountabilityChain(id: $id) { depth role relationship subject { id name } gap of { id } } }`;
 
   it("records the 2013/14 violent-crime priority's missing strategic lead and lead agency as gaps", async () => {
@@ -115,7 +135,9 @@ describe("accountabilityChain", () => {
   it("runs from a Gangs plan action to its accountable officer, its theme, the plan and up to the SCPB and its chair", async () => {
     const { data } = await ask<Result>(query, { id: "action:gsyv-2016-18:6" });
     const steps = data?.accountabilityChain ?? [];
-    expect(steps).toContainEqual(expect.objectContaining({ depth: 0, role: "ACCOUNTABLE", relationship: "LED_BY", subject: expect.objectContaining({ id: "person:kiran-vagarwal" }) }));
+    expect(steps).toContainEqual(
+      expect.objectContaining({ depth: 0, role: "ACCOUNTABLE", relationship: "LED_BY", subject: expect.objectContaining({ id: "person:kiran-vagarwal" }) }),
+    );
     expect(steps.some((s) => s.role === "THEME" && s.relationship === "CONTRIBUTES_TO")).toBe(true);
     expect(steps.some((s) => s.role === "STRATEGY" && s.subject?.id === "strategy:gsyv-2016-18")).toBe(true);
     const depths = steps.map((s) => s.depth);
@@ -126,7 +148,9 @@ describe("accountabilityChain", () => {
     const { data } = await ask<Result>(query, { id: "body:dv-vawg-delivery-group" });
     const steps = data?.accountabilityChain ?? [];
     expect(steps).toContainEqual(expect.objectContaining({ role: "ACCOUNTABLE_TO", subject: expect.objectContaining({ id: "body:scpb" }) }));
-    expect(steps).toContainEqual(expect.objectContaining({ role: "CHAIR", subject: expect.objectContaining({ id: "person:david-longstaff" }), of: { id: "body:scpb" } }));
+    expect(steps).toContainEqual(
+      expect.objectContaining({ role: "CHAIR", subject: expect.objectContaining({ id: "person:david-longstaff" }), of: { id: "body:scpb" } }),
+    );
     expect(steps.filter((s) => s.gap?.includes("no route"))).toEqual([]);
   });
 
@@ -176,8 +200,12 @@ describe("bodiesReportingTo", () => {
     const { data } = await ask<Result>(query, { id: "body:scpb", transitive: false });
     const rows = data?.bodiesReportingTo ?? [];
     expect(rows.every((r) => r.depth === 1)).toBe(true);
-    expect(rows).toContainEqual(expect.objectContaining({ relationship: "PROVIDES_UPDATES_TO", body: expect.objectContaining({ id: "body:combatting-drugs-partnership-board" }) }));
-    expect(rows).toContainEqual(expect.objectContaining({ relationship: "ACCOUNTABLE_TO", body: expect.objectContaining({ id: "body:dv-vawg-delivery-group" }) }));
+    expect(rows).toContainEqual(
+      expect.objectContaining({ relationship: "PROVIDES_UPDATES_TO", body: expect.objectContaining({ id: "body:combatting-drugs-partnership-board" }) }),
+    );
+    expect(rows).toContainEqual(
+      expect.objectContaining({ relationship: "ACCOUNTABLE_TO", body: expect.objectContaining({ id: "body:dv-vawg-delivery-group" }) }),
+    );
   });
 });
 
@@ -195,19 +223,28 @@ describe("responsibilities", () => {
     const mid2016 = await ask<Result>(query, { id: "person:david-longstaff", asOf: "2016-06-01" });
     const memberships = mid2016.data?.responsibilities.filter((r) => r.relationship === "MEMBER_OF") ?? [];
     expect(memberships).toContainEqual(expect.objectContaining({ role: "CHAIR", subject: { id: "body:scpb" }, validFrom: "2016-01-29" }));
-    expect(memberships).toContainEqual(expect.objectContaining({ role: "CHAIR", subject: { id: "body:community-leadership-committee" }, validFrom: "2015-01-30" }));
+    expect(memberships).toContainEqual(
+      expect.objectContaining({ role: "CHAIR", subject: { id: "body:community-leadership-committee" }, validFrom: "2015-01-30" }),
+    );
     const before = await ask<Result>(query, { id: "person:david-longstaff", asOf: "2014-06-01" });
     expect(before.data?.responsibilities.filter((r) => r.relationship === "MEMBER_OF")).toEqual([]);
   });
 
   it("lists what Kiran Vagarwal leads, including Gangs plan actions", async () => {
     const { data } = await ask<Result>(query, { id: "person:kiran-vagarwal" });
-    expect(data?.responsibilities).toContainEqual(expect.objectContaining({ role: "ACCOUNTABLE", relationship: "LED_BY", subject: { id: "action:gsyv-2016-18:6" } }));
+    expect(data?.responsibilities).toContainEqual(
+      expect.objectContaining({ role: "ACCOUNTABLE", relationship: "LED_BY", subject: { id: "action:gsyv-2016-18:6" } }),
+    );
   });
 });
 
 describe("governanceDiagram", () => {
-  type Result = { governanceDiagram: { nodes: { id: string; kind: string; chair: string | null; frequency: string | null }[]; edges: { from: string; to: string; kind: string; frequency: string | null }[] } };
+  type Result = {
+    governanceDiagram: {
+      nodes: { id: string; kind: string; chair: string | null; frequency: string | null }[];
+      edges: { from: string; to: string; kind: string; frequency: string | null }[];
+    };
+  };
   const query = `query($asOf: Date, $root: ID) { governanceDiagram(asOf: $asOf, rootBodyId: $root) { nodes { id kind chair frequency } edges { from to kind frequency } } }`;
 
   it("draws the SCPB by default, with the Community Leadership Committee above it and both edge kinds", async () => {
@@ -243,15 +280,16 @@ describe("governanceHealth", () => {
   it("finds the violent-crime priority without strategic lead or lead agency", async () => {
     const { data, extensions } = await ask<Result>(query, { p: "partnership:barnet" });
     const findings = data?.governanceHealth ?? [];
-    expect(findings).toContainEqual(expect.objectContaining({ rule: "PRIORITY_WITHOUT_STRATEGIC_LEAD", severity: "ERROR", subject: { id: "objective:scs-2011-14:priority-3" } }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: "PRIORITY_WITHOUT_STRATEGIC_LEAD", severity: "ERROR", subject: { id: "objective:scs-2011-14:priority-3" } }),
+    );
     expect(findings).toContainEqual(expect.objectContaining({ rule: "PRIORITY_WITHOUT_LEAD_AGENCY", subject: { id: "objective:scs-2011-14:priority-3" } }));
     expect(findings.some((f) => f.subject.id === "objective:scs-2011-14:priority-1" && f.rule.startsWith("PRIORITY_WITHOUT"))).toBe(false);
     expect(extensions?.roundTrips).toBe(1);
   });
 
   it("counts an action overdue only after its due date (property roadshows, due 30.3.2014)", async () => {
-    const roadshow = (findings: Result["governanceHealth"]) =>
-      findings.find((f) => f.rule === "ACTION_OVERDUE" && f.message.includes("Property Roadshow"));
+    const roadshow = (findings: Result["governanceHealth"]) => findings.find((f) => f.rule === "ACTION_OVERDUE" && f.message.includes("Property Roadshow"));
     const before = await ask<Result>(query, { p: "partnership:barnet", asOf: "2014-03-01" });
     const after = await ask<Result>(query, { p: "partnership:barnet", asOf: "2014-04-01" });
     expect(roadshow(before.data!.governanceHealth)).toBeUndefined();
@@ -337,10 +375,11 @@ describe("connection", () => {
 
 describe("graphStats", () => {
   it("counts nodes by label and relationships by type for one partnership", async () => {
-    const { data } = await ask<{ graphStats: { nodes: { label: string; count: number }[]; relationships: { label: string; count: number }[]; nodesWithoutProvenance: number } }>(
-      `query($p: ID) { graphStats(partnershipId: $p) { nodes { label count } relationships { label count } nodesWithoutProvenance } }`,
-      { p: fixture.partnershipId },
-    );
+    const { data } = await ask<{
+      graphStats: { nodes: { label: string; count: number }[]; relationships: { label: string; count: number }[]; nodesWithoutProvenance: number };
+    }>(`query($p: ID) { graphStats(partnershipId: $p) { nodes { label count } relationships { label count } nodesWithoutProvenance } }`, {
+      p: fixture.partnershipId,
+    });
     expect(data?.graphStats.nodes).toEqual([
       { label: "Body", count: 3 },
       { label: "Document", count: 1 },
