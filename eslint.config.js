@@ -3,19 +3,37 @@ import tseslint from "typescript-eslint";
 import importX from "eslint-plugin-import-x";
 
 export default tseslint.config(
-  { ignores: ["generated/**", "dist/**", "node_modules/**", "neo4j-launcher/**", "test-artifacts/**", ".data/**", "bench/results/**"] },
+  {
+    ignores: [
+      "generated/**",
+      "dist/**",
+      "node_modules/**",
+      "neo4j-launcher/**",
+      "test-artifacts/**",
+      ".data/**",
+      "bench/results/**",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     plugins: { "import-x": importX },
     settings: { "import-x/resolver": { typescript: true, node: true } },
     rules: {
       "import-x/no-cycle": ["error", { ignoreExternal: true }],
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
   {
     // Tests may not be imported by the product.
     files: ["src/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["**/test/**"], message: "src must not import test code" }] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/test/**"], message: "src must not import test code" }] },
+      ],
+    },
   },
 );

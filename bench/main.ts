@@ -16,19 +16,35 @@ const positive =
   (name: string) =>
   (value: string): number => {
     const number = Number(value);
-    if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError(`${name} must be a whole number of at least 1; got "${value}".`);
+    if (!Number.isInteger(number) || number < 1)
+      throw new InvalidArgumentError(`${name} must be a whole number of at least 1; got "${value}".`);
     return number;
   };
 
 const program = new Command("bench")
-  .description("Benchmarks the governance-graph API against hand-written Cypher and naive resolvers on generated partnerships.")
-  .option("--partnerships <n>", "synthetic partnerships to generate and load (1, 30, 300)", positive("--partnerships"), 1)
+  .description(
+    "Benchmarks the governance-graph API against hand-written Cypher and naive resolvers on generated partnerships.",
+  )
+  .option(
+    "--partnerships <n>",
+    "synthetic partnerships to generate and load (1, 30, 300)",
+    positive("--partnerships"),
+    1,
+  )
   .option("--iterations <n>", "timed iterations of every scenario", positive("--iterations"), 30)
   .option("--warmup <n>", "untimed iterations first", positive("--warmup"), 3)
-  .option("--seed <n>", "generator seed (the committed results use the default)", positive("--seed"), DEFAULT_SEED)
+  .option(
+    "--seed <n>",
+    "generator seed (the committed results use the default)",
+    positive("--seed"),
+    DEFAULT_SEED,
+  )
   .option("--batch-size <n>", "partnerships per load transaction", positive("--batch-size"), 10)
   .option("--as-of <date>", "the date every dated question is asked at", "2024-06-30")
-  .option("--data-dir <dir>", "keep the Neo4j store here and reuse it when it holds the same graph (default: a temp dir, deleted)")
+  .option(
+    "--data-dir <dir>",
+    "keep the Neo4j store here and reuse it when it holds the same graph (default: a temp dir, deleted)",
+  )
   .option("--heap <size>", "Neo4j heap of the local database", "2g")
   .option("--page-cache <size>", "Neo4j page cache of the local database", "1g")
   .option("--load-seconds <n>", "duration of each load-test run", positive("--load-seconds"), 10)
@@ -40,7 +56,11 @@ const program = new Command("bench")
 program.parse();
 const options = program.opts<Omit<BenchOptions, "command" | "root">>();
 try {
-  await runBench({ ...options, root: ROOT, command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim() });
+  await runBench({
+    ...options,
+    root: ROOT,
+    command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
+  });
 } catch (error) {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exitCode = 1;

@@ -22,18 +22,35 @@ program.parse();
 const [name] = program.args;
 const options = program.opts<{ dataDir: string; asOf: string; runs: string; showCypher?: boolean }>();
 const scenarios = name === "all" ? SCENARIOS : SCENARIOS.filter((s) => s.name === name);
-if (!scenarios.length) throw new Error(`Unknown scenario "${name}": use one of ${SCENARIOS.map((s) => s.name).join(", ")}, or all.`);
-const database = await openBenchDatabase({ dataDir: options.dataDir, heap: "2g", pageCache: "1g", log: (line) => console.error(line) });
+if (!scenarios.length)
+  throw new Error(
+    `Unknown scenario "${name}": use one of ${SCENARIOS.map((s) => s.name).join(", ")}, or all.`,
+  );
+const database = await openBenchDatabase({
+  dataDir: options.dataDir,
+  heap: "2g",
+  pageCache: "1g",
+  log: (line) => console.error(line),
+});
 try {
   await ensureSchema(database.driver, database.database, buildDomainModel(readTypeDefs()));
   const { landmarks } = generatePartnership(0, DEFAULT_SEED);
   for (const scenario of scenarios) {
-    const profile = await profileScenario(database.driver, database.database, scenario, landmarks, options.asOf, Number(options.runs));
+    const profile = await profileScenario(
+      database.driver,
+      database.database,
+      scenario,
+      landmarks,
+      options.asOf,
+      Number(options.runs),
+    );
     console.log(
       `\n=== ${profile.scenario}: ${profile.executeMs} ms in-process, ${profile.databaseMs} ms of it in the database, ${profile.queries.length} queries`,
     );
     for (const query of profile.queries) {
-      console.log(`--- ${query.dbHits} db hits, ${query.rows} rows, ${query.cypher.length} characters of Cypher`);
+      console.log(
+        `--- ${query.dbHits} db hits, ${query.rows} rows, ${query.cypher.length} characters of Cypher`,
+      );
       if (options.showCypher) console.log(query.cypher);
       console.log(query.plan);
     }

@@ -13,7 +13,14 @@ import { runLoadTest } from "./load-test/run-load-test.js";
 import { runScenarios } from "./measure/run-scenarios.js";
 import { buildNaiveSchema } from "./naive/index.js";
 import { updateBenchmarksMarkdown } from "./report/markdown.js";
-import { judgeTargets, machine, readAllResults, scalingAgainstBaseline, writeResults, type BenchResults } from "./report/results.js";
+import {
+  judgeTargets,
+  machine,
+  readAllResults,
+  scalingAgainstBaseline,
+  writeResults,
+  type BenchResults,
+} from "./report/results.js";
 import { SCENARIOS } from "./scenarios/index.js";
 import { printSummary } from "./report/print-summary.js";
 
@@ -41,11 +48,21 @@ const MARKER = "bench-graph.json";
 
 /** The whole benchmark: one runner doing the I/O, the parts it calls are pure or self-contained. */
 export async function runBench(options: BenchOptions): Promise<BenchResults> {
-  const scenarios = options.only ? SCENARIOS.filter((s) => options.only!.split(",").includes(s.name)) : SCENARIOS;
-  if (!scenarios.length) throw new Error(`--only ${options.only} names no scenario; use some of ${SCENARIOS.map((s) => s.name).join(", ")}.`);
+  const scenarios = options.only
+    ? SCENARIOS.filter((s) => options.only!.split(",").includes(s.name))
+    : SCENARIOS;
+  if (!scenarios.length)
+    throw new Error(
+      `--only ${options.only} names no scenario; use some of ${SCENARIOS.map((s) => s.name).join(", ")}.`,
+    );
   const loadAtStart = loadavg();
   const model = buildDomainModel(readTypeDefs());
-  const database = await openBenchDatabase({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), heap: options.heap, pageCache: options.pageCache, log });
+  const database = await openBenchDatabase({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    heap: options.heap,
+    pageCache: options.pageCache,
+    log,
+  });
   try {
     await ensureSchema(database.driver, database.database, model);
     const { records } = await database.driver.executeQuery(
@@ -59,18 +76,30 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const wanted = { partnerships: options.partnerships, seed: options.seed };
     const marker = database.dataDir ? path.join(database.dataDir, MARKER) : undefined;
     const kept =
-      marker && database.reused && existsSync(marker) ? (JSON.parse(readFileSync(marker, "utf8")) as typeof wanted & { load: LoadReport }) : undefined;
+      marker && database.reused && existsSync(marker)
+        ? (JSON.parse(readFileSync(marker, "utf8")) as typeof wanted & { load: LoadReport })
+        : undefined;
     let load: BenchResults["load"];
     let graph: BenchResults["graph"];
     if (kept && kept.partnerships === wanted.partnerships && kept.seed === wanted.seed) {
-      log(`[bench] reusing the store in ${database.dataDir} (${kept.partnerships} partnerships, seed ${kept.seed})`);
+      log(
+        `[bench] reusing the store in ${database.dataDir} (${kept.partnerships} partnerships, seed ${kept.seed})`,
+      );
       load = { reused: `${database.dataDir}, loaded earlier at ${kept.load.nodesPerSecond} nodes/s` };
-      graph = { partnerships: kept.partnerships, nodes: kept.load.generated.nodes, relationships: kept.load.generated.relationships };
+      graph = {
+        partnerships: kept.partnerships,
+        nodes: kept.load.generated.nodes,
+        relationships: kept.load.generated.relationships,
+      };
     } else {
-      if (database.reused && !kept) log(`[bench] ${database.dataDir} holds a store without ${MARKER}: loading on top of it (MERGE on id).`);
+      if (database.reused && !kept)
+        log(
+          `[bench] ${database.dataDir} holds a store without ${MARKER}: loading on top of it (MERGE on id).`,
+        );
       const bar = new SingleBar(
         {
-          format: "loading [{bar}] {value}/{total} partnerships | {nodes} nodes, {rels} relationships | {rate} nodes/s",
+          format:
+            "loading [{bar}] {value}/{total} partnerships | {nodes} nodes, {rels} relationships | {rate} nodes/s",
           hideCursor: true,
           noTTYOutput: true,
           notTTYSchedule: 10_000,
@@ -84,16 +113,26 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         seed: options.seed,
         batchSize: options.batchSize,
         onBatch: (p) =>
-          bar.update(p.partnershipsLoaded, { nodes: p.nodesCreated, rels: p.relationshipsCreated, rate: Math.round(p.nodesCreated / (p.elapsedMs / 1000)) }),
+          bar.update(p.partnershipsLoaded, {
+            nodes: p.nodesCreated,
+            rels: p.relationshipsCreated,
+            rate: Math.round(p.nodesCreated / (p.elapsedMs / 1000)),
+          }),
       });
       bar.stop();
       log(
         `[bench] loaded ${report.counters.nodesCreated} nodes and ${report.counters.relationshipsCreated} relationships in ${(report.writeMs / 1000).toFixed(1)} s: ${report.nodesPerSecond} nodes/s, ${report.relationshipsPerSecond} relationships/s (generation ${(report.generateMs / 1000).toFixed(1)} s)`,
       );
-      log(`[bench] slowest loader steps: ${report.slowestSteps.map((s) => `${s.step} ${(s.ms / 1000).toFixed(1)} s (${s.rows} rows)`).join("; ")}`);
+      log(
+        `[bench] slowest loader steps: ${report.slowestSteps.map((s) => `${s.step} ${(s.ms / 1000).toFixed(1)} s (${s.rows} rows)`).join("; ")}`,
+      );
       if (marker) writeFileSync(marker, JSON.stringify({ ...wanted, load: report }, null, 2));
       load = report;
-      graph = { partnerships: options.partnerships, nodes: report.generated.nodes, relationships: report.generated.relationships };
+      graph = {
+        partnerships: options.partnerships,
+        nodes: report.generated.nodes,
+        relationships: report.generated.relationships,
+      };
     }
     await database.driver.executeQuery("CALL db.awaitIndexes(300)", {}, { database: database.database });
 
@@ -115,7 +154,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     let scenarioResults;
     try {
       const bar = new SingleBar(
-        { format: "scenarios [{bar}] {value}/{total} iterations", hideCursor: true, noTTYOutput: true, notTTYSchedule: 10_000 },
+        {
+          format: "scenarios [{bar}] {value}/{total} iterations",
+          hideCursor: true,
+          noTTYOutput: true,
+          notTTYSchedule: 10_000,
+        },
         Presets.shades_classic,
       );
       bar.start(options.warmup + options.iterations, 0);

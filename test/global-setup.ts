@@ -19,7 +19,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dataDir = external ? undefined : mkdtempSync(path.join(tmpdir(), "governance-graph-test-"));
   const local = dataDir ? await startLocalNeo4j({ dataDir, heap: "1g", pageCache: "128m" }) : undefined;
   const uri = external ?? local!.uri;
-  const driver = createDriver({ uri, username: process.env.NEO4J_USERNAME ?? "neo4j", password: process.env.NEO4J_PASSWORD ?? "" });
+  const driver = createDriver({
+    uri,
+    username: process.env.NEO4J_USERNAME ?? "neo4j",
+    password: process.env.NEO4J_PASSWORD ?? "",
+  });
   try {
     const model = buildDomainModel(readTypeDefs());
     await ensureSchema(driver, "neo4j", model);

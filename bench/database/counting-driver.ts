@@ -7,17 +7,26 @@ export interface RoundTripCounter {
   onQuery?: (cypher: string, parameters: unknown) => void;
 }
 
-function counted(counter: RoundTripCounter, method: (...a: unknown[]) => unknown, target: unknown, args: unknown[]): unknown {
+function counted(
+  counter: RoundTripCounter,
+  method: (...a: unknown[]) => unknown,
+  target: unknown,
+  args: unknown[],
+): unknown {
   counter.count++;
   counter.onQuery?.(String(args[0]), args[1]);
   return method.apply(target, args);
 }
 
-function countingTransaction<T extends ManagedTransaction | Transaction>(tx: T, counter: RoundTripCounter): T {
+function countingTransaction<T extends ManagedTransaction | Transaction>(
+  tx: T,
+  counter: RoundTripCounter,
+): T {
   return new Proxy(tx, {
     get(target, property) {
       const value = Reflect.get(target, property, target) as unknown;
-      if (property === "run") return (...args: unknown[]) => counted(counter, value as (...a: unknown[]) => unknown, target, args);
+      if (property === "run")
+        return (...args: unknown[]) => counted(counter, value as (...a: unknown[]) => unknown, target, args);
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
@@ -35,9 +44,13 @@ function countingSession(session: Session, counter: RoundTripCounter): Session {
         case "executeRead":
         case "executeWrite":
           return (work: (tx: ManagedTransaction) => unknown, ...rest: unknown[]) =>
-            method.apply(target, [(tx: ManagedTransaction) => work(countingTransaction(tx, counter)), ...rest]);
+            method.apply(target, [
+              (tx: ManagedTransaction) => work(countingTransaction(tx, counter)),
+              ...rest,
+            ]);
         case "beginTransaction":
-          return (...args: unknown[]) => countingTransaction(method.apply(target, args) as Transaction, counter);
+          return (...args: unknown[]) =>
+            countingTransaction(method.apply(target, args) as Transaction, counter);
         default:
           return method.bind(target);
       }
@@ -58,7 +71,8 @@ export function countingDriver(driver: Driver, counter: RoundTripCounter): Drive
       if (typeof value !== "function") return value;
       const method = value as (...a: unknown[]) => unknown;
       if (property === "executeQuery") return (...args: unknown[]) => counted(counter, method, target, args);
-      if (property === "session") return (...args: unknown[]) => countingSession(method.apply(target, args) as Session, counter);
+      if (property === "session")
+        return (...args: unknown[]) => countingSession(method.apply(target, args) as Session, counter);
       return method.bind(target);
     },
   });

@@ -25,14 +25,23 @@ export interface BenchDatabase extends Database {
  */
 export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<BenchDatabase> {
   if (process.env.NEO4J_URI) {
-    options.log(`[bench] using NEO4J_URI=${process.env.NEO4J_URI}; synthetic partnerships p000.. are written there.`);
+    options.log(
+      `[bench] using NEO4J_URI=${process.env.NEO4J_URI}; synthetic partnerships p000.. are written there.`,
+    );
     return { ...(await openDatabase(loadConfig())), reused: true };
   }
   const temporary = !options.dataDir;
-  const dataDir = options.dataDir ? path.resolve(options.dataDir) : mkdtempSync(path.join(tmpdir(), "governance-bench-"));
+  const dataDir = options.dataDir
+    ? path.resolve(options.dataDir)
+    : mkdtempSync(path.join(tmpdir(), "governance-bench-"));
   const reused = !temporary && existsSync(path.join(dataDir, "data"));
   const database = await openDatabase(
-    loadConfig({ ...process.env, NEO4J_DATA_DIR: dataDir, NEO4J_HEAP: options.heap, NEO4J_PAGECACHE: options.pageCache }),
+    loadConfig({
+      ...process.env,
+      NEO4J_DATA_DIR: dataDir,
+      NEO4J_HEAP: options.heap,
+      NEO4J_PAGECACHE: options.pageCache,
+    }),
     options.log,
   );
   return {

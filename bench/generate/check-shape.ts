@@ -23,7 +23,8 @@ export function checkShape(graph: SeedGraph, model: DomainModel): string[] {
       if (problem) problems.push(`${node.id}.${name}: ${problem.message}`);
     }
     for (const property of label.properties.values())
-      if (property.required && node.properties[property.name] === undefined) problems.push(`${node.id}: required ${property.name} is missing.`);
+      if (property.required && node.properties[property.name] === undefined)
+        problems.push(`${node.id}: required ${property.name} is missing.`);
     for (const evidence of node.evidence)
       if (graph.nodes.get(evidence.document)?.label !== "Document")
         problems.push(`${node.id}: evidence cites ${evidence.document}, which is not a generated Document.`);
@@ -33,12 +34,18 @@ export function checkShape(graph: SeedGraph, model: DomainModel): string[] {
     const to = graph.nodes.get(relationship.to);
     const model_ = from && model.labels.get(from.label)?.relationships.get(relationship.type);
     if (!from || !to) problems.push(`${relationship.key}: an end is not a generated node.`);
-    else if (!model_) problems.push(`${relationship.key}: ${from.label} has no outgoing ${relationship.type}.`);
-    else if (!model_.targets.includes(to.label)) problems.push(`${relationship.key}: ${relationship.type} from ${from.label} may not point to ${to.label}.`);
+    else if (!model_)
+      problems.push(`${relationship.key}: ${from.label} has no outgoing ${relationship.type}.`);
+    else if (!model_.targets.includes(to.label))
+      problems.push(
+        `${relationship.key}: ${relationship.type} from ${from.label} may not point to ${to.label}.`,
+      );
     else
       for (const [name, value] of Object.entries(relationship.properties)) {
         const property = model_.properties.get(name);
-        const problem = property ? checkValue(property, value) : { message: "is not a property of the relationship." };
+        const problem = property
+          ? checkValue(property, value)
+          : { message: "is not a property of the relationship." };
         if (problem) problems.push(`${relationship.key}.${name}: ${problem.message}`);
       }
   }

@@ -24,10 +24,14 @@ export interface PartnershipContext {
 }
 
 /** Evidence citing a paper of this partnership. */
-export const cite = (context: PartnershipContext, paper: Paper, locator: string): Evidence => ({ document: context.papers[paper], locator });
+export const cite = (context: PartnershipContext, paper: Paper, locator: string): Evidence => ({
+  document: context.papers[paper],
+  locator,
+});
 
 /** `<prefix>:<slug>:<rest>`: every id carries its partnership's slug, so partnerships never collide. */
-export const idOf = (context: PartnershipContext, prefix: string, rest: string): string => `${prefix}:${context.slug}:${rest}`;
+export const idOf = (context: PartnershipContext, prefix: string, rest: string): string =>
+  `${prefix}:${context.slug}:${rest}`;
 
 /** An ISO date between two years (inclusive), on a day every month has. */
 export function dateBetween(random: Random, fromYear: number, toYear: number): string {

@@ -59,7 +59,10 @@ export function generatePartnership(index: number, seed = DEFAULT_SEED): Generat
   const scale = 0.75 + random.next() * 0.5;
   const themes = random.sample(THEMES, random.int(5, 8));
   const papers = Object.fromEntries(
-    ["strategy", "vawg", "planA", "planB", "board1", "board2", "board3"].map((key) => [key, `doc:${slug}:${key.toLowerCase()}`]),
+    ["strategy", "vawg", "planA", "planB", "board1", "board2", "board3"].map((key) => [
+      key,
+      `doc:${slug}:${key.toLowerCase()}`,
+    ]),
   );
   const context: PartnershipContext = {
     random,
@@ -79,7 +82,9 @@ export function generatePartnership(index: number, seed = DEFAULT_SEED): Generat
     mission: `Keep ${area} safe: fewer victims, fewer offenders, confident communities.`,
   });
   addPapers(context);
-  builder.graph.nodes.get(partnershipId)!.evidence.push({ document: context.papers.strategy, locator: "Foreword" });
+  builder.graph.nodes
+    .get(partnershipId)!
+    .evidence.push({ document: context.papers.strategy, locator: "Foreword" });
   addOrganisations(context, scale);
   addPeople(context, scale);
   addBodies(context, scale);

@@ -1,4 +1,9 @@
-import { IDENTITY_PROPERTIES, type Evidence, type SeedGraph, type SeedNode } from "../../src/seed/seed-graph.js";
+import {
+  IDENTITY_PROPERTIES,
+  type Evidence,
+  type SeedGraph,
+  type SeedNode,
+} from "../../src/seed/seed-graph.js";
 
 /**
  * Builds one partnership's SeedGraph the way the seed validator would have: every node with its
@@ -12,14 +17,30 @@ export class GraphBuilder {
 
   /** Adds a node; properties with undefined values are left out, as a seed file would. */
   node(label: string, id: string, properties: Record<string, unknown>, evidence: Evidence[] = []): string {
-    if (this.graph.nodes.has(id)) throw new Error(`Generator bug: node id ${id} generated twice; ids must be unique within a partnership.`);
-    const node: SeedNode = { id, label, partnershipId: this.partnershipId, properties: defined(properties), evidence, listedAt: ["bench/generate"] };
+    if (this.graph.nodes.has(id))
+      throw new Error(
+        `Generator bug: node id ${id} generated twice; ids must be unique within a partnership.`,
+      );
+    const node: SeedNode = {
+      id,
+      label,
+      partnershipId: this.partnershipId,
+      properties: defined(properties),
+      evidence,
+      listedAt: ["bench/generate"],
+    };
     this.graph.nodes.set(id, node);
     return id;
   }
 
   /** Adds a relationship from `from` to `to`, sourced from the evidence's document. */
-  link(type: string, from: string, to: string, source: Evidence, properties: Record<string, unknown> = {}): void {
+  link(
+    type: string,
+    from: string,
+    to: string,
+    source: Evidence,
+    properties: Record<string, unknown> = {},
+  ): void {
     const props = defined({ ...properties, source: source.document, locator: source.locator });
     const key = `${from}|${type}|${to}|${IDENTITY_PROPERTIES.map((name) => String(props[name] ?? "")).join("|")}`;
     // The same fact twice is one relationship (the validator merges them the same way).

@@ -23,16 +23,21 @@ export function addMeetings(context: PartnershipContext): void {
   const boardMembers = people.slice(0, 24);
   const meetings: { body: string; date: string }[] = [];
   for (const year of [2022, 2023, 2024])
-    for (const month of ["01", "04", "07", "10"]) meetings.push({ body: bodies.board, date: `${year}-${month}-2${random.int(0, 8)}` });
+    for (const month of ["01", "04", "07", "10"])
+      meetings.push({ body: bodies.board, date: `${year}-${month}-2${random.int(0, 8)}` });
   for (let i = 0, end = random.int(4, 8); i < end; i++)
-    meetings.push({ body: random.pick(bodies.themeGroups), date: `2023-${String(random.int(1, 12)).padStart(2, "0")}-1${random.int(0, 9)}` });
+    meetings.push({
+      body: random.pick(bodies.themeGroups),
+      date: `2023-${String(random.int(1, 12)).padStart(2, "0")}-1${random.int(0, 9)}`,
+    });
   meetings.forEach((meeting, m) => {
     const paper = papers[m % papers.length]!;
     const id = builder.node(
       "Meeting",
       idOf(context, "meeting", `${m}-${meeting.date}`),
       {
-        title: meeting.body === bodies.board ? "Community Safety Partnership Board" : "Delivery group meeting",
+        title:
+          meeting.body === bodies.board ? "Community Safety Partnership Board" : "Delivery group meeting",
         date: meeting.date,
         venue: random.chance(0.7) ? "Town Hall, Committee Room 1" : "Online",
       },
@@ -55,18 +60,29 @@ export function addMeetings(context: PartnershipContext): void {
         [cite(context, paper, `Item ${i + 1}`)],
       );
       builder.link("HAS_ITEM", id, item, cite(context, paper, `Item ${i + 1}`));
-      if (random.chance(0.6)) builder.link("PRESENTED_BY", item, random.pick(boardMembers), cite(context, paper, `Item ${i + 1}`));
+      if (random.chance(0.6))
+        builder.link("PRESENTED_BY", item, random.pick(boardMembers), cite(context, paper, `Item ${i + 1}`));
       if (random.chance(0.25)) {
-        const decision = builder.node("Decision", idOf(context, "decision", `${m}-${i + 1}`), { text: "The board agreed the recommendations." }, [
-          cite(context, paper, `Item ${i + 1}, decision`),
-        ]);
+        const decision = builder.node(
+          "Decision",
+          idOf(context, "decision", `${m}-${i + 1}`),
+          { text: "The board agreed the recommendations." },
+          [cite(context, paper, `Item ${i + 1}, decision`)],
+        );
         builder.link("MADE_AT", decision, item, cite(context, paper, `Item ${i + 1}, decision`));
       }
     }
     // Minutes record who came, and the actions the meeting raised.
     if (random.chance(0.3)) {
       for (const person of random.sample(boardMembers, random.int(10, 18))) {
-        const status = random.pick(["PRESENT", "PRESENT", "PRESENT", "APOLOGIES", "IN_ATTENDANCE", "SUBSTITUTE"]);
+        const status = random.pick([
+          "PRESENT",
+          "PRESENT",
+          "PRESENT",
+          "APOLOGIES",
+          "IN_ATTENDANCE",
+          "SUBSTITUTE",
+        ]);
         builder.link("ATTENDED", person, id, cite(context, paper, "Minutes, attendance"), {
           status,
           substituteFor: status === "SUBSTITUTE" ? random.pick(boardMembers) : undefined,
@@ -85,7 +101,9 @@ export function addMeetings(context: PartnershipContext): void {
           [cite(context, paper, "Action log")],
         );
         builder.link("RAISED_AT", action, id, cite(context, paper, "Action log"));
-        builder.link("LED_BY", action, random.pick(boardMembers), cite(context, paper, "Action log"), { role: "LEAD_OFFICER" });
+        builder.link("LED_BY", action, random.pick(boardMembers), cite(context, paper, "Action log"), {
+          role: "LEAD_OFFICER",
+        });
       }
     }
   });

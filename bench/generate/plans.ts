@@ -28,20 +28,44 @@ function lead(context: PartnershipContext, from: string, paper: Paper, group: st
   const roll = random.next();
   // The manager leads far more than anyone else, as in the papers (and so the overload rule fires).
   if (roll < 0.55)
-    builder.link("LED_BY", from, random.chance(0.25) ? people[1]! : random.pick(people.slice(2)), cite(context, paper, "Lead officer"), {
-      role: "LEAD_OFFICER",
-    });
-  else if (roll < 0.75 && group) builder.link("LED_BY", from, group, cite(context, paper, "Accountable group"), { role: "ACCOUNTABLE" });
-  else builder.link("LED_BY", from, random.pick(organisations.all.slice(0, 12)), cite(context, paper, "Lead agency"), { role: "LEAD_AGENCY" });
+    builder.link(
+      "LED_BY",
+      from,
+      random.chance(0.25) ? people[1]! : random.pick(people.slice(2)),
+      cite(context, paper, "Lead officer"),
+      {
+        role: "LEAD_OFFICER",
+      },
+    );
+  else if (roll < 0.75 && group)
+    builder.link("LED_BY", from, group, cite(context, paper, "Accountable group"), { role: "ACCOUNTABLE" });
+  else
+    builder.link(
+      "LED_BY",
+      from,
+      random.pick(organisations.all.slice(0, 12)),
+      cite(context, paper, "Lead agency"),
+      { role: "LEAD_AGENCY" },
+    );
 }
 
 function action(
   context: PartnershipContext,
   id: string,
-  props: { ref: string; title: string; kind: string; paper: Paper; group?: string; forceLead?: boolean; year: number },
+  props: {
+    ref: string;
+    title: string;
+    kind: string;
+    paper: Paper;
+    group?: string;
+    forceLead?: boolean;
+    year: number;
+  },
 ): string {
   const { random, builder } = context;
-  const due = random.chance(0.8) ? `${props.year + random.int(0, 1)}-${String(random.int(1, 12)).padStart(2, "0")}-28` : undefined;
+  const due = random.chance(0.8)
+    ? `${props.year + random.int(0, 1)}-${String(random.int(1, 12)).padStart(2, "0")}-28`
+    : undefined;
   builder.node(
     "Action",
     id,
@@ -82,7 +106,14 @@ function action(
 }
 
 /** An indicator with 0-5 quarterly measurements (distinct dates, so "latest" is well defined). */
-function indicator(context: PartnershipContext, id: string, name: string, paper: Paper, measures: string | undefined, readings: number): void {
+function indicator(
+  context: PartnershipContext,
+  id: string,
+  name: string,
+  paper: Paper,
+  measures: string | undefined,
+  readings: number,
+): void {
   const { random, builder } = context;
   builder.node(
     "Indicator",
@@ -129,7 +160,11 @@ function indicator(context: PartnershipContext, id: string, name: string, paper:
 }
 
 /** Priorities of the main strategy, their objectives, and the actions feeding them. */
-function priorities(context: PartnershipContext, strategy: string, scale: number): { priorities: string[]; objectives: string[] } {
+function priorities(
+  context: PartnershipContext,
+  strategy: string,
+  scale: number,
+): { priorities: string[]; objectives: string[] } {
   const { random, builder, bodies } = context;
   const priorityIds: string[] = [];
   const objectiveIds: string[] = [];
@@ -145,18 +180,40 @@ function priorities(context: PartnershipContext, strategy: string, scale: number
     builder.link("PART_OF", priority, strategy, cite(context, "strategy", "Priorities"));
     builder.link("OVERSEEN_BY", priority, group, cite(context, "strategy", `Priority ${p + 1}, governance`));
     if (p === 0 || random.chance(0.85))
-      builder.link("LED_BY", priority, random.pick(context.people.slice(2, 20)), cite(context, "strategy", `Priority ${p + 1}`), { role: "STRATEGIC_LEAD" });
+      builder.link(
+        "LED_BY",
+        priority,
+        random.pick(context.people.slice(2, 20)),
+        cite(context, "strategy", `Priority ${p + 1}`),
+        { role: "STRATEGIC_LEAD" },
+      );
     if (p === 0 || random.chance(0.8))
-      builder.link("LED_BY", priority, random.pick(context.organisations.all.slice(0, 5)), cite(context, "strategy", `Priority ${p + 1}`), {
-        role: "LEAD_AGENCY",
-      });
+      builder.link(
+        "LED_BY",
+        priority,
+        random.pick(context.organisations.all.slice(0, 5)),
+        cite(context, "strategy", `Priority ${p + 1}`),
+        {
+          role: "LEAD_AGENCY",
+        },
+      );
     for (const [i, name] of theme.indicators.slice(0, random.int(2, 4)).entries())
-      indicator(context, idOf(context, "indicator", `${theme.slug}:${i}`), name, "strategy", priority, random.int(0, 5));
+      indicator(
+        context,
+        idOf(context, "indicator", `${theme.slug}:${i}`),
+        name,
+        "strategy",
+        priority,
+        random.int(0, 5),
+      );
     if (random.chance(0.7)) {
       const risk = builder.node(
         "Risk",
         idOf(context, "risk", `p${p + 1}`),
-        { kind: random.pick(["RISK", "DEPENDENCY"]), text: `Funding for ${theme.title.toLowerCase()} ends before the strategy does.` },
+        {
+          kind: random.pick(["RISK", "DEPENDENCY"]),
+          text: `Funding for ${theme.title.toLowerCase()} ends before the strategy does.`,
+        },
         [cite(context, "strategy", `Priority ${p + 1}, risks`)],
       );
       builder.link("AFFECTS", risk, priority, cite(context, "strategy", `Priority ${p + 1}, risks`));
@@ -177,7 +234,13 @@ function priorities(context: PartnershipContext, strategy: string, scale: number
       objectiveIds.push(objective);
       builder.link("PART_OF", objective, priority, cite(context, "strategy", `Objective ${ref}`));
       if (random.chance(0.3))
-        builder.link("LED_BY", objective, random.pick(context.people.slice(2)), cite(context, "strategy", `Objective ${ref}`), { role: "OPERATIONAL_LEAD" });
+        builder.link(
+          "LED_BY",
+          objective,
+          random.pick(context.people.slice(2)),
+          cite(context, "strategy", `Objective ${ref}`),
+          { role: "OPERATIONAL_LEAD" },
+        );
       if (random.chance(0.25)) {
         const risk = builder.node(
           "Risk",
@@ -197,7 +260,8 @@ function priorities(context: PartnershipContext, strategy: string, scale: number
           random.int(1, 4),
         );
       // A few objectives have no action at all (the health check finds them).
-      const actions = p === 0 && o === 0 ? random.int(4, 7) : random.chance(0.1) ? 0 : Math.round(random.int(1, 6) * scale);
+      const actions =
+        p === 0 && o === 0 ? random.int(4, 7) : random.chance(0.1) ? 0 : Math.round(random.int(1, 6) * scale);
       for (let a = 0; a < actions; a++)
         builder.link(
           "CONTRIBUTES_TO",
@@ -240,7 +304,9 @@ function actionPlan(
     [cite(context, key, "Front page")],
   );
   builder.link("OVERSEEN_BY", plan, overseer, cite(context, key, "Governance"));
-  builder.link("LED_BY", plan, context.people[1]!, cite(context, key, "Front page"), { role: "LEAD_OFFICER" });
+  builder.link("LED_BY", plan, context.people[1]!, cite(context, key, "Front page"), {
+    role: "LEAD_OFFICER",
+  });
   let firstAction: string | undefined;
   context.themes.forEach((theme, p) => {
     const objective = builder.node(
@@ -272,14 +338,25 @@ function actionPlan(
 }
 
 /** An earlier strategy's tree: objectives and their actions, kept as history (old papers, old dates). */
-function legacyPlan(context: PartnershipContext, strategy: string, key: string, paper: Paper, year: number, scale: number): void {
+function legacyPlan(
+  context: PartnershipContext,
+  strategy: string,
+  key: string,
+  paper: Paper,
+  year: number,
+  scale: number,
+): void {
   const { random, builder } = context;
   for (let o = 0, oEnd = Math.round(random.int(8, 16) * scale); o < oEnd; o++) {
     const theme = random.pick(context.themes);
     const objective = builder.node(
       "Objective",
       idOf(context, "objective", `${key}:o${o + 1}`),
-      { ref: `Objective ${o + 1}`, title: `${theme.title} (${year})`, kind: random.chance(0.3) ? "PRIORITY" : "STRATEGIC_OBJECTIVE" },
+      {
+        ref: `Objective ${o + 1}`,
+        title: `${theme.title} (${year})`,
+        kind: random.chance(0.3) ? "PRIORITY" : "STRATEGIC_OBJECTIVE",
+      },
       [cite(context, paper, `Objective ${o + 1}`)],
     );
     builder.link("PART_OF", objective, strategy, cite(context, paper, `Objective ${o + 1}`));
@@ -316,25 +393,45 @@ function vawgStrategy(context: PartnershipContext, mainPriorities: string[]): vo
     },
     [cite(context, "vawg", "Front page")],
   );
-  builder.link("OVERSEEN_BY", strategy, index >= 0 ? bodies.themeGroups[index]! : bodies.board, cite(context, "vawg", "Governance"));
+  builder.link(
+    "OVERSEEN_BY",
+    strategy,
+    index >= 0 ? bodies.themeGroups[index]! : bodies.board,
+    cite(context, "vawg", "Governance"),
+  );
   for (let o = 0, oEnd = random.int(3, 4); o < oEnd; o++) {
     const outcome = builder.node(
       "Objective",
       idOf(context, "objective", `vawg:o${o + 1}`),
       {
         ref: `Outcome ${o + 1}`,
-        title: ["Victims are safe and supported", "Perpetrators are held to account", "Fewer women experience abuse", "Agencies respond early"][o]!,
+        title: [
+          "Victims are safe and supported",
+          "Perpetrators are held to account",
+          "Fewer women experience abuse",
+          "Agencies respond early",
+        ][o]!,
         kind: "OUTCOME",
       },
       [cite(context, "vawg", `Outcome ${o + 1}`)],
     );
     builder.link("PART_OF", outcome, strategy, cite(context, "vawg", `Outcome ${o + 1}`));
-    if (index >= 0) builder.link("CONTRIBUTES_TO", outcome, mainPriorities[index]!, cite(context, "vawg", `Outcome ${o + 1}`));
+    if (index >= 0)
+      builder.link(
+        "CONTRIBUTES_TO",
+        outcome,
+        mainPriorities[index]!,
+        cite(context, "vawg", `Outcome ${o + 1}`),
+      );
     for (let s = 0, sEnd = random.int(1, 3); s < sEnd; s++) {
       const objective = builder.node(
         "Objective",
         idOf(context, "objective", `vawg:o${o + 1}:s${s + 1}`),
-        { ref: `${o + 1}.${s + 1}`, title: `Strategic objective ${o + 1}.${s + 1}`, kind: "STRATEGIC_OBJECTIVE" },
+        {
+          ref: `${o + 1}.${s + 1}`,
+          title: `Strategic objective ${o + 1}.${s + 1}`,
+          kind: "STRATEGIC_OBJECTIVE",
+        },
         [cite(context, "vawg", `Outcome ${o + 1}`)],
       );
       builder.link("PART_OF", objective, outcome, cite(context, "vawg", `Outcome ${o + 1}`));
@@ -365,7 +462,13 @@ export function addPlans(context: PartnershipContext, scale: number): PlanLandma
   const previous = builder.node(
     "Strategy",
     idOf(context, "strategy", "css-2015-20"),
-    { title: "Community Safety Strategy 2015-2020", kind: "STRATEGY", periodStart: "2015-04-01", periodEnd: "2020-03-31", status: "SUPERSEDED" },
+    {
+      title: "Community Safety Strategy 2015-2020",
+      kind: "STRATEGY",
+      periodStart: "2015-04-01",
+      periodEnd: "2020-03-31",
+      status: "SUPERSEDED",
+    },
     [cite(context, "strategy", "Introduction")],
   );
   const main = builder.node(
@@ -385,12 +488,26 @@ export function addPlans(context: PartnershipContext, scale: number): PlanLandma
   builder.link("SUPERSEDES", main, previous, cite(context, "strategy", "Introduction"));
   builder.link("OVERSEEN_BY", main, bodies.board, cite(context, "strategy", "Delivering the plan"));
   builder.link("OVERSEEN_BY", previous, bodies.board, cite(context, "strategy", "Introduction"));
-  builder.link("LED_BY", main, context.people[1]!, cite(context, "strategy", "Front page"), { role: "ACCOUNTABLE" });
-  builder.link("LED_BY", main, context.organisations.bySlug.get("council")!, cite(context, "strategy", "Front page"), { role: "LEAD_AGENCY" });
+  builder.link("LED_BY", main, context.people[1]!, cite(context, "strategy", "Front page"), {
+    role: "ACCOUNTABLE",
+  });
+  builder.link(
+    "LED_BY",
+    main,
+    context.organisations.bySlug.get("council")!,
+    cite(context, "strategy", "Front page"),
+    { role: "LEAD_AGENCY" },
+  );
   const old = builder.node(
     "Strategy",
     idOf(context, "strategy", "scs-2011-14"),
-    { title: "Safer Communities Strategy 2011-14", kind: "STRATEGY", periodStart: "2011-04-01", periodEnd: "2014-03-31", status: "AGREED" },
+    {
+      title: "Safer Communities Strategy 2011-14",
+      kind: "STRATEGY",
+      periodStart: "2011-04-01",
+      periodEnd: "2014-03-31",
+      status: "AGREED",
+    },
     [cite(context, "strategy", "Introduction")],
   );
   builder.link("OVERSEEN_BY", old, bodies.board, cite(context, "strategy", "Introduction"));
@@ -406,7 +523,13 @@ export function addPlans(context: PartnershipContext, scale: number): PlanLandma
   const comms = builder.node(
     "Strategy",
     idOf(context, "strategy", "comms-2023"),
-    { title: "Communications Plan 2023-24", kind: "COMMUNICATIONS_PLAN", periodStart: "2023-04-01", periodEnd: "2024-03-31", status: "AGREED" },
+    {
+      title: "Communications Plan 2023-24",
+      kind: "COMMUNICATIONS_PLAN",
+      periodStart: "2023-04-01",
+      periodEnd: "2024-03-31",
+      status: "AGREED",
+    },
     [cite(context, "planA", "Communications plan")],
   );
   builder.link("OVERSEEN_BY", comms, bodies.workingGroup, cite(context, "planA", "Communications plan"));
@@ -426,9 +549,12 @@ export function addPlans(context: PartnershipContext, scale: number): PlanLandma
   for (const [i, [title, kind]] of random.sample(THIN_STRATEGIES, random.int(6, 10)).entries())
     builder.link(
       "OVERSEEN_BY",
-      builder.node("Strategy", idOf(context, "strategy", `paper-${i}`), { title, kind, status: random.chance(0.5) ? "AGREED" : "DRAFT" }, [
-        cite(context, random.pick(["board1", "board2", "board3"]), "Agenda"),
-      ]),
+      builder.node(
+        "Strategy",
+        idOf(context, "strategy", `paper-${i}`),
+        { title, kind, status: random.chance(0.5) ? "AGREED" : "DRAFT" },
+        [cite(context, random.pick(["board1", "board2", "board3"]), "Agenda")],
+      ),
       bodies.board,
       cite(context, "board1", "Agenda"),
     );
@@ -450,13 +576,27 @@ export function addPlans(context: PartnershipContext, scale: number): PlanLandma
     const service = builder.node(
       "Service",
       idOf(context, "service", `${s}`),
-      { name: `${theme.actions[s % theme.actions.length]} service`, description: `Commissioned for ${theme.title.toLowerCase()}.` },
+      {
+        name: `${theme.actions[s % theme.actions.length]} service`,
+        description: `Commissioned for ${theme.title.toLowerCase()}.`,
+      },
       [cite(context, random.pick(["planA", "planB", "strategy"]), "Services")],
     );
-    builder.link("LED_BY", service, random.pick(context.organisations.all), cite(context, "planA", "Services"), {
-      role: random.chance(0.6) ? "PROVIDER" : "COMMISSIONER",
-    });
-    builder.link("CONTRIBUTES_TO", service, random.chance(0.5) ? random.pick(mainPriorities) : random.pick(objectives), cite(context, "planA", "Services"));
+    builder.link(
+      "LED_BY",
+      service,
+      random.pick(context.organisations.all),
+      cite(context, "planA", "Services"),
+      {
+        role: random.chance(0.6) ? "PROVIDER" : "COMMISSIONER",
+      },
+    );
+    builder.link(
+      "CONTRIBUTES_TO",
+      service,
+      random.chance(0.5) ? random.pick(mainPriorities) : random.pick(objectives),
+      cite(context, "planA", "Services"),
+    );
   }
   return { strategyId: main, priorityId: mainPriorities[0]!, actionId: planA.firstAction! };
 }

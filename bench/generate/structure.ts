@@ -41,18 +41,24 @@ export function addOrganisations(context: PartnershipContext, scale: number): vo
   const { builder, random, organisations } = context;
   for (const agency of AGENCIES) {
     const local = agency.kind === "GOVERNMENT" ? agency.name : `${context.area} ${agency.name}`;
-    const id = builder.node("Organisation", idOf(context, "org", agency.slug), { name: local, aliases: [agency.name], kind: agency.kind }, [
-      cite(context, "strategy", "Partners"),
-    ]);
+    const id = builder.node(
+      "Organisation",
+      idOf(context, "org", agency.slug),
+      { name: local, aliases: [agency.name], kind: agency.kind },
+      [cite(context, "strategy", "Partners")],
+    );
     organisations.bySlug.set(agency.slug, id);
     organisations.all.push(id);
   }
   const extra = Math.round(random.int(18, 30) * scale);
   for (let i = 0; i < extra; i++) {
     const name = `${random.pick(LAST_NAMES)} ${random.pick(ORGANISATION_KINDS)}`;
-    const id = builder.node("Organisation", idOf(context, "org", `${i}-${slugify(name)}`), { name, kind: random.pick(["VOLUNTARY", "PROVIDER", "INVITED"]) }, [
-      cite(context, random.pick(["planA", "planB", "strategy"]), "Partners and providers"),
-    ]);
+    const id = builder.node(
+      "Organisation",
+      idOf(context, "org", `${i}-${slugify(name)}`),
+      { name, kind: random.pick(["VOLUNTARY", "PROVIDER", "INVITED"]) },
+      [cite(context, random.pick(["planA", "planB", "strategy"]), "Partners and providers")],
+    );
     organisations.all.push(id);
   }
 }
@@ -65,20 +71,39 @@ export function addPeople(context: PartnershipContext, scale: number): void {
     const first = random.pick(FIRST_NAMES);
     const last = random.pick(LAST_NAMES);
     const honorific = i === 0 ? "Cllr" : random.chance(0.3) ? random.pick(HONORIFICS) : undefined;
-    const id = builder.node("Person", idOf(context, "person", `${i}-${slugify(`${first} ${last}`)}`), { name: `${first} ${last}`, honorific }, [
-      cite(context, random.pick(["board1", "board2", "board3"]), "Attendance and membership"),
-      ...(random.chance(0.2) ? [cite(context, "strategy", "Signatories")] : []),
-    ]);
+    const id = builder.node(
+      "Person",
+      idOf(context, "person", `${i}-${slugify(`${first} ${last}`)}`),
+      { name: `${first} ${last}`, honorific },
+      [
+        cite(context, random.pick(["board1", "board2", "board3"]), "Attendance and membership"),
+        ...(random.chance(0.2) ? [cite(context, "strategy", "Signatories")] : []),
+      ],
+    );
     context.people.push(id);
-    const employer = i === 0 ? organisations.bySlug.get("council")! : i === 1 ? organisations.bySlug.get("council")! : random.pick(organisations.all);
+    const employer =
+      i === 0
+        ? organisations.bySlug.get("council")!
+        : i === 1
+          ? organisations.bySlug.get("council")!
+          : random.pick(organisations.all);
     const title = i === 1 ? "Community Safety Manager" : random.pick(JOB_TITLES);
-    builder.link("WORKS_FOR", id, employer, cite(context, "board1", "Membership list"), { title, validFrom: dateBetween(random, 2016, 2022) });
+    builder.link("WORKS_FOR", id, employer, cite(context, "board1", "Membership list"), {
+      title,
+      validFrom: dateBetween(random, 2016, 2022),
+    });
     if (random.chance(0.12))
-      builder.link("WORKS_FOR", id, random.pick(organisations.all), cite(context, "strategy", "Signatories"), {
-        title: random.pick(JOB_TITLES),
-        validFrom: "2014-04-01",
-        validTo: "2015-12-31",
-      });
+      builder.link(
+        "WORKS_FOR",
+        id,
+        random.pick(organisations.all),
+        cite(context, "strategy", "Signatories"),
+        {
+          title: random.pick(JOB_TITLES),
+          validFrom: "2014-04-01",
+          validTo: "2015-12-31",
+        },
+      );
   }
 }
 
@@ -98,7 +123,9 @@ export function addBodies(context: PartnershipContext, scale: number): void {
   const accountable = (from: string, to: string, extra: Record<string, unknown> = {}): void =>
     builder.link("ACCOUNTABLE_TO", from, to, cite(context, "strategy", "Delivering the plan"), extra);
   const updates = (from: string, to: string, frequency: string): void =>
-    builder.link("PROVIDES_UPDATES_TO", from, to, cite(context, "strategy", "Delivering the plan"), { frequency });
+    builder.link("PROVIDES_UPDATES_TO", from, to, cite(context, "strategy", "Delivering the plan"), {
+      frequency,
+    });
 
   bodies.board = body("board", {
     name: `${context.area} Community Safety Partnership Board`,
@@ -108,18 +135,30 @@ export function addBodies(context: PartnershipContext, scale: number): void {
     purpose: "Statutory partnership under the Crime and Disorder Act 1998.",
     quorum: "Five responsible authorities",
   });
-  bodies.committee = body("committee", { name: "Community Leadership Committee", kind: "MEMBERS_COMMITTEE", frequency: "Quarterly" });
+  bodies.committee = body("committee", {
+    name: "Community Leadership Committee",
+    kind: "MEMBERS_COMMITTEE",
+    frequency: "Quarterly",
+  });
   updates(bodies.board, bodies.committee, "Annually");
   for (const [i, name] of random.sample(EXTERNAL_BOARDS, random.int(3, 5)).entries()) {
     const id = body(slugify(name), { name, kind: "EXTERNAL_BOARD" });
     if (i < 2) updates(bodies.board, id, "Annually");
   }
-  bodies.workingGroup = body("working-group", { name: "Partnership Board Working Group", kind: "STRATEGY_DELIVERY_GROUP", frequency: "Quarterly" });
+  bodies.workingGroup = body("working-group", {
+    name: "Partnership Board Working Group",
+    kind: "STRATEGY_DELIVERY_GROUP",
+    frequency: "Quarterly",
+  });
   accountable(bodies.workingGroup, bodies.board);
 
   const groups: string[] = [];
   for (const theme of context.themes) {
-    const id = body(theme.slug, { name: theme.group, kind: "STRATEGY_DELIVERY_GROUP", frequency: random.pick(["Monthly", "Bi-monthly", "Quarterly"]) });
+    const id = body(theme.slug, {
+      name: theme.group,
+      kind: "STRATEGY_DELIVERY_GROUP",
+      frequency: random.pick(["Monthly", "Bi-monthly", "Quarterly"]),
+    });
     bodies.themeGroups.push(id);
     groups.push(id);
     accountable(id, bodies.board);
@@ -137,10 +176,15 @@ export function addBodies(context: PartnershipContext, scale: number): void {
   for (let i = 0; i < panelCount; i++) {
     const panel = PANELS[i % PANELS.length]!;
     const parent = random.pick(groups);
-    const name = i < PANELS.length ? panel.name : `${panel.name} (${random.pick(context.themes).title.split(" ").slice(-1)[0]})`;
+    const name =
+      i < PANELS.length
+        ? panel.name
+        : `${panel.name} (${random.pick(context.themes).title.split(" ").slice(-1)[0]})`;
     const id = body(`${i}-${slugify(panel.name)}`, { name, kind: panel.kind, frequency: panel.frequency });
-    if (panel.kind === "OPERATIONAL_MEETING" && panels.length && random.chance(0.4)) accountable(id, random.pick(panels));
-    else if (panel.kind === "COMMUNITY_ENGAGEMENT_GROUP") updates(id, random.chance(0.5) ? bodies.board : parent, "Quarterly");
+    if (panel.kind === "OPERATIONAL_MEETING" && panels.length && random.chance(0.4))
+      accountable(id, random.pick(panels));
+    else if (panel.kind === "COMMUNITY_ENGAGEMENT_GROUP")
+      updates(id, random.chance(0.5) ? bodies.board : parent, "Quarterly");
     else accountable(id, parent);
     if (panel.kind === "CASE_PANEL") panels.push(id);
   }
@@ -153,32 +197,54 @@ export function addBodies(context: PartnershipContext, scale: number): void {
   });
   accountable(ended, bodies.board, { validFrom: "2019-01-01", validTo: "2021-03-31" });
   for (let i = 0, iEnd = random.int(1, 3); i < iEnd; i++)
-    body(`orphan-${i}`, { name: `${random.pick(["Town Centre", "Estates", "Licensing", "Schools"])} Forum ${i + 1}`, kind: "OPERATIONAL_MEETING" });
+    body(`orphan-${i}`, {
+      name: `${random.pick(["Town Centre", "Estates", "Licensing", "Schools"])} Forum ${i + 1}`,
+      kind: "OPERATIONAL_MEETING",
+    });
 }
 
 /** Memberships: a chair (and a former chair) on most bodies, members, secretariat, member agencies of the board. */
 export function addMemberships(context: PartnershipContext): void {
   const { builder, random, bodies, people, organisations } = context;
   const member = (person: string, body: string, role: string, extra: Record<string, unknown> = {}): void =>
-    builder.link("MEMBER_OF", person, body, cite(context, random.pick(["board1", "board2", "board3"]), "Membership"), { role, ...extra });
+    builder.link(
+      "MEMBER_OF",
+      person,
+      body,
+      cite(context, random.pick(["board1", "board2", "board3"]), "Membership"),
+      { role, ...extra },
+    );
   // The board: chair since 2019 (a former chair until then), vice chair, the manager as secretariat, 12-20 members.
   member(people[0]!, bodies.board, "CHAIR", { validFrom: "2019-05-20", representing: "Council" });
   member(people[2]!, bodies.board, "CHAIR", { validFrom: "2015-05-01", validTo: "2019-05-19" });
   member(people[3]!, bodies.board, "VICE_CHAIR", { validFrom: "2019-05-20", representing: "Police" });
   member(people[1]!, bodies.board, "SECRETARIAT", { validFrom: "2018-09-01" });
   for (const person of random.sample(people.slice(4), random.int(10, 16)))
-    member(person, bodies.board, "MEMBER", { validFrom: dateBetween(random, 2017, 2023), representing: "Partner agency" });
-  for (const agency of AGENCIES.filter((a) => a.kind !== "GOVERNMENT"))
-    builder.link("MEMBER_OF", organisations.bySlug.get(agency.slug)!, bodies.board, cite(context, "strategy", "Partners"), {
-      kind: agency.kind === "STATUTORY" ? "STATUTORY" : "INVITED",
+    member(person, bodies.board, "MEMBER", {
+      validFrom: dateBetween(random, 2017, 2023),
+      representing: "Partner agency",
     });
+  for (const agency of AGENCIES.filter((a) => a.kind !== "GOVERNMENT"))
+    builder.link(
+      "MEMBER_OF",
+      organisations.bySlug.get(agency.slug)!,
+      bodies.board,
+      cite(context, "strategy", "Partners"),
+      {
+        kind: agency.kind === "STATUTORY" ? "STATUTORY" : "INVITED",
+      },
+    );
   // The manager chairs the working group; every other body has a chair 90% of the time.
   member(people[1]!, bodies.workingGroup, "CHAIR", { validFrom: "2019-06-01" });
   for (const body of bodies.all) {
     if (body === bodies.board || body === bodies.committee) continue;
-    if (body !== bodies.workingGroup && random.chance(0.9)) member(random.pick(people.slice(2)), body, "CHAIR", { validFrom: dateBetween(random, 2018, 2023) });
+    if (body !== bodies.workingGroup && random.chance(0.9))
+      member(random.pick(people.slice(2)), body, "CHAIR", { validFrom: dateBetween(random, 2018, 2023) });
     for (const person of random.sample(people.slice(4), random.int(0, 3)))
-      member(person, body, random.chance(0.15) ? "SECRETARIAT" : "MEMBER", { validFrom: dateBetween(random, 2017, 2023) });
-    if (random.chance(0.3)) member(people[1]!, body, "MEMBER", { validFrom: dateBetween(random, 2018, 2022) });
+      member(person, body, random.chance(0.15) ? "SECRETARIAT" : "MEMBER", {
+        validFrom: dateBetween(random, 2017, 2023),
+      });
+    if (random.chance(0.3))
+      member(people[1]!, body, "MEMBER", { validFrom: dateBetween(random, 2018, 2022) });
   }
 }

@@ -14,7 +14,13 @@ export const THEMES: readonly Theme[] = [
     slug: "burglary",
     title: "Reducing burglary and property crime",
     group: "Burglary Reduction Group",
-    indicators: ["Residential burglary", "Theft from motor vehicle", "Theft of motor vehicle", "Personal robbery", "Repeat burglary victims"],
+    indicators: [
+      "Residential burglary",
+      "Theft from motor vehicle",
+      "Theft of motor vehicle",
+      "Personal robbery",
+      "Repeat burglary victims",
+    ],
     actions: [
       "Target hardening for repeat victims",
       "Operation to disrupt handling of stolen goods",
@@ -46,7 +52,13 @@ export const THEMES: readonly Theme[] = [
     slug: "vawg",
     title: "Violence against women and girls",
     group: "Domestic Abuse and VAWG Delivery Group",
-    indicators: ["Domestic abuse incidents", "Domestic abuse sanction detections", "MARAC referrals", "Repeat MARAC referrals", "IDVA caseload"],
+    indicators: [
+      "Domestic abuse incidents",
+      "Domestic abuse sanction detections",
+      "MARAC referrals",
+      "Repeat MARAC referrals",
+      "IDVA caseload",
+    ],
     actions: [
       "Commission an independent domestic violence advisory service",
       "Sanctuary scheme for high-risk victims",
@@ -78,7 +90,13 @@ export const THEMES: readonly Theme[] = [
     slug: "youth-violence",
     title: "Serious youth violence and gangs",
     group: "Serious Youth Violence Partnership Group",
-    indicators: ["Knife crime with injury", "Serious youth violence victims", "Gang nominals engaged", "School exclusions", "Weapons sweeps completed"],
+    indicators: [
+      "Knife crime with injury",
+      "Serious youth violence victims",
+      "Gang nominals engaged",
+      "School exclusions",
+      "Weapons sweeps completed",
+    ],
     actions: [
       "Gangs matrix review panel",
       "Mentoring for young people at risk",
@@ -91,7 +109,13 @@ export const THEMES: readonly Theme[] = [
     slug: "hate-crime",
     title: "Hate crime and community cohesion",
     group: "Hate Crime Reduction Group",
-    indicators: ["Racist and religious hate crime", "Homophobic hate crime", "Disability hate crime", "Third party reporting", "Hate incidents reported"],
+    indicators: [
+      "Racist and religious hate crime",
+      "Homophobic hate crime",
+      "Disability hate crime",
+      "Third party reporting",
+      "Hate incidents reported",
+    ],
     actions: [
       "Third party reporting centres",
       "Community reassurance after incidents",
@@ -104,7 +128,13 @@ export const THEMES: readonly Theme[] = [
     slug: "prevent",
     title: "Preventing violent extremism",
     group: "Prevent Delivery Group",
-    indicators: ["Prevent referrals", "Channel panel cases", "Staff trained in Prevent", "Schools with Prevent leads", "Community projects funded"],
+    indicators: [
+      "Prevent referrals",
+      "Channel panel cases",
+      "Staff trained in Prevent",
+      "Schools with Prevent leads",
+      "Community projects funded",
+    ],
     actions: [
       "Prevent duty training for schools",
       "Channel panel monthly case review",
@@ -117,7 +147,13 @@ export const THEMES: readonly Theme[] = [
     slug: "drugs",
     title: "Drugs and alcohol harm",
     group: "Combating Drugs Partnership",
-    indicators: ["Drug-related hospital admissions", "Alcohol-related disorder", "Treatment waiting times", "Naloxone kits issued", "County lines referrals"],
+    indicators: [
+      "Drug-related hospital admissions",
+      "Alcohol-related disorder",
+      "Treatment waiting times",
+      "Naloxone kits issued",
+      "County lines referrals",
+    ],
     actions: [
       "Licensing enforcement with the police",
       "County lines safeguarding",
@@ -274,7 +310,11 @@ export const PLACE_ENDINGS = [
 ] as const;
 
 /** Member agencies of a partnership (name, kind); the first five are the statutory "responsible authorities". */
-export const AGENCIES: readonly { slug: string; name: string; kind: "STATUTORY" | "INVITED" | "VOLUNTARY" | "PROVIDER" | "GOVERNMENT" }[] = [
+export const AGENCIES: readonly {
+  slug: string;
+  name: string;
+  kind: "STATUTORY" | "INVITED" | "VOLUNTARY" | "PROVIDER" | "GOVERNMENT";
+}[] = [
   { slug: "council", name: "Council", kind: "STATUTORY" },
   { slug: "police", name: "Police", kind: "STATUTORY" },
   { slug: "probation", name: "Probation Service", kind: "STATUTORY" },
@@ -294,7 +334,11 @@ export const AGENCIES: readonly { slug: string; name: string; kind: "STATUTORY" 
 ];
 
 /** Smaller bodies under the delivery groups: case panels and operational meetings. */
-export const PANELS: readonly { name: string; kind: "CASE_PANEL" | "OPERATIONAL_MEETING" | "COMMUNITY_ENGAGEMENT_GROUP"; frequency: string }[] = [
+export const PANELS: readonly {
+  name: string;
+  kind: "CASE_PANEL" | "OPERATIONAL_MEETING" | "COMMUNITY_ENGAGEMENT_GROUP";
+  frequency: string;
+}[] = [
   { name: "MARAC", kind: "CASE_PANEL", frequency: "Monthly" },
   { name: "Channel Panel", kind: "CASE_PANEL", frequency: "Monthly" },
   { name: "IOM Panel", kind: "CASE_PANEL", frequency: "Fortnightly" },

@@ -28,9 +28,15 @@ export async function startApiChild(uri: string, database: string): Promise<ApiC
   });
   const url = await new Promise<string>((resolve, reject) => {
     child.once("message", (message: { ready?: boolean; url?: string }) =>
-      message.ready && message.url ? resolve(message.url) : reject(new Error(`API child said ${JSON.stringify(message)}`)),
+      message.ready && message.url
+        ? resolve(message.url)
+        : reject(new Error(`API child said ${JSON.stringify(message)}`)),
     );
-    child.once("exit", (code) => reject(new Error(`The API child process exited (code ${code}) before listening; see its output above.`)));
+    child.once("exit", (code) =>
+      reject(
+        new Error(`The API child process exited (code ${code}) before listening; see its output above.`),
+      ),
+    );
   });
   child.removeAllListeners("exit");
   return {
@@ -39,7 +45,12 @@ export async function startApiChild(uri: string, database: string): Promise<ApiC
     memory: (gc = false) =>
       new Promise<Memory>((resolve) => {
         child.once("message", (message: Memory & { type: string }) =>
-          resolve({ rss: message.rss, heapUsed: message.heapUsed, heapTotal: message.heapTotal, external: message.external }),
+          resolve({
+            rss: message.rss,
+            heapUsed: message.heapUsed,
+            heapTotal: message.heapTotal,
+            external: message.external,
+          }),
         );
         child.send({ type: "memory", gc });
       }),

@@ -8,9 +8,16 @@ import { buildSchema, createTokenVerifier, startServer } from "../../src/api/ind
 import { createDriver } from "../../src/graph/index.js";
 
 const uri = process.env.BENCH_NEO4J_URI;
-if (!uri || !process.send) throw new Error("api-process.ts is started by bench/load-test/api-child.ts (it needs BENCH_NEO4J_URI and an IPC channel).");
+if (!uri || !process.send)
+  throw new Error(
+    "api-process.ts is started by bench/load-test/api-child.ts (it needs BENCH_NEO4J_URI and an IPC channel).",
+  );
 const database = process.env.BENCH_NEO4J_DATABASE ?? "neo4j";
-const driver = createDriver({ uri, username: process.env.NEO4J_USERNAME ?? "neo4j", password: process.env.NEO4J_PASSWORD ?? "" });
+const driver = createDriver({
+  uri,
+  username: process.env.NEO4J_USERNAME ?? "neo4j",
+  password: process.env.NEO4J_PASSWORD ?? "",
+});
 const server = await startServer({
   schema: await buildSchema({ driver }),
   driver,

@@ -47,7 +47,8 @@ export async function runLoadTest(options: {
   try {
     const url = `${api.url}/graphql`;
     // Warm the child (schema caches, driver pool, JIT) with each query, then take the baseline.
-    for (const target of options.targets) for (let i = 0; i < 20; i++) await postGraphQL(url, target.query, target.variables);
+    for (const target of options.targets)
+      for (let i = 0; i < 20; i++) await postGraphQL(url, target.query, target.variables);
     const baseline = await api.memory(true);
     const runs: LoadRun[] = [];
     for (const target of options.targets)

@@ -26,7 +26,12 @@ export interface LoadReport {
   partnerships: number;
   batchSize: number;
   /** What the generator made (relationships include EVIDENCED_BY). */
-  generated: { nodes: number; relationships: number; byLabel: Record<string, number>; byType: Record<string, number> };
+  generated: {
+    nodes: number;
+    relationships: number;
+    byLabel: Record<string, number>;
+    byType: Record<string, number>;
+  };
   counters: WriteCounters;
   generateMs: number;
   /** Time inside the write transactions, commits included. */
@@ -46,15 +51,33 @@ const add = (total: Record<string, number>, more: Record<string, number>): void 
  * (src/seed/write-seed-graph.ts), `batchSize` partnerships per transaction. Each batch is checked
  * against the domain model first: a generator bug fails loudly instead of loading bad data.
  */
-export async function loadPartnerships(driver: Driver, model: DomainModel, options: LoadOptions): Promise<LoadReport> {
-  const counters: WriteCounters = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
-  const generated = { nodes: 0, relationships: 0, byLabel: {} as Record<string, number>, byType: {} as Record<string, number> };
+export async function loadPartnerships(
+  driver: Driver,
+  model: DomainModel,
+  options: LoadOptions,
+): Promise<LoadReport> {
+  const counters: WriteCounters = {
+    nodesCreated: 0,
+    nodesDeleted: 0,
+    relationshipsCreated: 0,
+    relationshipsDeleted: 0,
+    propertiesSet: 0,
+  };
+  const generated = {
+    nodes: 0,
+    relationships: 0,
+    byLabel: {} as Record<string, number>,
+    byType: {} as Record<string, number>,
+  };
   let generateMs = 0;
   let writeMs = 0;
   const stepTimes = new Map<string, { ms: number; rows: number }>();
   for (let start = 0; start < options.partnerships; start += options.batchSize) {
     const generateStart = performance.now();
-    const indexes = Array.from({ length: Math.min(options.batchSize, options.partnerships - start) }, (_, i) => start + i);
+    const indexes = Array.from(
+      { length: Math.min(options.batchSize, options.partnerships - start) },
+      (_, i) => start + i,
+    );
     const graph = mergeGraphs(indexes.map((index) => generatePartnership(index, options.seed).graph));
     const problems = checkShape(graph, model);
     if (problems.length)
@@ -74,12 +97,21 @@ export async function loadPartnerships(driver: Driver, model: DomainModel, optio
     try {
       const batch = await session.executeWrite(
         async (tx) => {
-          const total: WriteCounters = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
+          const total: WriteCounters = {
+            nodesCreated: 0,
+            nodesDeleted: 0,
+            relationshipsCreated: 0,
+            relationshipsDeleted: 0,
+            propertiesSet: 0,
+          };
           for (const step of steps) {
             const start = performance.now();
             addCounters(total, await step.run(tx));
             const time = stepTimes.get(step.description) ?? { ms: 0, rows: 0 };
-            stepTimes.set(step.description, { ms: time.ms + performance.now() - start, rows: time.rows + step.rows });
+            stepTimes.set(step.description, {
+              ms: time.ms + performance.now() - start,
+              rows: time.rows + step.rows,
+            });
           }
           return total;
           // A batch is one transaction; on a busy machine it may take longer than an API query's timeout.

@@ -23,7 +23,12 @@ export interface ScenarioResult {
   latency: Record<VariantKey, LatencySummary>;
   /** Database round trips per request (the median; they do not vary for a fixed question). */
   roundTrips: Record<VariantKey, number>;
-  ratios: { aOverB_p50: number | null; aOverB_p95: number | null; cOverA_p50: number | null; cOverA_p95: number | null };
+  ratios: {
+    aOverB_p50: number | null;
+    aOverB_p95: number | null;
+    cOverA_p50: number | null;
+    cOverA_p95: number | null;
+  };
 }
 
 export interface RunOptions {
@@ -40,7 +45,8 @@ export interface RunOptions {
   onIteration?: (done: number, total: number) => void;
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /**
  * Asks every scenario three ways, interleaved: each iteration runs every scenario's a, b and c
@@ -58,7 +64,8 @@ export async function runScenarios(options: RunOptions): Promise<ScenarioResult[
 
   // First, the same answer three ways (checked once, before any timing).
   const answers: Record<VariantKey, unknown>[] = [];
-  for (let i = 0; i < scenarios.length; i++) answers.push({ a: await call(i, "a"), b: await call(i, "b"), c: await call(i, "c") });
+  for (let i = 0; i < scenarios.length; i++)
+    answers.push({ a: await call(i, "a"), b: await call(i, "b"), c: await call(i, "c") });
   const samples = scenarios.map(() => ({
     a: [] as number[],
     b: [] as number[],
@@ -94,7 +101,10 @@ export async function runScenarios(options: RunOptions): Promise<ScenarioResult[
       description: scenario.description,
       variables: variables[i]!,
       answer: answerSize(answers[i]!.a),
-      differences: { b: firstDifference(a, canonical(answers[i]!.b)), c: firstDifference(a, canonical(answers[i]!.c)) },
+      differences: {
+        b: firstDifference(a, canonical(answers[i]!.b)),
+        c: firstDifference(a, canonical(answers[i]!.c)),
+      },
       latency,
       roundTrips: { a: median(s.trips.a), b: median(s.trips.b), c: median(s.trips.c) },
       ratios: {

@@ -15,7 +15,9 @@ function sortAndLimit(items: Entity[], args: Args): Entity[] {
 const related =
   (from: string, pattern: string, to: string) =>
   (parent: Entity, args: Args, context: ApiContext): Promise<Entity[]> =>
-    entities(context.read, `MATCH (:${from} {id: $id})${pattern}(x${to})`, { id: parent.id }).then((items) => sortAndLimit(items, args));
+    entities(context.read, `MATCH (:${from} {id: $id})${pattern}(x${to})`, { id: parent.id }).then((items) =>
+      sortAndLimit(items, args),
+    );
 
 const leads = (from: string) => related(from, "-[:LED_BY]->", "");
 
@@ -23,7 +25,9 @@ const leads = (from: string) => related(from, "-[:LED_BY]->", "");
 export const entityResolvers = {
   Query: {
     strategies: (_: unknown, args: { where?: { id?: { eq?: string } } }, context: ApiContext) =>
-      entities(context.read, "MATCH (x:Strategy) WHERE $id IS NULL OR x.id = $id", { id: args.where?.id?.eq ?? null }),
+      entities(context.read, "MATCH (x:Strategy) WHERE $id IS NULL OR x.id = $id", {
+        id: args.where?.id?.eq ?? null,
+      }),
   },
   Leader: { __resolveType: (value: Entity) => value.__typename },
   Strategy: { leads: leads("Strategy"), objectives: related("Strategy", "<-[:PART_OF]-", ":Objective") },

@@ -5,9 +5,15 @@ import type { PathNode } from "../../src/traversals/types.js";
 export type Entity = Record<string, unknown> & { id: string; __typename: string };
 
 /** One round trip: nodes matched by `pattern` (which binds `x`), as entities. */
-export async function entities(read: ReadQuery, pattern: string, parameters: Record<string, unknown>): Promise<Entity[]> {
+export async function entities(
+  read: ReadQuery,
+  pattern: string,
+  parameters: Record<string, unknown>,
+): Promise<Entity[]> {
   const rows = await read(`${pattern} RETURN properties(x) AS n, head(labels(x)) AS label`, parameters);
-  return rows.map((row) => ({ ...(row.n as Record<string, unknown>), __typename: String(row.label) }) as Entity);
+  return rows.map(
+    (row) => ({ ...(row.n as Record<string, unknown>), __typename: String(row.label) }) as Entity,
+  );
 }
 
 /** One round trip: the node with this id and label, or null. */
@@ -17,7 +23,9 @@ export async function entity(read: ReadQuery, label: string, id: string): Promis
 
 /** The PathNode of an entity, by the same rule as the traversals' Cypher (name, title, ref, period, text, id). */
 export function pathNodeOf(node: Entity): PathNode {
-  const name = [node.name, node.title, node.ref, node.period, node.text].find((value) => value !== undefined && value !== null);
+  const name = [node.name, node.title, node.ref, node.period, node.text].find(
+    (value) => value !== undefined && value !== null,
+  );
   return { id: node.id, label: node.__typename, name: String(name ?? node.id) };
 }
 
@@ -26,10 +34,15 @@ export const today = (): string => new Date().toISOString().slice(0, 10);
 
 /** validAt(v) of the traversals: no validFrom after asOf, no validTo before it. */
 export const validAt = (value: Record<string, unknown>, asOf: string): boolean =>
-  (value.validFrom == null || String(value.validFrom) <= asOf) && (value.validTo == null || String(value.validTo) >= asOf);
+  (value.validFrom == null || String(value.validFrom) <= asOf) &&
+  (value.validTo == null || String(value.validTo) >= asOf);
 
 /** Neo4j's ORDER BY: nulls sort last ascending, first descending. */
-export function neo4jOrder<T extends Record<string, unknown>>(items: T[], key: string, direction: "ASC" | "DESC"): T[] {
+export function neo4jOrder<T extends Record<string, unknown>>(
+  items: T[],
+  key: string,
+  direction: "ASC" | "DESC",
+): T[] {
   const sign = direction === "ASC" ? 1 : -1;
   return [...items].sort((a, b) => {
     const x = a[key];

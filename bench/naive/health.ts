@@ -3,7 +3,8 @@ import { governanceHealth } from "../../src/traversals/index.js";
 import { entities, pathNodeOf, today, validAt, type Entity } from "./fetch.js";
 
 type Finding = { rule: string; severity: string; subject: ReturnType<typeof pathNodeOf>; message: string };
-const label = (s: Entity): string => `${s.ref != null ? `${String(s.ref)} ` : ""}"${String(s.title ?? s.name)}"`;
+const label = (s: Entity): string =>
+  `${s.ref != null ? `${String(s.ref)} ` : ""}"${String(s.title ?? s.name)}"`;
 
 /**
  * governanceHealth the common way: list each kind of subject of the partnership (one round trip),
@@ -15,7 +16,8 @@ export async function naiveHealth(context: ApiContext, args: Record<string, unkn
   const asOf = (args.asOf as string | undefined) ?? today();
   const threshold = Number(args.leadThreshold ?? 8);
   const scope = "WHERE $partnershipId IS NULL OR x.partnershipId = $partnershipId";
-  const scoped = (label_: string) => entities(read, `MATCH (x:${label_}) ${scope}`, { partnershipId: args.partnershipId ?? null });
+  const scoped = (label_: string) =>
+    entities(read, `MATCH (x:${label_}) ${scope}`, { partnershipId: args.partnershipId ?? null });
   const findings: Finding[] = [];
   const find = (rule: string, severity: string, subject: Entity, message: string): void =>
     void findings.push({ rule, severity, subject: pathNodeOf(subject), message });
@@ -26,44 +28,90 @@ export async function naiveHealth(context: ApiContext, args: Record<string, unkn
   for (const o of objectives)
     feeders.set(
       o.id,
-      (await read("MATCH (:Objective {id: $id})<-[r:CONTRIBUTES_TO|PART_OF]-(x) RETURN x.id AS id, head(labels(x)) AS label, type(r) AS relationship", {
-        id: o.id,
-      })) as never,
+      (await read(
+        "MATCH (:Objective {id: $id})<-[r:CONTRIBUTES_TO|PART_OF]-(x) RETURN x.id AS id, head(labels(x)) AS label, type(r) AS relationship",
+        {
+          id: o.id,
+        },
+      )) as never,
     );
-  const fed = (id: string, depth: number): boolean => depth > 0 && (feeders.get(id) ?? []).some((f) => f.label === "Action" || fed(f.id, depth - 1));
-  for (const o of objectives) if (!fed(o.id, 10)) find("OBJECTIVE_WITHOUT_ACTION", "WARNING", o, `Objective ${label(o)} has no action feeding it.`);
+  const fed = (id: string, depth: number): boolean =>
+    depth > 0 && (feeders.get(id) ?? []).some((f) => f.label === "Action" || fed(f.id, depth - 1));
+  for (const o of objectives)
+    if (!fed(o.id, 10))
+      find("OBJECTIVE_WITHOUT_ACTION", "WARNING", o, `Objective ${label(o)} has no action feeding it.`);
   for (const o of objectives.filter((x) => x.kind === "PRIORITY")) {
     const hasPlan =
       (feeders.get(o.id) ?? []).some((f) => f.label === "Action" && f.relationship === "CONTRIBUTES_TO") ||
-      (await read("MATCH (:Objective {id: $id})<-[:MEASURES]-(i:Indicator) RETURN i.id AS id LIMIT 1", { id: o.id })).length > 0;
+      (
+        await read("MATCH (:Objective {id: $id})<-[:MEASURES]-(i:Indicator) RETURN i.id AS id LIMIT 1", {
+          id: o.id,
+        })
+      ).length > 0;
     if (!hasPlan) continue;
-    const roles = new Set((await read("MATCH (:Objective {id: $id})-[r:LED_BY]->() RETURN r.role AS role", { id: o.id })).map((r) => r.role));
+    const roles = new Set(
+      (await read("MATCH (:Objective {id: $id})-[r:LED_BY]->() RETURN r.role AS role", { id: o.id })).map(
+        (r) => r.role,
+      ),
+    );
     if (!roles.has("STRATEGIC_LEAD"))
-      find("PRIORITY_WITHOUT_STRATEGIC_LEAD", "ERROR", o, `${String(o.ref ?? "Priority")} "${String(o.title)}" has no strategic lead.`);
-    if (!roles.has("LEAD_AGENCY")) find("PRIORITY_WITHOUT_LEAD_AGENCY", "ERROR", o, `${String(o.ref ?? "Priority")} "${String(o.title)}" has no lead agency.`);
+      find(
+        "PRIORITY_WITHOUT_STRATEGIC_LEAD",
+        "ERROR",
+        o,
+        `${String(o.ref ?? "Priority")} "${String(o.title)}" has no strategic lead.`,
+      );
+    if (!roles.has("LEAD_AGENCY"))
+      find(
+        "PRIORITY_WITHOUT_LEAD_AGENCY",
+        "ERROR",
+        o,
+        `${String(o.ref ?? "Priority")} "${String(o.title)}" has no lead agency.`,
+      );
   }
 
   // Actions: leads and progress, one round trip each.
   for (const a of await scoped("Action")) {
-    if (!(await read("MATCH (:Action {id: $id})-[:LED_BY]->(x) RETURN x.id AS id LIMIT 1", { id: a.id })).length) {
-      if (a.kind === "ACTION" || a.kind === "MEETING_ACTION") find("ACTION_WITHOUT_LEAD", "ERROR", a, `Action ${label(a)} has no lead.`);
-      if (a.kind === "COMMITMENT" || a.kind === "COMMUNICATION") find("COMMITMENT_WITHOUT_LEAD", "INFO", a, `Commitment ${label(a)} names no lead.`);
+    if (
+      !(await read("MATCH (:Action {id: $id})-[:LED_BY]->(x) RETURN x.id AS id LIMIT 1", { id: a.id })).length
+    ) {
+      if (a.kind === "ACTION" || a.kind === "MEETING_ACTION")
+        find("ACTION_WITHOUT_LEAD", "ERROR", a, `Action ${label(a)} has no lead.`);
+      if (a.kind === "COMMITMENT" || a.kind === "COMMUNICATION")
+        find("COMMITMENT_WITHOUT_LEAD", "INFO", a, `Commitment ${label(a)} names no lead.`);
     }
-    if (a.dueDate != null && String(a.dueDate) < asOf && !["COMPLETE", "CANCELLED"].includes(String(a.status ?? "")))
+    if (
+      a.dueDate != null &&
+      String(a.dueDate) < asOf &&
+      !["COMPLETE", "CANCELLED"].includes(String(a.status ?? ""))
+    )
       find(
         "ACTION_OVERDUE",
         "WARNING",
         a,
         `Action ${label(a)} was due ${String(a.dueDate)}${a.dueText != null ? ` ("${String(a.dueText)}")` : ""} and is not recorded as complete.`,
       );
-    if (a.kind === "ACTION" && !(await read("MATCH (:Action {id: $id})-[:HAS_UPDATE]->(x) RETURN x.id AS id LIMIT 1", { id: a.id })).length)
+    if (
+      a.kind === "ACTION" &&
+      !(await read("MATCH (:Action {id: $id})-[:HAS_UPDATE]->(x) RETURN x.id AS id LIMIT 1", { id: a.id }))
+        .length
+    )
       find("ACTION_WITHOUT_PROGRESS", "INFO", a, `Action ${label(a)} has no progress update.`);
   }
 
   // Indicators: their measurements, one round trip each.
   for (const i of await scoped("Indicator")) {
-    const measurements = await read("MATCH (:Indicator {id: $id})-[:HAS_MEASUREMENT]->(m) RETURN m.target AS target, m.targetText AS targetText", { id: i.id });
-    if (!measurements.length) find("INDICATOR_WITHOUT_MEASUREMENT", "WARNING", i, `Indicator "${String(i.name)}" has no measurement.`);
+    const measurements = await read(
+      "MATCH (:Indicator {id: $id})-[:HAS_MEASUREMENT]->(m) RETURN m.target AS target, m.targetText AS targetText",
+      { id: i.id },
+    );
+    if (!measurements.length)
+      find(
+        "INDICATOR_WITHOUT_MEASUREMENT",
+        "WARNING",
+        i,
+        `Indicator "${String(i.name)}" has no measurement.`,
+      );
     else if (measurements.every((m) => m.target == null && m.targetText == null))
       find("INDICATOR_WITHOUT_TARGET", "WARNING", i, `Indicator "${String(i.name)}" has no target.`);
   }
@@ -74,28 +122,52 @@ export async function naiveHealth(context: ApiContext, args: Record<string, unkn
   for (const b of bodies)
     lines.set(
       b.id,
-      (await read("MATCH (:Body {id: $id})-[r:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]->(x:Body) RETURN x.id AS to, type(r) AS type, x.kind AS kind", {
-        id: b.id,
-      })) as never,
+      (await read(
+        "MATCH (:Body {id: $id})-[r:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]->(x:Body) RETURN x.id AS to, type(r) AS type, x.kind AS kind",
+        {
+          id: b.id,
+        },
+      )) as never,
     );
-  const reaches = (id: string, depth: number, types: string[], goal: (line: { to: string; kind: string }) => boolean): boolean =>
-    depth > 0 && (lines.get(id) ?? []).some((l) => types.includes(l.type) && (goal(l) || reaches(l.to, depth - 1, types, goal)));
+  const reaches = (
+    id: string,
+    depth: number,
+    types: string[],
+    goal: (line: { to: string; kind: string }) => boolean,
+  ): boolean =>
+    depth > 0 &&
+    (lines.get(id) ?? []).some(
+      (l) => types.includes(l.type) && (goal(l) || reaches(l.to, depth - 1, types, goal)),
+    );
   for (const b of bodies) {
     if (
       validAt(b, asOf) &&
       !["STATUTORY_BOARD", "MEMBERS_COMMITTEE", "EXTERNAL_BOARD"].includes(String(b.kind)) &&
       !reaches(b.id, 10, ["ACCOUNTABLE_TO", "PROVIDES_UPDATES_TO"], (l) => l.kind === "STATUTORY_BOARD")
     )
-      find("BODY_WITHOUT_ROUTE_TO_BOARD", "ERROR", b, `${String(b.name)} has no route to a statutory board (no ACCOUNTABLE_TO or PROVIDES_UPDATES_TO line).`);
+      find(
+        "BODY_WITHOUT_ROUTE_TO_BOARD",
+        "ERROR",
+        b,
+        `${String(b.name)} has no route to a statutory board (no ACCOUNTABLE_TO or PROVIDES_UPDATES_TO line).`,
+      );
     if (reaches(b.id, 10, ["ACCOUNTABLE_TO"], (l) => l.to === b.id))
       find("ACCOUNTABILITY_CYCLE", "ERROR", b, `${String(b.name)} is on a cycle of accountability.`);
   }
 
   // People: how many actions each leads, one round trip each.
   for (const p of await scoped("Person")) {
-    const [row] = await read("MATCH (:Person {id: $id})<-[:LED_BY]-(a:Action) RETURN count(a) AS led", { id: p.id });
+    const [row] = await read("MATCH (:Person {id: $id})<-[:LED_BY]-(a:Action) RETURN count(a) AS led", {
+      id: p.id,
+    });
     const led = Number(row?.led ?? 0);
-    if (led > threshold) find("PERSON_OVERLOADED", "WARNING", p, `${String(p.name)} leads ${led} actions (threshold ${threshold}).`);
+    if (led > threshold)
+      find(
+        "PERSON_OVERLOADED",
+        "WARNING",
+        p,
+        `${String(p.name)} leads ${led} actions (threshold ${threshold}).`,
+      );
   }
 
   // Strategies past their end: is anything superseding them? One round trip each.
@@ -103,9 +175,22 @@ export async function naiveHealth(context: ApiContext, args: Record<string, unkn
     if (
       s.periodEnd != null &&
       String(s.periodEnd) < asOf &&
-      !(await read("MATCH (:Strategy {id: $id})<-[:SUPERSEDES]-(x:Strategy) RETURN x.id AS id LIMIT 1", { id: s.id })).length
+      !(
+        await read("MATCH (:Strategy {id: $id})<-[:SUPERSEDES]-(x:Strategy) RETURN x.id AS id LIMIT 1", {
+          id: s.id,
+        })
+      ).length
     )
-      find("STRATEGY_EXPIRED_WITHOUT_SUCCESSOR", "WARNING", s, `Strategy "${String(s.title)}" ended ${String(s.periodEnd)} and nothing supersedes it.`);
+      find(
+        "STRATEGY_EXPIRED_WITHOUT_SUCCESSOR",
+        "WARNING",
+        s,
+        `Strategy "${String(s.title)}" ended ${String(s.periodEnd)} and nothing supersedes it.`,
+      );
 
-  return governanceHealth(async () => findings as never, { partnershipId: args.partnershipId as string | null, asOf, leadThreshold: threshold });
+  return governanceHealth(async () => findings as never, {
+    partnershipId: args.partnershipId as string | null,
+    asOf,
+    leadThreshold: threshold,
+  });
 }

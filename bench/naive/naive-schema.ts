@@ -1,4 +1,11 @@
-import { buildSchema, isObjectType, isUnionType, type GraphQLFieldResolver, type GraphQLSchema, type GraphQLTypeResolver } from "graphql";
+import {
+  buildSchema,
+  isObjectType,
+  isUnionType,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+  type GraphQLTypeResolver,
+} from "graphql";
 import { entityResolvers } from "./entity-resolvers.js";
 import { traversalResolvers } from "./traversal-resolvers.js";
 import { NAIVE_TYPE_DEFS } from "./type-defs.js";
@@ -14,10 +21,16 @@ function attach(schema: GraphQLSchema, ...maps: ResolverMap[]): GraphQLSchema {
       else if (isObjectType(type))
         for (const [fieldName, resolve] of Object.entries(fields)) {
           const field = type.getFields()[fieldName];
-          if (!field) throw new Error(`The naive resolvers name ${typeName}.${fieldName}, which bench/naive/type-defs.ts does not declare.`);
+          if (!field)
+            throw new Error(
+              `The naive resolvers name ${typeName}.${fieldName}, which bench/naive/type-defs.ts does not declare.`,
+            );
           field.resolve = resolve as GraphQLFieldResolver<unknown, unknown>;
         }
-      else throw new Error(`The naive resolvers name type ${typeName}, which bench/naive/type-defs.ts does not declare as an object or union.`);
+      else
+        throw new Error(
+          `The naive resolvers name type ${typeName}, which bench/naive/type-defs.ts does not declare as an object or union.`,
+        );
     }
   return schema;
 }
@@ -28,5 +41,9 @@ function attach(schema: GraphQLSchema, ...maps: ResolverMap[]): GraphQLSchema {
  * Served by the project's own server (src/api startServer), so only the resolvers differ.
  */
 export function buildNaiveSchema(): GraphQLSchema {
-  return attach(buildSchema(NAIVE_TYPE_DEFS), entityResolvers as ResolverMap, traversalResolvers as ResolverMap);
+  return attach(
+    buildSchema(NAIVE_TYPE_DEFS),
+    entityResolvers as ResolverMap,
+    traversalResolvers as ResolverMap,
+  );
 }

@@ -30,11 +30,16 @@ async function feeding(context: ApiContext, objectiveId: string, maxDepth: numbe
   for (let depth = 1; depth <= maxDepth && frontier.length; depth++) {
     const next: typeof frontier = [];
     for (const objective of frontier)
-      for (const x of await entities(context.read, "MATCH (:Objective {id: $id})<-[:CONTRIBUTES_TO|PART_OF]-(x) WHERE x:Action OR x:Objective", {
-        id: objective.id,
-      })) {
+      for (const x of await entities(
+        context.read,
+        "MATCH (:Objective {id: $id})<-[:CONTRIBUTES_TO|PART_OF]-(x) WHERE x:Action OR x:Objective",
+        {
+          id: objective.id,
+        },
+      )) {
         const path = [pathNodeOf(x), ...objective.path];
-        if (x.__typename === "Action" && !actions.has(x.id)) actions.set(x.id, { actionId: x.id, ref: (x.ref as string) ?? null, depth, path });
+        if (x.__typename === "Action" && !actions.has(x.id))
+          actions.set(x.id, { actionId: x.id, ref: (x.ref as string) ?? null, depth, path });
         if (x.__typename === "Objective" && !seen.has(x.id)) {
           seen.add(x.id);
           next.push({ id: x.id, path });
@@ -42,7 +47,11 @@ async function feeding(context: ApiContext, objectiveId: string, maxDepth: numbe
       }
     frontier = next;
   }
-  return actionsFeeding(rows(root ? { found: true, actions: [...actions.values()] } : { found: false, actions: [] }), objectiveId, maxDepth);
+  return actionsFeeding(
+    rows(root ? { found: true, actions: [...actions.values()] } : { found: false, actions: [] }),
+    objectiveId,
+    maxDepth,
+  );
 }
 
 async function reporting(context: ApiContext, bodyId: string, transitive: boolean) {
@@ -60,14 +69,32 @@ async function reporting(context: ApiContext, bodyId: string, transitive: boolea
       );
       for (const edge of edges) {
         const body = { ...(edge.n as Record<string, unknown>), __typename: "Body" } as Entity;
-        if (body.id === bodyId || found.has(body.id) || !valid(body) || !valid(edge.r as Record<string, unknown>)) continue;
+        if (
+          body.id === bodyId ||
+          found.has(body.id) ||
+          !valid(body) ||
+          !valid(edge.r as Record<string, unknown>)
+        )
+          continue;
         const current = level.get(body.id);
         if (!current || (current.type !== "ACCOUNTABLE_TO" && edge.type === "ACCOUNTABLE_TO"))
-          level.set(body.id, { body, type: String(edge.type), frequency: (edge.r as Record<string, unknown>).frequency ?? null, reportsTo: parent });
+          level.set(body.id, {
+            body,
+            type: String(edge.type),
+            frequency: (edge.r as Record<string, unknown>).frequency ?? null,
+            reportsTo: parent,
+          });
       }
     }
     for (const [id, { body, type, frequency, reportsTo }] of level)
-      found.set(id, { bodyId: id, name: body.name, depth, relationship: type, frequency, reportsTo: pathNodeOf(reportsTo) });
+      found.set(id, {
+        bodyId: id,
+        name: body.name,
+        depth,
+        relationship: type,
+        frequency,
+        reportsTo: pathNodeOf(reportsTo),
+      });
     frontier = [...level.values()].map((l) => l.body);
   }
   return bodiesReportingTo(rows({ found: !!root, bodies: [...found.values()] }), bodyId, transitive);
@@ -75,7 +102,8 @@ async function reporting(context: ApiContext, bodyId: string, transitive: boolea
 
 async function chain(context: ApiContext, id: string) {
   let start: Entity | null = null;
-  for (const label of ["Action", "Objective", "Strategy", "Body"]) if (!start) start = await entity(context.read, label, id);
+  for (const label of ["Action", "Objective", "Strategy", "Body"])
+    if (!start) start = await entity(context.read, label, id);
   if (!start) return accountabilityChain(rows(undefined), id);
   const now = today();
   const items = new Map<string, unknown>();
@@ -90,11 +118,18 @@ async function chain(context: ApiContext, id: string) {
         `${match}-[r:CONTRIBUTES_TO|PART_OF]->(x) WHERE x:Objective OR x:Strategy RETURN properties(x) AS n, head(labels(x)) AS label, type(r) AS relationship`,
         { id: item.id },
       );
-      const parents = up.map((row) => ({ ...(row.n as Record<string, unknown>), __typename: String(row.label) }) as Entity);
-      const leads = await context.read(`${match}-[r:LED_BY]->(x) RETURN r.role AS role, r.validTo AS validTo, properties(x) AS n, head(labels(x)) AS label`, {
+      const parents = up.map(
+        (row) => ({ ...(row.n as Record<string, unknown>), __typename: String(row.label) }) as Entity,
+      );
+      const leads = await context.read(
+        `${match}-[r:LED_BY]->(x) RETURN r.role AS role, r.validTo AS validTo, properties(x) AS n, head(labels(x)) AS label`,
+        {
+          id: item.id,
+        },
+      );
+      const bodies = await context.read(`${match}-[:OVERSEEN_BY]->(b:Body) RETURN b.id AS id`, {
         id: item.id,
       });
-      const bodies = await context.read(`${match}-[:OVERSEEN_BY]->(b:Body) RETURN b.id AS id`, { id: item.id });
       bodies.forEach((b) => overseers.add(String(b.id)));
       items.set(item.id, {
         node: pathNodeOf(item),
@@ -103,7 +138,10 @@ async function chain(context: ApiContext, id: string) {
         parents: parents.map((parent, i) => ({ id: parent.id, relationship: up[i]!.relationship })),
         leads: leads
           .filter((l) => l.validTo == null || String(l.validTo) >= now)
-          .map((l) => ({ role: l.role, lead: pathNodeOf({ ...(l.n as Entity), __typename: String(l.label) }) })),
+          .map((l) => ({
+            role: l.role,
+            lead: pathNodeOf({ ...(l.n as Entity), __typename: String(l.label) }),
+          })),
         overseers: bodies.map((b) => b.id),
       });
       next.push(...parents);
@@ -117,18 +155,29 @@ async function chain(context: ApiContext, id: string) {
     for (const bodyId of level) {
       if (bodies.has(bodyId)) continue;
       const body = (await entity(context.read, "Body", bodyId))!;
-      const chairs = await context.read("MATCH (x:Person)-[m:MEMBER_OF {role: 'CHAIR'}]->(:Body {id: $id}) RETURN properties(x) AS n, properties(m) AS m", {
-        id: bodyId,
-      });
-      const current = chairs.filter((c) => (c.m as Record<string, unknown>).validTo == null || String((c.m as Record<string, unknown>).validTo) >= now);
+      const chairs = await context.read(
+        "MATCH (x:Person)-[m:MEMBER_OF {role: 'CHAIR'}]->(:Body {id: $id}) RETURN properties(x) AS n, properties(m) AS m",
+        {
+          id: bodyId,
+        },
+      );
+      const current = chairs.filter(
+        (c) =>
+          (c.m as Record<string, unknown>).validTo == null ||
+          String((c.m as Record<string, unknown>).validTo) >= now,
+      );
       const since = new Map<string, { person: Entity; since: unknown }>();
       for (const c of current) {
         const person = { ...(c.n as Entity), __typename: "Person" };
         const from = (c.m as Record<string, unknown>).validFrom ?? null;
         const known = since.get(person.id);
-        if (!known || (from != null && (known.since == null || String(from) > String(known.since)))) since.set(person.id, { person, since: from });
+        if (!known || (from != null && (known.since == null || String(from) > String(known.since))))
+          since.set(person.id, { person, since: from });
       }
-      const ups = await context.read("MATCH (:Body {id: $id})-[a:ACCOUNTABLE_TO]->(up:Body) RETURN up.id AS id, a.validTo AS validTo", { id: bodyId });
+      const ups = await context.read(
+        "MATCH (:Body {id: $id})-[a:ACCOUNTABLE_TO]->(up:Body) RETURN up.id AS id, a.validTo AS validTo",
+        { id: bodyId },
+      );
       bodies.set(bodyId, {
         node: pathNodeOf(body),
         kind: body.kind,
@@ -160,7 +209,10 @@ async function personResponsibilities(context: ApiContext, personId: string, asO
   ];
   const latest = new Map<string, Record<string, unknown>>();
   for (const fact of neo4jOrder(
-    facts.map((f): Record<string, unknown> => ({ ...f, validFrom: (f.r as Record<string, unknown>).validFrom ?? null })),
+    facts.map((f): Record<string, unknown> => ({
+      ...f,
+      validFrom: (f.r as Record<string, unknown>).validFrom ?? null,
+    })),
     "validFrom",
     "DESC",
   )) {
@@ -200,14 +252,22 @@ async function diagram(context: ApiContext, args: Args) {
   for (let level = 0; level < 25 && frontier.length; level++) {
     const next: Entity[] = [];
     for (const body of frontier)
-      for (const x of await entities(context.read, "MATCH (:Body {id: $id})<-[:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]-(x:Body)", { id: body.id }))
+      for (const x of await entities(
+        context.read,
+        "MATCH (:Body {id: $id})<-[:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]-(x:Body)",
+        { id: body.id },
+      ))
         if (!candidates.has(x.id)) {
           candidates.set(x.id, x);
           next.push(x);
         }
     frontier = next;
   }
-  for (const x of await entities(context.read, "MATCH (:Body {id: $id})-[:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]->(x:Body)", { id: root.id }))
+  for (const x of await entities(
+    context.read,
+    "MATCH (:Body {id: $id})-[:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]->(x:Body)",
+    { id: root.id },
+  ))
     if (!candidates.has(x.id)) candidates.set(x.id, x);
   const bodies = [...candidates.values()].filter((b) => validAt(b, asOf));
   const ids = new Set(bodies.map((b) => b.id));
@@ -218,16 +278,31 @@ async function diagram(context: ApiContext, args: Args) {
       { id: body.id },
     ))
       if (ids.has(String(edge.to)) && validAt(edge.r as Record<string, unknown>, asOf))
-        edges.push({ from: body.id, to: edge.to, kind: edge.kind, frequency: (edge.r as Record<string, unknown>).frequency ?? null });
+        edges.push({
+          from: body.id,
+          to: edge.to,
+          kind: edge.kind,
+          frequency: (edge.r as Record<string, unknown>).frequency ?? null,
+        });
   // The chair is left to DiagramNode.chair: one round trip per node.
-  const nodes = bodies.map((b) => ({ id: b.id, name: b.name, kind: b.kind, chair: null, frequency: b.frequency ?? null, asOf }));
+  const nodes = bodies.map((b) => ({
+    id: b.id,
+    name: b.name,
+    kind: b.kind,
+    chair: null,
+    frequency: b.frequency ?? null,
+    asOf,
+  }));
   return governanceDiagram(rows({ rootId: root.id, nodes, edges }), { asOf });
 }
 
 async function chairOf(node: { id: string; asOf: string }, context: ApiContext) {
-  const chairs = await context.read("MATCH (p:Person)-[m:MEMBER_OF {role: 'CHAIR'}]->(:Body {id: $id}) RETURN p.name AS name, properties(m) AS m", {
-    id: node.id,
-  });
+  const chairs = await context.read(
+    "MATCH (p:Person)-[m:MEMBER_OF {role: 'CHAIR'}]->(:Body {id: $id}) RETURN p.name AS name, properties(m) AS m",
+    {
+      id: node.id,
+    },
+  );
   const valid = chairs
     .filter((c) => validAt(c.m as Record<string, unknown>, node.asOf))
     .map((c) => ({ name: c.name, validFrom: (c.m as Record<string, unknown>).validFrom ?? null }));
@@ -250,7 +325,9 @@ async function naiveSearch(context: ApiContext, text: string, limit: number) {
     if (out.length >= limit) break;
     const node = (await entity(context.read, String(hit.label), String(hit.id)))!;
     if (node.restricted === true) continue;
-    const spellings = [node.name, node.title, ...((node.aliases as string[] | undefined) ?? [])].filter((s): s is string => typeof s === "string");
+    const spellings = [node.name, node.title, ...((node.aliases as string[] | undefined) ?? [])].filter(
+      (s): s is string => typeof s === "string",
+    );
     out.push({ score: hit.score, node: pathNodeOf(node), matched: matchedSpelling(text, spellings) });
   }
   return out;
@@ -258,16 +335,26 @@ async function naiveSearch(context: ApiContext, text: string, limit: number) {
 
 export const traversalResolvers = {
   Query: {
-    actionsFeeding: (_: unknown, args: Args, context: ApiContext) => feeding(context, String(args.objectiveId), Number(args.maxDepth ?? 10)),
-    bodiesReportingTo: (_: unknown, args: Args, context: ApiContext) => reporting(context, String(args.bodyId), args.transitive !== false),
+    actionsFeeding: (_: unknown, args: Args, context: ApiContext) =>
+      feeding(context, String(args.objectiveId), Number(args.maxDepth ?? 10)),
+    bodiesReportingTo: (_: unknown, args: Args, context: ApiContext) =>
+      reporting(context, String(args.bodyId), args.transitive !== false),
     accountabilityChain: (_: unknown, args: Args, context: ApiContext) => chain(context, String(args.id)),
     responsibilities: (_: unknown, args: Args, context: ApiContext) =>
       personResponsibilities(context, String(args.personId), (args.asOf as string | undefined) ?? today()),
     governanceDiagram: (_: unknown, args: Args, context: ApiContext) => diagram(context, args),
     governanceHealth: (_: unknown, args: Args, context: ApiContext) => naiveHealth(context, args),
-    search: (_: unknown, args: Args, context: ApiContext) => naiveSearch(context, String(args.text), Number(args.limit ?? 20)),
+    search: (_: unknown, args: Args, context: ApiContext) =>
+      naiveSearch(context, String(args.text), Number(args.limit ?? 20)),
   },
-  FeedingAction: { action: (row: { actionId: string }, _: Args, context: ApiContext) => entity(context.read, "Action", row.actionId) },
-  ReportingBody: { body: (row: { bodyId: string }, _: Args, context: ApiContext) => entity(context.read, "Body", row.bodyId) },
-  DiagramNode: { chair: (node: { id: string; asOf: string }, _: Args, context: ApiContext) => chairOf(node, context) },
+  FeedingAction: {
+    action: (row: { actionId: string }, _: Args, context: ApiContext) =>
+      entity(context.read, "Action", row.actionId),
+  },
+  ReportingBody: {
+    body: (row: { bodyId: string }, _: Args, context: ApiContext) => entity(context.read, "Body", row.bodyId),
+  },
+  DiagramNode: {
+    chair: (node: { id: string; asOf: string }, _: Args, context: ApiContext) => chairOf(node, context),
+  },
 };

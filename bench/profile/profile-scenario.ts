@@ -29,8 +29,10 @@ function describePlan(plan: PlanNode, depth = 0, lines: string[] = []): string[]
   return lines;
 }
 
-const totalHits = (plan: PlanNode): number => plan.dbHits + plan.children.reduce((total, child) => total + totalHits(child), 0);
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const totalHits = (plan: PlanNode): number =>
+  plan.dbHits + plan.children.reduce((total, child) => total + totalHits(child), 0);
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /**
  * What the API does for one scenario: runs it in-process `runs` times (JS vs database time), then
@@ -47,13 +49,17 @@ export async function profileScenario(
 ): Promise<ScenarioProfile> {
   const captured: { cypher: string; parameters: unknown }[] = [];
   let databaseMs = 0;
-  const counter: RoundTripCounter = { count: 0, onQuery: (cypher, parameters) => void captured.push({ cypher, parameters }) };
+  const counter: RoundTripCounter = {
+    count: 0,
+    onQuery: (cypher, parameters) => void captured.push({ cypher, parameters }),
+  };
   const counted = countingDriver(driver, counter);
   // Time spent in the database, as the driver sees it: wrap executeQuery and session transactions.
   const timed = new Proxy(counted, {
     get(target, property) {
       const value = Reflect.get(target, property, target) as unknown;
-      if (property !== "executeQuery" && property !== "session") return typeof value === "function" ? value.bind(target) : value;
+      if (property !== "executeQuery" && property !== "session")
+        return typeof value === "function" ? value.bind(target) : value;
       if (property === "executeQuery")
         return async (...args: unknown[]) => {
           const start = performance.now();
@@ -68,7 +74,8 @@ export async function profileScenario(
         return new Proxy(session, {
           get(s, p) {
             const v = Reflect.get(s, p, s) as unknown;
-            if (p !== "executeRead") return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(s) : v;
+            if (p !== "executeRead")
+              return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(s) : v;
             return async (...a: unknown[]) => {
               const start = performance.now();
               try {
@@ -89,18 +96,31 @@ export async function profileScenario(
   for (let run = 0; run < runs; run++) {
     captured.length = 0;
     databaseMs = 0;
-    const contextValue = await createContext({ driver: timed, database, timeoutMs: 60_000, verifyToken: createTokenVerifier({}) }, undefined);
+    const contextValue = await createContext(
+      { driver: timed, database, timeoutMs: 60_000, verifyToken: createTokenVerifier({}) },
+      undefined,
+    );
     const start = performance.now();
     const result = await graphql({ schema, source: scenario.query, variableValues: variables, contextValue });
     execute.push(performance.now() - start);
     inDatabase.push(databaseMs);
-    if (result.errors?.length) throw new Error(`${scenario.name} failed in-process: ${result.errors[0]!.message}`);
+    if (result.errors?.length)
+      throw new Error(`${scenario.name} failed in-process: ${result.errors[0]!.message}`);
   }
   const queries = [];
   for (const { cypher, parameters } of captured) {
-    const { summary } = await driver.executeQuery(`PROFILE ${cypher.replace(/^\s*CYPHER [^\n]*\n/, "")}`, parameters as Record<string, unknown>, { database });
+    const { summary } = await driver.executeQuery(
+      `PROFILE ${cypher.replace(/^\s*CYPHER [^\n]*\n/, "")}`,
+      parameters as Record<string, unknown>,
+      { database },
+    );
     const plan = summary.profile as unknown as PlanNode;
     queries.push({ cypher, dbHits: totalHits(plan), rows: plan.rows, plan: describePlan(plan).join("\n") });
   }
-  return { scenario: scenario.name, executeMs: Math.round(median(execute) * 10) / 10, databaseMs: Math.round(median(inDatabase) * 10) / 10, queries };
+  return {
+    scenario: scenario.name,
+    executeMs: Math.round(median(execute) * 10) / 10,
+    databaseMs: Math.round(median(inDatabase) * 10) / 10,
+    queries,
+  };
 }

@@ -62,12 +62,22 @@ export function renderRun(results: BenchResults, file: string): string {
       `API heap after a full GC: ${(results.loadTest.heapAfterGc.before / 1048576).toFixed(1)} MB before the load runs, ${(results.loadTest.heapAfterGc.after / 1048576).toFixed(1)} MB after.`,
     );
   }
-  lines.push("", "Targets:", "", ...results.targets.map((t) => `- ${t.met === null ? "n/a" : t.met ? "met" : "**missed**"}: ${t.name} (${t.detail})`));
+  lines.push(
+    "",
+    "Targets:",
+    "",
+    ...results.targets.map(
+      (t) => `- ${t.met === null ? "n/a" : t.met ? "met" : "**missed**"}: ${t.name} (${t.detail})`,
+    ),
+  );
   return lines.join("\n");
 }
 
 /** Replaces the generated part of BENCHMARKS.md with the latest run of each size, largest first. */
-export function updateBenchmarksMarkdown(file: string, runs: { file: string; results: BenchResults }[]): void {
+export function updateBenchmarksMarkdown(
+  file: string,
+  runs: { file: string; results: BenchResults }[],
+): void {
   const latest = new Map<number, { file: string; results: BenchResults }>();
   for (const run of runs) latest.set(run.results.settings.partnerships, run);
   const body = [...latest.values()]
@@ -77,6 +87,9 @@ export function updateBenchmarksMarkdown(file: string, runs: { file: string; res
   const current = existsSync(file) ? readFileSync(file, "utf8") : `# Benchmarks\n\n${START}\n${END}\n`;
   const start = current.indexOf(START);
   const end = current.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`${file} has lost its markers; put back\n${START}\n${END}\nwhere the generated results go.`);
+  if (start < 0 || end < start)
+    throw new Error(
+      `${file} has lost its markers; put back\n${START}\n${END}\nwhere the generated results go.`,
+    );
   writeFileSync(file, `${current.slice(0, start + START.length)}\n\n${body}\n\n${current.slice(end)}`);
 }

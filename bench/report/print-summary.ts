@@ -17,8 +17,10 @@ export function printSummary(results: BenchResults): void {
   }));
   console.table(rows);
   for (const s of results.scenarios) {
-    if (s.differences.b) console.log(`${s.name}: the floor's answer differs from the API's at ${s.differences.b}`);
-    if (s.differences.c) console.log(`${s.name}: the naive answer differs from the API's at ${s.differences.c}`);
+    if (s.differences.b)
+      console.log(`${s.name}: the floor's answer differs from the API's at ${s.differences.b}`);
+    if (s.differences.c)
+      console.log(`${s.name}: the naive answer differs from the API's at ${s.differences.c}`);
   }
   if (results.scaling)
     console.table(
@@ -31,5 +33,6 @@ export function printSummary(results: BenchResults): void {
         "floor ratio": s.floorP95Ratio,
       })),
     );
-  for (const t of results.targets) console.log(`${t.met === null ? "n/a   " : t.met ? "met   " : "MISSED"} ${t.name}: ${t.detail}`);
+  for (const t of results.targets)
+    console.log(`${t.met === null ? "n/a   " : t.met ? "met   " : "MISSED"} ${t.name}: ${t.detail}`);
 }

@@ -56,23 +56,33 @@ export function machine(neo4jVersion: string, loadAtStart: number[]): Machine {
     cpu: cpus()[0]?.model.trim() ?? "unknown",
     node: process.version,
     neo4j: neo4jVersion,
-    loadAverage: { start: loadAtStart.map((l) => Math.round(l * 10) / 10), end: loadavg().map((l) => Math.round(l * 10) / 10) },
+    loadAverage: {
+      start: loadAtStart.map((l) => Math.round(l * 10) / 10),
+      end: loadavg().map((l) => Math.round(l * 10) / 10),
+    },
   };
 }
 
-export const resultsFile = (dir: string, date: string, partnerships: number): string => path.join(dir, `${date.slice(0, 10)}-${partnerships}.json`);
+export const resultsFile = (dir: string, date: string, partnerships: number): string =>
+  path.join(dir, `${date.slice(0, 10)}-${partnerships}.json`);
 
 /** Every results file in `dir`, oldest first. */
 export function readAllResults(dir: string): { file: string; results: BenchResults }[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => /^\d{4}-\d{2}-\d{2}-\d+\.json$/.test(f))
-    .map((f) => ({ file: path.join(dir, f), results: JSON.parse(readFileSync(path.join(dir, f), "utf8")) as BenchResults }))
+    .map((f) => ({
+      file: path.join(dir, f),
+      results: JSON.parse(readFileSync(path.join(dir, f), "utf8")) as BenchResults,
+    }))
     .sort((a, b) => a.results.date.localeCompare(b.results.date));
 }
 
 /** p95 here against the latest 1-partnership run with the same seed (same partnership 0, so the same answers). */
-export function scalingAgainstBaseline(dir: string, results: Omit<BenchResults, "targets">): Scaling | undefined {
+export function scalingAgainstBaseline(
+  dir: string,
+  results: Omit<BenchResults, "targets">,
+): Scaling | undefined {
   if (results.settings.partnerships === 1) return undefined;
   const baseline = readAllResults(dir)
     .filter((r) => r.results.settings.partnerships === 1 && r.results.settings.seed === results.settings.seed)
@@ -82,11 +92,16 @@ export function scalingAgainstBaseline(dir: string, results: Omit<BenchResults, 
     baseline: path.basename(baseline.file),
     scenarios: results.scenarios.map((s) => {
       const base = baseline.results.scenarios.find((b) => b.name === s.name);
-      const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? Math.round((a / b) * 100) / 100 : null);
+      const ratio = (a: number | undefined, b: number | undefined) =>
+        a !== undefined && b ? Math.round((a / b) * 100) / 100 : null;
       return {
         name: s.name,
         answerObjects: { here: s.answer.objects, baseline: base?.answer.objects ?? 0 },
-        p95: { here: s.latency.a.p95, baseline: base?.latency.a.p95 ?? 0, ratio: ratio(s.latency.a.p95, base?.latency.a.p95) },
+        p95: {
+          here: s.latency.a.p95,
+          baseline: base?.latency.a.p95 ?? 0,
+          ratio: ratio(s.latency.a.p95, base?.latency.a.p95),
+        },
         floorP95Ratio: ratio(s.latency.b.p95, base?.latency.b.p95),
       };
     }),
@@ -101,7 +116,9 @@ export function judgeTargets(results: Omit<BenchResults, "targets">): BenchResul
     {
       name: "a/b <= 1.3 at p50 for every scenario at 300 partnerships",
       met: national ? overhead.length === 0 : null,
-      detail: overhead.length ? `over: ${overhead.map((s) => `${s.name} ${s.ratios.aOverB_p50}`).join(", ")}` : "all within",
+      detail: overhead.length
+        ? `over: ${overhead.map((s) => `${s.name} ${s.ratios.aOverB_p50}`).join(", ")}`
+        : "all within",
     },
   ];
   if (results.scaling) {

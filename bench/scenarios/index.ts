@@ -1,5 +1,13 @@
 import { strategyTree } from "./strategy-tree.js";
-import { accountabilityChain, actionsFeeding, bodiesReportingTo, governanceDiagram, governanceHealth, responsibilities, search } from "./traversals.js";
+import {
+  accountabilityChain,
+  actionsFeeding,
+  bodiesReportingTo,
+  governanceDiagram,
+  governanceHealth,
+  responsibilities,
+  search,
+} from "./traversals.js";
 import type { Scenario } from "./scenario.js";
 
 /** Every scenario, in the order the report lists them. */

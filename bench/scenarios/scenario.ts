@@ -26,7 +26,8 @@ export interface Scenario {
 export const PATH_NODE = "{ id label name }";
 
 /** A leader (union) as the scenarios select it. */
-export const LEADER = "{ __typename ... on Person { id name } ... on Body { id name } ... on Organisation { id name } }";
+export const LEADER =
+  "{ __typename ... on Person { id name } ... on Body { id name } ... on Organisation { id name } }";
 
 /** Cypher projection of a leader in the shape of LEADER. */
 export const leaderProjection = (v: string): string => `${v} {__typename: head(labels(${v})), .id, .name}`;

@@ -25,7 +25,8 @@ export function strategyTreeQuery(levels: number): string {
 
 /** The same tree as one Cypher query (COLLECT subqueries), in the shape of strategyTreeQuery's data. */
 export function strategyTreeCypher(levels: number): string {
-  const leads = (v: string): string => `COLLECT { MATCH (${v})-[:LED_BY]->(l) WHERE l:Person OR l:Body OR l:Organisation RETURN ${leaderProjection("l")} }`;
+  const leads = (v: string): string =>
+    `COLLECT { MATCH (${v})-[:LED_BY]->(l) WHERE l:Person OR l:Body OR l:Organisation RETURN ${leaderProjection("l")} }`;
   const objective = (v: string, level: number): string => `${v} {.id, .ref, .title, .kind,
     leads: ${leads(v)},
     indicators: COLLECT { MATCH (${v})<-[:MEASURES]-(i${level}:Indicator) WITH i${level} ORDER BY i${level}.name

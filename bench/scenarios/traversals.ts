@@ -37,7 +37,9 @@ export const accountabilityChain: Scenario = {
   description: "officer: who answers for an action, hop by hop, to the board",
   query: `query AccountabilityChain($id: ID!) { accountabilityChain(id: $id) { depth role relationship subject ${PATH_NODE} gap of ${PATH_NODE} } }`,
   variables: (landmarks) => ({ id: landmarks.actionId }),
-  floor: async (context, variables) => ({ accountabilityChain: await chain(read(context), String(variables.id)) }),
+  floor: async (context, variables) => ({
+    accountabilityChain: await chain(read(context), String(variables.id)),
+  }),
 };
 
 export const bodiesReportingTo: Scenario = {
@@ -68,7 +70,10 @@ export const governanceDiagram: Scenario = {
   query: `query GovernanceDiagram($partnershipId: ID, $asOf: Date) { governanceDiagram(partnershipId: $partnershipId, asOf: $asOf) { nodes { id name kind chair frequency } edges { from to kind frequency } } }`,
   variables: (landmarks, asOf) => ({ partnershipId: landmarks.partnershipId, asOf }),
   floor: async (context, variables) => ({
-    governanceDiagram: await diagram(read(context), { partnershipId: variables.partnershipId as string, asOf: variables.asOf as string }),
+    governanceDiagram: await diagram(read(context), {
+      partnershipId: variables.partnershipId as string,
+      asOf: variables.asOf as string,
+    }),
   }),
 };
 
@@ -78,7 +83,10 @@ export const governanceHealth: Scenario = {
   query: `query GovernanceHealth($partnershipId: ID, $asOf: Date) { governanceHealth(partnershipId: $partnershipId, asOf: $asOf) { rule severity subject ${PATH_NODE} message } }`,
   variables: (landmarks, asOf) => ({ partnershipId: landmarks.partnershipId, asOf }),
   floor: async (context, variables) => ({
-    governanceHealth: await health(read(context), { partnershipId: variables.partnershipId as string, asOf: variables.asOf as string }),
+    governanceHealth: await health(read(context), {
+      partnershipId: variables.partnershipId as string,
+      asOf: variables.asOf as string,
+    }),
   }),
 };
 
@@ -87,7 +95,9 @@ export const search: Scenario = {
   description: "anyone: full-text search, 20 hits",
   query: `query Search($text: String!) { search(text: $text, limit: 20) { score node ${PATH_NODE} matched } }`,
   variables: (landmarks) => ({ text: landmarks.searchText }),
-  floor: async (context, variables) => ({ search: await searchTraversal(read(context), anonymous, String(variables.text), 20) }),
+  floor: async (context, variables) => ({
+    search: await searchTraversal(read(context), anonymous, String(variables.text), 20),
+  }),
 };
 
 export const responsibilities: Scenario = {
@@ -95,5 +105,11 @@ export const responsibilities: Scenario = {
   description: "officer: what the community safety manager leads, chairs and sits on",
   query: `query Responsibilities($id: ID!, $asOf: Date) { responsibilities(personId: $id, asOf: $asOf) { role relationship subject ${PATH_NODE} validFrom validTo representing } }`,
   variables: (landmarks, asOf) => ({ id: landmarks.personId, asOf }),
-  floor: async (context, variables) => ({ responsibilities: await personResponsibilities(read(context), String(variables.id), variables.asOf as string) }),
+  floor: async (context, variables) => ({
+    responsibilities: await personResponsibilities(
+      read(context),
+      String(variables.id),
+      variables.asOf as string,
+    ),
+  }),
 };

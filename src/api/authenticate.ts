@@ -15,13 +15,20 @@ export type VerifyToken = (token: string) => Promise<Claims>;
  * the keys at JWKS_URL; in development without either, the documented development secret.
  * A bad token is an UNAUTHENTICATED error, never a silent fall back to anonymous.
  */
-export function createTokenVerifier(config: Pick<Config, "JWT_SECRET" | "JWKS_URL" | "JWT_ISSUER" | "JWT_AUDIENCE">): VerifyToken {
-  const options = { ...(config.JWT_ISSUER ? { issuer: config.JWT_ISSUER } : {}), ...(config.JWT_AUDIENCE ? { audience: config.JWT_AUDIENCE } : {}) };
+export function createTokenVerifier(
+  config: Pick<Config, "JWT_SECRET" | "JWKS_URL" | "JWT_ISSUER" | "JWT_AUDIENCE">,
+): VerifyToken {
+  const options = {
+    ...(config.JWT_ISSUER ? { issuer: config.JWT_ISSUER } : {}),
+    ...(config.JWT_AUDIENCE ? { audience: config.JWT_AUDIENCE } : {}),
+  };
   const remote = config.JWKS_URL ? createRemoteJWKSet(new URL(config.JWKS_URL)) : undefined;
   const secret = new TextEncoder().encode(config.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET);
   return async (token) => {
     try {
-      const { payload } = remote ? await jwtVerify(token, remote, options) : await jwtVerify(token, secret, { ...options, algorithms: ["HS256"] });
+      const { payload } = remote
+        ? await jwtVerify(token, remote, options)
+        : await jwtVerify(token, secret, { ...options, algorithms: ["HS256"] });
       return payload as Claims;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

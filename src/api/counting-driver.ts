@@ -29,10 +29,14 @@ function countingSession(session: Session, counter: RoundTripCounter): Session {
       counter.roundTrips++;
       return session.run(...args);
     },
-    executeRead: <T>(work: (tx: ManagedTransaction) => Promise<T> | T, config?: Parameters<Session["executeRead"]>[1]) =>
-      session.executeRead((tx) => work(countingTransaction(tx, counter)), config),
-    executeWrite: <T>(work: (tx: ManagedTransaction) => Promise<T> | T, config?: Parameters<Session["executeWrite"]>[1]) =>
-      session.executeWrite((tx) => work(countingTransaction(tx, counter)), config),
+    executeRead: <T>(
+      work: (tx: ManagedTransaction) => Promise<T> | T,
+      config?: Parameters<Session["executeRead"]>[1],
+    ) => session.executeRead((tx) => work(countingTransaction(tx, counter)), config),
+    executeWrite: <T>(
+      work: (tx: ManagedTransaction) => Promise<T> | T,
+      config?: Parameters<Session["executeWrite"]>[1],
+    ) => session.executeWrite((tx) => work(countingTransaction(tx, counter)), config),
   });
 }
 

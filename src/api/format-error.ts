@@ -20,7 +20,11 @@ function originalNeo4jError(error: unknown): Neo4jError | undefined {
  * Gives database failures their own codes (TIMEOUT, DATABASE_UNAVAILABLE) and, in production,
  * replaces internal errors by a request id (the details go to the server log).
  */
-export function createErrorFormatter(options: { production: boolean; timeoutMs: number; log?: (line: string) => void }) {
+export function createErrorFormatter(options: {
+  production: boolean;
+  timeoutMs: number;
+  log?: (line: string) => void;
+}) {
   const log = options.log ?? ((line: string) => console.error(line));
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const neo4jError = originalNeo4jError(error);
@@ -31,12 +35,17 @@ export function createErrorFormatter(options: { production: boolean; timeoutMs: 
         extensions: { code: ErrorCode.TIMEOUT },
       };
     if (neo4jError && UNAVAILABLE_CODES.test(neo4jError.code))
-      return { ...formatted, message: "The database is unreachable right now; try again shortly.", extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } };
+      return {
+        ...formatted,
+        message: "The database is unreachable right now; try again shortly.",
+        extensions: { code: ErrorCode.DATABASE_UNAVAILABLE },
+      };
     const name = (error as { originalError?: { name?: string } } | undefined)?.originalError?.name;
     if (name === "Neo4jGraphQLForbiddenError")
       return {
         ...formatted,
-        message: "Forbidden: your token does not allow this (writes need an editor of the partnership; restricted data an officer of it).",
+        message:
+          "Forbidden: your token does not allow this (writes need an editor of the partnership; restricted data an officer of it).",
         extensions: { code: ErrorCode.FORBIDDEN },
       };
     if (name === "Neo4jGraphQLAuthenticationError")
@@ -55,7 +64,10 @@ export function createErrorFormatter(options: { production: boolean; timeoutMs: 
     if (options.production && (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR)) {
       const requestId = randomUUID();
       log(`[error ${requestId}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return { message: `Internal server error (request ${requestId}).`, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } };
+      return {
+        message: `Internal server error (request ${requestId}).`,
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId },
+      };
     }
     if (options.production) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};

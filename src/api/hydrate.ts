@@ -66,7 +66,11 @@ function usedVariables(selectionSet: SelectionSetNode): Set<string> {
  * their type, with the caller's own selection and token: nested relationship fields work, the
  * same authorization applies, and all ids of one selection in a request cost one database call.
  */
-export function hydrate(context: ApiContext, info: GraphQLResolveInfo, id: string): Promise<Record<string, unknown> | null> {
+export function hydrate(
+  context: ApiContext,
+  info: GraphQLResolveInfo,
+  id: string,
+): Promise<Record<string, unknown> | null> {
   const field = info.fieldNodes[0];
   const typeName = namedType(info.returnType).name;
   const selectionSet = field?.selectionSet ?? { kind: Kind.SELECTION_SET, selections: [] };
@@ -75,7 +79,9 @@ export function hydrate(context: ApiContext, info: GraphQLResolveInfo, id: strin
   let loader = context.loaders.hydrators.get(key);
   if (!loader) {
     const variables = usedVariables(selectionSet);
-    const definitions = (info.operation.variableDefinitions ?? []).filter((d) => variables.has(d.variable.name.value));
+    const definitions = (info.operation.variableDefinitions ?? []).filter((d) =>
+      variables.has(d.variable.name.value),
+    );
     const fragments = Object.values(info.fragments).map(print).join("\n");
     const root = rootListField(info.schema, typeName);
     const document = parse(

@@ -15,6 +15,9 @@ export interface Loaders {
 export function createLoaders(read: ReadQuery): Loaders {
   return {
     hydrators: new Map(),
-    accountability: new DataLoader(async (ids) => (await accountabilityChains(read, ids)).map((chain) => chain ?? []), { maxBatchSize: 500 }),
+    accountability: new DataLoader(
+      async (ids) => (await accountabilityChains(read, ids)).map((chain) => chain ?? []),
+      { maxBatchSize: 500 },
+    ),
   };
 }

@@ -22,7 +22,8 @@ function relationsToRestricted(schema: GraphQLSchema): Set<string> {
     const labels = buildDomainModel(readTypeDefs()).labels;
     for (const type of Object.values(schema.getTypeMap()))
       if (isObjectType(type) && labels.has(type.name) && type.name !== RESTRICTED_LABEL)
-        for (const field of Object.values(type.getFields())) if (getNamedType(field.type).name === RESTRICTED_LABEL) names.add(field.name);
+        for (const field of Object.values(type.getFields()))
+          if (getNamedType(field.type).name === RESTRICTED_LABEL) names.add(field.name);
     relationsCache.set(schema, names);
   }
   return names;
@@ -54,22 +55,33 @@ export interface RestrictedUses {
   throughItems: string[];
 }
 
-export function restrictedUses(document: DocumentNode, variables: unknown, schema: GraphQLSchema): RestrictedUses {
+export function restrictedUses(
+  document: DocumentNode,
+  variables: unknown,
+  schema: GraphQLSchema,
+): RestrictedUses {
   const selected = new Set<string>();
-  visit(document, { [Kind.FIELD]: (node) => void (RESTRICTED_NAMES.has(node.name.value) && selected.add(node.name.value)) });
+  visit(document, {
+    [Kind.FIELD]: (node) => void (RESTRICTED_NAMES.has(node.name.value) && selected.add(node.name.value)),
+  });
   const inputs = inputNames(document, variables);
   const relations = relationsToRestricted(schema);
   return {
     selected: [...selected].sort(),
     filtered: [...inputs].filter((name) => RESTRICTED_NAMES.has(name)).sort(),
-    throughItems: [...inputs].filter((name) => [...relations].some((r) => name === r || name === `${r}Connection` || name === `${r}Aggregate`)).sort(),
+    throughItems: [...inputs]
+      .filter((name) =>
+        [...relations].some((r) => name === r || name === `${r}Connection` || name === `${r}Aggregate`),
+      )
+      .sort(),
   };
 }
 
 /** The sentences saying what this caller may not do; empty when the request may go ahead. */
 export function refusals(uses: RestrictedUses, caller: "anonymous" | "officer"): string[] {
   const out: string[] = [];
-  const names = caller === "anonymous" ? [...new Set([...uses.selected, ...uses.filtered])].sort() : uses.filtered;
+  const names =
+    caller === "anonymous" ? [...new Set([...uses.selected, ...uses.filtered])].sort() : uses.filtered;
   if (names.length)
     out.push(
       caller === "anonymous"
@@ -77,7 +89,9 @@ export function refusals(uses: RestrictedUses, caller: "anonymous" | "officer"):
         : `filtering or sorting on ${names.join(", ")} is for admins only (select ${names.length === 1 ? "it" : "them"} instead)`,
     );
   if (uses.throughItems.length)
-    out.push(`filtering through ${uses.throughItems.join(", ")} could reveal restricted agenda items; query agendaItems directly instead`);
+    out.push(
+      `filtering through ${uses.throughItems.join(", ")} could reveal restricted agenda items; query agendaItems directly instead`,
+    );
   return out;
 }
 
@@ -96,8 +110,15 @@ export const restrictedFieldsPlugin: ApolloServerPlugin<ApiContext> = {
       async didResolveOperation({ document, request, contextValue, schema }) {
         const viewer = viewerOf(contextValue);
         if (viewer.officerOf === "all") return;
-        const problems = refusals(restrictedUses(document, request.variables, schema), viewer.officerOf.length ? "officer" : "anonymous");
-        if (problems.length) throw new GovernanceError(ErrorCode.FORBIDDEN, `${problems.join("; ")}. Sign in with a token that allows it, or leave it out.`);
+        const problems = refusals(
+          restrictedUses(document, request.variables, schema),
+          viewer.officerOf.length ? "officer" : "anonymous",
+        );
+        if (problems.length)
+          throw new GovernanceError(
+            ErrorCode.FORBIDDEN,
+            `${problems.join("; ")}. Sign in with a token that allows it, or leave it out.`,
+          );
       },
     };
   },

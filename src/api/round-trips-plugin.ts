@@ -7,7 +7,10 @@ export const roundTripsPlugin: ApolloServerPlugin<ApiContext> = {
     return {
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind === "single")
-          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, roundTrips: contextValue.roundTrips.roundTrips };
+          response.body.singleResult.extensions = {
+            ...response.body.singleResult.extensions,
+            roundTrips: contextValue.roundTrips.roundTrips,
+          };
       },
     };
   },

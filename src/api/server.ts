@@ -1,5 +1,8 @@
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from "@apollo/server/plugin/landingPage/default";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
@@ -47,24 +50,37 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: !options.production,
     validationRules: limits.validationRules,
-    formatError: createErrorFormatter({ production: options.production, timeoutMs: options.timeoutMs, ...(options.log ? { log: options.log } : {}) }),
+    formatError: createErrorFormatter({
+      production: options.production,
+      timeoutMs: options.timeoutMs,
+      ...(options.log ? { log: options.log } : {}),
+    }),
     plugins: [
       ...(limits.plugins as never[]),
       restrictedFieldsPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      options.production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+      options.production
+        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
       ...(options.production ? [] : [roundTripsPlugin]),
     ],
   });
   await apollo.start();
   app.disable("x-powered-by");
   app.get("/health", healthRoute(options.driver, options.database));
-  const contextOptions = { driver: options.driver, database: options.database, timeoutMs: options.timeoutMs, verifyToken: options.verifyToken };
+  const contextOptions = {
+    driver: options.driver,
+    database: options.database,
+    timeoutMs: options.timeoutMs,
+    verifyToken: options.verifyToken,
+  };
   app.use(
     "/graphql",
     cors<cors.CorsRequest>(),
     express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(contextOptions, req.headers.authorization) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(contextOptions, req.headers.authorization),
+    }),
   );
   options.mount?.(app);
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host, resolve));

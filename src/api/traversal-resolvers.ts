@@ -21,10 +21,13 @@ type Args = Record<string, unknown>;
 /** Resolvers of schema/traversals.graphql: arguments in, traversal out, entities hydrated per request. */
 export const traversalResolvers: IResolvers<unknown, ApiContext> = {
   Query: {
-    actionsFeeding: (_, args: Args, context) => actionsFeeding(context.read, String(args.objectiveId), (args.maxDepth as number | undefined) ?? 10),
+    actionsFeeding: (_, args: Args, context) =>
+      actionsFeeding(context.read, String(args.objectiveId), (args.maxDepth as number | undefined) ?? 10),
     accountabilityChain: (_, args: Args, context) => accountabilityChain(context.read, String(args.id)),
-    bodiesReportingTo: (_, args: Args, context) => bodiesReportingTo(context.read, String(args.bodyId), (args.transitive as boolean | undefined) ?? true),
-    responsibilities: (_, args: Args, context) => responsibilities(context.read, String(args.personId), args.asOf as string | null),
+    bodiesReportingTo: (_, args: Args, context) =>
+      bodiesReportingTo(context.read, String(args.bodyId), (args.transitive as boolean | undefined) ?? true),
+    responsibilities: (_, args: Args, context) =>
+      responsibilities(context.read, String(args.personId), args.asOf as string | null),
     governanceDiagram: (_, args: Args, context) =>
       governanceDiagram(context.read, {
         rootBodyId: args.rootBodyId as string | null,
@@ -37,10 +40,18 @@ export const traversalResolvers: IResolvers<unknown, ApiContext> = {
         asOf: args.asOf as string | null,
         leadThreshold: args.leadThreshold as number | null,
       }),
-    search: (_, args: Args, context) => search(context.read, viewerOf(context), String(args.text), (args.limit as number | undefined) ?? 20),
+    search: (_, args: Args, context) =>
+      search(context.read, viewerOf(context), String(args.text), (args.limit as number | undefined) ?? 20),
     connection: (_, args: Args, context) =>
-      connection(context.read, viewerOf(context), String(args.fromId), String(args.toId), (args.maxHops as number | undefined) ?? 6),
-    graphStats: (_, args: Args, context) => graphStats(context.read, viewerOf(context), args.partnershipId as string | null),
+      connection(
+        context.read,
+        viewerOf(context),
+        String(args.fromId),
+        String(args.toId),
+        (args.maxHops as number | undefined) ?? 6,
+      ),
+    graphStats: (_, args: Args, context) =>
+      graphStats(context.read, viewerOf(context), args.partnershipId as string | null),
   },
   FeedingAction: {
     action: (row: FeedingActionRow, _args, context, info) => hydrate(context, info, row.actionId),
@@ -49,9 +60,11 @@ export const traversalResolvers: IResolvers<unknown, ApiContext> = {
     body: (row: ReportingBodyRow, _args, context, info) => hydrate(context, info, row.bodyId),
   },
   Action: {
-    accountabilityChain: (action: { id: string }, _args, context) => context.loaders.accountability.load(action.id),
+    accountabilityChain: (action: { id: string }, _args, context) =>
+      context.loaders.accountability.load(action.id),
   },
   Objective: {
-    accountabilityChain: (objective: { id: string }, _args, context) => context.loaders.accountability.load(objective.id),
+    accountabilityChain: (objective: { id: string }, _args, context) =>
+      context.loaders.accountability.load(objective.id),
   },
 };

@@ -10,7 +10,8 @@ interface CreateInput {
   evidencedBy?: { connect?: unknown[]; create?: unknown[] };
 }
 
-const invalid = (message: string, field: string): GovernanceError => new GovernanceError(ErrorCode.BAD_USER_INPUT, message, { field });
+const invalid = (message: string, field: string): GovernanceError =>
+  new GovernanceError(ErrorCode.BAD_USER_INPUT, message, { field });
 
 /** The checks a seed file gets, for a new node sent through a create mutation. */
 function checkNewNode(label: string, input: CreateInput, index: number): void {
@@ -52,12 +53,16 @@ export function validateWrites(schema: GraphQLSchema): GraphQLSchema {
         async resolve(source, args: { input?: CreateInput[] }, context: ApiContext, info) {
           // Say "sign in" before saying anything about the input.
           if (!context.jwt)
-            throw new GovernanceError(ErrorCode.UNAUTHENTICATED, "Writes need an editor's token of the partnership: send Authorization: Bearer <token>.");
+            throw new GovernanceError(
+              ErrorCode.UNAUTHENTICATED,
+              "Writes need an editor's token of the partnership: send Authorization: Bearer <token>.",
+            );
           const inputs = args.input ?? [];
           inputs.forEach((input, index) => checkNewNode(label, input, index));
           const ids = inputs.map((input) => input.id as string);
           const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
-          if (repeated) throw invalid(`The input lists id "${repeated}" twice. Give each new ${label} its own id.`, "id");
+          if (repeated)
+            throw invalid(`The input lists id "${repeated}" twice. Give each new ${label} its own id.`, "id");
           const { records } = await context.driver.executeQuery(
             `MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id`,
             { ids },

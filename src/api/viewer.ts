@@ -11,5 +11,9 @@ export function viewerOf(context: ApiContext): Viewer {
   const roles = Array.isArray(claims?.roles) ? claims.roles : [];
   if (roles.includes("admin")) return { officerOf: "all" };
   if (!roles.some((role) => (OFFICER_ROLES as readonly unknown[]).includes(role))) return { officerOf: [] };
-  return { officerOf: Array.isArray(claims?.partnerships) ? claims.partnerships.filter((p): p is string => typeof p === "string") : [] };
+  return {
+    officerOf: Array.isArray(claims?.partnerships)
+      ? claims.partnerships.filter((p): p is string => typeof p === "string")
+      : [],
+  };
 }

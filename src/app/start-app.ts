@@ -20,7 +20,11 @@ export interface AppOptions {
 }
 
 async function isEmpty(database: Database): Promise<boolean> {
-  const { records } = await database.driver.executeQuery("MATCH (n) RETURN count(n) > 0 AS any LIMIT 1", {}, { database: database.database });
+  const { records } = await database.driver.executeQuery(
+    "MATCH (n) RETURN count(n) > 0 AS any LIMIT 1",
+    {},
+    { database: database.database },
+  );
   return records[0]?.get("any") !== true;
 }
 
@@ -38,7 +42,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
         const { graph } = validateSeedDirectory(options.seedDir, model);
         await loadSeedGraph(database.driver, graph, model, { database: database.database });
         seeded = "loaded";
-        log(`[seed] loaded ${graph.nodes.size} nodes and ${graph.relationships.length} relationships from ${options.seedDir}`);
+        log(
+          `[seed] loaded ${graph.nodes.size} nodes and ${graph.relationships.length} relationships from ${options.seedDir}`,
+        );
       } else seeded = "already-present";
     }
     const schema = await buildSchema({ driver: database.driver, typeDefs });

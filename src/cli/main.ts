@@ -18,11 +18,15 @@ async function run(action: () => Promise<void>): Promise<void> {
   }
 }
 
-const program = new Command("governance-graph").description("A Neo4j knowledge graph of a partnership's governance, behind a GraphQL API.");
+const program = new Command("governance-graph").description(
+  "A Neo4j knowledge graph of a partnership's governance, behind a GraphQL API.",
+);
 
 program
   .command("start")
-  .description("start Neo4j (unless NEO4J_URI is set), load the sample seeds into an empty database, serve the API and viewer")
+  .description(
+    "start Neo4j (unless NEO4J_URI is set), load the sample seeds into an empty database, serve the API and viewer",
+  )
   .option("--seeds <dir>", "seed folder loaded into an empty database", DEFAULT_SEED_DIR)
   .action((options: { seeds: string }) => run(() => runStart(loadConfig(), { seedDir: options.seeds })));
 
@@ -32,17 +36,23 @@ program
   .option("--dir <dir>", "seed folder", DEFAULT_SEED_DIR)
   .option("--check", "validate only; write nothing")
   .option("--reset", "delete the partnerships' subgraphs first (same transaction)")
-  .action((options: { dir: string; check?: boolean; reset?: boolean }) => run(() => runSeed(loadConfig(), options)));
+  .action((options: { dir: string; check?: boolean; reset?: boolean }) =>
+    run(() => runSeed(loadConfig(), options)),
+  );
 
 program.addCommand(reportCommand(run));
 
 program
   .command("token")
-  .description("print a bearer token signed with JWT_SECRET (or the development secret), for trying the API and for tests")
+  .description(
+    "print a bearer token signed with JWT_SECRET (or the development secret), for trying the API and for tests",
+  )
   .option("--role <role...>", "officer, editor and/or admin", ["officer"])
   .option("--partnership <id...>", "partnership ids the caller belongs to", ["partnership:barnet"])
   .option("--expires <duration>", "lifetime, e.g. 30m, 1h, 7d", "1h")
   .option("--subject <name>", "who the token is for (recorded as updatedBy on writes)", "developer")
-  .action((options: { role: string[]; partnership: string[]; expires: string; subject: string }) => run(() => runToken(loadConfig(), options)));
+  .action((options: { role: string[]; partnership: string[]; expires: string; subject: string }) =>
+    run(() => runToken(loadConfig(), options)),
+  );
 
 await program.parseAsync();

@@ -10,7 +10,10 @@ const EXAMPLES: Record<ReportType, { id: string; what: string }> = {
     id: "body:scpb",
     what: "a board's accountability pack: members, groups under it (chair, frequency, accountable for and to), strategies overseen, meetings and attendance in a period, open meeting actions, health findings",
   },
-  person: { id: "person:kiran-vagarwal", what: "everything a person chairs, sits on and leads, and what is left without a lead if they go" },
+  person: {
+    id: "person:kiran-vagarwal",
+    what: "everything a person chairs, sits on and leads, and what is left without a lead if they go",
+  },
 };
 
 /**
@@ -25,11 +28,22 @@ export function reportCommand(run: (action: () => Promise<void>) => Promise<void
     const command = report
       .command(`${type} <id>`)
       .description(`${EXAMPLES[type].what} (e.g. ${EXAMPLES[type].id})`)
-      .addOption(new Option("--format <format>", "output format (default: from --out's extension, else markdown)").choices([...FORMATS]))
+      .addOption(
+        new Option(
+          "--format <format>",
+          "output format (default: from --out's extension, else markdown)",
+        ).choices([...FORMATS]),
+      )
       .option("--as-of <date>", "the date the report describes, YYYY-MM-DD (default: today)")
-      .option("--partnership <id>", "run the health checks for this partnership only (e.g. partnership:barnet); default: all, kept to the report's subjects")
+      .option(
+        "--partnership <id>",
+        "run the health checks for this partnership only (e.g. partnership:barnet); default: all, kept to the report's subjects",
+      )
       .option("--out <file>", "write to this file (required for pdf); default: stdout")
-      .option("--endpoint <url>", "a running API (e.g. http://127.0.0.1:4000/graphql); default: the configured database, in-process")
+      .option(
+        "--endpoint <url>",
+        "a running API (e.g. http://127.0.0.1:4000/graphql); default: the configured database, in-process",
+      )
       .option("--token <jwt>", "bearer token sent to --endpoint");
     if (type === "body")
       command

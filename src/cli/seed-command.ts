@@ -2,7 +2,13 @@ import { SingleBar, Presets } from "cli-progress";
 import type { Config } from "../config/index.js";
 import { ensureSchema, openDatabase } from "../graph/index.js";
 import { buildDomainModel, readTypeDefs, type DomainModel } from "../schema-model/index.js";
-import { countGraph, loadSeedGraph, validateSeedDirectory, type SeedGraph, type WriteCounters } from "../seed/index.js";
+import {
+  countGraph,
+  loadSeedGraph,
+  validateSeedDirectory,
+  type SeedGraph,
+  type WriteCounters,
+} from "../seed/index.js";
 
 export interface SeedOptions {
   dir: string;
@@ -33,7 +39,11 @@ export function describeLoad(graph: SeedGraph, counters: WriteCounters | undefin
 }
 
 /** Validates the seeds and, unless --check, loads them in one transaction. */
-export async function runSeed(config: Config, options: SeedOptions, model: DomainModel = buildDomainModel(readTypeDefs())): Promise<void> {
+export async function runSeed(
+  config: Config,
+  options: SeedOptions,
+  model: DomainModel = buildDomainModel(readTypeDefs()),
+): Promise<void> {
   const { graph, files, warnings } = validateSeedDirectory(options.dir, model);
   for (const warning of warnings) console.warn(`warning: ${warning}`);
   if (options.check) {
@@ -43,7 +53,10 @@ export async function runSeed(config: Config, options: SeedOptions, model: Domai
   const database = await openDatabase(config);
   try {
     await ensureSchema(database.driver, database.database, model);
-    const bar = new SingleBar({ format: "loading [{bar}] {value}/{total} {step}", hideCursor: true, noTTYOutput: false }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: "loading [{bar}] {value}/{total} {step}", hideCursor: true, noTTYOutput: false },
+      Presets.shades_classic,
+    );
     let started = false;
     const counters = await loadSeedGraph(database.driver, graph, model, {
       database: database.database,

@@ -6,7 +6,9 @@ import { ensureViewerBuilt, viewerRoutes } from "../viewer/index.js";
 export async function runStart(config: Config, options: { seedDir: string }): Promise<void> {
   // The viewer builds (when missing or stale) while Neo4j starts; / answers 503 until it is ready.
   const viewer = ensureViewerBuilt().catch((error: Error) =>
-    console.error(`[viewer] not built, / will answer 503: ${error.message}\n  Fix the error above, then run: npm run build:viewer`),
+    console.error(
+      `[viewer] not built, / will answer 503: ${error.message}\n  Fix the error above, then run: npm run build:viewer`,
+    ),
   );
   const app = await startApp(config, { seedDir: options.seedDir, mount: viewerRoutes() });
   await viewer;

@@ -15,13 +15,17 @@ export function tokenClaims(options: TokenOptions): { roles: string[]; partnersh
   const unknown = options.role.filter((role) => !(ROLES as readonly string[]).includes(role));
   if (unknown.length) throw new Error(`Unknown role(s) ${unknown.join(", ")}: use ${ROLES.join(", ")}.`);
   const bad = options.partnership.filter((id) => !/^partnership:[a-z0-9][a-z0-9._:-]*$/.test(id));
-  if (bad.length) throw new Error(`Not a partnership id: ${bad.join(", ")} (expected e.g. partnership:barnet).`);
+  if (bad.length)
+    throw new Error(`Not a partnership id: ${bad.join(", ")} (expected e.g. partnership:barnet).`);
   return { roles: options.role, partnerships: options.partnership };
 }
 
 /** `npm run token`: prints an HS256 token signed with JWT_SECRET (or the development secret). */
 export async function runToken(config: Config, options: TokenOptions): Promise<void> {
-  if (config.JWKS_URL) throw new Error("JWKS_URL is set: tokens come from your identity provider, this command only signs HS256 tokens for JWT_SECRET.");
+  if (config.JWKS_URL)
+    throw new Error(
+      "JWKS_URL is set: tokens come from your identity provider, this command only signs HS256 tokens for JWT_SECRET.",
+    );
   const token = await new SignJWT(tokenClaims(options))
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(options.subject)

@@ -4,7 +4,10 @@ import { z } from "zod";
 const environmentSchema = z.object({
   NEO4J_URI: z
     .string()
-    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, "a Bolt URI such as bolt://host:7687, neo4j://host or neo4j+s://xxxx.databases.neo4j.io")
+    .regex(
+      /^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/,
+      "a Bolt URI such as bolt://host:7687, neo4j://host or neo4j+s://xxxx.databases.neo4j.io",
+    )
     .optional(),
   NEO4J_USERNAME: z.string().default("neo4j"),
   NEO4J_PASSWORD: z.string().default(""),
@@ -47,7 +50,9 @@ export class ConfigError extends Error {
  * @example const config = loadConfig(process.env);
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
+  );
   const parsed = environmentSchema.safeParse(present);
   if (parsed.success) {
     if (parsed.data.NODE_ENV === "production" && !parsed.data.JWT_SECRET && !parsed.data.JWKS_URL)
@@ -60,5 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const variable = String(issue.path[0]);
     return `  ${variable}=${JSON.stringify(env[variable])}: expected ${issue.message}`;
   });
-  throw new ConfigError(`Invalid environment configuration:\n${lines.join("\n")}\nFix the variable(s) above (see README, "Configuration").`);
+  throw new ConfigError(
+    `Invalid environment configuration:\n${lines.join("\n")}\nFix the variable(s) above (see README, "Configuration").`,
+  );
 }

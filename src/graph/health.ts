@@ -13,7 +13,11 @@ export async function databaseInfo(driver: Driver, database: string): Promise<Da
   const session = driver.session({ database, defaultAccessMode: "READ" });
   let records;
   try {
-    ({ records } = await session.run("CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition", {}, { timeout: 5000 }));
+    ({ records } = await session.run(
+      "CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition",
+      {},
+      { timeout: 5000 },
+    ));
   } finally {
     await session.close();
   }

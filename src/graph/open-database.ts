@@ -16,7 +16,12 @@ export interface Database {
 export async function openDatabase(config: Config, log?: (line: string) => void): Promise<Database> {
   const local = config.NEO4J_URI
     ? undefined
-    : await startLocalNeo4j({ dataDir: config.NEO4J_DATA_DIR, heap: config.NEO4J_HEAP, pageCache: config.NEO4J_PAGECACHE, ...(log ? { log } : {}) });
+    : await startLocalNeo4j({
+        dataDir: config.NEO4J_DATA_DIR,
+        heap: config.NEO4J_HEAP,
+        pageCache: config.NEO4J_PAGECACHE,
+        ...(log ? { log } : {}),
+      });
   const uri = config.NEO4J_URI ?? local!.uri;
   const driver = createDriver({ uri, username: config.NEO4J_USERNAME, password: config.NEO4J_PASSWORD });
   return {

@@ -10,10 +10,14 @@ export function schemaStatements(model: DomainModel): string[] {
   const statements: string[] = [];
   const searchable: string[] = [];
   for (const { label, properties, fulltext } of model.labels.values()) {
-    statements.push(`CREATE CONSTRAINT ${label}_id_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`);
+    statements.push(
+      `CREATE CONSTRAINT ${label}_id_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+    );
     statements.push(`CREATE INDEX ${label}_partnership IF NOT EXISTS FOR (n:${label}) ON (n.partnershipId)`);
     for (const index of fulltext)
-      statements.push(`CREATE FULLTEXT INDEX ${index.indexName} IF NOT EXISTS FOR (n:${label}) ON EACH [${index.fields.map((f) => `n.${f}`).join(", ")}]`);
+      statements.push(
+        `CREATE FULLTEXT INDEX ${index.indexName} IF NOT EXISTS FOR (n:${label}) ON EACH [${index.fields.map((f) => `n.${f}`).join(", ")}]`,
+      );
     if (properties.has("name") || properties.has("title")) searchable.push(label);
   }
   statements.push(

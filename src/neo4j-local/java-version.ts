@@ -18,9 +18,12 @@ export function parseJavaMajor(versionOutput: string): number | undefined {
 export function assertJava(javaCommand = "java"): number {
   const advice = `Install Java ${MINIMUM_JAVA}+ (e.g. apt-get install openjdk-17-jdk-headless), or set NEO4J_URI to an existing Neo4j 5.23+ server with APOC core.`;
   const result = spawnSync(javaCommand, ["-version"], { encoding: "utf8" });
-  if (result.error) throw new JavaMissingError(`Java was not found on PATH (${result.error.message}). ${advice}`);
+  if (result.error)
+    throw new JavaMissingError(`Java was not found on PATH (${result.error.message}). ${advice}`);
   const major = parseJavaMajor(`${result.stderr}${result.stdout}`);
-  if (major === undefined) throw new JavaMissingError(`Could not read the Java version from "java -version". ${advice}`);
-  if (major < MINIMUM_JAVA) throw new JavaMissingError(`Java ${major} found, Java ${MINIMUM_JAVA}+ needed. ${advice}`);
+  if (major === undefined)
+    throw new JavaMissingError(`Could not read the Java version from "java -version". ${advice}`);
+  if (major < MINIMUM_JAVA)
+    throw new JavaMissingError(`Java ${major} found, Java ${MINIMUM_JAVA}+ needed. ${advice}`);
   return major;
 }

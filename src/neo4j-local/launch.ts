@@ -52,7 +52,9 @@ export async function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -97,7 +99,13 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     child.stdout.on("data", onLine);
     child.stderr.on("data", (chunk: Buffer) => output.push(chunk.toString()));
     child.on("error", reject);
-    child.on("exit", (code) => reject(new Error(`Local Neo4j exited (code ${code}) before it was ready. Its output:\n${output.join("").slice(-4000)}`)));
+    child.on("exit", (code) =>
+      reject(
+        new Error(
+          `Local Neo4j exited (code ${code}) before it was ready. Its output:\n${output.join("").slice(-4000)}`,
+        ),
+      ),
+    );
   });
   child.removeAllListeners("exit");
   log(`[neo4j] Neo4j ${version} ready on bolt://127.0.0.1:${port} (store ${home})`);

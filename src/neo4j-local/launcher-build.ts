@@ -22,23 +22,33 @@ export function launcherIsBuilt(): boolean {
  * Builds the launcher with the Maven Wrapper (first run downloads Maven and the Neo4j artifacts
  * from Maven Central; their progress is shown). Does nothing when the build is current.
  */
-export async function ensureLauncherBuilt(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<void> {
+export async function ensureLauncherBuilt(
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Promise<void> {
   if (launcherIsBuilt()) return;
   log("[neo4j] building the local Neo4j launcher (first run downloads Neo4j 5.26 from Maven Central)...");
   await new Promise<void>((resolve, reject) => {
-    const child = spawn("./mvnw", ["-B", "package", "-DskipTests"], { cwd: LAUNCHER_DIR, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("./mvnw", ["-B", "package", "-DskipTests"], {
+      cwd: LAUNCHER_DIR,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let downloaded = 0;
     const onData = (chunk: Buffer): void => {
       for (const line of chunk.toString().split("\n")) {
         if (/ERROR|BUILD/.test(line)) log(`[maven] ${line}`);
-        else if (/Downloaded from|Downloading/.test(line) && ++downloaded % 25 === 0) log(`[maven] ${downloaded} artifacts fetched...`);
+        else if (/Downloaded from|Downloading/.test(line) && ++downloaded % 25 === 0)
+          log(`[maven] ${downloaded} artifacts fetched...`);
       }
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
     child.on("error", reject);
     child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`Building the Neo4j launcher failed (mvnw exit ${code}); see the [maven] lines above.`)),
+      code === 0
+        ? resolve()
+        : reject(
+            new Error(`Building the Neo4j launcher failed (mvnw exit ${code}); see the [maven] lines above.`),
+          ),
     );
   });
   writeFileSync(STAMP, sourceHash());

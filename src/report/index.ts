@@ -2,7 +2,15 @@
 // HTML, CSV or PDF. Add exports here with intention.
 export { runReport, renderReport, type RunOptions, type RunResult } from "./run-report.js";
 export { makeReport, type MadeReport, type ReportModel } from "./make-report.js";
-export { reportRequest, REPORT_TYPES, FORMATS, type ReportRequest, type ReportOptions, type ReportType, type Format } from "./report-request.js";
+export {
+  reportRequest,
+  REPORT_TYPES,
+  FORMATS,
+  type ReportRequest,
+  type ReportOptions,
+  type ReportType,
+  type Format,
+} from "./report-request.js";
 export { ReportError } from "./report-error.js";
 export { httpSource, inProcessSource, type ReportSource } from "./source/index.js";
 export { openPdfPrinter, type PdfPrinter } from "./render/index.js";

@@ -1,7 +1,18 @@
-import { BodyReportDocument, PersonReportDocument, StrategyReportDocument } from "../../generated/documents.js";
+import {
+  BodyReportDocument,
+  PersonReportDocument,
+  StrategyReportDocument,
+} from "../../generated/documents.js";
 import { UnreachableCaseError } from "../errors/index.js";
 import type { ReportDocument } from "./document/index.js";
-import { bodyCsv, layoutBodyReport, layoutPersonReport, layoutStrategyReport, personCsv, strategyCsv } from "./layout/index.js";
+import {
+  bodyCsv,
+  layoutBodyReport,
+  layoutPersonReport,
+  layoutStrategyReport,
+  personCsv,
+  strategyCsv,
+} from "./layout/index.js";
 import {
   buildBodyReport,
   buildPersonReport,
@@ -28,12 +39,20 @@ export interface MadeReport {
  * Makes a report with ONE GraphQL request to `source`, then pure functions only.
  * @example const { document } = await makeReport(source, reportRequest("body", "body:scpb", {}));
  */
-export async function makeReport(source: ReportSource, request: ReportRequest, generatedAt: string = new Date().toISOString()): Promise<MadeReport> {
+export async function makeReport(
+  source: ReportSource,
+  request: ReportRequest,
+  generatedAt: string = new Date().toISOString(),
+): Promise<MadeReport> {
   const context: ReportContext = { asOf: request.asOf, generatedAt, source: source.description };
   const partnershipId = request.partnership ?? null;
   switch (request.type) {
     case "strategy": {
-      const data = await source.request(StrategyReportDocument, { strategyId: request.id, asOf: request.asOf, partnershipId });
+      const data = await source.request(StrategyReportDocument, {
+        strategyId: request.id,
+        asOf: request.asOf,
+        partnershipId,
+      });
       const model = buildStrategyReport(data, context, request.id);
       return { model, document: layoutStrategyReport(model), csv: strategyCsv(model) };
     }
@@ -49,7 +68,11 @@ export async function makeReport(source: ReportSource, request: ReportRequest, g
       return { model, document: layoutBodyReport(model), csv: bodyCsv(model) };
     }
     case "person": {
-      const data = await source.request(PersonReportDocument, { personId: request.id, asOf: request.asOf, partnershipId });
+      const data = await source.request(PersonReportDocument, {
+        personId: request.id,
+        asOf: request.asOf,
+        partnershipId,
+      });
       const model = buildPersonReport(data, context, request.id);
       return { model, document: layoutPersonReport(model), csv: personCsv(model) };
     }

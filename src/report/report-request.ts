@@ -36,11 +36,19 @@ export interface ReportOptions {
   token?: string;
 }
 
-const EXTENSIONS: Record<string, Format> = { ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".csv": "csv", ".pdf": "pdf" };
+const EXTENSIONS: Record<string, Format> = {
+  ".md": "markdown",
+  ".markdown": "markdown",
+  ".html": "html",
+  ".htm": "html",
+  ".csv": "csv",
+  ".pdf": "pdf",
+};
 
 function date(option: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!isIsoDate(value)) throw new ReportError(`${option} expects a date written YYYY-MM-DD (e.g. 2014-03-31), found "${value}".`);
+  if (!isIsoDate(value))
+    throw new ReportError(`${option} expects a date written YYYY-MM-DD (e.g. 2014-03-31), found "${value}".`);
   return value;
 }
 
@@ -49,15 +57,22 @@ function date(option: string, value: string | undefined): string | undefined {
  * The format defaults to the --out file's extension, then to Markdown.
  * @example reportRequest("strategy", "strategy:safer-communities-2011-14", { format: "html", asOf: "2014-03-31" }, "2025-01-01")
  */
-export function reportRequest(type: ReportType, id: string, options: ReportOptions, now: string = today()): ReportRequest {
+export function reportRequest(
+  type: ReportType,
+  id: string,
+  options: ReportOptions,
+  now: string = today(),
+): ReportRequest {
   if (!id.trim())
     throw new ReportError(
       `report ${type} expects an id, e.g. ${type === "strategy" ? "strategy:safer-communities-2011-14" : type === "body" ? "body:scpb" : "person:kiran-vagarwal"}.`,
     );
   const inferred = options.out ? EXTENSIONS[path.extname(options.out).toLowerCase()] : undefined;
   const format = (options.format ?? inferred ?? "markdown").toLowerCase();
-  if (!(FORMATS as readonly string[]).includes(format)) throw new ReportError(`--format expects one of ${FORMATS.join(", ")}, found "${options.format}".`);
-  if (format === "pdf" && !options.out) throw new ReportError("--format pdf writes a binary file: add --out FILE (e.g. --out report.pdf).");
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new ReportError(`--format expects one of ${FORMATS.join(", ")}, found "${options.format}".`);
+  if (format === "pdf" && !options.out)
+    throw new ReportError("--format pdf writes a binary file: add --out FILE (e.g. --out report.pdf).");
   if (options.token && !options.endpoint)
     throw new ReportError(
       "--token is sent to an API: add --endpoint URL (e.g. --endpoint http://127.0.0.1:4000/graphql), or drop --token to read the configured database in-process.",
@@ -65,7 +80,10 @@ export function reportRequest(type: ReportType, id: string, options: ReportOptio
   const asOf = date("--as-of", options.asOf) ?? now;
   const to = date("--to", options.to) ?? asOf;
   const from = date("--from", options.from) ?? dayAfterYearBefore(to);
-  if (from > to) throw new ReportError(`--from (${from}) is after --to (${to}): give the meeting period's first day, then its last.`);
+  if (from > to)
+    throw new ReportError(
+      `--from (${from}) is after --to (${to}): give the meeting period's first day, then its last.`,
+    );
   return {
     type,
     id: id.trim(),

@@ -29,7 +29,11 @@ export interface RunResult {
 }
 
 /** The report rendered in `format`: text for Markdown, HTML and CSV, bytes for PDF. */
-export async function renderReport(report: MadeReport, format: Format, printer?: PdfPrinter): Promise<string | Buffer> {
+export async function renderReport(
+  report: MadeReport,
+  format: Format,
+  printer?: PdfPrinter,
+): Promise<string | Buffer> {
   switch (format) {
     case "markdown":
       return renderMarkdown(report.document);
@@ -60,7 +64,10 @@ export async function renderReport(report: MadeReport, format: Format, printer?:
  */
 export async function runReport(request: ReportRequest, options: RunOptions = {}): Promise<RunResult> {
   const source =
-    options.source ?? (request.endpoint ? httpSource(request.endpoint, request.token) : await inProcessSource(options.config ?? loadConfig(), options.log));
+    options.source ??
+    (request.endpoint
+      ? httpSource(request.endpoint, request.token)
+      : await inProcessSource(options.config ?? loadConfig(), options.log));
   try {
     const report = await makeReport(source, request, (options.now ?? new Date()).toISOString());
     const output = await renderReport(report, request.format, options.printer);

@@ -1,4 +1,12 @@
-import { Kind, parse, type ConstValueNode, type DirectiveNode, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type TypeNode } from "graphql";
+import {
+  Kind,
+  parse,
+  type ConstValueNode,
+  type DirectiveNode,
+  type FieldDefinitionNode,
+  type ObjectTypeDefinitionNode,
+  type TypeNode,
+} from "graphql";
 
 /** A scalar or enum property of a node or relationship, as declared in the SDL. */
 export interface PropertyModel {
@@ -34,8 +42,10 @@ export interface DomainModel {
 /** Fields every node has that the loader or the library sets, never a seed file. */
 export const SYSTEM_FIELDS = new Set(["id", "partnershipId", "createdAt", "updatedAt", "updatedBy"]);
 
-const directive = (node: { directives?: readonly DirectiveNode[] }, name: string): DirectiveNode | undefined =>
-  node.directives?.find((d) => d.name.value === name);
+const directive = (
+  node: { directives?: readonly DirectiveNode[] },
+  name: string,
+): DirectiveNode | undefined => node.directives?.find((d) => d.name.value === name);
 
 function constValue(node: ConstValueNode): unknown {
   switch (node.kind) {
@@ -124,11 +134,18 @@ export function buildDomainModel(typeDefs: string): DomainModel {
         });
         continue;
       }
-      if (SYSTEM_FIELDS.has(field.name.value) || directive(field, "cypher") || directive(field, "customResolver")) continue;
+      if (
+        SYSTEM_FIELDS.has(field.name.value) ||
+        directive(field, "cypher") ||
+        directive(field, "customResolver")
+      )
+        continue;
       properties.set(field.name.value, propertyOf(field));
     }
     const fulltextDirective = directive(node, "fulltext");
-    const fulltext = fulltextDirective ? (argument(fulltextDirective, "indexes") as { indexName: string; fields: string[] }[]) : [];
+    const fulltext = fulltextDirective
+      ? (argument(fulltextDirective, "indexes") as { indexName: string; fields: string[] }[])
+      : [];
     labels.set(label, { label, properties, relationships, fulltext });
   }
   return { labels };

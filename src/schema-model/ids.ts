@@ -27,5 +27,7 @@ export const ID_PATTERN = /^[a-z]+:[a-z0-9][a-z0-9._:-]*$/;
 export function idProblem(label: string, id: unknown): string | undefined {
   const prefix = ID_PREFIX[label];
   const fits = typeof id === "string" && ID_PATTERN.test(id) && (!prefix || id.startsWith(`${prefix}:`));
-  return fits ? undefined : `expected an id like ${prefix ?? "label"}:some-slug (lower case, digits, - . :), found ${JSON.stringify(id)}.`;
+  return fits
+    ? undefined
+    : `expected an id like ${prefix ?? "label"}:some-slug (lower case, digits, - . :), found ${JSON.stringify(id)}.`;
 }

@@ -1,3 +1,10 @@
 export { readTypeDefs, SCHEMA_DIR } from "./read-type-defs.js";
-export { buildDomainModel, SYSTEM_FIELDS, type DomainModel, type LabelModel, type PropertyModel, type RelationshipModel } from "./domain-model.js";
+export {
+  buildDomainModel,
+  SYSTEM_FIELDS,
+  type DomainModel,
+  type LabelModel,
+  type PropertyModel,
+  type RelationshipModel,
+} from "./domain-model.js";
 export { ID_PREFIX, ID_PATTERN, LABELS, idProblem } from "./ids.js";

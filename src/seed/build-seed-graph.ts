@@ -8,7 +8,8 @@ import type { SeedIssue } from "./seed-issue.js";
 
 const RESERVED_ENTRY_KEYS = new Set(["at", "source"]);
 const FILE_KEYS = new Set(["partnership", "document", "entries"]);
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const isRelationshipKey = (key: string): boolean => /^[A-Z][A-Z0-9_]*$/.test(key);
 
 interface PendingReference {
@@ -21,7 +22,10 @@ interface PendingReference {
  * Validates every seed file against the domain model and merges them into one graph.
  * Returns every issue found (never stops at the first), so a user fixes a file in one pass.
  */
-export function buildSeedGraph(files: readonly SeedFile[], model: DomainModel): { graph: SeedGraph; issues: SeedIssue[] } {
+export function buildSeedGraph(
+  files: readonly SeedFile[],
+  model: DomainModel,
+): { graph: SeedGraph; issues: SeedIssue[] } {
   const issues: SeedIssue[] = [];
   const nodes = new Map<string, SeedNode>();
   const relationships = new Map<string, SeedRelationship>();
@@ -32,7 +36,12 @@ export function buildSeedGraph(files: readonly SeedFile[], model: DomainModel): 
   const given = new Set<string>();
   const documentModel = model.labels.get("Document");
 
-  const mergeNode = (label: string, id: string, partnershipId: string, where: { file: string; line?: number }): SeedNode | undefined => {
+  const mergeNode = (
+    label: string,
+    id: string,
+    partnershipId: string,
+    where: { file: string; line?: number },
+  ): SeedNode | undefined => {
     const existing = nodes.get(id);
     if (existing && existing.label !== label) {
       issues.push({
@@ -50,12 +59,18 @@ export function buildSeedGraph(files: readonly SeedFile[], model: DomainModel): 
     return node;
   };
 
-  const setProperty = (node: SeedNode, property: PropertyModel, value: unknown, issue: Omit<SeedIssue, "message">): void => {
+  const setProperty = (
+    node: SeedNode,
+    property: PropertyModel,
+    value: unknown,
+    issue: Omit<SeedIssue, "message">,
+  ): void => {
     const problem = checkValue(property, value);
     if (problem) return void issues.push({ ...issue, message: problem.message, fix: problem.fix });
     const previous = node.properties[property.name];
     if (previous === undefined) node.properties[property.name] = value;
-    else if (property.list) node.properties[property.name] = [...new Set([...(previous as unknown[]), ...(value as unknown[])])];
+    else if (property.list)
+      node.properties[property.name] = [...new Set([...(previous as unknown[]), ...(value as unknown[])])];
     else if (JSON.stringify(previous) !== JSON.stringify(value))
       issues.push({
         ...issue,
@@ -67,11 +82,20 @@ export function buildSeedGraph(files: readonly SeedFile[], model: DomainModel): 
   for (const seedFile of files) {
     const { file } = seedFile;
     for (const error of seedFile.parseErrors)
-      issues.push({ file, line: error.line, message: `is not valid YAML: ${error.message}`, fix: "correct the YAML syntax at that line." });
+      issues.push({
+        file,
+        line: error.line,
+        message: `is not valid YAML: ${error.message}`,
+        fix: "correct the YAML syntax at that line.",
+      });
     if (seedFile.parseErrors.length) continue;
     const data = seedFile.data;
     if (!isRecord(data)) {
-      issues.push({ file, message: "expected a mapping with partnership, document (optional) and entries.", fix: "see seeds/README.md for the file layout." });
+      issues.push({
+        file,
+        message: "expected a mapping with partnership, document (optional) and entries.",
+        fix: "see seeds/README.md for the file layout.",
+      });
       continue;
     }
     for (const key of Object.keys(data))
@@ -134,7 +158,12 @@ export function buildSeedGraph(files: readonly SeedFile[], model: DomainModel): 
     data.entries.forEach((entry, index) => {
       const line = seedFile.entryLine(index);
       const here = { file, line };
-      if (!isRecord(entry)) return void issues.push({ ...here, message: `entry ${index + 1} is not a mapping.`, fix: "start each entry with `- Label: id`." });
+      if (!isRecord(entry))
+        return void issues.push({
+          ...here,
+          message: `entry ${index + 1} is not a mapping.`,
+          fix: "start each entry with `- Label: id`.",
+        });
       const labelKeys = Object.keys(entry).filter((key) => model.labels.has(key));
       if (labelKeys.length !== 1) {
         const capitalised = Object.keys(entry).filter((key) => /^[A-Z][a-z]/.test(key));
@@ -151,7 +180,13 @@ export function buildSeedGraph(files: readonly SeedFile[], model: DomainModel): 
       const id = entry[label];
       const problem = idProblem(label, id);
       if (problem || typeof id !== "string")
-        return void issues.push({ ...here, entry: String(id), field: label, message: problem ?? "", fix: `write the id as ${ID_PREFIX[label]}:<slug>.` });
+        return void issues.push({
+          ...here,
+          entry: String(id),
+          field: label,
+          message: problem ?? "",
+          fix: `write the id as ${ID_PREFIX[label]}:<slug>.`,
+        });
       const at = entry.at;
       if (typeof at !== "string" || !at.trim())
         issues.push({
@@ -174,7 +209,8 @@ export function buildSeedGraph(files: readonly SeedFile[], model: DomainModel): 
       if (!node) return;
       if (typeof at === "string" && typeof source === "string") {
         // A registry entry cites the same place as the paper's own mention: one fact, one edge (the loader MERGEs them anyway).
-        if (!node.evidence.some((e) => e.document === source && e.locator === at)) node.evidence.push({ document: source, locator: at });
+        if (!node.evidence.some((e) => e.document === source && e.locator === at))
+          node.evidence.push({ document: source, locator: at });
         references.push({
           issue: { ...here, entry: id, field: "source" },
           relationship: { type: "EVIDENCED_BY", from: id, to: source, properties: {}, key: "" },
@@ -226,7 +262,10 @@ export function buildSeedGraph(files: readonly SeedFile[], model: DomainModel): 
         });
         continue;
       }
-      const properties: Record<string, unknown> = { source: target.source ?? entry.source, locator: target.at ?? entry.at };
+      const properties: Record<string, unknown> = {
+        source: target.source ?? entry.source,
+        locator: target.at ?? entry.at,
+      };
       for (const [key, propertyValue] of Object.entries(target)) {
         if (key === "to" || key === "at" || key === "source") continue;
         const property = relationshipModel.properties.get(key);
@@ -240,7 +279,8 @@ export function buildSeedGraph(files: readonly SeedFile[], model: DomainModel): 
           continue;
         }
         const problem = checkValue(property, propertyValue);
-        if (problem) issues.push({ ...issue, field: `${type}.${key}`, message: problem.message, fix: problem.fix });
+        if (problem)
+          issues.push({ ...issue, field: `${type}.${key}`, message: problem.message, fix: problem.fix });
         else properties[key] = propertyValue;
       }
       for (const property of relationshipModel.properties.values())
@@ -252,11 +292,21 @@ export function buildSeedGraph(files: readonly SeedFile[], model: DomainModel): 
             fix: `add ${property.name}: one of ${property.enumValues?.join(", ") ?? property.type}.`,
           });
       const identity = IDENTITY_PROPERTIES.map((name) => String(properties[name] ?? "")).join("|");
-      const relationship: SeedRelationship = { type, from: entry.id, to: target.to, properties, key: `${entry.id}|${type}|${target.to}|${identity}` };
+      const relationship: SeedRelationship = {
+        type,
+        from: entry.id,
+        to: target.to,
+        properties,
+        key: `${entry.id}|${type}|${target.to}|${identity}`,
+      };
       if (!relationships.has(relationship.key)) relationships.set(relationship.key, relationship);
       references.push({ issue, relationship, targets: relationshipModel.targets });
       if (typeof properties.source === "string")
-        references.push({ issue: { ...issue, field: `${type}.source` }, relationship: { ...relationship, to: properties.source }, targets: ["Document"] });
+        references.push({
+          issue: { ...issue, field: `${type}.source` },
+          relationship: { ...relationship, to: properties.source },
+          targets: ["Document"],
+        });
     }
   }
 
@@ -279,7 +329,11 @@ export function buildSeedGraph(files: readonly SeedFile[], model: DomainModel): 
   for (const node of nodes.values()) {
     const labelModel = model.labels.get(node.label);
     for (const property of labelModel?.properties.values() ?? [])
-      if (property.required && node.properties[property.name] === undefined && !given.has(`${node.id}|${property.name}`))
+      if (
+        property.required &&
+        node.properties[property.name] === undefined &&
+        !given.has(`${node.id}|${property.name}`)
+      )
         issues.push({
           ...(firstListed.get(node.id) ?? { file: "?" }),
           entry: node.id,

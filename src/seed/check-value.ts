@@ -8,7 +8,13 @@ export interface ValueProblem {
 }
 
 const describe = (value: unknown): string =>
-  value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a mapping" : `${typeof value} ${JSON.stringify(value)}`;
+  value === null
+    ? "null"
+    : Array.isArray(value)
+      ? "a list"
+      : typeof value === "object"
+        ? "a mapping"
+        : `${typeof value} ${JSON.stringify(value)}`;
 
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -29,11 +35,17 @@ function checkScalar(property: PropertyModel, value: unknown): ValueProblem | un
     case "ID":
       return typeof value === "string"
         ? undefined
-        : { message: `expected text, found ${describe(value)}.`, fix: `quote the value ("...") so YAML keeps it as text.` };
+        : {
+            message: `expected text, found ${describe(value)}.`,
+            fix: `quote the value ("...") so YAML keeps it as text.`,
+          };
     case "Int":
       return Number.isInteger(value)
         ? undefined
-        : { message: `expected a whole number, found ${describe(value)}.`, fix: "write a whole number without quotes." };
+        : {
+            message: `expected a whole number, found ${describe(value)}.`,
+            fix: "write a whole number without quotes.",
+          };
     case "Float":
       return typeof value === "number" && Number.isFinite(value)
         ? undefined
@@ -42,7 +54,9 @@ function checkScalar(property: PropertyModel, value: unknown): ValueProblem | un
             fix: "write the number without quotes or % (keep the written form in the matching *Text field).",
           };
     case "Boolean":
-      return typeof value === "boolean" ? undefined : { message: `expected true or false, found ${describe(value)}.`, fix: "write true or false." };
+      return typeof value === "boolean"
+        ? undefined
+        : { message: `expected true or false, found ${describe(value)}.`, fix: "write true or false." };
     case "Date":
       return isIsoDate(value)
         ? undefined
@@ -57,7 +71,11 @@ function checkScalar(property: PropertyModel, value: unknown): ValueProblem | un
 
 export function checkValue(property: PropertyModel, value: unknown): ValueProblem | undefined {
   if (!property.list) return checkScalar(property, value);
-  if (!Array.isArray(value)) return { message: `expected a list, found ${describe(value)}.`, fix: `write [a, b] or one "- item" per line.` };
+  if (!Array.isArray(value))
+    return {
+      message: `expected a list, found ${describe(value)}.`,
+      fix: `write [a, b] or one "- item" per line.`,
+    };
   for (const item of value) {
     const problem = checkScalar(property, item);
     if (problem) return { message: `list item: ${problem.message}`, fix: problem.fix };

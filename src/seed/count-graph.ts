@@ -1,7 +1,10 @@
 import type { SeedGraph } from "./seed-graph.js";
 
 /** Node counts by label and relationship counts by type (EVIDENCED_BY from evidence): what `seed --check` prints. */
-export function countGraph(graph: SeedGraph): { nodes: Record<string, number>; relationships: Record<string, number> } {
+export function countGraph(graph: SeedGraph): {
+  nodes: Record<string, number>;
+  relationships: Record<string, number>;
+} {
   const nodes: Record<string, number> = {};
   const relationships: Record<string, number> = { EVIDENCED_BY: 0 };
   for (const node of graph.nodes.values()) {

@@ -14,14 +14,28 @@ export interface LoadOptions {
 }
 
 /** Writes the whole seed graph in ONE transaction: a failure anywhere leaves the graph as it was. */
-export async function loadSeedGraph(driver: Driver, graph: SeedGraph, model: DomainModel, options: LoadOptions): Promise<WriteCounters> {
+export async function loadSeedGraph(
+  driver: Driver,
+  graph: SeedGraph,
+  model: DomainModel,
+  options: LoadOptions,
+): Promise<WriteCounters> {
   const partnerships = [...new Set([...graph.nodes.values()].map((n) => n.partnershipId))];
-  const steps = [...(options.reset ? resetSteps(partnerships, model) : []), ...writeSteps(graph, model, options.actor)];
+  const steps = [
+    ...(options.reset ? resetSteps(partnerships, model) : []),
+    ...writeSteps(graph, model, options.actor),
+  ];
   const session = driver.session({ database: options.database });
   try {
     return await session.executeWrite(
       async (tx) => {
-        const total: WriteCounters = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
+        const total: WriteCounters = {
+          nodesCreated: 0,
+          nodesDeleted: 0,
+          relationshipsCreated: 0,
+          relationshipsDeleted: 0,
+          propertiesSet: 0,
+        };
         for (const [index, step] of steps.entries()) {
           options.onStep?.(index, steps.length, step.description);
           addCounters(total, await step.run(tx));

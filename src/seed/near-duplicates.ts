@@ -18,7 +18,12 @@ export function findNearDuplicates(graph: SeedGraph): string[] {
     .map((node) => ({
       node,
       // Acronyms (LBB, LFB, NPS) differ by one letter by nature: only compare longer spellings.
-      spellings: [node.properties.name as string, ...((node.properties.aliases as string[] | undefined) ?? [])].map(normalise).filter((s) => s.length >= 6),
+      spellings: [
+        node.properties.name as string,
+        ...((node.properties.aliases as string[] | undefined) ?? []),
+      ]
+        .map(normalise)
+        .filter((s) => s.length >= 6),
     }));
   const warnings: string[] = [];
   for (let i = 0; i < named.length; i++)

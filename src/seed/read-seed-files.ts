@@ -26,7 +26,8 @@ export function listSeedFiles(dir: string): string[] {
     }
   };
   if (existsSync(dir)) walk(dir);
-  const rank = (file: string): number => (file.endsWith("partnership.yaml") ? 0 : file.includes(`${path.sep}registry${path.sep}`) ? 1 : 2);
+  const rank = (file: string): number =>
+    file.endsWith("partnership.yaml") ? 0 : file.includes(`${path.sep}registry${path.sep}`) ? 1 : 2;
   return files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
@@ -34,11 +35,15 @@ export function readSeedFile(fullPath: string, text = readFileSync(fullPath, "ut
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   const entries = isMap(document.contents) ? document.contents.get("entries", true) : undefined;
-  const lineOf = (node: YamlNode | undefined): number | undefined => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);
+  const lineOf = (node: YamlNode | undefined): number | undefined =>
+    node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
   return {
     file: path.relative(process.cwd(), fullPath) || fullPath,
     data: document.errors.length ? undefined : document.toJS(),
     entryLine: (index) => (isSeq(entries) ? lineOf(entries.items[index] as YamlNode | undefined) : undefined),
-    parseErrors: document.errors.map((error) => ({ line: error.linePos?.[0]?.line, message: error.message.split("\n")[0] ?? error.message })),
+    parseErrors: document.errors.map((error) => ({
+      line: error.linePos?.[0]?.line,
+      message: error.message.split("\n")[0] ?? error.message,
+    })),
   };
 }

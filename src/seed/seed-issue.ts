@@ -9,7 +9,11 @@ export interface SeedIssue {
 }
 
 export function formatIssue(issue: SeedIssue): string {
-  const where = [issue.line ? `${issue.file}:${issue.line}` : issue.file, issue.entry && `entry ${issue.entry}`, issue.field && `field ${issue.field}`]
+  const where = [
+    issue.line ? `${issue.file}:${issue.line}` : issue.file,
+    issue.entry && `entry ${issue.entry}`,
+    issue.field && `field ${issue.field}`,
+  ]
     .filter(Boolean)
     .join(", ");
   return `${where}: ${issue.message}${issue.fix ? ` Fix: ${issue.fix}` : ""}`;
@@ -19,6 +23,8 @@ export function formatIssue(issue: SeedIssue): string {
 export class SeedValidationError extends Error {
   override name = "SeedValidationError";
   constructor(readonly issues: readonly SeedIssue[]) {
-    super(`${issues.length} problem(s) in the seed files; nothing was written:\n${issues.map((i) => `  ${formatIssue(i)}`).join("\n")}`);
+    super(
+      `${issues.length} problem(s) in the seed files; nothing was written:\n${issues.map((i) => `  ${formatIssue(i)}`).join("\n")}`,
+    );
   }
 }

@@ -12,11 +12,16 @@ function convertScalar(property: PropertyModel | undefined, value: unknown): unk
 }
 
 /** Seed values (YAML scalars) as the driver must send them, by the property's declared type. */
-export function toNeo4jProperties(values: Record<string, unknown>, model: ReadonlyMap<string, PropertyModel>): Record<string, unknown> {
+export function toNeo4jProperties(
+  values: Record<string, unknown>,
+  model: ReadonlyMap<string, PropertyModel>,
+): Record<string, unknown> {
   const converted: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values)) {
     const property = model.get(name);
-    converted[name] = Array.isArray(value) ? value.map((item) => convertScalar(property, item)) : convertScalar(property, value);
+    converted[name] = Array.isArray(value)
+      ? value.map((item) => convertScalar(property, item))
+      : convertScalar(property, value);
   }
   return converted;
 }

@@ -14,7 +14,10 @@ export interface ValidatedSeeds {
 /** Reads and validates every seed file under `dir`; throws SeedValidationError listing all problems. */
 export function validateSeedDirectory(dir: string, model: DomainModel): ValidatedSeeds {
   const files = listSeedFiles(dir);
-  if (!files.length) throw new SeedValidationError([{ file: dir, message: "has no .yaml seed files.", fix: "point --dir at the seeds folder." }]);
+  if (!files.length)
+    throw new SeedValidationError([
+      { file: dir, message: "has no .yaml seed files.", fix: "point --dir at the seeds folder." },
+    ]);
   const { graph, issues } = buildSeedGraph(
     files.map((file) => readSeedFile(file)),
     model,

@@ -19,7 +19,13 @@ export interface WriteStep {
   run(tx: ManagedTransaction): Promise<WriteCounters>;
 }
 
-const emptyCounters = (): WriteCounters => ({ nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 });
+const emptyCounters = (): WriteCounters => ({
+  nodesCreated: 0,
+  nodesDeleted: 0,
+  relationshipsCreated: 0,
+  relationshipsDeleted: 0,
+  propertiesSet: 0,
+});
 
 export function addCounters(total: WriteCounters, more: WriteCounters): WriteCounters {
   for (const key of Object.keys(total) as (keyof WriteCounters)[]) total[key] += more[key];
@@ -32,7 +38,12 @@ function batches<T>(rows: readonly T[]): T[][] {
   return out;
 }
 
-function step(description: string, cypher: string, rows: readonly unknown[], parameters: Record<string, unknown> = {}): WriteStep {
+function step(
+  description: string,
+  cypher: string,
+  rows: readonly unknown[],
+  parameters: Record<string, unknown> = {},
+): WriteStep {
   return {
     description,
     rows: rows.length,
@@ -57,7 +68,11 @@ function step(description: string, cypher: string, rows: readonly unknown[], par
 /** Steps that delete every node of the given partnerships (for `seed --reset`). */
 export function resetSteps(partnershipIds: readonly string[], model: DomainModel): WriteStep[] {
   return [...model.labels.keys()].map((label) =>
-    step(`reset ${label}`, `UNWIND $rows AS partnershipId MATCH (n:${label} {partnershipId: partnershipId}) DETACH DELETE n`, partnershipIds),
+    step(
+      `reset ${label}`,
+      `UNWIND $rows AS partnershipId MATCH (n:${label} {partnershipId: partnershipId}) DETACH DELETE n`,
+      partnershipIds,
+    ),
   );
 }
 
@@ -72,7 +87,11 @@ export function writeSteps(graph: SeedGraph, model: DomainModel, actor = "seed")
   for (const node of graph.nodes.values()) {
     const properties = model.labels.get(node.label)?.properties ?? new Map();
     const rows = byLabel.get(node.label) ?? [];
-    rows.push({ id: node.id, partnershipId: node.partnershipId, props: toNeo4jProperties(node.properties, properties) });
+    rows.push({
+      id: node.id,
+      partnershipId: node.partnershipId,
+      props: toNeo4jProperties(node.properties, properties),
+    });
     byLabel.set(node.label, rows);
     const evidenceRows = evidence.get(node.label) ?? [];
     for (const item of node.evidence) evidenceRows.push({ id: node.id, ...item });
@@ -108,7 +127,8 @@ export function writeSteps(graph: SeedGraph, model: DomainModel, actor = "seed")
   for (const relationship of graph.relationships) {
     const from = graph.nodes.get(relationship.from)?.label;
     const to = graph.nodes.get(relationship.to)?.label;
-    if (!from || !to) throw new Error(`Unvalidated relationship ${relationship.key}: validate with buildSeedGraph first.`);
+    if (!from || !to)
+      throw new Error(`Unvalidated relationship ${relationship.key}: validate with buildSeedGraph first.`);
     const groupKey = `${from}|${relationship.type}|${to}`;
     const group = groups.get(groupKey) ?? { from, type: relationship.type, to, rows: [] };
     group.rows.push(relationship);
@@ -124,7 +144,12 @@ export function writeSteps(graph: SeedGraph, model: DomainModel, actor = "seed")
          MERGE (a)-[r:${type} {key: row.key}]->(b)
          WITH r, row WHERE any(k IN keys(row.props) WHERE r[k] IS NULL OR r[k] <> row.props[k])
          SET r += row.props`,
-        rows.map((r) => ({ from: r.from, to: r.to, key: r.key, props: toNeo4jProperties(r.properties, relationshipModel?.properties ?? new Map()) })),
+        rows.map((r) => ({
+          from: r.from,
+          to: r.to,
+          key: r.key,
+          props: toNeo4jProperties(r.properties, relationshipModel?.properties ?? new Map()),
+        })),
       ),
     );
   }

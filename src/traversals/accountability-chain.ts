@@ -75,7 +75,12 @@ CALL (x) {
 RETURN id, chain, bodies`;
 
 /** Whether `from` reaches `to` by ACCOUNTABLE_TO: an edge to→from then closes a cycle. */
-function reaches(bodies: Map<string, ChainBody>, from: string, to: string, seen = new Set<string>()): boolean {
+function reaches(
+  bodies: Map<string, ChainBody>,
+  from: string,
+  to: string,
+  seen = new Set<string>(),
+): boolean {
   if (from === to) return true;
   if (seen.has(from)) return false;
   seen.add(from);
@@ -100,7 +105,10 @@ export async function accountabilityChain(read: ReadQuery, id: string): Promise<
 }
 
 /** The chains of many items in one round trip, in the order of `ids`; undefined for an unknown id. */
-export async function accountabilityChains(read: ReadQuery, ids: readonly string[]): Promise<(AccountabilityStepRow[] | undefined)[]> {
+export async function accountabilityChains(
+  read: ReadQuery,
+  ids: readonly string[],
+): Promise<(AccountabilityStepRow[] | undefined)[]> {
   const rows = new Map((await read(CHAIN_QUERY, { ids })).map((row) => [row.id as string, row]));
   return ids.map((id) => {
     const row = rows.get(id);
@@ -112,8 +120,14 @@ function assemble(id: string, row: Record<string, unknown>): AccountabilityStepR
   const items = new Map((row.chain as ChainItem[]).map((item) => [item.node.id, item]));
   const bodies = new Map((row.bodies as ChainBody[]).map((body) => [body.node.id, body]));
   const steps: AccountabilityStepRow[] = [];
-  const step = (depth: number, role: string, relationship: string, subject: PathNode | null, of: PathNode | null, gap: string | null = null): void =>
-    void steps.push({ depth, role, relationship, subject, gap, of });
+  const step = (
+    depth: number,
+    role: string,
+    relationship: string,
+    subject: PathNode | null,
+    of: PathNode | null,
+    gap: string | null = null,
+  ): void => void steps.push({ depth, role, relationship, subject, gap, of });
 
   // 1. The item and everything it belongs to, breadth first, each with its leads.
   const overseenBy = new Map<string, PathNode>();
@@ -126,19 +140,42 @@ function assemble(id: string, row: Record<string, unknown>): AccountabilityStepR
       const item = items.get(itemId)!;
       for (const { role, lead } of item.leads) step(depth, role, "LED_BY", lead, item.node);
       const roles = new Set(item.leads.map((l) => l.role));
-      if (item.node.label === "Action" && !item.leads.length) step(depth, "LEAD_OFFICER", "LED_BY", null, item.node, `${describe(item)} has no lead.`);
+      if (item.node.label === "Action" && !item.leads.length)
+        step(depth, "LEAD_OFFICER", "LED_BY", null, item.node, `${describe(item)} has no lead.`);
       if (item.kind === "PRIORITY") {
-        if (!roles.has("STRATEGIC_LEAD")) step(depth, "STRATEGIC_LEAD", "LED_BY", null, item.node, `${describe(item)} has no strategic lead.`);
-        if (!roles.has("LEAD_AGENCY")) step(depth, "LEAD_AGENCY", "LED_BY", null, item.node, `${describe(item)} has no lead agency.`);
+        if (!roles.has("STRATEGIC_LEAD"))
+          step(
+            depth,
+            "STRATEGIC_LEAD",
+            "LED_BY",
+            null,
+            item.node,
+            `${describe(item)} has no strategic lead.`,
+          );
+        if (!roles.has("LEAD_AGENCY"))
+          step(depth, "LEAD_AGENCY", "LED_BY", null, item.node, `${describe(item)} has no lead agency.`);
       }
       for (const bodyId of item.overseers) if (bodies.has(bodyId)) overseenBy.set(bodyId, item.node);
       if (!item.parents.length && item.node.label !== "Strategy")
-        step(depth + 1, "PARENT", "CONTRIBUTES_TO", null, item.node, `${describe(item)} belongs to no objective or strategy.`);
+        step(
+          depth + 1,
+          "PARENT",
+          "CONTRIBUTES_TO",
+          null,
+          item.node,
+          `${describe(item)} belongs to no objective or strategy.`,
+        );
       for (const parent of item.parents) {
         const parentItem = items.get(parent.id);
         if (!parentItem || seen.has(parent.id)) continue;
         seen.add(parent.id);
-        step(depth + 1, parentItem.node.label === "Strategy" ? "STRATEGY" : (parentItem.kind ?? "OBJECTIVE"), parent.relationship, parentItem.node, item.node);
+        step(
+          depth + 1,
+          parentItem.node.label === "Strategy" ? "STRATEGY" : (parentItem.kind ?? "OBJECTIVE"),
+          parent.relationship,
+          parentItem.node,
+          item.node,
+        );
         next.push(parent.id);
       }
     }
@@ -151,13 +188,21 @@ function assemble(id: string, row: Record<string, unknown>): AccountabilityStepR
   const starts = asked ? [asked.node.id] : [...overseenBy.keys()];
   if (!starts.length) {
     const top = [...items.values()].find((item) => item.node.label === "Strategy") ?? items.get(id);
-    step(depth + 1, "OVERSIGHT", "OVERSEEN_BY", null, top?.node ?? null, `No body oversees ${top ? describe(top) : id}.`);
+    step(
+      depth + 1,
+      "OVERSIGHT",
+      "OVERSEEN_BY",
+      null,
+      top?.node ?? null,
+      `No body oversees ${top ? describe(top) : id}.`,
+    );
     return steps;
   }
   // A body asked about starts at depth 0 with its own chair; otherwise oversight comes after the item's chain.
   let bodyDepth = asked ? 0 : depth + 1;
   if (!asked) {
-    for (const bodyId of starts) step(bodyDepth, "OVERSIGHT", "OVERSEEN_BY", bodies.get(bodyId)!.node, overseenBy.get(bodyId) ?? null);
+    for (const bodyId of starts)
+      step(bodyDepth, "OVERSIGHT", "OVERSEEN_BY", bodies.get(bodyId)!.node, overseenBy.get(bodyId) ?? null);
     bodyDepth++;
   }
   const visited = new Set<string>();
@@ -170,7 +215,8 @@ function assemble(id: string, row: Record<string, unknown>): AccountabilityStepR
       const body = bodies.get(bodyId)!;
       const chair = body.chairs[0];
       if (chair) step(bodyDepth, "CHAIR", "MEMBER_OF", chair, body.node);
-      else step(bodyDepth, "CHAIR", "MEMBER_OF", null, body.node, `${body.node.name} has no chair on record.`);
+      else
+        step(bodyDepth, "CHAIR", "MEMBER_OF", null, body.node, `${body.node.name} has no chair on record.`);
       if (!body.accountableTo.length && !TOP_KINDS.has(body.kind))
         step(
           bodyDepth + 1,
@@ -190,7 +236,9 @@ function assemble(id: string, row: Record<string, unknown>): AccountabilityStepR
           "ACCOUNTABLE_TO",
           up.node,
           body.node,
-          cycle ? `Accountability cycle: ${up.node.name} is, through its own line, accountable to ${body.node.name}.` : null,
+          cycle
+            ? `Accountability cycle: ${up.node.name} is, through its own line, accountable to ${body.node.name}.`
+            : null,
         );
         if (!cycle && !visited.has(upId)) next.push(upId);
       }

@@ -15,7 +15,11 @@ export interface FeedingActionRow {
  * Actions that feed an objective directly (CONTRIBUTES_TO) or through sub-objectives (PART_OF,
  * CONTRIBUTES_TO), each once by its shortest path, ordered by depth then ref. One round trip.
  */
-export async function actionsFeeding(read: ReadQuery, objectiveId: string, maxDepth = 10): Promise<FeedingActionRow[]> {
+export async function actionsFeeding(
+  read: ReadQuery,
+  objectiveId: string,
+  maxDepth = 10,
+): Promise<FeedingActionRow[]> {
   // Variable-length bounds cannot be parameters; the value is a checked integer.
   const depth = capped("maxDepth", maxDepth);
   const [row] = await read(
@@ -31,5 +35,7 @@ export async function actionsFeeding(read: ReadQuery, objectiveId: string, maxDe
     { id: objectiveId },
   );
   if (!row?.found) throw notFound(objectiveId, "objective");
-  return (row.actions as FeedingActionRow[]).sort((a, b) => a.depth - b.depth || naturalCompare(a.ref, b.ref) || naturalCompare(a.actionId, b.actionId));
+  return (row.actions as FeedingActionRow[]).sort(
+    (a, b) => a.depth - b.depth || naturalCompare(a.ref, b.ref) || naturalCompare(a.actionId, b.actionId),
+  );
 }

@@ -19,7 +19,11 @@ const MAX_LEVELS = 10;
  * shortest route (accountability preferred on a tie), with the first edge's kind and frequency.
  * Only arrangements valid today count. One round trip.
  */
-export async function bodiesReportingTo(read: ReadQuery, bodyId: string, transitive = true): Promise<ReportingBodyRow[]> {
+export async function bodiesReportingTo(
+  read: ReadQuery,
+  bodyId: string,
+  transitive = true,
+): Promise<ReportingBodyRow[]> {
   const [row] = await read(
     `OPTIONAL MATCH (root:Body {id: $id})
      CALL (root) {

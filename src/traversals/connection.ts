@@ -16,7 +16,13 @@ export interface PathStepRow {
  * links are not followed (every node shares a paper with many others, which explains nothing),
  * nor restricted items for callers who may not see them. One round trip.
  */
-export async function connection(read: ReadQuery, viewer: Viewer, fromId: string, toId: string, maxHops = 6): Promise<PathStepRow[]> {
+export async function connection(
+  read: ReadQuery,
+  viewer: Viewer,
+  fromId: string,
+  toId: string,
+  maxHops = 6,
+): Promise<PathStepRow[]> {
   const hops = capped("maxHops", maxHops);
   const [row] = await read(
     `OPTIONAL CALL () { ${lookupUnion("fromId", "a")} }

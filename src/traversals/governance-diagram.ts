@@ -61,7 +61,11 @@ export async function governanceDiagram(
        RETURN collect({from: a.id, to: c.id, kind: type(r), frequency: r.frequency}) AS edges
      }
      RETURN root.id AS rootId, nodes, edges`,
-    { rootId: args.rootBodyId ?? null, partnershipId: args.partnershipId ?? null, asOf: dateParameter(args.asOf) },
+    {
+      rootId: args.rootBodyId ?? null,
+      partnershipId: args.partnershipId ?? null,
+      asOf: dateParameter(args.asOf),
+    },
   );
   const row = rows[0];
   if (!row) {
@@ -85,6 +89,8 @@ export async function governanceDiagram(
   }
   return {
     nodes: nodes.filter((n) => kept.has(n.id)).sort((a, b) => a.name.localeCompare(b.name)),
-    edges: edges.filter((e) => kept.has(e.from) && kept.has(e.to)).sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)),
+    edges: edges
+      .filter((e) => kept.has(e.from) && kept.has(e.to))
+      .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)),
   };
 }

@@ -22,7 +22,8 @@ interface Rule {
 }
 
 const inScope = (v: string): string => `($partnershipId IS NULL OR ${v}.partnershipId = $partnershipId)`;
-const label = (v: string): string => `coalesce(${v}.ref + ' ', '') + '"' + coalesce(${v}.title, ${v}.name) + '"'`;
+const label = (v: string): string =>
+  `coalesce(${v}.ref + ' ', '') + '"' + coalesce(${v}.title, ${v}.name) + '"'`;
 
 /** The rules, README "Health checks" lists them; each is one branch of a single UNION query. */
 export const RULES: readonly Rule[] = [
@@ -43,7 +44,8 @@ export const RULES: readonly Rule[] = [
   {
     rule: "COMMITMENT_WITHOUT_LEAD",
     severity: "INFO",
-    description: "a strategy commitment or communications entry that names no lead (common in strategies; worth assigning)",
+    description:
+      "a strategy commitment or communications entry that names no lead (common in strategies; worth assigning)",
     match: `MATCH (s:Action) WHERE ${inScope("s")} AND s.kind IN ['COMMITMENT', 'COMMUNICATION'] AND NOT EXISTS { MATCH (s)-[:LED_BY]->() }
             WITH s, 'Commitment ' + ${label("s")} + ' names no lead.' AS message`,
   },
@@ -97,7 +99,8 @@ export const RULES: readonly Rule[] = [
   {
     rule: "BODY_WITHOUT_ROUTE_TO_BOARD",
     severity: "ERROR",
-    description: "a body (other than a board or committee) with no line of accountability or updates to a statutory board",
+    description:
+      "a body (other than a board or committee) with no line of accountability or updates to a statutory board",
     match: `MATCH (s:Body) WHERE ${inScope("s")} AND ${validAt("s")} AND NOT s.kind IN ['STATUTORY_BOARD', 'MEMBERS_COMMITTEE', 'EXTERNAL_BOARD']
               AND NOT EXISTS { MATCH (s)-[:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO*1..10]->(:Body {kind: 'STATUTORY_BOARD'}) }
             WITH s, s.name + ' has no route to a statutory board (no ACCOUNTABLE_TO or PROVIDES_UPDATES_TO line).' AS message`,
@@ -135,10 +138,12 @@ export async function governanceHealth(
 ): Promise<FindingRow[]> {
   // For one partnership, a plain equality: the planner then seeks the partnershipId index instead
   // of scanning every partnership's nodes ("$partnershipId IS NULL OR ..." defeats the index).
-  const scoped = (match: string): string => (args.partnershipId ? match.replaceAll(inScope("s"), "s.partnershipId = $partnershipId") : match);
-  const query = RULES.map((r) => `${scoped(r.match)}\n RETURN '${r.rule}' AS rule, '${r.severity}' AS severity, ${pathNode("s")} AS subject, message`).join(
-    "\nUNION ALL\n",
-  );
+  const scoped = (match: string): string =>
+    args.partnershipId ? match.replaceAll(inScope("s"), "s.partnershipId = $partnershipId") : match;
+  const query = RULES.map(
+    (r) =>
+      `${scoped(r.match)}\n RETURN '${r.rule}' AS rule, '${r.severity}' AS severity, ${pathNode("s")} AS subject, message`,
+  ).join("\nUNION ALL\n");
   const rows = await read(query, {
     partnershipId: args.partnershipId ?? null,
     asOf: dateParameter(args.asOf),
@@ -146,6 +151,9 @@ export async function governanceHealth(
     leadThreshold: neo4j.int(capped("leadThreshold", args.leadThreshold ?? 8, 0)),
   });
   return (rows as unknown as FindingRow[]).sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule) || a.subject.name.localeCompare(b.subject.name),
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.rule.localeCompare(b.rule) ||
+      a.subject.name.localeCompare(b.subject.name),
   );
 }

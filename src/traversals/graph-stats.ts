@@ -20,7 +20,11 @@ const inScope = `($partnershipId IS NULL OR n.partnershipId = $partnershipId) AN
  * Node counts by label, relationship counts by type (from nodes in scope), nodes with no
  * EVIDENCED_BY; restricted items count only for callers who may see them. One round trip.
  */
-export async function graphStats(read: ReadQuery, viewer: Viewer, partnershipId?: string | null): Promise<GraphStatsRows> {
+export async function graphStats(
+  read: ReadQuery,
+  viewer: Viewer,
+  partnershipId?: string | null,
+): Promise<GraphStatsRows> {
   const branches = LABELS.flatMap((label) => [
     `MATCH (n:${label}) WHERE ${inScope} RETURN 'node' AS kind, '${label}' AS name, count(n) AS count`,
     `MATCH (n:${label})-[r]->(m) WHERE ${inScope} AND ${visible("m")} RETURN 'relationship' AS kind, type(r) AS name, count(r) AS count`,
@@ -30,19 +34,27 @@ export async function graphStats(read: ReadQuery, viewer: Viewer, partnershipId?
           `MATCH (n:${label}) WHERE ${inScope} AND NOT EXISTS { MATCH (n)-[:EVIDENCED_BY]->() } RETURN 'unproven' AS kind, '${label}' AS name, count(n) AS count`,
         ]),
   ]);
-  const rows = (await read(branches.join("\nUNION ALL\n"), { partnershipId: partnershipId ?? null, ...viewerParameters(viewer) })) as {
+  const rows = (await read(branches.join("\nUNION ALL\n"), {
+    partnershipId: partnershipId ?? null,
+    ...viewerParameters(viewer),
+  })) as {
     kind: string;
     name: string;
     count: number;
   }[];
   const sum = (kind: string): LabelCountRow[] => {
     const totals = new Map<string, number>();
-    for (const row of rows) if (row.kind === kind && row.count > 0) totals.set(row.name, (totals.get(row.name) ?? 0) + row.count);
-    return [...totals].map(([label, count]) => ({ label, count })).sort((a, b) => a.label.localeCompare(b.label));
+    for (const row of rows)
+      if (row.kind === kind && row.count > 0) totals.set(row.name, (totals.get(row.name) ?? 0) + row.count);
+    return [...totals]
+      .map(([label, count]) => ({ label, count }))
+      .sort((a, b) => a.label.localeCompare(b.label));
   };
   return {
     nodes: sum("node"),
     relationships: sum("relationship"),
-    nodesWithoutProvenance: rows.filter((r) => r.kind === "unproven").reduce((total, r) => total + r.count, 0),
+    nodesWithoutProvenance: rows
+      .filter((r) => r.kind === "unproven")
+      .reduce((total, r) => total + r.count, 0),
   };
 }

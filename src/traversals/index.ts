@@ -1,8 +1,17 @@
 export { actionsFeeding, type FeedingActionRow } from "./actions-feeding.js";
-export { accountabilityChain, accountabilityChains, type AccountabilityStepRow } from "./accountability-chain.js";
+export {
+  accountabilityChain,
+  accountabilityChains,
+  type AccountabilityStepRow,
+} from "./accountability-chain.js";
 export { bodiesReportingTo, type ReportingBodyRow } from "./bodies-reporting-to.js";
 export { responsibilities, type ResponsibilityRow } from "./responsibilities.js";
-export { governanceDiagram, type DiagramRows, type DiagramNodeRow, type DiagramEdgeRow } from "./governance-diagram.js";
+export {
+  governanceDiagram,
+  type DiagramRows,
+  type DiagramNodeRow,
+  type DiagramEdgeRow,
+} from "./governance-diagram.js";
 export { governanceHealth, RULES, type FindingRow, type Severity } from "./governance-health.js";
 export { search, luceneQuery, matchedSpelling, type SearchHitRow } from "./search.js";
 export { connection, type PathStepRow } from "./connection.js";

@@ -6,9 +6,13 @@ export const LIMITS = { maxDepth: 20, maxHops: 10, searchLimit: 100, leadThresho
 export function capped(name: keyof typeof LIMITS, value: number, minimum = 1): number {
   const maximum = LIMITS[name];
   if (!Number.isInteger(value) || value < minimum || value > maximum)
-    throw new GovernanceError(ErrorCode.LIMIT_EXCEEDED, `${name} must be between ${minimum} and ${maximum}; got ${value}. Ask for at most ${maximum}.`, {
-      argument: name,
-      maximum,
-    });
+    throw new GovernanceError(
+      ErrorCode.LIMIT_EXCEEDED,
+      `${name} must be between ${minimum} and ${maximum}; got ${value}. Ask for at most ${maximum}.`,
+      {
+        argument: name,
+        maximum,
+      },
+    );
   return value;
 }

@@ -1,7 +1,10 @@
 import neo4j, { isDate, isDateTime, isInt, type Driver } from "neo4j-driver";
 
 /** Runs one read query (one database round trip) and returns plain JavaScript rows. */
-export type ReadQuery = (cypher: string, parameters?: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
+export type ReadQuery = (
+  cypher: string,
+  parameters?: Record<string, unknown>,
+) => Promise<Record<string, unknown>[]>;
 
 /** Neo4j integers become numbers, dates "YYYY-MM-DD", date-times ISO strings; lists and maps recursively. */
 export function toPlain(value: unknown): unknown {
@@ -32,7 +35,9 @@ export function createReadQuery(driver: Driver, database: string, timeoutMs: num
  * A Date parameter from "YYYY-MM-DD" or today. A literal argument arrives as a string, a variable
  * as a neo4j Date (the Date scalar's parseValue); both print as YYYY-MM-DD.
  */
-export function dateParameter(value: string | object | undefined | null): InstanceType<typeof neo4j.types.Date> {
+export function dateParameter(
+  value: string | object | undefined | null,
+): InstanceType<typeof neo4j.types.Date> {
   const [year, month, day] = String(value ?? new Date().toISOString())
     .slice(0, 10)
     .split("-")

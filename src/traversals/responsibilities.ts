@@ -17,7 +17,11 @@ export interface ResponsibilityRow {
  * represent) and works for, valid at `asOf` (default today). A fact recorded by several papers
  * (e.g. a membership listed in 2016 and 2017) is listed once, from its latest record. One round trip.
  */
-export async function responsibilities(read: ReadQuery, personId: string, asOf?: string | null): Promise<ResponsibilityRow[]> {
+export async function responsibilities(
+  read: ReadQuery,
+  personId: string,
+  asOf?: string | null,
+): Promise<ResponsibilityRow[]> {
   const [row] = await read(
     `OPTIONAL MATCH (p:Person {id: $id})
      OPTIONAL CALL (p) {
@@ -41,6 +45,9 @@ export async function responsibilities(read: ReadQuery, personId: string, asOf?:
   if (!row?.found) throw notFound(personId, "person");
   const order = ["MEMBER_OF", "LED_BY", "WORKS_FOR"];
   return (row.items as ResponsibilityRow[]).sort(
-    (a, b) => order.indexOf(a.relationship) - order.indexOf(b.relationship) || a.role.localeCompare(b.role) || a.subject.name.localeCompare(b.subject.name),
+    (a, b) =>
+      order.indexOf(a.relationship) - order.indexOf(b.relationship) ||
+      a.role.localeCompare(b.role) ||
+      a.subject.name.localeCompare(b.subject.name),
   );
 }

@@ -31,7 +31,9 @@ export function matchedSpelling(text: string, spellings: readonly string[]): str
     const lower = spelling.toLowerCase();
     const contains = lower.includes(wanted) ? 0 : 1;
     const words = lower.split(/\W+/);
-    const distance = Math.min(...wanted.split(/\s+/).map((w) => Math.min(...words.map((x) => editDistance(w, x)))));
+    const distance = Math.min(
+      ...wanted.split(/\s+/).map((w) => Math.min(...words.map((x) => editDistance(w, x)))),
+    );
     return { spelling, key: contains * 1000 + distance };
   });
   scored.sort((a, b) => a.key - b.key);
@@ -50,7 +52,12 @@ export function closeness(text: string, spelling: string): number {
 }
 
 /** Full-text search over names, titles and aliases; restricted items only for officers. One round trip. */
-export async function search(read: ReadQuery, viewer: Viewer, text: string, limit = 20): Promise<SearchHitRow[]> {
+export async function search(
+  read: ReadQuery,
+  viewer: Viewer,
+  text: string,
+  limit = 20,
+): Promise<SearchHitRow[]> {
   const max = capped("searchLimit", limit);
   const query = luceneQuery(text);
   if (!query) return [];
@@ -64,7 +71,10 @@ export async function search(read: ReadQuery, viewer: Viewer, text: string, limi
   return rows
     .map((row) => {
       const matched = matchedSpelling(text, row.spellings as string[]);
-      return { hit: { score: row.score as number, node: row.node as PathNode, matched }, closeness: closeness(text, matched) };
+      return {
+        hit: { score: row.score as number, node: row.node as PathNode, matched },
+        closeness: closeness(text, matched),
+      };
     })
     .sort((a, b) => a.closeness - b.closeness || b.hit.score - a.hit.score)
     .slice(0, max)

@@ -19,4 +19,5 @@ export const viewerParameters = (viewer: Viewer): { officerAll: boolean; officer
   officerOf: viewer.officerOf === "all" ? [] : viewer.officerOf,
 });
 
-export const naturalCompare = (a: string | null | undefined, b: string | null | undefined): number => (a ?? "").localeCompare(b ?? "", "en", { numeric: true });
+export const naturalCompare = (a: string | null | undefined, b: string | null | undefined): number =>
+  (a ?? "").localeCompare(b ?? "", "en", { numeric: true });

@@ -22,13 +22,19 @@ function filesUnder(dir: string): string[] {
 /** A hash of everything the build reads: the page's sources, the typed documents, the config, the bundled packages' versions. */
 export function viewerInputsHash(): string {
   const hash = createHash("sha256");
-  for (const file of [...filesUnder(path.join(HERE, "app")), CONFIG, path.join(ROOT, "generated", "documents.ts")]) {
+  for (const file of [
+    ...filesUnder(path.join(HERE, "app")),
+    CONFIG,
+    path.join(ROOT, "generated", "documents.ts"),
+  ]) {
     hash.update(path.relative(ROOT, file));
     hash.update(existsSync(file) ? readFileSync(file) : "missing");
   }
   for (const name of BUNDLED) {
     const manifest = path.join(ROOT, "node_modules", name, "package.json");
-    hash.update(`${name}@${existsSync(manifest) ? (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version : "missing"}`);
+    hash.update(
+      `${name}@${existsSync(manifest) ? (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version : "missing"}`,
+    );
   }
   return hash.digest("hex");
 }
@@ -36,7 +42,11 @@ export function viewerInputsHash(): string {
 /** Whether dist/viewer holds a build of the current sources. */
 export function isViewerBuildCurrent(dist = VIEWER_DIST_DIR): boolean {
   const stamp = path.join(dist, STAMP);
-  return existsSync(path.join(dist, "index.html")) && existsSync(stamp) && readFileSync(stamp, "utf8").trim() === viewerInputsHash();
+  return (
+    existsSync(path.join(dist, "index.html")) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, "utf8").trim() === viewerInputsHash()
+  );
 }
 
 /**
@@ -62,14 +72,18 @@ export async function buildViewer(options: { log?: (line: string) => void } = {}
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
-  log(`[viewer] built ${path.relative(ROOT, VIEWER_DIST_DIR)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `[viewer] built ${path.relative(ROOT, VIEWER_DIST_DIR)} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 /**
  * Builds the viewer when dist/viewer is missing or older than its sources; otherwise does nothing.
  * `npm start` and the viewer's tests call this, so a fresh clone needs no extra command.
  */
-export async function ensureViewerBuilt(options: { log?: (line: string) => void } = {}): Promise<"built" | "current"> {
+export async function ensureViewerBuilt(
+  options: { log?: (line: string) => void } = {},
+): Promise<"built" | "current"> {
   if (isViewerBuildCurrent()) return "current";
   (options.log ?? console.log)("[viewer] building the viewer (its build is missing or stale)…");
   await buildViewer(options);

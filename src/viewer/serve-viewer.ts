@@ -38,7 +38,8 @@ export function viewerRoutes(dist = VIEWER_DIST_DIR): (app: express.Express) => 
             res.setHeader("Content-Security-Policy", VIEWER_CSP);
             res.setHeader("X-Content-Type-Options", "nosniff");
             res.setHeader("Referrer-Policy", "no-referrer");
-          } else if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+          } else if (file.includes(`${path.sep}assets${path.sep}`))
+            res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
         },
       }),
     );

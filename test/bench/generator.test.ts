@@ -2,7 +2,15 @@ import { parse, validate } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSchema } from "../../src/api/index.js";
 import { buildDomainModel, readTypeDefs, type DomainModel } from "../../src/schema-model/index.js";
-import { areaName, checkShape, countShape, createRandom, generatePartnership, mulberry32, partnershipSlug } from "../../bench/generate/index.js";
+import {
+  areaName,
+  checkShape,
+  countShape,
+  createRandom,
+  generatePartnership,
+  mulberry32,
+  partnershipSlug,
+} from "../../bench/generate/index.js";
 import { buildNaiveSchema } from "../../bench/naive/index.js";
 import { SCENARIOS } from "../../bench/scenarios/index.js";
 
@@ -43,14 +51,17 @@ describe("the synthetic partnership generator", () => {
   });
 
   it("makes graphs the seed validator would accept: labels, properties, values, relationships and evidence from the schema", () => {
-    for (const index of [0, 1, 2, 57, 299]) expect(checkShape(generatePartnership(index).graph, model)).toEqual([]);
+    for (const index of [0, 1, 2, 57, 299])
+      expect(checkShape(generatePartnership(index).graph, model)).toEqual([]);
   });
 
   it("is shaped like the Barnet graph: about 1,300 nodes and 3,100 relationships, every label, provenance on every node but papers", () => {
     const graphs = [0, 1, 2, 3, 4, 5, 6, 7].map((index) => generatePartnership(index).graph);
     const nodes = graphs.reduce((total, g) => total + g.nodes.size, 0) / graphs.length;
     const shapes = graphs.map(countShape);
-    const relationships = shapes.reduce((total, s) => total + Object.values(s.relationships).reduce((a, b) => a + b, 0), 0) / graphs.length;
+    const relationships =
+      shapes.reduce((total, s) => total + Object.values(s.relationships).reduce((a, b) => a + b, 0), 0) /
+      graphs.length;
     expect(nodes).toBeGreaterThan(1000);
     expect(nodes).toBeLessThan(1700);
     expect(relationships).toBeGreaterThan(2400);

@@ -10,7 +10,10 @@ describe("generated/", () => {
     for (const [file, content] of files) {
       const name = path.relative(process.cwd(), file);
       expect(existsSync(file), `${name} is missing: run npm run codegen`).toBe(true);
-      expect(readFileSync(file, "utf8") === content, `${name} is stale: run npm run codegen and commit the result`).toBe(true);
+      expect(
+        readFileSync(file, "utf8") === content,
+        `${name} is stale: run npm run codegen and commit the result`,
+      ).toBe(true);
     }
   });
 });

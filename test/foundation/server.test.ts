@@ -31,7 +31,9 @@ describe("the GraphQL server over the real database", () => {
       `,
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data?.bodies).toEqual([{ id: "body:scpb", name: "Safer Communities Partnership Board", kind: "STATUTORY_BOARD" }]);
+    expect(response.data?.bodies).toEqual([
+      { id: "body:scpb", name: "Safer Communities Partnership Board", kind: "STATUTORY_BOARD" },
+    ]);
   });
 
   it("answers connections with totalCount", async () => {
@@ -66,7 +68,11 @@ describe("the GraphQL server over the real database", () => {
                 partnershipId: "partnership:barnet"
                 name: "Copy"
                 kind: STATUTORY_BOARD
-                evidencedBy: { connect: [{ where: { node: { id: { eq: "doc:scpb-2016-01-29" } } }, edge: { locator: "cover" } }] }
+                evidencedBy: {
+                  connect: [
+                    { where: { node: { id: { eq: "doc:scpb-2016-01-29" } } }, edge: { locator: "cover" } }
+                  ]
+                }
               }
             ]
           ) {
@@ -82,7 +88,11 @@ describe("the GraphQL server over the real database", () => {
     expect(response.data).toBeNull();
     expect(response.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(response.errors?.[0]?.message).toContain('A Body with id "body:scpb" already exists');
-    const { records } = await driver.executeQuery("MATCH (b:Body {id: 'body:scpb'}) RETURN count(b) AS n", {}, { database: "neo4j" });
+    const { records } = await driver.executeQuery(
+      "MATCH (b:Body {id: 'body:scpb'}) RETURN count(b) AS n",
+      {},
+      { database: "neo4j" },
+    );
     expect(records[0]?.get("n").toNumber()).toBe(1);
   });
 

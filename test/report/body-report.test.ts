@@ -46,7 +46,10 @@ afterAll(async () => {
 
 describe("report body: a board's accountability pack", () => {
   it("lists every group under a board with its chair, frequency and line to the board", async () => {
-    const made = await makeReport(source, reportRequest("body", `body:${fixture.slug}:board`, { asOf: "2024-12-31" }));
+    const made = await makeReport(
+      source,
+      reportRequest("body", `body:${fixture.slug}:board`, { asOf: "2024-12-31" }),
+    );
     const report = made.model as BodyReport;
     expect(report.body).toMatchObject({
       name: "Test Board",
@@ -64,7 +67,15 @@ describe("report body: a board's accountability pack", () => {
         depth: g.depth,
       })),
     ).toEqual([
-      { name: "Alpha Delivery Group", chairs: ["Ben Lead (CHAIR)"], frequency: "Monthly", line: "ACCOUNTABLE_TO", to: "Test Board", every: null, depth: 1 },
+      {
+        name: "Alpha Delivery Group",
+        chairs: ["Ben Lead (CHAIR)"],
+        frequency: "Monthly",
+        line: "ACCOUNTABLE_TO",
+        to: "Test Board",
+        every: null,
+        depth: 1,
+      },
       {
         name: "Beta Case Panel",
         chairs: ["Cleo Vice (VICE_CHAIR)"],
@@ -76,11 +87,21 @@ describe("report body: a board's accountability pack", () => {
       },
     ]);
     expect(report.groups[0]?.accountableFor).toEqual(["Test Strategy 2024-27"]);
-    expect(report.strategies).toEqual([expect.objectContaining({ title: "Test Strategy 2024-27", overseenBy: "Alpha Delivery Group" })]);
-    expect(report.meetings).toEqual([expect.objectContaining({ date: "2024-05-01", present: 1, apologies: 1 })]);
-    expect(report.attendance).toContainEqual(expect.objectContaining({ name: "Ben Lead", present: 0, apologies: 1, of: 1 }));
+    expect(report.strategies).toEqual([
+      expect.objectContaining({ title: "Test Strategy 2024-27", overseenBy: "Alpha Delivery Group" }),
+    ]);
+    expect(report.meetings).toEqual([
+      expect.objectContaining({ date: "2024-05-01", present: 1, apologies: 1 }),
+    ]);
+    expect(report.attendance).toContainEqual(
+      expect.objectContaining({ name: "Ben Lead", present: 0, apologies: 1, of: 1 }),
+    );
     expect(report.openActions).toEqual([
-      expect.objectContaining({ title: "Circulate the terms of reference", dueText: "1 June", leads: [expect.objectContaining({ name: "Ben Lead" })] }),
+      expect.objectContaining({
+        title: "Circulate the terms of reference",
+        dueText: "1 June",
+        leads: [expect.objectContaining({ name: "Ben Lead" })],
+      }),
     ]);
     expect(report.openActions[0]?.flags.map((f) => f.tag)).toContain("Overdue");
 
@@ -91,7 +112,10 @@ describe("report body: a board's accountability pack", () => {
     expect(markdown).toContain(
       "| Beta Case Panel | Case panel | Cleo Vice | 3 weekly | Provides updates to Alpha Delivery Group<br>Quarterly | _Nothing recorded_ |",
     );
-    const rows = parse(String(await renderReport(made, "csv")), { columns: true }) as Record<string, string>[];
+    const rows = parse(String(await renderReport(made, "csv")), { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(rows.map((r) => [r.Group, r.Chair, r.Frequency])).toEqual([
       ["Alpha Delivery Group", "Ben Lead", "Monthly"],
       ["Beta Case Panel", "Cleo Vice", "3 weekly"],
@@ -113,8 +137,12 @@ describe("report body: a board's accountability pack", () => {
         reportsTo: "Safer Communities Partnership Board",
       }),
     );
-    expect(report.groups).toContainEqual(expect.objectContaining({ name: "Counter-Terrorism & Prevent Working Group", frequency: "quarterly" }));
-    expect(report.groups).toContainEqual(expect.objectContaining({ name: "BASBAG", relationship: "PROVIDES_UPDATES_TO" }));
+    expect(report.groups).toContainEqual(
+      expect.objectContaining({ name: "Counter-Terrorism & Prevent Working Group", frequency: "quarterly" }),
+    );
+    expect(report.groups).toContainEqual(
+      expect.objectContaining({ name: "BASBAG", relationship: "PROVIDES_UPDATES_TO" }),
+    );
     expect(report.groups.find((g) => g.name === "Acquisitive Crime Sub Group")?.accountableFor).toContain(
       "Priority 1: Property crime with special focus on burglary (Safer Communities Strategy 2011-14)",
     );
@@ -123,9 +151,13 @@ describe("report body: a board's accountability pack", () => {
     expect(markdown).toMatch(
       /\| \*\*Acquisitive Crime Sub Group\*\*<br>[^|]+ \| Strategy delivery group \| _Not recorded_ \| Monthly \| Accountable to Safer Communities Partnership Board \|/,
     );
-    expect(report.strategies.map((s) => s.id)).toEqual(expect.arrayContaining(["strategy:safer-communities-2011-14", "strategy:community-safety-2015-20"]));
+    expect(report.strategies.map((s) => s.id)).toEqual(
+      expect.arrayContaining(["strategy:safer-communities-2011-14", "strategy:community-safety-2015-20"]),
+    );
     expect(report.strategies.map((s) => s.id)).not.toContain("strategy:community-safety-2022-27");
-    expect(report.meetings).toContainEqual(expect.objectContaining({ date: "2015-10-30", present: 12, apologies: 5, substitutes: 1 }));
+    expect(report.meetings).toContainEqual(
+      expect.objectContaining({ date: "2015-10-30", present: 12, apologies: 5, substitutes: 1 }),
+    );
     expect(report.openActions.length).toBeGreaterThanOrEqual(5);
     expect(report.openActions[0]?.meeting.date).toBe("2015-10-30");
 
@@ -135,6 +167,8 @@ describe("report body: a board's accountability pack", () => {
   });
 
   it("names the id it could not find", async () => {
-    await expect(makeReport(source, reportRequest("body", "body:no-such-board", {}))).rejects.toThrow('No body with id "body:no-such-board"');
+    await expect(makeReport(source, reportRequest("body", "body:no-such-board", {}))).rejects.toThrow(
+      'No body with id "body:no-such-board"',
+    );
   });
 });

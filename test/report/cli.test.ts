@@ -13,7 +13,8 @@ let driver: Driver;
 let server: RunningServer;
 
 /** Runs `report ...` as the CLI parses it, letting errors through (the CLI's own runner prints them). */
-const report = (...args: string[]): Promise<unknown> => reportCommand((action) => action()).parseAsync(args, { from: "user" });
+const report = (...args: string[]): Promise<unknown> =>
+  reportCommand((action) => action()).parseAsync(args, { from: "user" });
 
 beforeAll(async () => {
   driver = testDriver();
@@ -27,10 +28,21 @@ afterAll(async () => {
 describe("npm run report -- ... --endpoint URL", () => {
   it("writes the strategy report's CSV from a running API", async () => {
     const out = path.join(tempDir(), "plan.csv");
-    await report("strategy", "strategy:safer-communities-2011-14", "--as-of", "2014-03-31", "--endpoint", `${server.url}/graphql`, "--out", out);
+    await report(
+      "strategy",
+      "strategy:safer-communities-2011-14",
+      "--as-of",
+      "2014-03-31",
+      "--endpoint",
+      `${server.url}/graphql`,
+      "--out",
+      out,
+    );
     const rows = parse(readFileSync(out, "utf8"), { columns: true }) as Record<string, string>[];
     expect(rows.length).toBeGreaterThanOrEqual(40);
-    expect(rows.find((r) => r.Action === "To complete 4 Property Roadshow in specific Hot spot areas")).toMatchObject({
+    expect(
+      rows.find((r) => r.Action === "To complete 4 Property Roadshow in specific Hot spot areas"),
+    ).toMatchObject({
       Lead: "Richard Bell",
       "Due (as written)": "30.3.2014",
     });
@@ -45,12 +57,14 @@ describe("npm run report -- ... --endpoint URL", () => {
   });
 
   it("says when the API cannot be reached", async () => {
-    await expect(report("person", "person:manju-likhman", "--endpoint", "http://127.0.0.1:9/graphql")).rejects.toThrow(
-      "Could not reach the API at http://127.0.0.1:9/graphql",
-    );
+    await expect(
+      report("person", "person:manju-likhman", "--endpoint", "http://127.0.0.1:9/graphql"),
+    ).rejects.toThrow("Could not reach the API at http://127.0.0.1:9/graphql");
   });
 
   it("passes the API's error on with its code", async () => {
-    await expect(report("strategy", "strategy:nothing-here", "--endpoint", server.url)).rejects.toThrow('No strategy with id "strategy:nothing-here"');
+    await expect(report("strategy", "strategy:nothing-here", "--endpoint", server.url)).rejects.toThrow(
+      'No strategy with id "strategy:nothing-here"',
+    );
   });
 });

@@ -15,19 +15,34 @@ afterAll(async () => {
 
 describe("report person: responsibilities", () => {
   it("lists what a person leads, and what nobody else leads", async () => {
-    const made = await makeReport(source, reportRequest("person", "person:manju-likhman", { asOf: "2014-03-31" }));
+    const made = await makeReport(
+      source,
+      reportRequest("person", "person:manju-likhman", { asOf: "2014-03-31" }),
+    );
     expect(source.requests).toBe(1);
     const report = made.model as PersonReport;
     expect(report.person.aliases).toContain("Manju Lukhman");
-    expect(report.actions.map((a) => a.title)).toContain("To implement the VAWG Action Plan targets for Year 1");
-    expect(report.actions.every((a) => a.feeds.includes("Priority 3 (Safer Communities Strategy 2011-14)"))).toBe(true);
+    expect(report.actions.map((a) => a.title)).toContain(
+      "To implement the VAWG Action Plan targets for Year 1",
+    );
+    expect(
+      report.actions.every((a) => a.feeds.includes("Priority 3 (Safer Communities Strategy 2011-14)")),
+    ).toBe(true);
     expect(report.actions.filter((a) => a.soleLead).length).toBe(report.actions.length);
-    const rows = parse(String(await renderReport(made, "csv")), { columns: true }) as Record<string, string>[];
-    expect(rows.filter((r) => r.Relationship === "LED_BY" && r.Kind === "Action")).toHaveLength(report.actions.length);
+    const rows = parse(String(await renderReport(made, "csv")), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(rows.filter((r) => r.Relationship === "LED_BY" && r.Kind === "Action")).toHaveLength(
+      report.actions.length,
+    );
   });
 
   it("lists what a board member chairs and sits on", async () => {
-    const made = await makeReport(source, reportRequest("person", "person:david-longstaff", { asOf: "2016-01-29" }));
+    const made = await makeReport(
+      source,
+      reportRequest("person", "person:david-longstaff", { asOf: "2016-01-29" }),
+    );
     const report = made.model as PersonReport;
     expect(report.chairs.map((r) => r.subject.id)).toContain("body:scpb");
     const markdown = String(await renderReport(made, "markdown"));

@@ -8,7 +8,11 @@ import { inProcessSource, type ReportSource } from "../../src/report/index.js";
 
 /** The report's in-process source over the run's Neo4j (as `npm run report` without --endpoint), counting requests. */
 export async function countingSource(): Promise<ReportSource & { requests: number }> {
-  const config = loadConfig({ NEO4J_URI: inject("neo4jUri"), NEO4J_USERNAME: process.env.NEO4J_USERNAME, NEO4J_PASSWORD: process.env.NEO4J_PASSWORD });
+  const config = loadConfig({
+    NEO4J_URI: inject("neo4jUri"),
+    NEO4J_USERNAME: process.env.NEO4J_USERNAME,
+    NEO4J_PASSWORD: process.env.NEO4J_PASSWORD,
+  });
   const source = await inProcessSource(config);
   const counting = {
     description: source.description,

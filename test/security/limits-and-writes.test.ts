@@ -50,7 +50,8 @@ describe("request limits", () => {
     // Within the depth and alias limits, but wide at every level: the cost grows by 1.5 per level.
     const bodyFields = "id name aliases kind frequency purpose membershipNote quorum validFrom validTo";
     let tree = bodyFields;
-    for (let level = 0; level < 6; level++) tree = `${bodyFields} members { id name aliases honorific memberOf { ${tree} } }`;
+    for (let level = 0; level < 6; level++)
+      tree = `${bodyFields} members { id name aliases honorific memberOf { ${tree} } }`;
     const aliases = Array.from({ length: 19 }, (_, i) => `a${i}: bodies(limit: 1) { ${tree} }`).join(" ");
     const response = await graphql(server.url, `{ ${aliases} }`);
     expect(response.errors?.[0]?.extensions?.code).toBe("LIMIT_EXCEEDED");
@@ -99,7 +100,10 @@ describe("request limits", () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify([{ query: "{ bodies(limit: 1) { id } }" }, { query: "{ bodies(limit: 1) { id } }" }]),
+      body: JSON.stringify([
+        { query: "{ bodies(limit: 1) { id } }" },
+        { query: "{ bodies(limit: 1) { id } }" },
+      ]),
     });
     expect(response.status).toBe(400);
   });
@@ -167,18 +171,23 @@ describe("writes", () => {
     const token = await tokenFor({ roles: ["editor"], partnerships: ["partnership:elsewhere"] });
     const response = await graphql(server.url, create(`body:${fixture.slug}-other`), {}, token);
     expect(response.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const { records } = await driver.executeQuery("MATCH (b:Body {id: $id}) RETURN count(b) AS n", { id: `body:${fixture.slug}-other` }, { database: "neo4j" });
+    const { records } = await driver.executeQuery(
+      "MATCH (b:Body {id: $id}) RETURN count(b) AS n",
+      { id: `body:${fixture.slug}-other` },
+      { database: "neo4j" },
+    );
     expect(records[0]?.get("n").toNumber()).toBe(0);
   });
 
   it("accepts an editor of the partnership and audits the write", async () => {
-    const token = await tokenFor({ roles: ["editor"], partnerships: [fixture.partnershipId], sub: "jo.editor" });
-    const response = await graphql<{ createBodies: { bodies: { id: string; createdAt: string; updatedAt: string; updatedBy: string }[] } }>(
-      server.url,
-      create(`body:${fixture.slug}-new`),
-      {},
-      token,
-    );
+    const token = await tokenFor({
+      roles: ["editor"],
+      partnerships: [fixture.partnershipId],
+      sub: "jo.editor",
+    });
+    const response = await graphql<{
+      createBodies: { bodies: { id: string; createdAt: string; updatedAt: string; updatedBy: string }[] };
+    }>(server.url, create(`body:${fixture.slug}-new`), {}, token);
     expect(response.errors).toBeUndefined();
     const body = response.data?.createBodies.bodies[0];
     expect(body?.updatedBy).toBe("jo.editor");
@@ -194,11 +203,20 @@ describe("writes", () => {
   });
 
   it.each([
-    ["an id of the wrong form", (s: string) => create(`Body ${s}`), "input[0].id: expected an id like body:some-slug"],
-    ["an id of another label's prefix", (s: string) => create(`person:${s}-x`), "input[0].id: expected an id like body:some-slug"],
+    [
+      "an id of the wrong form",
+      (s: string) => create(`Body ${s}`),
+      "input[0].id: expected an id like body:some-slug",
+    ],
+    [
+      "an id of another label's prefix",
+      (s: string) => create(`person:${s}-x`),
+      "input[0].id: expected an id like body:some-slug",
+    ],
     [
       "no source paper",
-      (s: string) => create(`body:${s}-nosource`).replace(/evidencedBy: \{[^}]*\}[^}]*\}[^}]*\}[^}]*\}[^\]]*\] \}/, ""),
+      (s: string) =>
+        create(`body:${s}-nosource`).replace(/evidencedBy: \{[^}]*\}[^}]*\}[^}]*\}[^}]*\}[^\]]*\] \}/, ""),
       "input[0].evidencedBy: a new Body must name the paper it comes from",
     ],
     ["an existing id", () => create("body:scpb"), 'A Body with id "body:scpb" already exists'],
@@ -211,7 +229,12 @@ describe("writes", () => {
 
   it("rejects a value outside an enum, naming the enum", async () => {
     const token = await tokenFor({ roles: ["editor"], partnerships: [fixture.partnershipId] });
-    const response = await graphql(server.url, create(`body:${fixture.slug}-kind`).replace("STRATEGY_DELIVERY_GROUP", "SUBCOMMITTEE"), {}, token);
+    const response = await graphql(
+      server.url,
+      create(`body:${fixture.slug}-kind`).replace("STRATEGY_DELIVERY_GROUP", "SUBCOMMITTEE"),
+      {},
+      token,
+    );
     expect(response.errors?.[0]?.message).toContain('Value "SUBCOMMITTEE" does not exist in "BodyKind" enum');
   });
 });

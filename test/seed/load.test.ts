@@ -3,7 +3,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from
 import { runSeed } from "../../src/cli/seed-command.js";
 import { loadConfig } from "../../src/config/index.js";
 import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.js";
-import { DEFAULT_SEED_DIR, loadSeedGraph, SeedValidationError, validateSeedDirectory, type SeedGraph, type SeedNode } from "../../src/seed/index.js";
+import {
+  DEFAULT_SEED_DIR,
+  loadSeedGraph,
+  SeedValidationError,
+  validateSeedDirectory,
+  type SeedGraph,
+  type SeedNode,
+} from "../../src/seed/index.js";
 import { DATABASE, isolatedPartnership, testDriver } from "../support/database.js";
 import { writeSeedDir } from "./seed-files.js";
 import { syntheticSeeds } from "./synthetic-seeds.js";
@@ -43,7 +50,11 @@ function folder(files: Record<string, string>): string {
 
 /** `npm run seed -- --dir <dir>` against the test database; returns what it printed. */
 async function seedCommand(dir: string, options: { reset?: boolean } = {}): Promise<string> {
-  const config = loadConfig({ NEO4J_URI: inject("neo4jUri"), NEO4J_USERNAME: process.env.NEO4J_USERNAME, NEO4J_PASSWORD: process.env.NEO4J_PASSWORD });
+  const config = loadConfig({
+    NEO4J_URI: inject("neo4jUri"),
+    NEO4J_USERNAME: process.env.NEO4J_USERNAME,
+    NEO4J_PASSWORD: process.env.NEO4J_PASSWORD,
+  });
   const printed: string[] = [];
   const log = vi.spyOn(console, "log").mockImplementation((line: unknown) => void printed.push(String(line)));
   try {
@@ -73,13 +84,20 @@ async function snapshot(partnershipId: string, ids: readonly string[] = []): Pro
     { partnershipId, ids },
     { database: DATABASE },
   );
-  return JSON.stringify({ nodes: nodes.records.map((r) => r.toObject()), relationships: relationships.records.map((r) => r.toObject()) });
+  return JSON.stringify({
+    nodes: nodes.records.map((r) => r.toObject()),
+    relationships: relationships.records.map((r) => r.toObject()),
+  });
 }
 
 const countOf = async (partnershipId: string): Promise<number> =>
-  (await driver.executeQuery("MATCH (n {partnershipId: $partnershipId}) RETURN count(n) AS n", { partnershipId }, { database: DATABASE })).records[0]!.get(
-    "n",
-  ).toNumber();
+  (
+    await driver.executeQuery(
+      "MATCH (n {partnershipId: $partnershipId}) RETURN count(n) AS n",
+      { partnershipId },
+      { database: DATABASE },
+    )
+  ).records[0]!.get("n").toNumber();
 
 const idsOf = (graph: SeedGraph): string[] => [...graph.nodes.keys()];
 
@@ -95,7 +113,12 @@ function isolatedSample(slug: string): SeedGraph {
       partnershipId: `partnership:${slug}`,
       evidence: node.evidence.map((e) => ({ ...e, document: own(e.document) })),
     });
-  const relationships = graph.relationships.map((r) => ({ ...r, from: own(r.from), to: own(r.to), key: `${slug}|${r.key}` }));
+  const relationships = graph.relationships.map((r) => ({
+    ...r,
+    from: own(r.from),
+    to: own(r.to),
+    key: `${slug}|${r.key}`,
+  }));
   return { nodes, relationships };
 }
 
@@ -104,11 +127,15 @@ describe("loading is idempotent", () => {
     const { partnershipId, slug } = partnership();
     const dir = folder(syntheticSeeds(slug));
     const first = await seedCommand(dir);
-    expect(first).toMatch(/Written: 11 nodes created, 0 deleted, \d+ relationships created, 0 deleted, \d+ properties set\./);
+    expect(first).toMatch(
+      /Written: 11 nodes created, 0 deleted, \d+ relationships created, 0 deleted, \d+ properties set\./,
+    );
     const afterFirst = await snapshot(partnershipId);
 
     const second = await seedCommand(dir);
-    expect(second).toContain("Written: 0 nodes created, 0 deleted, 0 relationships created, 0 deleted, 0 properties set.");
+    expect(second).toContain(
+      "Written: 0 nodes created, 0 deleted, 0 relationships created, 0 deleted, 0 properties set.",
+    );
     expect(await snapshot(partnershipId)).toBe(afterFirst);
   });
 
@@ -128,7 +155,13 @@ describe("loading is idempotent", () => {
     const afterFirst = await snapshot(partnershipId);
 
     const second = await loadSeedGraph(driver, graph, model, { database: DATABASE });
-    expect(second).toEqual({ nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 });
+    expect(second).toEqual({
+      nodesCreated: 0,
+      nodesDeleted: 0,
+      relationshipsCreated: 0,
+      relationshipsDeleted: 0,
+      propertiesSet: 0,
+    });
     expect(await snapshot(partnershipId)).toBe(afterFirst);
   });
 
@@ -144,7 +177,12 @@ describe("loading is idempotent", () => {
 
 describe("loading is all or nothing", () => {
   /** Version 1 loaded; version 2 validated (changed properties, a new node, new relationships). */
-  async function loadedThenChanged(): Promise<{ partnershipId: string; before: string; changed: SeedGraph; ids: string[] }> {
+  async function loadedThenChanged(): Promise<{
+    partnershipId: string;
+    before: string;
+    changed: SeedGraph;
+    ids: string[];
+  }> {
     const { partnershipId, slug } = partnership();
     await seedCommand(folder(syntheticSeeds(slug, 1)));
     const { graph: changed } = validateSeedDirectory(folder(syntheticSeeds(slug, 2)), model);
@@ -164,7 +202,15 @@ describe("loading is all or nothing", () => {
       },
     });
     await expect(load).rejects.toThrow("injected failure");
-    expect(ran).toEqual(expect.arrayContaining(["Person nodes", "Body nodes", "Action nodes", "Action provenance", "Action LED_BY Body"]));
+    expect(ran).toEqual(
+      expect.arrayContaining([
+        "Person nodes",
+        "Body nodes",
+        "Action nodes",
+        "Action provenance",
+        "Action LED_BY Body",
+      ]),
+    );
     expect(await snapshot(partnershipId, ids)).toBe(before);
   });
 

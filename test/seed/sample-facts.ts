@@ -52,11 +52,18 @@ const EDGE_PROPS = "properties { source locator }";
 
 /** A relationship to `node` (an id, or fields of the target) whose properties include `properties`. */
 const to = (node: string | Record<string, unknown>, properties: Record<string, unknown> = {}): unknown =>
-  expect.objectContaining({ node: expect.objectContaining(typeof node === "string" ? { id: node } : node), properties: expect.objectContaining(properties) });
+  expect.objectContaining({
+    node: expect.objectContaining(typeof node === "string" ? { id: node } : node),
+    properties: expect.objectContaining(properties),
+  });
 /** A connection holding (at least) these relationships. */
-const edges = (...relationships: unknown[]): unknown => expect.objectContaining({ edges: expect.arrayContaining(relationships) });
+const edges = (...relationships: unknown[]): unknown =>
+  expect.objectContaining({ edges: expect.arrayContaining(relationships) });
 /** A connection holding exactly these relationships, in any order. */
-const exactly = (...relationships: unknown[]): unknown => ({ totalCount: relationships.length, edges: expect.arrayContaining(relationships) });
+const exactly = (...relationships: unknown[]): unknown => ({
+  totalCount: relationships.length,
+  edges: expect.arrayContaining(relationships),
+});
 const ids = (...list: string[]): unknown => expect.arrayContaining(list.map((id) => ({ id })));
 const text = (fragment: string): unknown => expect.stringContaining(fragment);
 
@@ -117,7 +124,9 @@ export const FACTS: Fact[] = [
       title: "To complete 4 Property Roadshow in specific Hot spot areas",
       dueText: "30.3.2014",
       dueDate: "2014-03-30",
-      leadsConnection: exactly(to({ id: "person:richard-bell", name: "Richard Bell" }, { role: "LEAD_OFFICER", source: P002 })),
+      leadsConnection: exactly(
+        to({ id: "person:richard-bell", name: "Richard Bell" }, { role: "LEAD_OFFICER", source: P002 }),
+      ),
     },
     [P002, "Property crime, Section 4 Action plan, row 5"],
   ),
@@ -131,7 +140,11 @@ export const FACTS: Fact[] = [
       dueText: "on going",
       dueDate: null,
       leadsConnection: exactly(to("person:gary-randall", { role: "LEAD_OFFICER" })),
-      updates: expect.arrayContaining([{ period: "2013/14 Q1" }, { period: "2013/14 Q2" }, { period: "2013/14 Q3" }]),
+      updates: expect.arrayContaining([
+        { period: "2013/14 Q1" },
+        { period: "2013/14 Q2" },
+        { period: "2013/14 Q3" },
+      ]),
     },
     [P002, "Property crime, Section 4 Action plan, row 1"],
   ),
@@ -144,7 +157,9 @@ export const FACTS: Fact[] = [
     {
       period: "2013/14 Q1",
       date: "2013-06-30",
-      text: text('Introduction of "Nano" beats for specific roads. Operation Formidable two April -July 2013'),
+      text: text(
+        'Introduction of "Nano" beats for specific roads. Operation Formidable two April -July 2013',
+      ),
       action: [{ id: "action:action-plan-2013-14:p1-1" }],
     },
     [P002, "Property crime, Section 4 Action plan, row 1, Qtr 1"],
@@ -158,7 +173,10 @@ export const FACTS: Fact[] = [
     {
       dueText: "19.7.2013",
       dueDate: "2013-07-19",
-      leadsConnection: exactly(to("person:steve-murrant", { role: "LEAD_OFFICER" }), to("person:andy-mariner", { role: "LEAD_OFFICER" })),
+      leadsConnection: exactly(
+        to("person:steve-murrant", { role: "LEAD_OFFICER" }),
+        to("person:andy-mariner", { role: "LEAD_OFFICER" }),
+      ),
     },
     [P002, "Anti social behaviour, Section 4 Action plan, row 1"],
   ),
@@ -172,7 +190,10 @@ export const FACTS: Fact[] = [
       dueText: "Sep-13",
       dueDate: "2013-09-30",
       leadsConnection: exactly(
-        to({ id: "person:manju-likhman", name: "Manju Likhman" }, { role: "LEAD_OFFICER", locator: text('"Manju Lukhman - DV Coordinator"') }),
+        to(
+          { id: "person:manju-likhman", name: "Manju Likhman" },
+          { role: "LEAD_OFFICER", locator: text('"Manju Lukhman - DV Coordinator"') },
+        ),
       ),
     },
     [P002, "Violent crime, Section 4 Action plan, row 12"],
@@ -251,7 +272,11 @@ export const FACTS: Fact[] = [
     "bodies",
     "body:dv-marac",
     "frequency membershipNote aliases",
-    { frequency: "3 weekly", membershipNote: "all partners", aliases: expect.arrayContaining(["MARAC", "DV MARAC"]) },
+    {
+      frequency: "3 weekly",
+      membershipNote: "all partners",
+      aliases: expect.arrayContaining(["MARAC", "DV MARAC"]),
+    },
     [P002, "Violent crime, Section 2 Governance, group 4"],
   ),
 
@@ -262,7 +287,10 @@ export const FACTS: Fact[] = [
     "partnerships",
     "partnership:barnet",
     "name mission",
-    { name: "Barnet Safer Communities Partnership", mission: text("Our goal is to ensure Barnet remains one of the safest boroughs in London.") },
+    {
+      name: "Barnet Safer Communities Partnership",
+      mission: text("Our goal is to ensure Barnet remains one of the safest boroughs in London."),
+    },
     [P000, "BSCP's Mission"],
   ),
   fact(
@@ -274,7 +302,9 @@ export const FACTS: Fact[] = [
     {
       ref: "1.8",
       kind: "COMMITMENT",
-      title: text("We will introduce the Community Safety Multi Agency Risk Assessment Conference (Community Safety MARAC)"),
+      title: text(
+        "We will introduce the Community Safety Multi Agency Risk Assessment Conference (Community Safety MARAC)",
+      ),
       contributesTo: [{ id: "objective:css-2015-20:outcome-1" }],
     },
     [P000, "Outcome 1, How We Will Make This Happen, 1.8"],
@@ -298,7 +328,11 @@ export const FACTS: Fact[] = [
     "actions",
     "action:css-2015-20:4.7",
     "ref kind title",
-    { ref: "4.7", kind: "COMMITMENT", title: text("Mobilising Communities: We will work in partnership with local communities") },
+    {
+      ref: "4.7",
+      kind: "COMMITMENT",
+      title: text("Mobilising Communities: We will work in partnership with local communities"),
+    },
     [P000, "4.7 (Youth Crime Prevention Strategy principle)"],
   ),
   fact(
@@ -324,7 +358,9 @@ export const FACTS: Fact[] = [
     "name memberOfConnection { edges { properties { kind validFrom source } node { id } } }",
     {
       name: "London Community Rehabilitation Company",
-      memberOfConnection: edges(to("body:scpb", { kind: "STATUTORY", validFrom: "2015-01-30", source: P000 })),
+      memberOfConnection: edges(
+        to("body:scpb", { kind: "STATUTORY", validFrom: "2015-01-30", source: P000 }),
+      ),
     },
     [P000, "Signatories to the Strategy, Statutory organisations"],
   ),
@@ -347,7 +383,12 @@ export const FACTS: Fact[] = [
     "measurements",
     "measurement:scs-2011-14:asb-calls-2014-02-25",
     "period date change changeText",
-    { period: "Last 12 months (to 25th Feb 2014)", date: "2014-02-25", change: -12.7, changeText: "12.7% reduction in ASB calls" },
+    {
+      period: "Last 12 months (to 25th Feb 2014)",
+      date: "2014-02-25",
+      change: -12.7,
+      changeText: "12.7% reduction in ASB calls",
+    },
     [P000, "2011/2014 Achievements table, row 2"],
   ),
   fact(
@@ -381,7 +422,9 @@ export const FACTS: Fact[] = [
     "name description",
     {
       name: "Victim Support revised victim service for London",
-      description: text("Enhanced priority referrals: Violence with Injury; Sexual Offences; Domestic Violence"),
+      description: text(
+        "Enhanced priority referrals: Violence with Injury; Sexual Offences; Domestic Violence",
+      ),
     },
     [P000, "Agenda item 3 slides"],
   ),
@@ -408,7 +451,11 @@ export const FACTS: Fact[] = [
     "agendaItems",
     "item:scpb-2016-01-29:3",
     "title outcomeRequired presentedBy { id }",
-    { title: "Youth Crime Prevention", outcomeRequired: text("Agree the refreshed action plan"), presentedBy: [{ id: "person:duncan-tessier" }] },
+    {
+      title: "Youth Crime Prevention",
+      outcomeRequired: text("Agree the refreshed action plan"),
+      presentedBy: [{ id: "person:duncan-tessier" }],
+    },
     [P004, "Agenda item 3 cover sheet"],
   ),
   fact(
@@ -433,7 +480,11 @@ export const FACTS: Fact[] = [
     "meetings",
     "meeting:scpb-2015-10-30",
     "attendeesConnection(where: { edge: { status: { eq: SUBSTITUTE } } }) { totalCount edges { properties { status substituteFor } node { id } } }",
-    { attendeesConnection: exactly(to("person:peter-clifton", { status: "SUBSTITUTE", substituteFor: "person:kiran-vagarwal" })) },
+    {
+      attendeesConnection: exactly(
+        to("person:peter-clifton", { status: "SUBSTITUTE", substituteFor: "person:kiran-vagarwal" }),
+      ),
+    },
     [P004, "Minutes of meeting held on 30 October 2015"],
   ),
   fact(
@@ -446,7 +497,10 @@ export const FACTS: Fact[] = [
       kind: "MEETING_ACTION",
       title: text("list of all MOPAC Pan-London programmes"),
       raisedAt: [{ id: "meeting:scpb-2015-10-30" }],
-      leadsConnection: exactly(to("person:bradley-few", { role: "LEAD_OFFICER" }), to("org:mopac", { role: "LEAD_AGENCY" })),
+      leadsConnection: exactly(
+        to("person:bradley-few", { role: "LEAD_OFFICER" }),
+        to("org:mopac", { role: "LEAD_AGENCY" }),
+      ),
     },
     [P004, "Action Log 30 Oct 2015, row 1"],
   ),
@@ -475,7 +529,8 @@ export const FACTS: Fact[] = [
     {
       dueText: "31 January 2016",
       dueDate: "2016-01-31",
-      desiredOutcome: "Communications plan in place and actions to support are identified with leads and timescales",
+      desiredOutcome:
+        "Communications plan in place and actions to support are identified with leads and timescales",
       leadsConnection: exactly(to("org:community-safety-team", { role: "ACCOUNTABLE" })),
     },
     [P004, "action 23"],
@@ -486,7 +541,11 @@ export const FACTS: Fact[] = [
     "bodies",
     "body:scpb-communications-group",
     "name frequency accountableTo { id }",
-    { name: "Barnet Safer Communities Partnership Communications group", frequency: "monthly", accountableTo: [{ id: "body:scpb" }] },
+    {
+      name: "Barnet Safer Communities Partnership Communications group",
+      frequency: "monthly",
+      accountableTo: [{ id: "body:scpb" }],
+    },
     [P004, "Communications group Terms of Reference"],
   ),
   fact(
@@ -507,7 +566,11 @@ export const FACTS: Fact[] = [
     {
       leadsConnection: {
         totalCount: 9,
-        edges: expect.arrayContaining(["org:barnet-mencap", "org:galop", "org:community-security-trust"].map((o) => to(o, { role: "PROVIDER", source: P004 }))),
+        edges: expect.arrayContaining(
+          ["org:barnet-mencap", "org:galop", "org:community-security-trust"].map((o) =>
+            to(o, { role: "PROVIDER", source: P004 }),
+          ),
+        ),
       },
     },
     [P004, "Agenda item 4, section 1"],
@@ -531,7 +594,12 @@ export const FACTS: Fact[] = [
     `status supersedesConnection { totalCount edges { ${EDGE_PROPS} node { id status } } }`,
     {
       status: "AGREED",
-      supersedesConnection: exactly(to({ id: "strategy:dv-vawg-2013-16", status: "SUPERSEDED" }, { source: P001, locator: text("para 3.1") })),
+      supersedesConnection: exactly(
+        to(
+          { id: "strategy:dv-vawg-2013-16", status: "SUPERSEDED" },
+          { source: P001, locator: text("para 3.1") },
+        ),
+      ),
     },
     [P001, "VAWG Strategy 2017-2020"],
   ),
@@ -541,7 +609,10 @@ export const FACTS: Fact[] = [
     "strategies",
     "strategy:vawg-2017-20",
     `overseenBy { id } ${LEADS}`,
-    { overseenBy: ids("body:dv-vawg-delivery-group", "body:scpb"), leadsConnection: edges(to("person:kiran-vagarwal", { role: "STRATEGIC_LEAD" })) },
+    {
+      overseenBy: ids("body:dv-vawg-delivery-group", "body:scpb"),
+      leadsConnection: edges(to("person:kiran-vagarwal", { role: "STRATEGIC_LEAD" })),
+    },
     [P001, "VAWG Strategy 2017-2020"],
   ),
   fact(
@@ -595,7 +666,11 @@ export const FACTS: Fact[] = [
     {
       attendeesConnection: {
         totalCount: 9,
-        edges: expect.arrayContaining([to("person:claire-ansdell"), to("person:david-longstaff"), to("person:kiran-vagarwal")]),
+        edges: expect.arrayContaining([
+          to("person:claire-ansdell"),
+          to("person:david-longstaff"),
+          to("person:kiran-vagarwal"),
+        ]),
       },
     },
     [P001, "Minutes of meeting held on 28 April 2017"],
@@ -606,7 +681,13 @@ export const FACTS: Fact[] = [
     "measurements",
     "measurement:scpb-dashboard:burglary:2017-05-12m",
     "period date value change changeText",
-    { period: "Recent 12 months (to May2017)", date: "2017-05-31", value: 3278, change: -13, changeText: "-13%" },
+    {
+      period: "Recent 12 months (to May2017)",
+      date: "2017-05-31",
+      value: 3278,
+      change: -13,
+      changeText: "-13%",
+    },
     [P001, "Summary dashboard A, row Burglary"],
   ),
   fact(
@@ -637,7 +718,10 @@ export const FACTS: Fact[] = [
       name: "Independent Domestic Violence Abuse Advocacy Service",
       aliases: expect.arrayContaining(["Barnet's Independent Advocacy Service (IDVA)"]),
       evidencedBy: ids(P000, P001, P004),
-      leadsConnection: edges(to("org:barnet-council", { role: "COMMISSIONER" }), to("org:solace-womens-aid", { role: "PROVIDER" })),
+      leadsConnection: edges(
+        to("org:barnet-council", { role: "COMMISSIONER" }),
+        to("org:solace-womens-aid", { role: "PROVIDER" }),
+      ),
     },
     [P001, "Services Commissioned by Barnet Council"],
   ),
@@ -647,7 +731,11 @@ export const FACTS: Fact[] = [
     "measurements",
     "measurement:vawg-2017-20:idva-referrals:2016-04-to-2016-12",
     "period value indicator { name }",
-    { period: "April 2016 - December 2016", value: 890, indicator: [{ name: "Referrals to Barnet's IDVA service" }] },
+    {
+      period: "April 2016 - December 2016",
+      value: 890,
+      indicator: [{ name: "Referrals to Barnet's IDVA service" }],
+    },
     [P001, "Executive Summary"],
   ),
   fact(
@@ -656,7 +744,11 @@ export const FACTS: Fact[] = [
     "people",
     "person:kiran-vagarwal",
     "name aliases memberOf { id }",
-    { name: "Kiran Vagarwal", aliases: expect.arrayContaining(["Kiran Vargwarl"]), memberOf: ids("body:scpb") },
+    {
+      name: "Kiran Vagarwal",
+      aliases: expect.arrayContaining(["Kiran Vargwarl"]),
+      memberOf: ids("body:scpb"),
+    },
     [P001, "Minutes 28 Apr 2017, Board Members Present"],
   ),
 
@@ -681,7 +773,11 @@ export const FACTS: Fact[] = [
     "risks",
     "risk:cs-2022-27:p1:d2",
     "kind text affects { id }",
-    { kind: "DEPENDENCY", text: "That the partnership has an effective Community Safety MARAC", affects: [{ id: "objective:cs-2022-27:priority-1" }] },
+    {
+      kind: "DEPENDENCY",
+      text: "That the partnership has an effective Community Safety MARAC",
+      affects: [{ id: "objective:cs-2022-27:priority-1" }],
+    },
     [P003, "Priority 1, Dependencies/Risks, D2"],
   ),
   fact(
@@ -699,7 +795,11 @@ export const FACTS: Fact[] = [
     "bodies",
     "body:combatting-drugs-partnership-board",
     `providesUpdatesToConnection { totalCount edges { ${EDGE_PROPS} node { id } } }`,
-    { providesUpdatesToConnection: exactly(to("body:scpb", { source: P003, locator: text("reporting into SCPB") })) },
+    {
+      providesUpdatesToConnection: exactly(
+        to("body:scpb", { source: P003, locator: text("reporting into SCPB") }),
+      ),
+    },
     [P003, "Priority 3 (second table), Actions/Progress/Comments, entry 3"],
   ),
   fact(
@@ -765,15 +865,30 @@ const count = (
 });
 
 export const COUNTS: CountFact[] = [
-  count("002", "8 priorities of the Safer Communities Strategy 2011-14", strategyObjectives("strategy:safer-communities-2011-14", "PRIORITY"), 8),
+  count(
+    "002",
+    "8 priorities of the Safer Communities Strategy 2011-14",
+    strategyObjectives("strategy:safer-communities-2011-14", "PRIORITY"),
+    8,
+  ),
   count(
     "002",
     "3 of them priority issues",
     `{ objectivesConnection(where: { kind: { eq: PRIORITY }, category: { eq: "priority issue" }, partOfStrategy: { some: { id: { eq: "strategy:safer-communities-2011-14" } } } }) { totalCount } }`,
     3,
   ),
-  count("000", "3 strategic objectives of the 2015-2020 strategy", strategyObjectives("strategy:community-safety-2015-20", "STRATEGIC_OBJECTIVE"), 3),
-  count("000", "6 outcomes of the 2015-2020 strategy", strategyObjectives("strategy:community-safety-2015-20", "OUTCOME"), 6),
+  count(
+    "000",
+    "3 strategic objectives of the 2015-2020 strategy",
+    strategyObjectives("strategy:community-safety-2015-20", "STRATEGIC_OBJECTIVE"),
+    3,
+  ),
+  count(
+    "000",
+    "6 outcomes of the 2015-2020 strategy",
+    strategyObjectives("strategy:community-safety-2015-20", "OUTCOME"),
+    6,
+  ),
   count(
     "000",
     "61 numbered commitments, 1.1 to 6.11",
@@ -795,7 +910,22 @@ export const COUNTS: CountFact[] = [
     26,
     ["actionsConnection", "totalCount"],
   ),
-  count("004", "5 themes of the Gangs Delivery Plan", strategyObjectives("strategy:gsyv-2016-18", "THEME"), 5),
-  count("001", "4 partnership objectives of the VAWG Strategy 2017-2020", strategyObjectives("strategy:vawg-2017-20", "PARTNERSHIP_OBJECTIVE"), 4),
-  count("003", "5 priorities of the Community Safety Strategy 2022-2027", strategyObjectives("strategy:community-safety-2022-27", "PRIORITY"), 5),
+  count(
+    "004",
+    "5 themes of the Gangs Delivery Plan",
+    strategyObjectives("strategy:gsyv-2016-18", "THEME"),
+    5,
+  ),
+  count(
+    "001",
+    "4 partnership objectives of the VAWG Strategy 2017-2020",
+    strategyObjectives("strategy:vawg-2017-20", "PARTNERSHIP_OBJECTIVE"),
+    4,
+  ),
+  count(
+    "003",
+    "5 priorities of the Community Safety Strategy 2022-2027",
+    strategyObjectives("strategy:community-safety-2022-27", "PRIORITY"),
+    5,
+  ),
 ];

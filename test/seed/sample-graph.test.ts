@@ -57,8 +57,14 @@ describe("facts of the five papers, each with its source", () => {
   it("004: the Part 2 Domestic Homicide Review item is hidden from anonymous callers", async () => {
     const query = `{ meetings(where: { id: { eq: "meeting:scpb-2016-01-29" } }) { items { number title } } }`;
     const asOfficer = await ask<{ meetings: { items: { number: string | null; title: string }[] }[] }>(query);
-    const asAnyone = await ask<{ meetings: { items: { number: string | null; title: string }[] }[] }>(query, null);
-    expect(asOfficer.meetings[0]!.items).toContainEqual({ number: "7", title: "Domestic Homicide Review Update" });
+    const asAnyone = await ask<{ meetings: { items: { number: string | null; title: string }[] }[] }>(
+      query,
+      null,
+    );
+    expect(asOfficer.meetings[0]!.items).toContainEqual({
+      number: "7",
+      title: "Domestic Homicide Review Update",
+    });
     expect(asAnyone.meetings[0]!.items).toHaveLength(asOfficer.meetings[0]!.items.length - 1);
     expect(asAnyone.meetings[0]!.items).not.toContainEqual(expect.objectContaining({ number: "7" }));
   });
@@ -72,9 +78,16 @@ describe("one real person, organisation or body is one node with its spellings a
     ["Clare Ansdell", "person:claire-ansdell", "Claire Ansdell", "Clare Ansdell"],
     ["Laure Featley", "person:laura-featley", "Laura Featley", "Laure Featley"],
     ["Boroughwatch", "org:barnet-borough-watch", "Barnet Borough Watch", "Barnet Boroughwatch"],
-    ["Acquisative", "body:acquisitive-crime-sub-group", "Acquisitive Crime Sub Group", "Acquisative Crime Sub Group"],
+    [
+      "Acquisative",
+      "body:acquisitive-crime-sub-group",
+      "Acquisitive Crime Sub Group",
+      "Acquisative Crime Sub Group",
+    ],
   ])("search %j finds %s (%s) through the spelling %j", async (text, id, name, matched) => {
-    const { search } = await ask<{ search: Hit[] }>(`{ search(text: ${JSON.stringify(text)}, limit: 5) { node { id label name } matched } }`);
+    const { search } = await ask<{ search: Hit[] }>(
+      `{ search(text: ${JSON.stringify(text)}, limit: 5) { node { id label name } matched } }`,
+    );
     expect(search).toContainEqual({ node: { id, label: expect.any(String), name }, matched });
   });
 
@@ -85,7 +98,9 @@ describe("one real person, organisation or body is one node with its spellings a
     ["people", "Laure Featley", "person:laura-featley"],
     ["organisations", "CommUnity Barnet", "org:community-barnet"],
   ])("%s with the alias %j: exactly %s", async (root, alias, id) => {
-    const data = await ask<Record<string, { id: string }[]>>(`{ ${root}(where: { aliases: { includes: ${JSON.stringify(alias)} } }) { id } }`);
+    const data = await ask<Record<string, { id: string }[]>>(
+      `{ ${root}(where: { aliases: { includes: ${JSON.stringify(alias)} } }) { id } }`,
+    );
     expect(data[root]).toEqual([{ id }]);
   });
 });
@@ -93,11 +108,21 @@ describe("one real person, organisation or body is one node with its spellings a
 describe("graphStats of the sample", () => {
   it("counts exactly what the seed files hold, and every node has its source", async () => {
     const { graphStats } = await ask<{
-      graphStats: { nodes: { label: string; count: number }[]; relationships: { label: string; count: number }[]; nodesWithoutProvenance: number };
-    }>(`{ graphStats(partnershipId: "partnership:barnet") { nodes { label count } relationships { label count } nodesWithoutProvenance } }`);
-    const expected = countGraph(validateSeedDirectory(DEFAULT_SEED_DIR, buildDomainModel(readTypeDefs())).graph);
+      graphStats: {
+        nodes: { label: string; count: number }[];
+        relationships: { label: string; count: number }[];
+        nodesWithoutProvenance: number;
+      };
+    }>(
+      `{ graphStats(partnershipId: "partnership:barnet") { nodes { label count } relationships { label count } nodesWithoutProvenance } }`,
+    );
+    const expected = countGraph(
+      validateSeedDirectory(DEFAULT_SEED_DIR, buildDomainModel(readTypeDefs())).graph,
+    );
     expect(graphStats.nodesWithoutProvenance).toBe(0);
     expect(Object.fromEntries(graphStats.nodes.map((n) => [n.label, n.count]))).toEqual(expected.nodes);
-    expect(Object.fromEntries(graphStats.relationships.map((r) => [r.label, r.count]))).toEqual(expected.relationships);
+    expect(Object.fromEntries(graphStats.relationships.map((r) => [r.label, r.count]))).toEqual(
+      expected.relationships,
+    );
   });
 });

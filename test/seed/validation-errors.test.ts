@@ -1,7 +1,14 @@
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.js";
-import { buildSeedGraph, formatIssue, readSeedFile, SeedValidationError, validateSeedDirectory, type SeedIssue } from "../../src/seed/index.js";
+import {
+  buildSeedGraph,
+  formatIssue,
+  readSeedFile,
+  SeedValidationError,
+  validateSeedDirectory,
+  type SeedIssue,
+} from "../../src/seed/index.js";
 import { writeSeedDir } from "./seed-files.js";
 
 // Every kind of problem the validator reports, each from a small broken seed file written as a
@@ -16,7 +23,8 @@ afterAll(() => folders.forEach((folder) => folder.remove()));
 const entry = (...lines: string[]): string => `  - ${lines.join("\n    ")}\n`;
 /** A paper file with a document and the given entries. */
 const list = (entries: string[]): string => (entries.length ? `\n${entries.join("")}` : " []\n");
-const paper = (...entries: string[]): string => `partnership: partnership:test\ndocument: { id: doc:t, title: T }\nentries:${list(entries)}`;
+const paper = (...entries: string[]): string =>
+  `partnership: partnership:test\ndocument: { id: doc:t, title: T }\nentries:${list(entries)}`;
 /** A registry file: no document, so each entry names its source. */
 const registry = (...entries: string[]): string => `partnership: partnership:test\nentries:${list(entries)}`;
 const board = entry("Body: body:b", "at: p1", "name: Board", "kind: STATUTORY_BOARD");
@@ -34,7 +42,14 @@ interface ErrorCase {
   fix: RegExp;
 }
 
-const one = (kind: string, yaml: string, entryId: string | undefined, field: string | undefined, message: RegExp, fix: RegExp): ErrorCase => ({
+const one = (
+  kind: string,
+  yaml: string,
+  entryId: string | undefined,
+  field: string | undefined,
+  message: RegExp,
+  fix: RegExp,
+): ErrorCase => ({
   kind,
   files: { "a.yaml": yaml },
   ...(entryId ? { entry: entryId } : {}),
@@ -44,7 +59,14 @@ const one = (kind: string, yaml: string, entryId: string | undefined, field: str
 });
 
 const CASES: ErrorCase[] = [
-  one("YAML syntax", "partnership: partnership:test\nentries: [\n", undefined, undefined, /is not valid YAML: .+/, /correct the YAML syntax at that line/),
+  one(
+    "YAML syntax",
+    "partnership: partnership:test\nentries: [\n",
+    undefined,
+    undefined,
+    /is not valid YAML: .+/,
+    /correct the YAML syntax at that line/,
+  ),
   one(
     "file is not a mapping",
     "- Person: person:p\n",
@@ -93,7 +115,14 @@ const CASES: ErrorCase[] = [
     /expected a list of entries, found \{"Person":"person:p"\}/,
     /add `entries:` with one `- Label: id` item per node/,
   ),
-  one("entry not a mapping", paper("  - person:p\n"), undefined, undefined, /entry 1 is not a mapping/, /start each entry with `- Label: id`/),
+  one(
+    "entry not a mapping",
+    paper("  - person:p\n"),
+    undefined,
+    undefined,
+    /entry 1 is not a mapping/,
+    /start each entry with `- Label: id`/,
+  ),
   one(
     "no label",
     paper(entry("Persn: person:p", "at: p1")),
@@ -158,7 +187,14 @@ const CASES: ErrorCase[] = [
     /expected one of MEMBERS_COMMITTEE, STATUTORY_BOARD, .*found string "BOARD"/,
     /use one of the BodyKind values/,
   ),
-  one("text expected", paper(entry("Person: person:p", "at: p1", "name: 1234")), "person:p", "name", /expected text, found number 1234/, /quote the value/),
+  one(
+    "text expected",
+    paper(entry("Person: person:p", "at: p1", "name: 1234")),
+    "person:p",
+    "name",
+    /expected text, found number 1234/,
+    /quote the value/,
+  ),
   one(
     "whole number expected",
     paper(entry("Measurement: measurement:m", "at: p1", "period: '2016'", 'rank: "3"')),
@@ -233,7 +269,10 @@ const CASES: ErrorCase[] = [
   ),
   one(
     "unknown relationship property",
-    paper(board, entry("Person: person:p", "at: p1", "name: Ann", "MEMBER_OF: { to: body:b, role: CHAIR, chair: true }")),
+    paper(
+      board,
+      entry("Person: person:p", "at: p1", "name: Ann", "MEMBER_OF: { to: body:b, role: CHAIR, chair: true }"),
+    ),
     "person:p",
     "MEMBER_OF.chair",
     /is not a property of MEMBER_OF/,
@@ -257,7 +296,10 @@ const CASES: ErrorCase[] = [
   ),
   one(
     "undefined target",
-    paper(board, entry("Person: person:p", "at: p1", "name: Ann", "MEMBER_OF: { to: body:bb, role: MEMBER }")),
+    paper(
+      board,
+      entry("Person: person:p", "at: p1", "name: Ann", "MEMBER_OF: { to: body:bb, role: MEMBER }"),
+    ),
     "person:p",
     "MEMBER_OF",
     /refers to body:bb, which no seed file defines/,
@@ -332,18 +374,22 @@ describe("seed validation errors name the file, entry, field, what was expected 
 
   it("reports every problem of every file in one pass, not just the first", () => {
     const { issues } = issuesOf({
-      "a.yaml": paper(entry("Person: person:p", "name: Ann"), entry("Body: body:b", "at: p1", "name: Board", "kind: BOARD")),
+      "a.yaml": paper(
+        entry("Person: person:p", "name: Ann"),
+        entry("Body: body:b", "at: p1", "name: Board", "kind: BOARD"),
+      ),
       "b.yaml": paper(entry("Person: person:q", "at: p1", "name: Bob", "WORKS_FOR: org:nope")),
     });
-    expect(issues.map((issue) => `${path.basename(issue.file)} ${issue.entry} ${issue.field}`).sort()).toEqual([
-      "a.yaml body:b kind",
-      "a.yaml person:p at",
-      "b.yaml person:q WORKS_FOR",
-    ]);
+    expect(
+      issues.map((issue) => `${path.basename(issue.file)} ${issue.entry} ${issue.field}`).sort(),
+    ).toEqual(["a.yaml body:b kind", "a.yaml person:p at", "b.yaml person:q WORKS_FOR"]);
   });
 
   it("refuses the whole folder before anything is written, listing every problem", () => {
-    const dir = writeSeedDir({ "partnership.yaml": registry(), "papers/a.yaml": paper(entry("Person: person:p", "name: Ann")) });
+    const dir = writeSeedDir({
+      "partnership.yaml": registry(),
+      "papers/a.yaml": paper(entry("Person: person:p", "name: Ann")),
+    });
     folders.push(dir);
     expect(() => validateSeedDirectory(dir.path, model)).toThrow(SeedValidationError);
     expect(() => validateSeedDirectory(dir.path, model)).toThrow(
@@ -354,6 +400,8 @@ describe("seed validation errors name the file, entry, field, what was expected 
   it("refuses a folder with no seed files", () => {
     const dir = writeSeedDir({ "notes.txt": "not a seed file" });
     folders.push(dir);
-    expect(() => validateSeedDirectory(dir.path, model)).toThrow(/has no \.yaml seed files\. Fix: point --dir at the seeds folder\./);
+    expect(() => validateSeedDirectory(dir.path, model)).toThrow(
+      /has no \.yaml seed files\. Fix: point --dir at the seeds folder\./,
+    );
   });
 });

@@ -11,7 +11,10 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 }
 
 /** The real API server (generated schema + resolvers) over the run's Neo4j, on a free port. */
-export async function startTestServer(driver: Driver, overrides: { production?: boolean; timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startTestServer(
+  driver: Driver,
+  overrides: { production?: boolean; timeoutMs?: number } = {},
+): Promise<RunningServer> {
   const schema = await buildSchema({ driver });
   return startServer({
     schema,
@@ -27,7 +30,10 @@ export async function startTestServer(driver: Driver, overrides: { production?: 
 }
 
 /** A token signed with the development secret the test server verifies. */
-export async function tokenFor(claims: { roles: string[]; partnerships?: string[]; sub?: string }, expiresIn = "1h"): Promise<string> {
+export async function tokenFor(
+  claims: { roles: string[]; partnerships?: string[]; sub?: string },
+  expiresIn = "1h",
+): Promise<string> {
   return new SignJWT({ roles: claims.roles, partnerships: claims.partnerships ?? ["partnership:barnet"] })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(claims.sub ?? `test-${claims.roles.join("-")}`)

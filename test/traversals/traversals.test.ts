@@ -61,18 +61,36 @@ afterAll(async () => {
   await driver.close();
 });
 
-const ask = <T>(query: string, variables: Record<string, unknown> = {}) => graphql<T>(server.url, query, variables);
+const ask = <T>(query: string, variables: Record<string, unknown> = {}) =>
+  graphql<T>(server.url, query, variables);
 
 describe("actionsFeeding", () => {
-  type Result = { actionsFeeding: { depth: number; action: { id: string; ref: string | null; title: string }; path: { id: string }[] }[] };
+  type Result = {
+    actionsFeeding: {
+      depth: number;
+      action: { id: string; ref: string | null; title: string };
+      path: { id: string }[];
+    }[];
+  };
   const query = `query($id: ID!, $depth: Int) { actionsFeeding(objectiveId: $id, maxDepth: $depth) { depth action { id ref title } path { id } } }`;
 
   it("lists the seven youth crime prevention principles 4.1-4.7 under Outcome 4 of the 2015-2020 strategy, in ref order", async () => {
     const { data, errors, extensions } = await ask<Result>(query, { id: "objective:css-2015-20:outcome-4" });
     expect(errors).toBeUndefined();
-    expect(data?.actionsFeeding.map((f) => f.action.ref)).toEqual(["4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.7"]);
+    expect(data?.actionsFeeding.map((f) => f.action.ref)).toEqual([
+      "4.1",
+      "4.2",
+      "4.3",
+      "4.4",
+      "4.5",
+      "4.6",
+      "4.7",
+    ]);
     expect(data?.actionsFeeding.every((f) => f.depth === 1)).toBe(true);
-    expect(data?.actionsFeeding[0]?.path.map((p) => p.id)).toEqual([data?.actionsFeeding[0]?.action.id, "objective:css-2015-20:outcome-4"]);
+    expect(data?.actionsFeeding[0]?.path.map((p) => p.id)).toEqual([
+      data?.actionsFeeding[0]?.action.id,
+      "objective:css-2015-20:outcome-4",
+    ]);
     // One traversal plus one batched hydration of all seven actions.
     expect(extensions?.roundTrips).toBe(2);
   });
@@ -136,7 +154,12 @@ describe("accountabilityChain", () => {
     const { data } = await ask<Result>(query, { id: "action:gsyv-2016-18:6" });
     const steps = data?.accountabilityChain ?? [];
     expect(steps).toContainEqual(
-      expect.objectContaining({ depth: 0, role: "ACCOUNTABLE", relationship: "LED_BY", subject: expect.objectContaining({ id: "person:kiran-vagarwal" }) }),
+      expect.objectContaining({
+        depth: 0,
+        role: "ACCOUNTABLE",
+        relationship: "LED_BY",
+        subject: expect.objectContaining({ id: "person:kiran-vagarwal" }),
+      }),
     );
     expect(steps.some((s) => s.role === "THEME" && s.relationship === "CONTRIBUTES_TO")).toBe(true);
     expect(steps.some((s) => s.role === "STRATEGY" && s.subject?.id === "strategy:gsyv-2016-18")).toBe(true);
@@ -147,9 +170,18 @@ describe("accountabilityChain", () => {
   it("goes from a delivery group to the SCPB and names each chair", async () => {
     const { data } = await ask<Result>(query, { id: "body:dv-vawg-delivery-group" });
     const steps = data?.accountabilityChain ?? [];
-    expect(steps).toContainEqual(expect.objectContaining({ role: "ACCOUNTABLE_TO", subject: expect.objectContaining({ id: "body:scpb" }) }));
     expect(steps).toContainEqual(
-      expect.objectContaining({ role: "CHAIR", subject: expect.objectContaining({ id: "person:david-longstaff" }), of: { id: "body:scpb" } }),
+      expect.objectContaining({
+        role: "ACCOUNTABLE_TO",
+        subject: expect.objectContaining({ id: "body:scpb" }),
+      }),
+    );
+    expect(steps).toContainEqual(
+      expect.objectContaining({
+        role: "CHAIR",
+        subject: expect.objectContaining({ id: "person:david-longstaff" }),
+        of: { id: "body:scpb" },
+      }),
     );
     expect(steps.filter((s) => s.gap?.includes("no route"))).toEqual([]);
   });
@@ -168,13 +200,16 @@ describe("accountabilityChain", () => {
   });
 
   it("batches the nested field across a whole tree: the chains of all seven 4.x commitments cost one round trip", async () => {
-    const { data, errors, extensions } = await ask<{ objectives: { feedingActions: { ref: string; accountabilityChain: { role: string }[] }[] }[] }>(
+    const { data, errors, extensions } = await ask<{
+      objectives: { feedingActions: { ref: string; accountabilityChain: { role: string }[] }[] }[];
+    }>(
       `{ objectives(where: { id: { eq: "objective:css-2015-20:outcome-4" } }) { feedingActions { ref accountabilityChain { role } } } }`,
     );
     expect(errors).toBeUndefined();
     const actions = data?.objectives[0]?.feedingActions ?? [];
     expect(actions).toHaveLength(7);
-    for (const action of actions) expect(action.accountabilityChain.some((s) => s.role === "OUTCOME")).toBe(true);
+    for (const action of actions)
+      expect(action.accountabilityChain.some((s) => s.role === "OUTCOME")).toBe(true);
     // The generated query (with the @cypher field) and one batch for every chain.
     expect(extensions?.roundTrips).toBe(2);
   });
@@ -186,14 +221,29 @@ describe("accountabilityChain", () => {
 });
 
 describe("bodiesReportingTo", () => {
-  type Result = { bodiesReportingTo: { depth: number; relationship: string; frequency: string | null; body: { id: string; name: string } }[] };
+  type Result = {
+    bodiesReportingTo: {
+      depth: number;
+      relationship: string;
+      frequency: string | null;
+      body: { id: string; name: string };
+    }[];
+  };
   const query = `query($id: ID!, $transitive: Boolean) { bodiesReportingTo(bodyId: $id, transitive: $transitive) { depth relationship frequency body { id name } } }`;
 
   it("has the SCPB providing annual updates to the Community Leadership Committee, and its groups one level further down", async () => {
     const { data } = await ask<Result>(query, { id: "body:community-leadership-committee" });
     const rows = data?.bodiesReportingTo ?? [];
-    expect(rows[0]).toMatchObject({ depth: 1, relationship: "PROVIDES_UPDATES_TO", frequency: "Annually", body: { id: "body:scpb" } });
-    expect(rows.find((r) => r.body.id === "body:dv-vawg-delivery-group")).toMatchObject({ depth: 2, relationship: "ACCOUNTABLE_TO" });
+    expect(rows[0]).toMatchObject({
+      depth: 1,
+      relationship: "PROVIDES_UPDATES_TO",
+      frequency: "Annually",
+      body: { id: "body:scpb" },
+    });
+    expect(rows.find((r) => r.body.id === "body:dv-vawg-delivery-group")).toMatchObject({
+      depth: 2,
+      relationship: "ACCOUNTABLE_TO",
+    });
   });
 
   it("lists direct reports only when transitive is false, with the dashed 2022 boards among them", async () => {
@@ -201,16 +251,29 @@ describe("bodiesReportingTo", () => {
     const rows = data?.bodiesReportingTo ?? [];
     expect(rows.every((r) => r.depth === 1)).toBe(true);
     expect(rows).toContainEqual(
-      expect.objectContaining({ relationship: "PROVIDES_UPDATES_TO", body: expect.objectContaining({ id: "body:combatting-drugs-partnership-board" }) }),
+      expect.objectContaining({
+        relationship: "PROVIDES_UPDATES_TO",
+        body: expect.objectContaining({ id: "body:combatting-drugs-partnership-board" }),
+      }),
     );
     expect(rows).toContainEqual(
-      expect.objectContaining({ relationship: "ACCOUNTABLE_TO", body: expect.objectContaining({ id: "body:dv-vawg-delivery-group" }) }),
+      expect.objectContaining({
+        relationship: "ACCOUNTABLE_TO",
+        body: expect.objectContaining({ id: "body:dv-vawg-delivery-group" }),
+      }),
     );
   });
 });
 
 describe("responsibilities", () => {
-  type Result = { responsibilities: { role: string; relationship: string; subject: { id: string }; validFrom: string | null }[] };
+  type Result = {
+    responsibilities: {
+      role: string;
+      relationship: string;
+      subject: { id: string };
+      validFrom: string | null;
+    }[];
+  };
   const query = `query($id: ID!, $asOf: Date) { responsibilities(personId: $id, asOf: $asOf) { role relationship subject { id } validFrom } }`;
 
   it("shows Cllr Longstaff chairing the SCPB and the Community Leadership Committee (2017 papers)", async () => {
@@ -222,9 +285,15 @@ describe("responsibilities", () => {
   it("answers for a past date with the latest record by then (chair since the 2015 strategy, again in Jan 2016)", async () => {
     const mid2016 = await ask<Result>(query, { id: "person:david-longstaff", asOf: "2016-06-01" });
     const memberships = mid2016.data?.responsibilities.filter((r) => r.relationship === "MEMBER_OF") ?? [];
-    expect(memberships).toContainEqual(expect.objectContaining({ role: "CHAIR", subject: { id: "body:scpb" }, validFrom: "2016-01-29" }));
     expect(memberships).toContainEqual(
-      expect.objectContaining({ role: "CHAIR", subject: { id: "body:community-leadership-committee" }, validFrom: "2015-01-30" }),
+      expect.objectContaining({ role: "CHAIR", subject: { id: "body:scpb" }, validFrom: "2016-01-29" }),
+    );
+    expect(memberships).toContainEqual(
+      expect.objectContaining({
+        role: "CHAIR",
+        subject: { id: "body:community-leadership-committee" },
+        validFrom: "2015-01-30",
+      }),
     );
     const before = await ask<Result>(query, { id: "person:david-longstaff", asOf: "2014-06-01" });
     expect(before.data?.responsibilities.filter((r) => r.relationship === "MEMBER_OF")).toEqual([]);
@@ -233,7 +302,11 @@ describe("responsibilities", () => {
   it("lists what Kiran Vagarwal leads, including Gangs plan actions", async () => {
     const { data } = await ask<Result>(query, { id: "person:kiran-vagarwal" });
     expect(data?.responsibilities).toContainEqual(
-      expect.objectContaining({ role: "ACCOUNTABLE", relationship: "LED_BY", subject: { id: "action:gsyv-2016-18:6" } }),
+      expect.objectContaining({
+        role: "ACCOUNTABLE",
+        relationship: "LED_BY",
+        subject: { id: "action:gsyv-2016-18:6" },
+      }),
     );
   });
 });
@@ -252,7 +325,12 @@ describe("governanceDiagram", () => {
     const diagram = data!.governanceDiagram;
     const scpb = diagram.nodes.find((n) => n.id === "body:scpb");
     expect(scpb).toMatchObject({ kind: "STATUTORY_BOARD" });
-    expect(diagram.edges).toContainEqual({ from: "body:scpb", to: "body:community-leadership-committee", kind: "PROVIDES_UPDATES_TO", frequency: "Annually" });
+    expect(diagram.edges).toContainEqual({
+      from: "body:scpb",
+      to: "body:community-leadership-committee",
+      kind: "PROVIDES_UPDATES_TO",
+      frequency: "Annually",
+    });
     expect(diagram.edges.some((e) => e.kind === "ACCOUNTABLE_TO" && e.to === "body:scpb")).toBe(true);
     for (const edge of diagram.edges) {
       expect(diagram.nodes.some((n) => n.id === edge.from)).toBe(true);
@@ -274,22 +352,38 @@ describe("governanceDiagram", () => {
 });
 
 describe("governanceHealth", () => {
-  type Result = { governanceHealth: { rule: string; severity: string; subject: { id: string }; message: string }[] };
+  type Result = {
+    governanceHealth: { rule: string; severity: string; subject: { id: string }; message: string }[];
+  };
   const query = `query($p: ID, $asOf: Date, $t: Int) { governanceHealth(partnershipId: $p, asOf: $asOf, leadThreshold: $t) { rule severity subject { id } message } }`;
 
   it("finds the violent-crime priority without strategic lead or lead agency", async () => {
     const { data, extensions } = await ask<Result>(query, { p: "partnership:barnet" });
     const findings = data?.governanceHealth ?? [];
     expect(findings).toContainEqual(
-      expect.objectContaining({ rule: "PRIORITY_WITHOUT_STRATEGIC_LEAD", severity: "ERROR", subject: { id: "objective:scs-2011-14:priority-3" } }),
+      expect.objectContaining({
+        rule: "PRIORITY_WITHOUT_STRATEGIC_LEAD",
+        severity: "ERROR",
+        subject: { id: "objective:scs-2011-14:priority-3" },
+      }),
     );
-    expect(findings).toContainEqual(expect.objectContaining({ rule: "PRIORITY_WITHOUT_LEAD_AGENCY", subject: { id: "objective:scs-2011-14:priority-3" } }));
-    expect(findings.some((f) => f.subject.id === "objective:scs-2011-14:priority-1" && f.rule.startsWith("PRIORITY_WITHOUT"))).toBe(false);
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        rule: "PRIORITY_WITHOUT_LEAD_AGENCY",
+        subject: { id: "objective:scs-2011-14:priority-3" },
+      }),
+    );
+    expect(
+      findings.some(
+        (f) => f.subject.id === "objective:scs-2011-14:priority-1" && f.rule.startsWith("PRIORITY_WITHOUT"),
+      ),
+    ).toBe(false);
     expect(extensions?.roundTrips).toBe(1);
   });
 
   it("counts an action overdue only after its due date (property roadshows, due 30.3.2014)", async () => {
-    const roadshow = (findings: Result["governanceHealth"]) => findings.find((f) => f.rule === "ACTION_OVERDUE" && f.message.includes("Property Roadshow"));
+    const roadshow = (findings: Result["governanceHealth"]) =>
+      findings.find((f) => f.rule === "ACTION_OVERDUE" && f.message.includes("Property Roadshow"));
     const before = await ask<Result>(query, { p: "partnership:barnet", asOf: "2014-03-01" });
     const after = await ask<Result>(query, { p: "partnership:barnet", asOf: "2014-04-01" });
     expect(roadshow(before.data!.governanceHealth)).toBeUndefined();
@@ -298,7 +392,9 @@ describe("governanceHealth", () => {
 
   it("flags an expired strategy with no successor, but not one the VAWG strategy supersedes", async () => {
     const { data } = await ask<Result>(query, { p: "partnership:barnet", asOf: "2020-01-01" });
-    const expired = data!.governanceHealth.filter((f) => f.rule === "STRATEGY_EXPIRED_WITHOUT_SUCCESSOR").map((f) => f.subject.id);
+    const expired = data!.governanceHealth
+      .filter((f) => f.rule === "STRATEGY_EXPIRED_WITHOUT_SUCCESSOR")
+      .map((f) => f.subject.id);
     expect(expired).toContain("strategy:safer-communities-2011-14");
     expect(expired).not.toContain("strategy:dv-vawg-2013-16");
   });
@@ -314,7 +410,9 @@ describe("governanceHealth", () => {
   it("uses the lead threshold: 0 flags everyone who leads an action", async () => {
     const low = await ask<Result>(query, { p: "partnership:barnet", t: 0 });
     const high = await ask<Result>(query, { p: "partnership:barnet", t: 1000 });
-    expect(low.data!.governanceHealth.filter((f) => f.rule === "PERSON_OVERLOADED").length).toBeGreaterThan(10);
+    expect(low.data!.governanceHealth.filter((f) => f.rule === "PERSON_OVERLOADED").length).toBeGreaterThan(
+      10,
+    );
     expect(high.data!.governanceHealth.filter((f) => f.rule === "PERSON_OVERLOADED")).toEqual([]);
   });
 });
@@ -353,18 +451,27 @@ describe("search", () => {
 });
 
 describe("connection", () => {
-  type Result = { connection: { from: { id: string }; relationship: string; to: { id: string }; reversed: boolean }[] };
+  type Result = {
+    connection: { from: { id: string }; relationship: string; to: { id: string }; reversed: boolean }[];
+  };
   const query = `query($from: ID!, $to: ID!, $hops: Int) { connection(fromId: $from, toId: $to, maxHops: $hops) { from { id } relationship to { id } reversed } }`;
 
   it("explains how Kiran Vagarwal reaches the Community Leadership Committee in two steps", async () => {
-    const { data } = await ask<Result>(query, { from: "person:kiran-vagarwal", to: "body:community-leadership-committee" });
+    const { data } = await ask<Result>(query, {
+      from: "person:kiran-vagarwal",
+      to: "body:community-leadership-committee",
+    });
     expect(data?.connection).toHaveLength(2);
     expect(data?.connection[0]?.from.id).toBe("person:kiran-vagarwal");
     expect(data?.connection.at(-1)?.to.id).toBe("body:community-leadership-committee");
   });
 
   it("returns no steps when nothing connects within maxHops, and errors for unknown ids and too many hops", async () => {
-    const none = await ask<Result>(query, { from: "person:kiran-vagarwal", to: `body:${fixture.slug}-a`, hops: 3 });
+    const none = await ask<Result>(query, {
+      from: "person:kiran-vagarwal",
+      to: `body:${fixture.slug}-a`,
+      hops: 3,
+    });
     expect(none.data?.connection).toEqual([]);
     const unknown = await ask(query, { from: "person:nobody", to: "body:scpb" });
     expect(unknown.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
@@ -376,10 +483,17 @@ describe("connection", () => {
 describe("graphStats", () => {
   it("counts nodes by label and relationships by type for one partnership", async () => {
     const { data } = await ask<{
-      graphStats: { nodes: { label: string; count: number }[]; relationships: { label: string; count: number }[]; nodesWithoutProvenance: number };
-    }>(`query($p: ID) { graphStats(partnershipId: $p) { nodes { label count } relationships { label count } nodesWithoutProvenance } }`, {
-      p: fixture.partnershipId,
-    });
+      graphStats: {
+        nodes: { label: string; count: number }[];
+        relationships: { label: string; count: number }[];
+        nodesWithoutProvenance: number;
+      };
+    }>(
+      `query($p: ID) { graphStats(partnershipId: $p) { nodes { label count } relationships { label count } nodesWithoutProvenance } }`,
+      {
+        p: fixture.partnershipId,
+      },
+    );
     expect(data?.graphStats.nodes).toEqual([
       { label: "Body", count: 3 },
       { label: "Document", count: 1 },

@@ -4,11 +4,22 @@ import { ConfigError, loadConfig } from "../../src/config/index.js";
 describe("loadConfig", () => {
   it("uses documented defaults when nothing is set", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 4000, HOST: "127.0.0.1", NEO4J_DATABASE: "neo4j", NODE_ENV: "development", SEED_ON_START: "auto" });
+    expect(config).toMatchObject({
+      PORT: 4000,
+      HOST: "127.0.0.1",
+      NEO4J_DATABASE: "neo4j",
+      NODE_ENV: "development",
+      SEED_ON_START: "auto",
+    });
     expect(config.NEO4J_URI).toBeUndefined();
   });
 
-  it.each(["bolt://db:7687", "neo4j://cluster.internal", "neo4j+s://abcd.databases.neo4j.io", "bolt+ssc://db"])("accepts NEO4J_URI %s", (uri) => {
+  it.each([
+    "bolt://db:7687",
+    "neo4j://cluster.internal",
+    "neo4j+s://abcd.databases.neo4j.io",
+    "bolt+ssc://db",
+  ])("accepts NEO4J_URI %s", (uri) => {
     expect(loadConfig({ NEO4J_URI: uri }).NEO4J_URI).toBe(uri);
   });
 

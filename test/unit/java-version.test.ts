@@ -9,5 +9,6 @@ describe("parseJavaMajor", () => {
     ['openjdk version "11.0.2"', 11],
   ])("%s -> %i", (output, major) => expect(parseJavaMajor(output)).toBe(major));
 
-  it("returns undefined for output it cannot read", () => expect(parseJavaMajor("command not found")).toBeUndefined());
+  it("returns undefined for output it cannot read", () =>
+    expect(parseJavaMajor("command not found")).toBeUndefined());
 });

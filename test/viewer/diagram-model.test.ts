@@ -15,7 +15,11 @@ describe("buildDiagramModel", () => {
   ];
   const edges = [
     { from: "body:board", to: "body:committee", kind: "PROVIDES_UPDATES_TO", frequency: "Annually" },
-    ...Array.from({ length: 10 }, (_, i) => ({ from: `body:group-${i}`, to: "body:board", kind: "ACCOUNTABLE_TO" })),
+    ...Array.from({ length: 10 }, (_, i) => ({
+      from: `body:group-${i}`,
+      to: "body:board",
+      kind: "ACCOUNTABLE_TO",
+    })),
     { from: "body:panel", to: "body:group-3", kind: "ACCOUNTABLE_TO" },
   ];
 
@@ -61,15 +65,36 @@ describe("buildDiagramModel", () => {
       ],
     });
     expect(model.lines).toEqual([
-      { id: "body:g>PROVIDES_UPDATES_TO>body:board", from: "body:g", to: "body:board", kind: "PROVIDES_UPDATES_TO", frequency: "Annually / Quarterly" },
-      { id: "body:g>ACCOUNTABLE_TO>body:board", from: "body:g", to: "body:board", kind: "ACCOUNTABLE_TO", frequency: null },
+      {
+        id: "body:g>PROVIDES_UPDATES_TO>body:board",
+        from: "body:g",
+        to: "body:board",
+        kind: "PROVIDES_UPDATES_TO",
+        frequency: "Annually / Quarterly",
+      },
+      {
+        id: "body:g>ACCOUNTABLE_TO>body:board",
+        from: "body:g",
+        to: "body:board",
+        kind: "ACCOUNTABLE_TO",
+        frequency: null,
+      },
     ]);
   });
 
   it("keeps bodies with no line to the board apart, in rows by kind, and drops lines to unknown bodies", () => {
     const model = buildDiagramModel(
-      { nodes: [body("body:board", "STATUTORY_BOARD")], edges: [{ from: "body:ghost", to: "body:board", kind: "ACCOUNTABLE_TO" }] },
-      { unlinked: [body("body:p1", "CASE_PANEL"), body("body:x", "EXTERNAL_BOARD"), body("body:board", "STATUTORY_BOARD")] },
+      {
+        nodes: [body("body:board", "STATUTORY_BOARD")],
+        edges: [{ from: "body:ghost", to: "body:board", kind: "ACCOUNTABLE_TO" }],
+      },
+      {
+        unlinked: [
+          body("body:p1", "CASE_PANEL"),
+          body("body:x", "EXTERNAL_BOARD"),
+          body("body:board", "STATUTORY_BOARD"),
+        ],
+      },
     );
     expect(model.lines).toEqual([]);
     expect(model.unlinkedRows).toEqual([["body:x"], ["body:p1"]]);
@@ -85,7 +110,10 @@ describe("small helpers", () => {
   });
 
   it("wraps at spaces, never inside a word", () => {
-    expect(wrapText("Safer Communities Partnership Board", 120, (s) => s.length * 7)).toEqual(["Safer Communities", "Partnership Board"]);
+    expect(wrapText("Safer Communities Partnership Board", 120, (s) => s.length * 7)).toEqual([
+      "Safer Communities",
+      "Partnership Board",
+    ]);
     expect(wrapText("Supercalifragilistic", 50, (s) => s.length * 7)).toEqual(["Supercalifragilistic"]);
   });
 
@@ -98,7 +126,11 @@ describe("small helpers", () => {
 });
 
 describe("strategyTree", () => {
-  const objective = (id: string, ref: string, parents: { strategy?: string; objective?: string }): ObjectiveRow => ({
+  const objective = (
+    id: string,
+    ref: string,
+    parents: { strategy?: string; objective?: string },
+  ): ObjectiveRow => ({
     id,
     ref,
     title: id,
@@ -126,7 +158,8 @@ describe("strategyTree", () => {
       { ...objective("o:c", "C", { objective: "o:b" }) },
     ]);
     const ids: string[] = [];
-    const walk = (nodes: typeof tree): void => nodes.forEach((n) => (ids.push(n.objective.id), walk(n.children)));
+    const walk = (nodes: typeof tree): void =>
+      nodes.forEach((n) => (ids.push(n.objective.id), walk(n.children)));
     walk(tree);
     expect(ids).toEqual(["o:a", "o:b", "o:c"]);
   });

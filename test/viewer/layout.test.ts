@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { layoutDiagram, type LaidOutDiagram, type Point } from "../../src/viewer/app/layout/layout-diagram.js";
+import {
+  layoutDiagram,
+  type LaidOutDiagram,
+  type Point,
+} from "../../src/viewer/app/layout/layout-diagram.js";
 import { buildDiagramModel, type BodyRow, type LineRow } from "../../src/viewer/app/model/diagram-model.js";
 import { segmentsThrough } from "../../src/viewer/app/render/cytoscape-elements.js";
 import { diagramSvg } from "../../src/viewer/app/render/diagram-svg.js";
@@ -7,12 +11,27 @@ import { diagramSvg } from "../../src/viewer/app/render/diagram-svg.js";
 /** A Barnet-shaped structure: a committee and boards on top, the board, 12 groups, panels, meetings, 30 unlinked bodies. */
 function sample(): { nodes: BodyRow[]; edges: LineRow[]; unlinked: BodyRow[] } {
   const nodes: BodyRow[] = [
-    { id: "body:clc", name: "Community Leadership Committee", kind: "MEMBERS_COMMITTEE", chair: "David Longstaff" },
+    {
+      id: "body:clc",
+      name: "Community Leadership Committee",
+      kind: "MEMBERS_COMMITTEE",
+      chair: "David Longstaff",
+    },
     { id: "body:sab", name: "Barnet Safeguarding Adults Board", kind: "EXTERNAL_BOARD" },
     { id: "body:scb", name: "Barnet Safeguarding Children Board", kind: "EXTERNAL_BOARD" },
-    { id: "body:scpb", name: "Safer Communities Partnership Board", kind: "STATUTORY_BOARD", chair: "David Longstaff" },
+    {
+      id: "body:scpb",
+      name: "Safer Communities Partnership Board",
+      kind: "STATUTORY_BOARD",
+      chair: "David Longstaff",
+    },
   ];
-  const edges: LineRow[] = ["body:clc", "body:sab", "body:scb"].map((to) => ({ from: "body:scpb", to, kind: "PROVIDES_UPDATES_TO", frequency: "Annually" }));
+  const edges: LineRow[] = ["body:clc", "body:sab", "body:scb"].map((to) => ({
+    from: "body:scpb",
+    to,
+    kind: "PROVIDES_UPDATES_TO",
+    frequency: "Annually",
+  }));
   for (let i = 0; i < 12; i++) {
     nodes.push({
       id: `body:group-${i}`,
@@ -26,15 +45,34 @@ function sample(): { nodes: BodyRow[]; edges: LineRow[]; unlinked: BodyRow[] } {
       kind: i % 4 === 1 ? "PROVIDES_UPDATES_TO" : "ACCOUNTABLE_TO",
       frequency: i % 4 === 1 ? "as requested" : null,
     });
-    if (i % 5 === 0) edges.push({ from: `body:group-${i}`, to: "body:scpb", kind: "PROVIDES_UPDATES_TO", frequency: "Annual" });
+    if (i % 5 === 0)
+      edges.push({
+        from: `body:group-${i}`,
+        to: "body:scpb",
+        kind: "PROVIDES_UPDATES_TO",
+        frequency: "Annual",
+      });
   }
   nodes.push(
     { id: "body:panel", name: "MARAC", kind: "CASE_PANEL", frequency: "3 weekly" },
     { id: "body:meeting", name: "Working group", kind: "OPERATIONAL_MEETING" },
   );
-  edges.push({ from: "body:panel", to: "body:group-2", kind: "ACCOUNTABLE_TO" }, { from: "body:meeting", to: "body:scpb", kind: "ACCOUNTABLE_TO" });
-  const kinds = ["CASE_PANEL", "EXTERNAL_BOARD", "OPERATIONAL_MEETING", "STRATEGY_DELIVERY_GROUP", "COMMUNITY_ENGAGEMENT_GROUP"];
-  const unlinked = Array.from({ length: 30 }, (_, i) => ({ id: `body:unlinked-${i}`, name: `Unlinked body ${i}`, kind: kinds[i % kinds.length]! }));
+  edges.push(
+    { from: "body:panel", to: "body:group-2", kind: "ACCOUNTABLE_TO" },
+    { from: "body:meeting", to: "body:scpb", kind: "ACCOUNTABLE_TO" },
+  );
+  const kinds = [
+    "CASE_PANEL",
+    "EXTERNAL_BOARD",
+    "OPERATIONAL_MEETING",
+    "STRATEGY_DELIVERY_GROUP",
+    "COMMUNITY_ENGAGEMENT_GROUP",
+  ];
+  const unlinked = Array.from({ length: 30 }, (_, i) => ({
+    id: `body:unlinked-${i}`,
+    name: `Unlinked body ${i}`,
+    kind: kinds[i % kinds.length]!,
+  }));
   return { nodes, edges, unlinked };
 }
 
@@ -66,11 +104,18 @@ describe("layoutDiagram (ELK Layered)", () => {
   const data = sample();
 
   it("places every body, without two boxes or labels overlapping", async () => {
-    drawing = await layoutDiagram(buildDiagramModel(data, { unlinked: data.unlinked, maxPerRow: 6 }), measure);
+    drawing = await layoutDiagram(
+      buildDiagramModel(data, { unlinked: data.unlinked, maxPerRow: 6 }),
+      measure,
+    );
     expect(drawing.bodies).toHaveLength(data.nodes.length + data.unlinked.length);
-    const boxes = [...drawing.bodies.map(boxOf), ...drawing.lines.flatMap((l) => (l.label ? [boxOf(l.label)] : []))];
+    const boxes = [
+      ...drawing.bodies.map(boxOf),
+      ...drawing.lines.flatMap((l) => (l.label ? [boxOf(l.label)] : [])),
+    ];
     for (let i = 0; i < boxes.length; i++)
-      for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!), `boxes ${i} and ${j} overlap`).toBe(false);
+      for (let j = i + 1; j < boxes.length; j++)
+        expect(overlaps(boxes[i]!, boxes[j]!), `boxes ${i} and ${j} overlap`).toBe(false);
   });
 
   it("puts the committee and boards above the statutory board, and the groups below it", () => {
@@ -79,7 +124,9 @@ describe("layoutDiagram (ELK Layered)", () => {
     expect(y("body:sab")).toBeLessThan(y("body:scpb"));
     for (let i = 0; i < 12; i++) expect(y(`body:group-${i}`)).toBeGreaterThan(y("body:scpb"));
     expect(y("body:panel")).toBeGreaterThan(y("body:group-2"));
-    expect(Math.min(...data.unlinked.map((b) => y(b.id)))).toBeGreaterThan(Math.max(...data.nodes.map((b) => y(b.id))));
+    expect(Math.min(...data.unlinked.map((b) => y(b.id)))).toBeGreaterThan(
+      Math.max(...data.nodes.map((b) => y(b.id))),
+    );
   });
 
   it("wraps the twelve groups so the drawing stays about as wide as six boxes", () => {
@@ -98,8 +145,12 @@ describe("layoutDiagram (ELK Layered)", () => {
       for (let i = 1; i < line.points.length; i++) {
         const p = line.points[i - 1]!;
         const q = line.points[i]!;
-        expect(Math.abs(p.x - q.x) < 0.5 || Math.abs(p.y - q.y) < 0.5, `${line.id} segment ${i} is orthogonal`).toBe(true);
-        for (const body of drawing.bodies) expect(crosses(p, q, boxOf(body)), `${line.id} crosses ${body.id}`).toBe(false);
+        expect(
+          Math.abs(p.x - q.x) < 0.5 || Math.abs(p.y - q.y) < 0.5,
+          `${line.id} segment ${i} is orthogonal`,
+        ).toBe(true);
+        for (const body of drawing.bodies)
+          expect(crosses(p, q, boxOf(body)), `${line.id} crosses ${body.id}`).toBe(false);
       }
     }
   });
@@ -114,15 +165,18 @@ describe("layoutDiagram (ELK Layered)", () => {
     const svg = diagramSvg(drawing, "Barnet Safer Communities Partnership", "As of 2024-01-01");
     expect(svg).toMatch(/^<\?xml[^>]*>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     for (const b of drawing.bodies) expect(svg).toContain(`data-id="${b.id}"`);
-    expect(svg.match(/<g class="line" data-kind="PROVIDES_UPDATES_TO">.*?stroke-dasharray="7 5"/g)).toHaveLength(
-      drawing.lines.filter((l) => l.kind === "PROVIDES_UPDATES_TO").length,
-    );
+    expect(
+      svg.match(/<g class="line" data-kind="PROVIDES_UPDATES_TO">.*?stroke-dasharray="7 5"/g),
+    ).toHaveLength(drawing.lines.filter((l) => l.kind === "PROVIDES_UPDATES_TO").length);
     expect(svg).toContain("Accountable to");
     expect(svg).not.toMatch(/<script/i);
   });
 
   it("escapes names in the SVG", async () => {
-    const model = buildDiagramModel({ nodes: [{ id: "body:x", name: 'A <b>&"quoted"</b> group', kind: "STATUTORY_BOARD" }], edges: [] });
+    const model = buildDiagramModel({
+      nodes: [{ id: "body:x", name: 'A <b>&"quoted"</b> group', kind: "STATUTORY_BOARD" }],
+      edges: [],
+    });
     const svg = diagramSvg(await layoutDiagram(model, measure), "T", "S");
     expect(svg).toContain("&lt;b&gt;&amp;&quot;quoted&quot;&lt;/b&gt;");
     expect(svg).not.toContain("<b>");

@@ -50,7 +50,9 @@ async function clickBody(id: string): Promise<void> {
 
 async function panelShows(showing: string): Promise<void> {
   await page.waitForFunction(
-    (expected) => document.querySelector("#panel")?.getAttribute("data-showing") === expected && !document.querySelector("#panel[aria-busy]"),
+    (expected) =>
+      document.querySelector("#panel")?.getAttribute("data-showing") === expected &&
+      !document.querySelector("#panel[aria-busy]"),
     showing,
     { timeout: 30_000 },
   );
@@ -58,15 +60,25 @@ async function panelShows(showing: string): Promise<void> {
 
 async function setAsOf(date: string): Promise<void> {
   await page.fill("#as-of", date);
-  await page.waitForFunction((d) => document.body.dataset.state === "ready" && window.governanceViewer!.state().asOf === d, date, { timeout: 45_000 });
+  await page.waitForFunction(
+    (d) => document.body.dataset.state === "ready" && window.governanceViewer!.state().asOf === d,
+    date,
+    { timeout: 45_000 },
+  );
 }
 
 async function search(text: string): Promise<{ id: string; text: string }[]> {
   // The status says which text the results are for; clear it so old results are never read as new.
   await page.$eval("#search-status", (status) => (status.textContent = ""));
   await page.fill("#search", text);
-  await page.waitForFunction((t) => (document.querySelector("#search-status")?.textContent ?? "").includes(`“${t}”`), text, { timeout: 30_000 });
-  return page.$$eval("#search-results li", (items) => items.map((li) => ({ id: li.getAttribute("data-id") ?? "", text: li.textContent ?? "" })));
+  await page.waitForFunction(
+    (t) => (document.querySelector("#search-status")?.textContent ?? "").includes(`“${t}”`),
+    text,
+    { timeout: 30_000 },
+  );
+  return page.$$eval("#search-results li", (items) =>
+    items.map((li) => ({ id: li.getAttribute("data-id") ?? "", text: li.textContent ?? "" })),
+  );
 }
 
 beforeAll(async () => {
@@ -116,7 +128,9 @@ describe("the governance-diagram viewer", () => {
   });
 
   it("draws the SCPB structure: the bodies governanceDiagram returns, boards on top, solid accountable and dashed update lines, nothing overlapping", async () => {
-    const api = await graphql<{ governanceDiagram: { nodes: { id: string }[]; edges: { from: string; to: string; kind: string }[] } }>(
+    const api = await graphql<{
+      governanceDiagram: { nodes: { id: string }[]; edges: { from: string; to: string; kind: string }[] };
+    }>(
       server.url,
       "query($p: ID) { governanceDiagram(partnershipId: $p) { nodes { id } edges { from to kind } } }",
       { p: PARTNERSHIP },
@@ -127,7 +141,9 @@ describe("the governance-diagram viewer", () => {
     const drawn = await snapshot();
     const linked = drawn.bodies.filter((b) => expected.nodes.some((n) => n.id === b.id));
     expect(linked.map((b) => b.id).sort()).toEqual(expected.nodes.map((n) => n.id).sort());
-    expect(drawn.lines.map((l) => `${l.from}>${l.kind}>${l.to}`).sort()).toEqual([...new Set(expected.edges.map((e) => `${e.from}>${e.kind}>${e.to}`))].sort());
+    expect(drawn.lines.map((l) => `${l.from}>${l.kind}>${l.to}`).sort()).toEqual(
+      [...new Set(expected.edges.map((e) => `${e.from}>${e.kind}>${e.to}`))].sort(),
+    );
 
     // Groups under the board, in their kind's colours; solid ACCOUNTABLE_TO, dashed PROVIDES_UPDATES_TO.
     const groups = drawn.bodies.filter((b) => b.kind === "STRATEGY_DELIVERY_GROUP" && linked.includes(b));
@@ -138,7 +154,8 @@ describe("the governance-diagram viewer", () => {
     expect(committee!.y2).toBeLessThan(board.y1);
     const kinds = new Set(drawn.lines.map((l) => l.kind));
     expect(kinds).toEqual(new Set(["ACCOUNTABLE_TO", "PROVIDES_UPDATES_TO"]));
-    for (const line of drawn.lines) expect(line.lineStyle, line.id).toBe(line.kind === "PROVIDES_UPDATES_TO" ? "dashed" : "solid");
+    for (const line of drawn.lines)
+      expect(line.lineStyle, line.id).toBe(line.kind === "PROVIDES_UPDATES_TO" ? "dashed" : "solid");
     expect(drawn.labels.map((l) => l.text)).toContain("Annually");
 
     // No two boxes (bodies or frequency labels) overlap.
@@ -153,7 +170,13 @@ describe("the governance-diagram viewer", () => {
 
     // The legend names every kind drawn.
     const legend = await page.textContent("#legend");
-    for (const words of ["Statutory partnership board", "Strategy delivery groups", "Accountable to", "Provides updates to"]) expect(legend).toContain(words);
+    for (const words of [
+      "Statutory partnership board",
+      "Strategy delivery groups",
+      "Accountable to",
+      "Provides updates to",
+    ])
+      expect(legend).toContain(words);
 
     await page.screenshot({ path: path.join(ARTIFACTS, "viewer.png") });
     expect(statSync(path.join(ARTIFACTS, "viewer.png")).size).toBeGreaterThan(20_000);
@@ -169,7 +192,9 @@ describe("the governance-diagram viewer", () => {
     await clickBody("body:scpb");
     expect(await page.textContent("#panel h2")).toBe("Safer Communities Partnership Board");
     expect(await page.textContent('#panel dd[data-fact="chair"]')).toContain("David Longstaff");
-    expect(await page.textContent('#panel dd[data-fact="meets"]')).toBe(scpb!.frequency ?? "frequency not recorded");
+    expect(await page.textContent('#panel dd[data-fact="meets"]')).toBe(
+      scpb!.frequency ?? "frequency not recorded",
+    );
     const panel = (await page.textContent("#panel"))!;
     expect(panel).toContain("Accountable to it");
     expect(panel).toMatch(/Members at \d{4}-\d{2}-\d{2} \(\d+\)/);
@@ -221,14 +246,23 @@ describe("the governance-diagram viewer", () => {
     await page.click(`#search-results li[data-id="${strategy!.id}"]`);
     await panelShows(`strategy:${strategy!.id}`);
     expect(await page.textContent("#panel h2")).toBe(strategy!.title);
-    expect(await page.$$eval("#panel .strategy-tree li[data-objective]", (items) => items.length)).toBeGreaterThan(0);
+    expect(
+      await page.$$eval("#panel .strategy-tree li[data-objective]", (items) => items.length),
+    ).toBeGreaterThan(0);
 
     const actionId = await page.$eval("#panel li[data-action]", (li) => li.getAttribute("data-action")!);
     await page.click(`#panel li[data-action="${actionId}"] > button`);
     await panelShows(`chain:${actionId}`);
-    expect(await page.$$eval(`#panel li[data-action="${actionId}"] .chain li`, (items) => items.length)).toBeGreaterThan(0);
+    expect(
+      await page.$$eval(`#panel li[data-action="${actionId}"] .chain li`, (items) => items.length),
+    ).toBeGreaterThan(0);
 
-    const chain = await graphql<{ accountabilityChain: { subject: { id: string; label: string } | null; of: { id: string; label: string } | null }[] }>(
+    const chain = await graphql<{
+      accountabilityChain: {
+        subject: { id: string; label: string } | null;
+        of: { id: string; label: string } | null;
+      }[];
+    }>(
       server.url,
       "query($id: ID!) { accountabilityChain(id: $id) { subject { id label } of { id label } } }",
       { id: actionId },
@@ -253,7 +287,10 @@ describe("the governance-diagram viewer", () => {
        RETURN DISTINCT b.id AS id, toString(b.validFrom) AS from ORDER BY from DESC LIMIT 1`,
       { p: PARTNERSHIP },
     );
-    expect(late, "the seeds date at least one body on the diagram (e.g. the Serious Violence Duty group, 2023)").toBeDefined();
+    expect(
+      late,
+      "the seeds date at least one body on the diagram (e.g. the Serious Violence Duty group, 2023)",
+    ).toBeDefined();
     const dayBefore = new Date(Date.parse(late!.from) - 86_400_000).toISOString().slice(0, 10);
     await open();
     await setAsOf(dayBefore);
@@ -290,12 +327,20 @@ describe("the governance-diagram viewer", () => {
     expect(graphqlRequests.every((r) => r.authorization === undefined)).toBe(true);
 
     // Sign in by pasting a token.
-    const token = await tokenFor({ roles: ["officer"], partnerships: [PARTNERSHIP], sub: "viewer-test-officer" });
+    const token = await tokenFor({
+      roles: ["officer"],
+      partnerships: [PARTNERSHIP],
+      sub: "viewer-test-officer",
+    });
     await page.click("#sign-in-summary");
     await page.fill("#token", token);
     graphqlRequests.length = 0;
     await page.click('#sign-in-form button[type="submit"]');
-    await page.waitForFunction(() => document.body.dataset.state === "ready" && window.governanceViewer!.state().signedIn, null, { timeout: 45_000 });
+    await page.waitForFunction(
+      () => document.body.dataset.state === "ready" && window.governanceViewer!.state().signedIn,
+      null,
+      { timeout: 45_000 },
+    );
     await panelShows(`body:${restricted!.body}`);
     expect(await page.textContent("#sign-in-status")).toContain("viewer-test-officer");
     await page.$$eval("#panel details", (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
@@ -313,7 +358,11 @@ describe("the governance-diagram viewer", () => {
     // Signing out goes back to the public view.
     await page.click("#sign-in-summary");
     await page.click("#sign-out");
-    await page.waitForFunction(() => document.body.dataset.state === "ready" && !window.governanceViewer!.state().signedIn, null, { timeout: 45_000 });
+    await page.waitForFunction(
+      () => document.body.dataset.state === "ready" && !window.governanceViewer!.state().signedIn,
+      null,
+      { timeout: 45_000 },
+    );
     await panelShows(`body:${restricted!.body}`);
     await page.$$eval("#panel details", (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     expect(await page.textContent("#panel")).not.toContain(restricted!.title);
@@ -339,11 +388,15 @@ describe("the governance-diagram viewer", () => {
   it("is usable from the keyboard, with visible focus, and has a list view of the same structure", async () => {
     await open();
     // Tab from the top of the page to the search box; the focused control shows a focus ring.
-    for (let i = 0; i < 8 && (await page.evaluate(() => document.activeElement?.id)) !== "search"; i++) await page.keyboard.press("Tab");
+    for (let i = 0; i < 8 && (await page.evaluate(() => document.activeElement?.id)) !== "search"; i++)
+      await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("search");
-    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe("none");
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe(
+      "none",
+    );
 
-    for (let i = 0; i < 12 && (await page.evaluate(() => document.activeElement?.id)) !== "view-list"; i++) await page.keyboard.press("Tab");
+    for (let i = 0; i < 12 && (await page.evaluate(() => document.activeElement?.id)) !== "view-list"; i++)
+      await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("view-list");
     await page.keyboard.press("Enter");
     expect(await page.isVisible("#list")).toBe(true);
@@ -351,10 +404,17 @@ describe("the governance-diagram viewer", () => {
 
     // The list holds every body of the diagram, nested under the body it reports to.
     const drawn = await snapshot();
-    const listed = await page.$$eval("#list button[data-body]", (buttons) => buttons.map((b) => b.getAttribute("data-body")!));
+    const listed = await page.$$eval("#list button[data-body]", (buttons) =>
+      buttons.map((b) => b.getAttribute("data-body")!),
+    );
     for (const body of drawn.bodies) expect(listed, body.id).toContain(body.id);
-    expect(await page.textContent("#list")).toMatch(/accountable to it: .*Safer Communities|Safer Communities Partnership Board/s);
-    const nested = await page.$eval('#list li:has(> button[data-body="body:scpb"]) ul button[data-body]', (b) => b.getAttribute("data-body"));
+    expect(await page.textContent("#list")).toMatch(
+      /accountable to it: .*Safer Communities|Safer Communities Partnership Board/s,
+    );
+    const nested = await page.$eval(
+      '#list li:has(> button[data-body="body:scpb"]) ul button[data-body]',
+      (b) => b.getAttribute("data-body"),
+    );
     expect(nested).not.toBeNull();
 
     // Enter on a body in the list opens its panel, and focus moves to the panel's heading.

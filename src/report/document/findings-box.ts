@@ -4,7 +4,8 @@ import type { FindingItem } from "./report-document.js";
 const MAX_NAMES = 6;
 const MAX_NAME = 70;
 
-const short = (text: string): string => (text.length > MAX_NAME ? `${text.slice(0, MAX_NAME - 1).trimEnd()}…` : text);
+const short = (text: string): string =>
+  text.length > MAX_NAME ? `${text.slice(0, MAX_NAME - 1).trimEnd()}…` : text;
 
 /**
  * The lines of a findings box: each error in full; warnings collapsed per rule with the names of
@@ -18,12 +19,21 @@ export function findingItems(findings: readonly Finding[]): FindingItem[] {
     const { severity } = list[0]!;
     const tag = ruleTag(rule);
     const names = [...new Set(list.map((f) => f.subject.name))];
-    if (severity === "ERROR" || list.length === 1) for (const finding of list) items.push({ severity, tag, text: finding.message });
+    if (severity === "ERROR" || list.length === 1)
+      for (const finding of list) items.push({ severity, tag, text: finding.message });
     else if (severity === "INFO")
-      items.push({ severity, tag, text: `${names.length} ${names.length === 1 ? "item" : "items"} (${list[0]!.subject.label.toLowerCase()}s).` });
+      items.push({
+        severity,
+        tag,
+        text: `${names.length} ${names.length === 1 ? "item" : "items"} (${list[0]!.subject.label.toLowerCase()}s).`,
+      });
     else {
       const shown = names.slice(0, MAX_NAMES).map(short).join("; ");
-      items.push({ severity, tag, text: `${names.length}: ${shown}${names.length > MAX_NAMES ? `; and ${names.length - MAX_NAMES} more` : ""}.` });
+      items.push({
+        severity,
+        tag,
+        text: `${names.length}: ${shown}${names.length > MAX_NAMES ? `; and ${names.length - MAX_NAMES} more` : ""}.`,
+      });
     }
   }
   return items;

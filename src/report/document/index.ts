@@ -1,3 +1,12 @@
-export type { ReportDocument, Block, Cell, Column, Fact, Figure, FindingItem, Tone } from "./report-document.js";
+export type {
+  ReportDocument,
+  Block,
+  Cell,
+  Column,
+  Fact,
+  Figure,
+  FindingItem,
+  Tone,
+} from "./report-document.js";
 export { cell, missing } from "./report-document.js";
 export { findingItems } from "./findings-box.js";

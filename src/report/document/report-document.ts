@@ -54,7 +54,14 @@ export interface Column {
 }
 
 export type Block =
-  | { kind: "heading"; level: 2 | 3 | 4 | 5 | 6; text: string; anchor?: string; flags?: Flag[]; newPage?: boolean }
+  | {
+      kind: "heading";
+      level: 2 | 3 | 4 | 5 | 6;
+      text: string;
+      anchor?: string;
+      flags?: Flag[];
+      newPage?: boolean;
+    }
   | { kind: "paragraph"; text: string; muted?: boolean }
   | { kind: "facts"; rows: Fact[] }
   | { kind: "table"; caption: string; columns: Column[]; rows: Cell[][]; empty: string }
@@ -69,7 +76,14 @@ export interface FindingItem {
 }
 
 /** A cell of plain text; empty text stays empty. */
-export const cell = (text: string | null | undefined, extra: Omit<Cell, "text"> = {}): Cell => ({ text: text ?? "", ...extra });
+export const cell = (text: string | null | undefined, extra: Omit<Cell, "text"> = {}): Cell => ({
+  text: text ?? "",
+  ...extra,
+});
 
 /** A cell saying that the paper records nothing here. */
-export const missing = (text = "Not recorded", flags?: Flag[]): Cell => ({ text, missing: true, ...(flags?.length ? { flags } : {}) });
+export const missing = (text = "Not recorded", flags?: Flag[]): Cell => ({
+  text,
+  missing: true,
+  ...(flags?.length ? { flags } : {}),
+});

@@ -1,6 +1,14 @@
 import { cell, findingItems, missing, type Block, type ReportDocument } from "../document/index.js";
 import { formatDate, type BodyReport } from "../model/index.js";
-import { dueCell, findingCounts, generatedText, periodText, statusCell, leadersCell, words } from "./cells.js";
+import {
+  dueCell,
+  findingCounts,
+  generatedText,
+  periodText,
+  statusCell,
+  leadersCell,
+  words,
+} from "./cells.js";
 
 const MAX_PURPOSE = 160;
 
@@ -10,7 +18,10 @@ export function firstSentence(text: string): string {
   return sentence.length > MAX_PURPOSE ? `${sentence.slice(0, MAX_PURPOSE - 1).trimEnd()}…` : sentence;
 }
 
-const LINE: Record<string, string> = { ACCOUNTABLE_TO: "Accountable to", PROVIDES_UPDATES_TO: "Provides updates to" };
+const LINE: Record<string, string> = {
+  ACCOUNTABLE_TO: "Accountable to",
+  PROVIDES_UPDATES_TO: "Provides updates to",
+};
 
 /**
  * A board's accountability pack: membership, the groups under it, the strategies they answer
@@ -23,7 +34,9 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
   const periodWords = `${formatDate(period.from)} to ${formatDate(period.to)}`;
   const counts: Record<string, number> = {};
   for (const finding of report.findings) counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
-  const chairs = body.chairs.length ? cell(body.chairs.map((c) => (c.role === "CHAIR" ? c.name : `${c.name} (vice-chair)`)).join(", ")) : missing();
+  const chairs = body.chairs.length
+    ? cell(body.chairs.map((c) => (c.role === "CHAIR" ? c.name : `${c.name} (vice-chair)`)).join(", "))
+    : missing();
   const refs = report.openActions.some((a) => a.ref);
   const blocks: Block[] = [
     { kind: "heading", level: 2, text: "1. Membership" },
@@ -31,7 +44,11 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
       kind: "table",
       caption: `Members of ${body.name}`,
       columns: [{ label: "Member", width: 34 }, { label: "Role", width: 16 }, { label: "Representing" }],
-      rows: report.members.map((m) => [cell(m.name, { strong: m.role === "CHAIR" }), cell(words(m.role)), m.representing ? cell(m.representing) : missing("")]),
+      rows: report.members.map((m) => [
+        cell(m.name, { strong: m.role === "CHAIR" }),
+        cell(words(m.role)),
+        m.representing ? cell(m.representing) : missing(""),
+      ]),
       empty: "No members recorded.",
     },
     { kind: "heading", level: 2, text: "2. Groups reporting to the board" },
@@ -47,11 +64,18 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
         { label: "Accountable for" },
       ],
       rows: report.groups.map((g) => [
-        cell(g.name, { strong: g.depth === 1, ...(g.purpose ? { sub: firstSentence(g.purpose) } : {}), flags: g.flags }),
+        cell(g.name, {
+          strong: g.depth === 1,
+          ...(g.purpose ? { sub: firstSentence(g.purpose) } : {}),
+          flags: g.flags,
+        }),
         cell(words(g.kind)),
         g.chairs.length ? cell(g.chairs.map((c) => c.name).join(", ")) : missing(),
         g.frequency ? cell(g.frequency) : missing(),
-        cell(`${LINE[g.relationship] ?? words(g.relationship)} ${g.reportsTo}`, g.reportingFrequency ? { sub: g.reportingFrequency } : {}),
+        cell(
+          `${LINE[g.relationship] ?? words(g.relationship)} ${g.reportsTo}`,
+          g.reportingFrequency ? { sub: g.reportingFrequency } : {},
+        ),
         g.accountableFor.length ? cell(g.accountableFor.join("\n")) : missing("Nothing recorded"),
       ]),
       empty: "No group reports to this body.",
@@ -169,20 +193,37 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
       { label: "Chair", value: chairs },
       { label: "Meets", value: body.frequency ? cell(body.frequency) : missing() },
       ...(body.quorum ? [{ label: "Quorum", value: cell(body.quorum) }] : []),
-      { label: "Accountable to", value: body.accountableTo.length ? cell(body.accountableTo.join("; ")) : missing("None recorded") },
+      {
+        label: "Accountable to",
+        value: body.accountableTo.length ? cell(body.accountableTo.join("; ")) : missing("None recorded"),
+      },
       ...(body.updatesTo.length
-        ? [{ label: "Provides updates to", value: cell(body.updatesTo.map((u) => (u.frequency ? `${u.name} (${u.frequency})` : u.name)).join("; ")) }]
+        ? [
+            {
+              label: "Provides updates to",
+              value: cell(
+                body.updatesTo.map((u) => (u.frequency ? `${u.name} (${u.frequency})` : u.name)).join("; "),
+              ),
+            },
+          ]
         : []),
       { label: "Meetings period", value: cell(periodWords) },
       { label: "Report date", value: cell(`As at ${asOf}`) },
-      { label: "Generated", value: cell(generatedText(context.generatedAt), { sub: `${body.id} from ${context.source}` }) },
+      {
+        label: "Generated",
+        value: cell(generatedText(context.generatedAt), { sub: `${body.id} from ${context.source}` }),
+      },
     ],
     summary: [
       { label: "Members", value: String(report.members.length) },
       { label: "Groups", value: String(report.groups.length) },
       { label: "Strategies", value: String(report.strategies.length) },
       { label: "Meetings in period", value: String(report.meetings.length) },
-      { label: "Open actions", value: String(report.openActions.length), tone: report.openActions.length ? "WARNING" : "OK" },
+      {
+        label: "Open actions",
+        value: String(report.openActions.length),
+        tone: report.openActions.length ? "WARNING" : "OK",
+      },
       { label: "Errors", value: String(counts.ERROR ?? 0), tone: counts.ERROR ? "ERROR" : "OK" },
     ],
     blocks,

@@ -3,7 +3,9 @@ import { formatDate, names, type ActionRow, type Flag, type Leader } from "../mo
 
 /** Leads as one cell ("DCI Gary Randall, Richard Bell"), or "Not recorded" with the flags that say why it matters. */
 export function leadersCell(leaders: readonly Leader[], flags: Flag[] = []): Cell {
-  return leaders.length ? cell(names(leaders), flags.length ? { flags } : {}) : missing("Not recorded", flags);
+  return leaders.length
+    ? cell(names(leaders), flags.length ? { flags } : {})
+    : missing("Not recorded", flags);
 }
 
 /** The due date as the paper writes it, with the normalised date under it when they differ. */
@@ -14,16 +16,25 @@ export function dueCell(action: Pick<ActionRow, "dueText" | "dueDate">): Cell {
   return cell(action.dueText, normalised && normalised !== action.dueText ? { sub: normalised } : {});
 }
 
-const STATUS: Record<string, string> = { PLANNED: "Planned", IN_PROGRESS: "In progress", ONGOING: "Ongoing", COMPLETE: "Complete", CANCELLED: "Cancelled" };
+const STATUS: Record<string, string> = {
+  PLANNED: "Planned",
+  IN_PROGRESS: "In progress",
+  ONGOING: "Ongoing",
+  COMPLETE: "Complete",
+  CANCELLED: "Cancelled",
+};
 
 /** The recorded status in words, with the action's flags (Overdue, No lead...). */
 export function statusCell(action: Pick<ActionRow, "status" | "flags">): Cell {
   const flags = action.flags.filter((f) => f.severity !== "INFO");
-  return action.status ? cell(STATUS[action.status] ?? action.status, { flags }) : missing("Not recorded", flags);
+  return action.status
+    ? cell(STATUS[action.status] ?? action.status, { flags })
+    : missing("Not recorded", flags);
 }
 
 /** "STRATEGY_DELIVERY_GROUP" -> "Strategy delivery group" */
-export const words = (value: string | null | undefined): string => (value ? value.charAt(0) + value.slice(1).toLowerCase().replaceAll("_", " ") : "");
+export const words = (value: string | null | undefined): string =>
+  value ? value.charAt(0) + value.slice(1).toLowerCase().replaceAll("_", " ") : "";
 
 /** "2011-04-01".."2014-03-31" -> "1 Apr 2011 to 31 Mar 2014" */
 export function periodText(start: string | null, end: string | null): string {
@@ -42,7 +53,10 @@ export function generatedText(iso: string): string {
 export function findingCounts(counts: Record<string, number>): string {
   const parts = (["ERROR", "WARNING", "INFO"] as const)
     .filter((s) => counts[s])
-    .map((s) => `${counts[s]} ${{ ERROR: "error", WARNING: "warning", INFO: "note" }[s]}${counts[s] === 1 ? "" : "s"}`);
+    .map(
+      (s) =>
+        `${counts[s]} ${{ ERROR: "error", WARNING: "warning", INFO: "note" }[s]}${counts[s] === 1 ? "" : "s"}`,
+    );
   return parts.join(", ") || "none";
 }
 

@@ -2,13 +2,28 @@ import type { CsvTable } from "../render/index.js";
 import { names, ruleTag, type BodyReport, type PersonReport, type StrategyReport } from "../model/index.js";
 import { words } from "./cells.js";
 
-const flagText = (flags: readonly { rule: string }[]): string => [...new Set(flags.map((f) => ruleTag(f.rule)))].join("; ");
+const flagText = (flags: readonly { rule: string }[]): string =>
+  [...new Set(flags.map((f) => ruleTag(f.rule)))].join("; ");
 
 /** One row per action of the strategy tree (an action feeding two priorities is one row naming both). */
 export function strategyCsv(report: StrategyReport): CsvTable {
-  const periods = [...new Set(report.actions.flatMap((a) => Object.keys(a.progress)))].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  const periods = [...new Set(report.actions.flatMap((a) => Object.keys(a.progress)))].sort((a, b) =>
+    a.localeCompare(b, "en", { numeric: true }),
+  );
   return {
-    columns: ["Priority/objective", "Ref", "Action", "Kind", "Lead", "Due (as written)", "Due date", "Status", ...periods, "Flags", "Id"],
+    columns: [
+      "Priority/objective",
+      "Ref",
+      "Action",
+      "Kind",
+      "Lead",
+      "Due (as written)",
+      "Due date",
+      "Status",
+      ...periods,
+      "Flags",
+      "Id",
+    ],
     rows: report.actions.map((a) => [
       a.sections.join("; "),
       a.ref ?? "",
@@ -28,7 +43,20 @@ export function strategyCsv(report: StrategyReport): CsvTable {
 /** One row per group under the body. */
 export function bodyCsv(report: BodyReport): CsvTable {
   return {
-    columns: ["Group", "Kind", "Chair", "Frequency", "Line", "Reports to", "Reporting frequency", "Accountable for", "Purpose", "Depth", "Flags", "Id"],
+    columns: [
+      "Group",
+      "Kind",
+      "Chair",
+      "Frequency",
+      "Line",
+      "Reports to",
+      "Reporting frequency",
+      "Accountable for",
+      "Purpose",
+      "Depth",
+      "Flags",
+      "Id",
+    ],
     rows: report.groups.map((g) => [
       g.name,
       words(g.kind),
@@ -48,9 +76,22 @@ export function bodyCsv(report: BodyReport): CsvTable {
 
 /** One row per responsibility (chair, membership, lead). */
 export function personCsv(report: PersonReport): CsvTable {
-  const sole = new Set([...report.actions.filter((a) => a.soleLead).map((a) => a.id), ...report.objectives.filter((o) => o.soleLead).map((o) => o.id)]);
+  const sole = new Set([
+    ...report.actions.filter((a) => a.soleLead).map((a) => a.id),
+    ...report.objectives.filter((o) => o.soleLead).map((o) => o.id),
+  ]);
   return {
-    columns: ["Relationship", "Role", "Kind", "Subject", "Representing", "Valid from", "Valid to", "Sole lead", "Id"],
+    columns: [
+      "Relationship",
+      "Role",
+      "Kind",
+      "Subject",
+      "Representing",
+      "Valid from",
+      "Valid to",
+      "Sole lead",
+      "Id",
+    ],
     rows: [...report.chairs, ...report.memberships, ...report.leads].map((r) => [
       r.relationship,
       r.role,

@@ -12,8 +12,18 @@ function membershipTable(caption: string, rows: readonly Responsibility[], empty
   return {
     kind: "table",
     caption,
-    columns: [{ label: "Body" }, { label: "Role", width: 14 }, { label: "Representing", width: 24 }, { label: "When", width: 18 }],
-    rows: rows.map((r) => [cell(r.subject.name), cell(words(r.role)), r.representing ? cell(r.representing) : cell(""), cell(since(r))]),
+    columns: [
+      { label: "Body" },
+      { label: "Role", width: 14 },
+      { label: "Representing", width: 24 },
+      { label: "When", width: 18 },
+    ],
+    rows: rows.map((r) => [
+      cell(r.subject.name),
+      cell(words(r.role)),
+      r.representing ? cell(r.representing) : cell(""),
+      cell(since(r)),
+    ]),
     empty,
   };
 }
@@ -25,22 +35,36 @@ function membershipTable(caption: string, rows: readonly Responsibility[], empty
 export function layoutPersonReport(report: PersonReport): ReportDocument {
   const { person, context } = report;
   const asOf = formatDate(context.asOf);
-  const sole = report.actions.filter((a) => a.soleLead).length + report.objectives.filter((o) => o.soleLead).length;
+  const sole =
+    report.actions.filter((a) => a.soleLead).length + report.objectives.filter((o) => o.soleLead).length;
   const refs = report.actions.some((a) => a.ref);
-  const otherLeads = report.leads.filter((r) => r.subject.label !== "Action" && r.subject.label !== "Objective");
+  const otherLeads = report.leads.filter(
+    (r) => r.subject.label !== "Action" && r.subject.label !== "Objective",
+  );
   const blocks: Block[] = [
     { kind: "heading", level: 2, text: "1. Chairs" },
     membershipTable(`Bodies ${person.name} chairs`, report.chairs, "Chairs nothing on this date."),
     { kind: "heading", level: 2, text: "2. Sits on" },
-    membershipTable(`Bodies ${person.name} sits on`, report.memberships, `Sits on nothing${report.chairs.length ? " else" : ""} on this date.`),
+    membershipTable(
+      `Bodies ${person.name} sits on`,
+      report.memberships,
+      `Sits on nothing${report.chairs.length ? " else" : ""} on this date.`,
+    ),
     { kind: "heading", level: 2, text: "3. Leads: priorities and objectives" },
     {
       kind: "table",
       caption: `Objectives led by ${person.name}`,
-      columns: [{ label: "Strategy", width: 28 }, { label: "Objective" }, { label: "Role", width: 16 }, { label: "Sole lead", width: 10 }],
+      columns: [
+        { label: "Strategy", width: 28 },
+        { label: "Objective" },
+        { label: "Role", width: 16 },
+        { label: "Sole lead", width: 10 },
+      ],
       rows: report.objectives.map((o) => [
         o.strategy ? cell(o.strategy) : missing(""),
-        cell(o.ref ? `${o.ref}: ${o.title}` : o.title, { flags: o.flags.filter((f) => f.severity !== "INFO") }),
+        cell(o.ref ? `${o.ref}: ${o.title}` : o.title, {
+          flags: o.flags.filter((f) => f.severity !== "INFO"),
+        }),
         cell(words(o.role)),
         cell(o.soleLead ? "Yes" : "No", { strong: o.soleLead }),
       ]),
@@ -82,22 +106,35 @@ export function layoutPersonReport(report: PersonReport): ReportDocument {
     );
   blocks.push(
     { kind: "heading", level: 2, text: `${otherLeads.length ? 6 : 5}. Health findings` },
-    { kind: "findings", title: `Health findings: ${person.name} and what they lead`, items: findingItems(report.findings), empty: "No findings." },
+    {
+      kind: "findings",
+      title: `Health findings: ${person.name} and what they lead`,
+      items: findingItems(report.findings),
+      empty: "No findings.",
+    },
   );
   return {
     organisation:
-      person.worksFor.map((w) => w.name).join(" · ") || report.chairs[0]?.subject.name || report.memberships[0]?.subject.name || "Responsibilities report",
+      person.worksFor.map((w) => w.name).join(" · ") ||
+      report.chairs[0]?.subject.name ||
+      report.memberships[0]?.subject.name ||
+      "Responsibilities report",
     title: person.name,
     subtitle: `Responsibilities as at ${asOf}`,
     orientation: "portrait",
     meta: [
       {
         label: "Works for",
-        value: person.worksFor.length ? cell(person.worksFor.map((w) => (w.title ? `${w.title}, ${w.name}` : w.name)).join("; ")) : missing(),
+        value: person.worksFor.length
+          ? cell(person.worksFor.map((w) => (w.title ? `${w.title}, ${w.name}` : w.name)).join("; "))
+          : missing(),
       },
       ...(person.aliases.length ? [{ label: "Also written", value: cell(person.aliases.join("; ")) }] : []),
       { label: "Report date", value: cell(`As at ${asOf}`) },
-      { label: "Generated", value: cell(generatedText(context.generatedAt), { sub: `${person.id} from ${context.source}` }) },
+      {
+        label: "Generated",
+        value: cell(generatedText(context.generatedAt), { sub: `${person.id} from ${context.source}` }),
+      },
     ],
     summary: [
       { label: "Chairs", value: String(report.chairs.length) },

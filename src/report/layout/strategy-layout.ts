@@ -1,12 +1,25 @@
-import { cell, findingItems, missing, type Block, type Cell, type ReportDocument } from "../document/index.js";
+import {
+  cell,
+  findingItems,
+  missing,
+  type Block,
+  type Cell,
+  type ReportDocument,
+} from "../document/index.js";
 import { formatDate, type ActionRow, type ObjectiveSection, type StrategyReport } from "../model/index.js";
 import { anchorOf, dueCell, generatedText, leadersCell, periodText, statusCell, words } from "./cells.js";
 
 const HEADING_LEVELS = [2, 3, 4, 5, 6] as const;
 
-const sectionTitle = (section: Pick<ObjectiveSection, "ref" | "title">): string => (section.ref ? `${section.ref} – ${section.title}` : section.title);
+const sectionTitle = (section: Pick<ObjectiveSection, "ref" | "title">): string =>
+  section.ref ? `${section.ref} – ${section.title}` : section.title;
 
-function actionTable(caption: string, rows: readonly ActionRow[], periods: readonly string[], empty: string): Block {
+function actionTable(
+  caption: string,
+  rows: readonly ActionRow[],
+  periods: readonly string[],
+  empty: string,
+): Block {
   const withRefs = rows.some((row) => row.ref);
   return {
     kind: "table",
@@ -31,7 +44,9 @@ function actionTable(caption: string, rows: readonly ActionRow[], periods: reado
       statusCell({ status: row.status, flags: row.flags.filter((f) => f.rule !== "ACTION_WITHOUT_LEAD") }),
       ...periods.map((period) => {
         const entry = row.progress[period];
-        return entry ? cell(entry.text, entry.rag ? { rag: { value: entry.rag, derived: false } } : {}) : cell("");
+        return entry
+          ? cell(entry.text, entry.rag ? { rag: { value: entry.rag, derived: false } } : {})
+          : cell("");
       }),
     ]),
     empty,
@@ -51,10 +66,15 @@ function outcomesTable(section: ObjectiveSection): Block {
       { label: "RAG", width: 7 },
     ],
     rows: section.outcomes.map((o) => [
-      cell(o.name, { ...(o.dataSource ? { sub: o.dataSource } : {}), flags: o.flags.filter((f) => f.severity !== "INFO") }),
+      cell(o.name, {
+        ...(o.dataSource ? { sub: o.dataSource } : {}),
+        flags: o.flags.filter((f) => f.severity !== "INFO"),
+      }),
       o.target ? cell(o.target) : missing("None"),
       o.current ? cell(o.current.text, o.current.period ? { sub: o.current.period } : {}) : missing("None"),
-      o.previous ? cell(o.previous.text, o.previous.period ? { sub: o.previous.period } : {}) : missing("None"),
+      o.previous
+        ? cell(o.previous.text, o.previous.period ? { sub: o.previous.period } : {})
+        : missing("None"),
       o.change ? cell(o.change, o.changeComputed ? { sub: "worked out" } : {}) : cell(""),
       o.rag ? cell("", { rag: { value: o.rag, derived: o.ragDerived } }) : cell(""),
     ]),
@@ -77,14 +97,29 @@ function sectionBlocks(section: ObjectiveSection): Block[] {
     },
   ];
   const about = [words(section.kind), section.category].filter(Boolean).join(", ");
-  blocks.push({ kind: "paragraph", text: about + (section.description ? `. ${section.description}` : ""), muted: true });
+  blocks.push({
+    kind: "paragraph",
+    text: about + (section.description ? `. ${section.description}` : ""),
+    muted: true,
+  });
   // Findings first: what the board must act on, before the detail that shows it.
-  blocks.push({ kind: "findings", title: `Health findings: ${section.ref ?? section.title}`, items: findingItems(section.findings), empty: "No findings." });
+  blocks.push({
+    kind: "findings",
+    title: `Health findings: ${section.ref ?? section.title}`,
+    items: findingItems(section.findings),
+    empty: "No findings.",
+  });
   if (section.contributesTo.length)
-    blocks.push({ kind: "paragraph", text: `Contributes to: ${section.contributesTo.map((o) => sectionTitle(o)).join("; ")}.` });
+    blocks.push({
+      kind: "paragraph",
+      text: `Contributes to: ${section.contributesTo.map((o) => sectionTitle(o)).join("; ")}.`,
+    });
   if (section.objectives.length) {
     blocks.push({ kind: "heading", level: sub, text: "Strategy objectives" });
-    blocks.push({ kind: "list", items: section.objectives.map((o) => cell(o.ref ? `${o.ref}: ${o.title}` : o.title)) });
+    blocks.push({
+      kind: "list",
+      items: section.objectives.map((o) => cell(o.ref ? `${o.ref}: ${o.title}` : o.title)),
+    });
   }
   const strategicFlags = section.flags.filter((f) => f.rule === "PRIORITY_WITHOUT_STRATEGIC_LEAD");
   const agencyFlags = section.flags.filter((f) => f.rule === "PRIORITY_WITHOUT_LEAD_AGENCY");
@@ -122,10 +157,24 @@ function sectionBlocks(section: ObjectiveSection): Block[] {
   blocks.push({ kind: "heading", level: sub, text: "3. Target outcomes" });
   blocks.push(outcomesTable(section));
   blocks.push({ kind: "heading", level: sub, text: "4. Action plan" });
-  blocks.push(actionTable(`Action plan: ${sectionTitle(section)}`, section.actions, section.periods, `No action recorded for this ${noun}.`));
+  blocks.push(
+    actionTable(
+      `Action plan: ${sectionTitle(section)}`,
+      section.actions,
+      section.periods,
+      `No action recorded for this ${noun}.`,
+    ),
+  );
   if (section.communications.length) {
     blocks.push({ kind: "heading", level: sub, text: "5. Communications plan" });
-    blocks.push(actionTable(`Communications plan: ${sectionTitle(section)}`, section.communications, section.periods, "No communication recorded."));
+    blocks.push(
+      actionTable(
+        `Communications plan: ${sectionTitle(section)}`,
+        section.communications,
+        section.periods,
+        "No communication recorded.",
+      ),
+    );
   }
   for (const child of section.sections) blocks.push(...sectionBlocks(child));
   return blocks;
@@ -139,7 +188,8 @@ function* allSections(sections: readonly ObjectiveSection[]): Generator<Objectiv
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-const refList = (sections: readonly ObjectiveSection[]): string => sections.map((s) => s.ref ?? `"${s.title}"`).join(", ");
+const refList = (sections: readonly ObjectiveSection[]): string =>
+  sections.map((s) => s.ref ?? `"${s.title}"`).join(", ");
 
 /** The summary a board reads first: overdue actions, outcomes against target, priorities without leads. */
 export function keyPoints(report: StrategyReport): string[] {
@@ -151,8 +201,12 @@ export function keyPoints(report: StrategyReport): string[] {
     `${plural(report.totals.actions, "action")} across ${plural(report.totals.sections, "priority", "priorities")}; ${report.totals.overdue} past their due date and not recorded as complete.`,
     `${plural(outcomes.length, "target outcome")}: ${rag("GREEN")} green, ${rag("AMBER")} amber, ${rag("RED")} red against target; ${noTarget} without a target.`,
   ];
-  const withoutStrategic = sections.filter((s) => s.flags.some((f) => f.rule === "PRIORITY_WITHOUT_STRATEGIC_LEAD"));
-  const withoutAgency = sections.filter((s) => s.flags.some((f) => f.rule === "PRIORITY_WITHOUT_LEAD_AGENCY"));
+  const withoutStrategic = sections.filter((s) =>
+    s.flags.some((f) => f.rule === "PRIORITY_WITHOUT_STRATEGIC_LEAD"),
+  );
+  const withoutAgency = sections.filter((s) =>
+    s.flags.some((f) => f.rule === "PRIORITY_WITHOUT_LEAD_AGENCY"),
+  );
   if (withoutStrategic.length) points.push(`No strategic lead recorded for ${refList(withoutStrategic)}.`);
   if (withoutAgency.length) points.push(`No lead agency recorded for ${refList(withoutAgency)}.`);
   const ungoverned = sections.filter((s) => s.depth === 1 && !s.governance.length);
@@ -177,7 +231,9 @@ export function layoutStrategyReport(report: StrategyReport): ReportDocument {
     { kind: "heading", level: 2, text: "Contents", anchor: "contents" },
     {
       kind: "list",
-      items: report.sections.map((s) => cell(sectionTitle(s), s.flags.length ? { flags: s.flags.filter((f) => f.severity === "ERROR") } : {})),
+      items: report.sections.map((s) =>
+        cell(sectionTitle(s), s.flags.length ? { flags: s.flags.filter((f) => f.severity === "ERROR") } : {}),
+      ),
       links: report.sections.map((s) => ({ anchor: anchorOf(s.id) })),
     },
     {
@@ -193,7 +249,12 @@ export function layoutStrategyReport(report: StrategyReport): ReportDocument {
     blocks.push({
       kind: "findings",
       title: "Health findings: the strategy",
-      items: findingItems(report.flags.map((f) => ({ ...f, subject: { id: strategy.id, label: "Strategy", name: strategy.title } }))),
+      items: findingItems(
+        report.flags.map((f) => ({
+          ...f,
+          subject: { id: strategy.id, label: "Strategy", name: strategy.title },
+        })),
+      ),
       empty: "",
     });
   for (const section of report.sections) blocks.push(...sectionBlocks(section));
@@ -206,24 +267,44 @@ export function layoutStrategyReport(report: StrategyReport): ReportDocument {
       {
         label: "Period",
         value: cell(periodText(strategy.periodStart, strategy.periodEnd) || "Not recorded", {
-          sub: [words(strategy.kind), strategy.status ? words(strategy.status).toLowerCase() : null].filter(Boolean).join(", "),
+          sub: [words(strategy.kind), strategy.status ? words(strategy.status).toLowerCase() : null]
+            .filter(Boolean)
+            .join(", "),
         }),
       },
       { label: "Overseen by", value: overseen },
       ...(strategy.leads.length ? [{ label: "Led by", value: leadersCell(strategy.leads) }] : []),
-      ...(strategy.supersedes.length ? [{ label: "Supersedes", value: cell(strategy.supersedes.map((s) => s.title).join("; ")) }] : []),
-      ...(strategy.supersededBy.length ? [{ label: "Superseded by", value: cell(strategy.supersededBy.map((s) => s.title).join("; ")) }] : []),
+      ...(strategy.supersedes.length
+        ? [{ label: "Supersedes", value: cell(strategy.supersedes.map((s) => s.title).join("; ")) }]
+        : []),
+      ...(strategy.supersededBy.length
+        ? [{ label: "Superseded by", value: cell(strategy.supersededBy.map((s) => s.title).join("; ")) }]
+        : []),
       ...(strategy.summary ? [{ label: "Summary", value: cell(strategy.summary) }] : []),
       { label: "Report date", value: cell(`As at ${asOf}`) },
-      { label: "Generated", value: cell(generatedText(context.generatedAt), { sub: `${strategy.id} from ${context.source}` }) },
+      {
+        label: "Generated",
+        value: cell(generatedText(context.generatedAt), { sub: `${strategy.id} from ${context.source}` }),
+      },
     ],
     summary: [
-      { label: report.sections.every((s) => s.kind === "PRIORITY") ? "Priorities" : "Objectives", value: String(totals.sections) },
+      {
+        label: report.sections.every((s) => s.kind === "PRIORITY") ? "Priorities" : "Objectives",
+        value: String(totals.sections),
+      },
       { label: "Actions", value: String(totals.actions) },
       { label: "Overdue", value: String(totals.overdue), tone: totals.overdue ? "WARNING" : "OK" },
       { label: "Target outcomes", value: String(totals.outcomes) },
-      { label: "Errors", value: String(totals.findings.ERROR ?? 0), tone: totals.findings.ERROR ? "ERROR" : "OK" },
-      { label: "Warnings", value: String(totals.findings.WARNING ?? 0), tone: totals.findings.WARNING ? "WARNING" : "OK" },
+      {
+        label: "Errors",
+        value: String(totals.findings.ERROR ?? 0),
+        tone: totals.findings.ERROR ? "ERROR" : "OK",
+      },
+      {
+        label: "Warnings",
+        value: String(totals.findings.WARNING ?? 0),
+        tone: totals.findings.WARNING ? "WARNING" : "OK",
+      },
     ],
     blocks,
     footer: `${strategy.title} · action-plan progress as at ${asOf}`,

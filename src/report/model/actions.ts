@@ -29,15 +29,22 @@ export interface ActionRow {
 }
 
 /** Actions in plan order: by ref as written, then by id (ids carry the paper's row numbers). */
-export const byPlanOrder = (a: { ref: string | null; id: string }, b: { ref: string | null; id: string }): number =>
-  naturalCompare(a.ref, b.ref) || naturalCompare(a.id, b.id);
+export const byPlanOrder = (
+  a: { ref: string | null; id: string },
+  b: { ref: string | null; id: string },
+): number => naturalCompare(a.ref, b.ref) || naturalCompare(a.id, b.id);
 
 /** The row for one action as it stood on `asOf`. */
 export function actionRow(action: ActionRowFragment, asOf: string, findings: FindingIndex): ActionRow {
   const progress: Record<string, ProgressEntry> = {};
   for (const update of action.updates) {
     if (update.date && update.date > asOf) continue;
-    progress[update.period] = { period: update.period, date: update.date, text: update.text, rag: update.rag };
+    progress[update.period] = {
+      period: update.period,
+      date: update.date,
+      text: update.text,
+      rag: update.rag,
+    };
   }
   return {
     id: action.id,
@@ -64,8 +71,11 @@ export function progressPeriods(rows: readonly ActionRow[]): string[] {
   const dates = new Map<string, string>();
   for (const row of rows)
     for (const entry of Object.values(row.progress))
-      if (!dates.has(entry.period) || (entry.date ?? "") < dates.get(entry.period)!) dates.set(entry.period, entry.date ?? "");
-  const periods = [...dates.keys()].sort((a, b) => (dates.get(a) ?? "").localeCompare(dates.get(b) ?? "") || naturalCompare(a, b));
+      if (!dates.has(entry.period) || (entry.date ?? "") < dates.get(entry.period)!)
+        dates.set(entry.period, entry.date ?? "");
+  const periods = [...dates.keys()].sort(
+    (a, b) => (dates.get(a) ?? "").localeCompare(dates.get(b) ?? "") || naturalCompare(a, b),
+  );
   const years = new Set(periods.map((p) => QUARTER.exec(p)?.[1] ?? null));
   if (periods.length && years.size === 1 && !years.has(null)) {
     const year = [...years][0]!;

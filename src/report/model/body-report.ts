@@ -91,16 +91,29 @@ export interface BodyReport {
 
 const ROLE_ORDER = ["CHAIR", "VICE_CHAIR", "MEMBER", "ADVISER", "SECRETARIAT"];
 
-function membersAt(edges: readonly { properties: MemberEdgeFragment; node: { id: string; name: string; honorific: string | null } }[], asOf: string): Member[] {
+function membersAt(
+  edges: readonly {
+    properties: MemberEdgeFragment;
+    node: { id: string; name: string; honorific: string | null };
+  }[],
+  asOf: string,
+): Member[] {
   const seen = new Map<string, Member>();
   for (const { properties, node } of edges) {
     if (!validAt(properties, asOf)) continue;
-    const member = { id: node.id, name: personName(node), role: properties.role, representing: properties.representing };
+    const member = {
+      id: node.id,
+      name: personName(node),
+      role: properties.role,
+      representing: properties.representing,
+    };
     const known = seen.get(node.id);
     // A person listed by several papers keeps the most senior role.
     if (!known || ROLE_ORDER.indexOf(member.role) < ROLE_ORDER.indexOf(known.role)) seen.set(node.id, member);
   }
-  return [...seen.values()].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.name.localeCompare(b.name));
+  return [...seen.values()].sort(
+    (a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.name.localeCompare(b.name),
+  );
 }
 
 function packBody(body: PackBodyFragment, asOf: string, findings: FindingIndex): PackBodyRow {
@@ -112,7 +125,9 @@ function packBody(body: PackBodyFragment, asOf: string, findings: FindingIndex):
     purpose: body.purpose,
     membership: body.membershipNote,
     chairs: membersAt(body.chairs.edges, asOf),
-    accountableTo: body.accountableToConnection.edges.filter((e) => validAt(e.properties, asOf)).map((e) => e.node.name),
+    accountableTo: body.accountableToConnection.edges
+      .filter((e) => validAt(e.properties, asOf))
+      .map((e) => e.node.name),
     updatesTo: body.providesUpdatesToConnection.edges
       .filter((e) => validAt(e.properties, asOf))
       .map((e) => ({ name: e.node.name, frequency: e.properties.frequency })),
@@ -120,7 +135,10 @@ function packBody(body: PackBodyFragment, asOf: string, findings: FindingIndex):
       ...[...body.oversees].sort((a, b) => naturalCompare(a.title, b.title)).map((s) => s.title),
       ...[...body.governs]
         .sort((a, b) => naturalCompare(a.ref, b.ref))
-        .map((o) => `${o.ref ? `${o.ref}: ` : ""}${o.title}${o.partOfStrategy[0] ? ` (${o.partOfStrategy[0].title})` : ""}`),
+        .map(
+          (o) =>
+            `${o.ref ? `${o.ref}: ` : ""}${o.title}${o.partOfStrategy[0] ? ` (${o.partOfStrategy[0].title})` : ""}`,
+        ),
     ],
     flags: findings.flags(body.id),
   };
@@ -131,16 +149,27 @@ type Oversees = PackBodyFragment["oversees"][number];
 /** A strategy is on record by `asOf` when a dated paper records it by then; with no dated paper, when its period has begun. */
 function onRecord(strategy: Oversees, asOf: string): boolean {
   const dated = strategy.evidencedBy.some((e) => e.date);
-  return dated ? recordedBy(strategy.evidencedBy, asOf) : !strategy.periodStart || strategy.periodStart <= asOf;
+  return dated
+    ? recordedBy(strategy.evidencedBy, asOf)
+    : !strategy.periodStart || strategy.periodStart <= asOf;
 }
 
 /** Ids of everything in a strategy's tree that a finding can be about. */
-function strategyIds(strategy: Oversees): { ids: Set<string>; objectives: number; actions: number; indicators: number } {
+function strategyIds(strategy: Oversees): {
+  ids: Set<string>;
+  objectives: number;
+  actions: number;
+  indicators: number;
+} {
   const ids = new Set<string>([strategy.id]);
   const actions = new Set<string>();
   const indicators = new Set<string>();
   let objectives = 0;
-  const visit = (objective: { id: string; indicators: readonly { id: string }[]; subObjectives?: readonly unknown[] }): void => {
+  const visit = (objective: {
+    id: string;
+    indicators: readonly { id: string }[];
+    subObjectives?: readonly unknown[];
+  }): void => {
     objectives++;
     ids.add(objective.id);
     for (const indicator of objective.indicators) indicators.add(indicator.id);
@@ -158,9 +187,17 @@ function strategyIds(strategy: Oversees): { ids: Set<string>; objectives: number
  * The body report's model (a board's accountability pack) from the BodyReport query's response: pure, no I/O.
  * @example const report = buildBodyReport(data, context, "body:scpb", { from: "2015-01-30", to: "2016-01-29" });
  */
-export function buildBodyReport(data: BodyReportQuery, context: ReportContext, bodyId: string, period: { from: string; to: string }): BodyReport {
+export function buildBodyReport(
+  data: BodyReportQuery,
+  context: ReportContext,
+  bodyId: string,
+  period: { from: string; to: string },
+): BodyReport {
   const board = data.bodies[0];
-  if (!board) throw new ReportError(`No body with id "${bodyId}". Body ids look like body:scpb; the API's search query finds ids by name.`);
+  if (!board)
+    throw new ReportError(
+      `No body with id "${bodyId}". Body ids look like body:scpb; the API's search query finds ids by name.`,
+    );
   const findings = new FindingIndex(data.governanceHealth);
   const asOf = context.asOf;
   const inPeriod = (date: string): boolean => date >= period.from && date <= period.to;
@@ -177,13 +214,17 @@ export function buildBodyReport(data: BodyReportQuery, context: ReportContext, b
     }));
 
   const strategies: StrategySummary[] = [];
-  const shownBodies = [board, ...data.bodiesReportingTo.map((row) => row.body).filter((body) => groups.some((g) => g.id === body.id))];
+  const shownBodies = [
+    board,
+    ...data.bodiesReportingTo.map((row) => row.body).filter((body) => groups.some((g) => g.id === body.id)),
+  ];
   for (const body of shownBodies)
     for (const strategy of body.oversees) {
       if (strategies.some((s) => s.id === strategy.id) || !onRecord(strategy, asOf)) continue;
       const tree = strategyIds(strategy);
       const counts: Record<string, number> = {};
-      for (const finding of findings.about(tree.ids)) counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
+      for (const finding of findings.about(tree.ids))
+        counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
       strategies.push({
         id: strategy.id,
         title: strategy.title,
@@ -198,11 +239,14 @@ export function buildBodyReport(data: BodyReportQuery, context: ReportContext, b
         findings: counts,
       });
     }
-  strategies.sort((a, b) => (b.periodStart ?? "").localeCompare(a.periodStart ?? "") || a.title.localeCompare(b.title));
+  strategies.sort(
+    (a, b) => (b.periodStart ?? "").localeCompare(a.periodStart ?? "") || a.title.localeCompare(b.title),
+  );
 
   const boardMeetings = board.meetings.filter((m) => inPeriod(m.date));
   const meetings: MeetingRow[] = boardMeetings.map((m) => {
-    const count = (status: string): number => m.attendeesConnection.edges.filter((e) => e.properties.status === status).length;
+    const count = (status: string): number =>
+      m.attendeesConnection.edges.filter((e) => e.properties.status === status).length;
     return {
       id: m.id,
       title: m.title,
@@ -217,7 +261,17 @@ export function buildBodyReport(data: BodyReportQuery, context: ReportContext, b
   });
   for (const group of data.bodiesReportingTo.filter((row) => groups.some((g) => g.id === row.body.id)))
     for (const m of group.body.meetings.filter((meeting) => inPeriod(meeting.date)))
-      meetings.push({ id: m.id, title: m.title, date: m.date, venue: null, body: group.body.name, present: 0, apologies: 0, substitutes: 0, inAttendance: 0 });
+      meetings.push({
+        id: m.id,
+        title: m.title,
+        date: m.date,
+        venue: null,
+        body: group.body.name,
+        present: 0,
+        apologies: 0,
+        substitutes: 0,
+        inAttendance: 0,
+      });
   meetings.sort((a, b) => a.date.localeCompare(b.date) || a.body.localeCompare(b.body));
 
   const members = membersAt(board.membersConnection.edges, asOf);
@@ -225,10 +279,24 @@ export function buildBodyReport(data: BodyReportQuery, context: ReportContext, b
   const recordedMeetings = boardMeetings.filter((m) => m.attendeesConnection.edges.length > 0);
   const attendance = new Map<string, AttendanceRow>();
   for (const member of members)
-    attendance.set(member.id, { id: member.id, name: member.name, role: member.role, present: 0, apologies: 0, of: recordedMeetings.length });
+    attendance.set(member.id, {
+      id: member.id,
+      name: member.name,
+      role: member.role,
+      present: 0,
+      apologies: 0,
+      of: recordedMeetings.length,
+    });
   for (const meeting of recordedMeetings)
     for (const { properties, node } of meeting.attendeesConnection.edges) {
-      const row = attendance.get(node.id) ?? { id: node.id, name: personName(node), role: null, present: 0, apologies: 0, of: recordedMeetings.length };
+      const row = attendance.get(node.id) ?? {
+        id: node.id,
+        name: personName(node),
+        role: null,
+        present: 0,
+        apologies: 0,
+        of: recordedMeetings.length,
+      };
       if (properties.status === "APOLOGIES") row.apologies++;
       else row.present++;
       attendance.set(node.id, row);
@@ -236,13 +304,22 @@ export function buildBodyReport(data: BodyReportQuery, context: ReportContext, b
 
   const openActions = board.meetings
     .flatMap((meeting) =>
-      meeting.actionsRaised.map((action) => ({ ...actionRow(action, asOf, findings), meeting: { id: meeting.id, title: meeting.title, date: meeting.date } })),
+      meeting.actionsRaised.map((action) => ({
+        ...actionRow(action, asOf, findings),
+        meeting: { id: meeting.id, title: meeting.title, date: meeting.date },
+      })),
     )
     .filter((action) => action.status !== "COMPLETE" && action.status !== "CANCELLED")
     .sort((a, b) => a.meeting.date.localeCompare(b.meeting.date) || byPlanOrder(a, b));
 
   const body = { ...packBody(board, asOf, findings), quorum: board.quorum };
-  const about = [body.id, ...groups.map((g) => g.id), ...members.map((m) => m.id), ...openActions.map((a) => a.id), ...strategies.map((s) => s.id)];
+  const about = [
+    body.id,
+    ...groups.map((g) => g.id),
+    ...members.map((m) => m.id),
+    ...openActions.map((a) => a.id),
+    ...strategies.map((s) => s.id),
+  ];
   return {
     type: "body",
     context,
@@ -252,7 +329,9 @@ export function buildBodyReport(data: BodyReportQuery, context: ReportContext, b
     groups,
     strategies,
     meetings,
-    attendance: [...attendance.values()].filter((row) => row.role !== null || row.present + row.apologies > 0),
+    attendance: [...attendance.values()].filter(
+      (row) => row.role !== null || row.present + row.apologies > 0,
+    ),
     openActions,
     findings: findings.about(about),
   };

@@ -31,12 +31,16 @@ export function dayAfterYearBefore(iso: string): string {
 }
 
 /** Whether a dated fact holds on `asOf`: no bounds, or validFrom <= asOf <= validTo (ISO strings compare as dates). */
-export function validAt(bounds: { validFrom?: string | null; validTo?: string | null }, asOf: string): boolean {
+export function validAt(
+  bounds: { validFrom?: string | null; validTo?: string | null },
+  asOf: string,
+): boolean {
   return (!bounds.validFrom || bounds.validFrom <= asOf) && (!bounds.validTo || bounds.validTo >= asOf);
 }
 
 /** Natural order for refs and ids: "Priority 2" before "Priority 10", "p1-2" before "p1-10". */
-export const naturalCompare = (a: string | null | undefined, b: string | null | undefined): number => (a ?? "").localeCompare(b ?? "", "en", { numeric: true });
+export const naturalCompare = (a: string | null | undefined, b: string | null | undefined): number =>
+  (a ?? "").localeCompare(b ?? "", "en", { numeric: true });
 
 /**
  * Whether something was on record by `asOf`: true when no paper recording it is dated, or the

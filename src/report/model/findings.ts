@@ -30,7 +30,8 @@ const TAGS: Record<string, string> = {
   STRATEGY_EXPIRED_WITHOUT_SUCCESSOR: "Expired, no successor",
 };
 
-export const ruleTag = (rule: string): string => TAGS[rule] ?? rule.charAt(0) + rule.slice(1).toLowerCase().replaceAll("_", " ");
+export const ruleTag = (rule: string): string =>
+  TAGS[rule] ?? rule.charAt(0) + rule.slice(1).toLowerCase().replaceAll("_", " ");
 
 /** Severity order for lists: errors first. */
 export const severityRank = (severity: string): number => ({ ERROR: 0, WARNING: 1, INFO: 2 })[severity] ?? 3;
@@ -59,7 +60,10 @@ export class FindingIndex {
     const out: Finding[] = [];
     for (const id of new Set(ids)) out.push(...(this.bySubject.get(id) ?? []));
     return out.sort(
-      (a, b) => severityRank(a.severity) - severityRank(b.severity) || a.rule.localeCompare(b.rule) || a.subject.name.localeCompare(b.subject.name),
+      (a, b) =>
+        severityRank(a.severity) - severityRank(b.severity) ||
+        a.rule.localeCompare(b.rule) ||
+        a.subject.name.localeCompare(b.subject.name),
     );
   }
 }

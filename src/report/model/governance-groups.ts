@@ -14,7 +14,11 @@ export interface GovernanceGroupRow {
 }
 
 /** The groups in existence on `asOf`, by name. */
-export function governanceGroups(bodies: readonly GovernanceGroupFragment[], asOf: string, findings: FindingIndex): GovernanceGroupRow[] {
+export function governanceGroups(
+  bodies: readonly GovernanceGroupFragment[],
+  asOf: string,
+  findings: FindingIndex,
+): GovernanceGroupRow[] {
   return bodies
     .filter((body) => validAt(body, asOf))
     .map((body) => ({

@@ -1,13 +1,40 @@
-export { buildStrategyReport, type StrategyReport, type ObjectiveSection, type ObjectiveItem } from "./strategy-report.js";
-export { buildBodyReport, type BodyReport, type GroupRow, type MeetingRow, type AttendanceRow, type StrategySummary, type Member } from "./body-report.js";
-export { buildPersonReport, type PersonReport, type Responsibility, type LedAction, type LedObjective } from "./person-report.js";
+export {
+  buildStrategyReport,
+  type StrategyReport,
+  type ObjectiveSection,
+  type ObjectiveItem,
+} from "./strategy-report.js";
+export {
+  buildBodyReport,
+  type BodyReport,
+  type GroupRow,
+  type MeetingRow,
+  type AttendanceRow,
+  type StrategySummary,
+  type Member,
+} from "./body-report.js";
+export {
+  buildPersonReport,
+  type PersonReport,
+  type Responsibility,
+  type LedAction,
+  type LedObjective,
+} from "./person-report.js";
 export type { ActionRow, ProgressEntry } from "./actions.js";
 export type { OutcomeRow, Reading } from "./outcomes.js";
 export type { GovernanceGroupRow } from "./governance-groups.js";
 export type { Leader } from "./leaders.js";
 export type { Finding, Flag } from "./findings.js";
 export type { ReportContext } from "./report-context.js";
-export { formatDate, today, dayAfterYearBefore, isIsoDate, validAt, recordedBy, naturalCompare } from "./dates.js";
+export {
+  formatDate,
+  today,
+  dayAfterYearBefore,
+  isIsoDate,
+  validAt,
+  recordedBy,
+  naturalCompare,
+} from "./dates.js";
 export { deriveRag } from "./outcomes.js";
 export { ruleTag } from "./findings.js";
 export { names } from "./leaders.js";

@@ -37,7 +37,9 @@ export function leadersAt(connection: LeaderEdges, asOf: string): Leader[] {
 /** The leads with one of `roles`, each once. */
 export function withRole(leaders: readonly Leader[], ...roles: string[]): Leader[] {
   const seen = new Set<string>();
-  return leaders.filter((leader) => roles.includes(leader.role) && !seen.has(leader.id) && seen.add(leader.id));
+  return leaders.filter(
+    (leader) => roles.includes(leader.role) && !seen.has(leader.id) && seen.add(leader.id),
+  );
 }
 
 /** "Steve Murrant, Chief Inspector Andy Mariner" */

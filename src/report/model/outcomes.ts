@@ -32,7 +32,8 @@ export interface OutcomeRow {
   flags: Flag[];
 }
 
-const formatNumber = (value: number): string => (Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2))));
+const formatNumber = (value: number): string =>
+  Number.isInteger(value) ? String(value) : String(Number(value.toFixed(2)));
 const formatPercent = (value: number): string => `${value.toFixed(2)}%`;
 
 /** A numeric value with its unit as written: "24%" for a per cent unit, "4670" otherwise. */
@@ -45,21 +46,32 @@ function readingText(value: number, unit: string | null): string {
  * GREEN when the change meets the target, AMBER when it moves the better way but short of it,
  * RED when it moves the wrong way.
  */
-export function deriveRag(change: number | null, target: number | null, better: string | null): string | null {
+export function deriveRag(
+  change: number | null,
+  target: number | null,
+  better: string | null,
+): string | null {
   if (change === null || target === null || (better !== "UP" && better !== "DOWN")) return null;
   const sign = better === "UP" ? 1 : -1;
   if (sign * change >= sign * target) return "GREEN";
   return sign * change > 0 ? "AMBER" : "RED";
 }
 
-function readingOf(text: string | null, value: number | null, period: string | null, unit: string | null): Reading | null {
+function readingOf(
+  text: string | null,
+  value: number | null,
+  period: string | null,
+  unit: string | null,
+): Reading | null {
   if (text === null && value === null) return null;
   return { text: text ?? readingText(value!, unit), value, period };
 }
 
 /** Readings recorded on or before `asOf`, oldest first; undated readings (baselines) come first. */
 function readingsAt(measurements: readonly MeasurementFragment[], asOf: string): MeasurementFragment[] {
-  return measurements.filter((m) => !m.date || m.date <= asOf).sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.id.localeCompare(b.id));
+  return measurements
+    .filter((m) => !m.date || m.date <= asOf)
+    .sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.id.localeCompare(b.id));
 }
 
 /** The target-outcome row of an indicator as it stood on `asOf`. */
@@ -74,20 +86,35 @@ export function outcomeRow(indicator: IndicatorFragment, asOf: string, findings:
       : before
         ? readingOf(before.valueText, before.value, before.period, indicator.unit)
         : null;
-  let change = latest?.changeText ?? (latest?.change !== null && latest?.change !== undefined ? formatPercent(latest.change) : null);
+  let change =
+    latest?.changeText ??
+    (latest?.change !== null && latest?.change !== undefined ? formatPercent(latest.change) : null);
   let changeComputed = false;
   let changeValue = latest?.change ?? null;
   if (change === null && current?.value != null && previous?.value != null && previous.value !== 0) {
     // Per cent units change in points; counts in per cent of the previous value.
-    changeValue = indicator.unit === "%" ? current.value - previous.value : ((current.value - previous.value) / previous.value) * 100;
-    change = indicator.unit === "%" ? `${changeValue > 0 ? "+" : ""}${formatNumber(Number(changeValue.toFixed(1)))} pts` : formatPercent(changeValue);
+    changeValue =
+      indicator.unit === "%"
+        ? current.value - previous.value
+        : ((current.value - previous.value) / previous.value) * 100;
+    change =
+      indicator.unit === "%"
+        ? `${changeValue > 0 ? "+" : ""}${formatNumber(Number(changeValue.toFixed(1)))} pts`
+        : formatPercent(changeValue);
     changeComputed = true;
   }
-  const targetMeasurement = [...readings].reverse().find((m) => m.target !== null || m.targetText !== null) ?? null;
-  const target = targetMeasurement ? (targetMeasurement.targetText ?? formatPercent(targetMeasurement.target!)) : null;
+  const targetMeasurement =
+    [...readings].reverse().find((m) => m.target !== null || m.targetText !== null) ?? null;
+  const target = targetMeasurement
+    ? (targetMeasurement.targetText ?? formatPercent(targetMeasurement.target!))
+    : null;
   const derived = latest?.rag
     ? null
-    : deriveRag(changeComputed && indicator.unit === "%" ? null : changeValue, targetMeasurement?.target ?? null, indicator.betterDirection);
+    : deriveRag(
+        changeComputed && indicator.unit === "%" ? null : changeValue,
+        targetMeasurement?.target ?? null,
+        indicator.betterDirection,
+      );
   return {
     id: indicator.id,
     name: indicator.name,

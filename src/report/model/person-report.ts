@@ -38,7 +38,13 @@ export interface LedObjective {
 export interface PersonReport {
   type: "person";
   context: ReportContext;
-  person: { id: string; name: string; aliases: string[]; worksFor: { name: string; title: string | null }[]; flags: Flag[] };
+  person: {
+    id: string;
+    name: string;
+    aliases: string[];
+    worksFor: { name: string; title: string | null }[];
+    flags: Flag[];
+  };
   /** Bodies chaired or vice-chaired. */
   chairs: Responsibility[];
   /** Other memberships: member, adviser, secretariat. */
@@ -57,7 +63,8 @@ function latestPerOrganisation(edges: readonly Employment[]): { name: string; ti
   const latest = new Map<string, Employment>();
   for (const edge of edges) {
     const known = latest.get(edge.node.id);
-    if (!known || (edge.properties.validFrom ?? "") > (known.properties.validFrom ?? "")) latest.set(edge.node.id, edge);
+    if (!known || (edge.properties.validFrom ?? "") > (known.properties.validFrom ?? ""))
+      latest.set(edge.node.id, edge);
   }
   return [...latest.values()].map((e) => ({ name: e.node.name, title: e.properties.title }));
 }
@@ -66,10 +73,16 @@ function latestPerOrganisation(edges: readonly Employment[]): { name: string; ti
  * The person report's model from the PersonReport query's response: pure, no I/O.
  * @example const report = buildPersonReport(data, context, "person:manju-likhman");
  */
-export function buildPersonReport(data: PersonReportQuery, context: ReportContext, personId: string): PersonReport {
+export function buildPersonReport(
+  data: PersonReportQuery,
+  context: ReportContext,
+  personId: string,
+): PersonReport {
   const person = data.people[0];
   if (!person)
-    throw new ReportError(`No person with id "${personId}". Person ids look like person:kiran-vagarwal; the API's search query finds ids by name or alias.`);
+    throw new ReportError(
+      `No person with id "${personId}". Person ids look like person:kiran-vagarwal; the API's search query finds ids by name or alias.`,
+    );
   const asOf = context.asOf;
   const findings = new FindingIndex(data.governanceHealth);
   const responsibilities: Responsibility[] = data.responsibilities.map((r) => ({
@@ -80,7 +93,8 @@ export function buildPersonReport(data: PersonReportQuery, context: ReportContex
     validFrom: r.validFrom ?? null,
     validTo: r.validTo ?? null,
   }));
-  const isChair = (r: Responsibility): boolean => r.relationship === "MEMBER_OF" && (r.role === "CHAIR" || r.role === "VICE_CHAIR");
+  const isChair = (r: Responsibility): boolean =>
+    r.relationship === "MEMBER_OF" && (r.role === "CHAIR" || r.role === "VICE_CHAIR");
 
   const actions: LedAction[] = person.ledActionsConnection.edges
     .filter((edge) => validAt(edge.properties, asOf))
@@ -109,7 +123,12 @@ export function buildPersonReport(data: PersonReportQuery, context: ReportContex
         .every((l) => l.id === person.id),
       flags: findings.flags(node.id),
     }))
-    .sort((a, b) => naturalCompare(a.strategy, b.strategy) || naturalCompare(a.ref, b.ref) || a.role.localeCompare(b.role));
+    .sort(
+      (a, b) =>
+        naturalCompare(a.strategy, b.strategy) ||
+        naturalCompare(a.ref, b.ref) ||
+        a.role.localeCompare(b.role),
+    );
 
   return {
     type: "person",
@@ -118,7 +137,9 @@ export function buildPersonReport(data: PersonReportQuery, context: ReportContex
       id: person.id,
       name: personName(person),
       aliases: [...(person.aliases ?? [])],
-      worksFor: latestPerOrganisation(person.worksForConnection.edges.filter((e) => validAt(e.properties, asOf))),
+      worksFor: latestPerOrganisation(
+        person.worksForConnection.edges.filter((e) => validAt(e.properties, asOf)),
+      ),
       flags: findings.flags(person.id),
     },
     chairs: responsibilities.filter(isChair),

@@ -75,13 +75,21 @@ export interface StrategyReport {
   sections: ObjectiveSection[];
   /** Every action in the tree, once, with the refs of the sections that list it (for CSV and totals). */
   actions: (ActionRow & { sections: string[] })[];
-  totals: { sections: number; actions: number; overdue: number; outcomes: number; findings: Record<string, number> };
+  totals: {
+    sections: number;
+    actions: number;
+    overdue: number;
+    outcomes: number;
+    findings: Record<string, number>;
+  };
 }
 
 type ObjectiveNode = ObjectiveSectionFragment & { subObjectives?: readonly ObjectiveNode[] };
 
-const byRef = (a: { ref?: string | null; title?: string; id: string }, b: { ref?: string | null; title?: string; id: string }): number =>
-  naturalCompare(a.ref, b.ref) || naturalCompare(a.id, b.id);
+const byRef = (
+  a: { ref?: string | null; title?: string; id: string },
+  b: { ref?: string | null; title?: string; id: string },
+): number => naturalCompare(a.ref, b.ref) || naturalCompare(a.id, b.id);
 
 /** True when an objective has something of its own to show beyond its title. */
 function hasContent(node: ObjectiveNode): boolean {
@@ -94,7 +102,13 @@ function hasContent(node: ObjectiveNode): boolean {
   );
 }
 
-function buildSection(node: ObjectiveNode, depth: number, asOf: string, findings: FindingIndex, periods: string[]): ObjectiveSection {
+function buildSection(
+  node: ObjectiveNode,
+  depth: number,
+  asOf: string,
+  findings: FindingIndex,
+  periods: string[],
+): ObjectiveSection {
   const leaders = leadersAt(node.leadsConnection, asOf);
   const children = [...(node.subObjectives ?? [])].sort(byRef);
   const rows = [...node.actions].sort(byPlanOrder).map((action) => actionRow(action, asOf, findings));
@@ -103,8 +117,12 @@ function buildSection(node: ObjectiveNode, depth: number, asOf: string, findings
   const objectives = children
     .filter((child) => !hasContent(child))
     .map((child) => ({ id: child.id, ref: child.ref, title: child.title, flags: findings.flags(child.id) }));
-  const governance = governanceGroups(node.governedBy, asOf, findings).sort((a, b) => a.name.localeCompare(b.name));
-  const outcomes = [...node.indicators].sort((a, b) => naturalCompare(a.id, b.id)).map((indicator) => outcomeRow(indicator, asOf, findings));
+  const governance = governanceGroups(node.governedBy, asOf, findings).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
+  const outcomes = [...node.indicators]
+    .sort((a, b) => naturalCompare(a.id, b.id))
+    .map((indicator) => outcomeRow(indicator, asOf, findings));
   const shown = [
     node.id,
     ...objectives.map((o) => o.id),
@@ -124,7 +142,9 @@ function buildSection(node: ObjectiveNode, depth: number, asOf: string, findings
     leadAgencies: withRole(leaders, "LEAD_AGENCY"),
     strategicLeads: withRole(leaders, "STRATEGIC_LEAD"),
     operationalLeads: withRole(leaders, "OPERATIONAL_LEAD"),
-    otherLeads: leaders.filter((l) => !["LEAD_AGENCY", "STRATEGIC_LEAD", "OPERATIONAL_LEAD"].includes(l.role)),
+    otherLeads: leaders.filter(
+      (l) => !["LEAD_AGENCY", "STRATEGIC_LEAD", "OPERATIONAL_LEAD"].includes(l.role),
+    ),
     governance,
     contributesTo: [...node.contributesTo].sort(byRef),
     objectives,
@@ -134,7 +154,9 @@ function buildSection(node: ObjectiveNode, depth: number, asOf: string, findings
     periods,
     flags: findings.flags(node.id),
     findings: findings.about(shown),
-    sections: children.filter(hasContent).map((child) => buildSection(child, depth + 1, asOf, findings, periods)),
+    sections: children
+      .filter(hasContent)
+      .map((child) => buildSection(child, depth + 1, asOf, findings, periods)),
   };
 }
 
@@ -153,7 +175,11 @@ function* walk(sections: readonly ObjectiveSection[]): Generator<ObjectiveSectio
  * The strategy report's model from the StrategyReport query's response: pure, no I/O.
  * @example const report = buildStrategyReport(data, { asOf: "2014-03-31", generatedAt: "2025-01-01", source: "..." });
  */
-export function buildStrategyReport(data: StrategyReportQuery, context: ReportContext, strategyId: string): StrategyReport {
+export function buildStrategyReport(
+  data: StrategyReportQuery,
+  context: ReportContext,
+  strategyId: string,
+): StrategyReport {
   const strategy = data.strategies[0];
   if (!strategy)
     throw new ReportError(
@@ -161,8 +187,12 @@ export function buildStrategyReport(data: StrategyReportQuery, context: ReportCo
     );
   const findings = new FindingIndex(data.governanceHealth);
   // One set of progress columns for the whole plan, as the template prints Qtr 1-4 in every section.
-  const periods = progressPeriods(allActions(strategy.objectives).map((action) => actionRow(action, context.asOf, findings)));
-  const sections = [...strategy.objectives].sort(byRef).map((objective) => buildSection(objective, 1, context.asOf, findings, periods));
+  const periods = progressPeriods(
+    allActions(strategy.objectives).map((action) => actionRow(action, context.asOf, findings)),
+  );
+  const sections = [...strategy.objectives]
+    .sort(byRef)
+    .map((objective) => buildSection(objective, 1, context.asOf, findings, periods));
   const actions = new Map<string, ActionRow & { sections: string[] }>();
   for (const section of walk(sections))
     for (const row of [...section.actions, ...section.communications]) {
@@ -173,7 +203,10 @@ export function buildStrategyReport(data: StrategyReportQuery, context: ReportCo
   const all = [...walk(sections)];
   const findingCounts: Record<string, number> = {};
   const counted = new Set<string>();
-  for (const finding of [...all.flatMap((s) => s.findings), ...data.governanceHealth.filter((f) => f.subject.id === strategy.id)]) {
+  for (const finding of [
+    ...all.flatMap((s) => s.findings),
+    ...data.governanceHealth.filter((f) => f.subject.id === strategy.id),
+  ]) {
     const key = `${finding.rule} ${finding.subject.id}`;
     if (counted.has(key)) continue;
     counted.add(key);

@@ -11,5 +11,10 @@ export interface CsvTable {
  * @example renderCsv({ columns: ["Ref", "Action"], rows: [["1", "Review, then act"]] }) // 'Ref,Action\r\n1,"Review, then act"\r\n'
  */
 export function renderCsv(table: CsvTable): string {
-  return stringify(table.rows, { header: true, columns: table.columns, record_delimiter: "windows", bom: false });
+  return stringify(table.rows, {
+    header: true,
+    columns: table.columns,
+    record_delimiter: "windows",
+    bom: false,
+  });
 }

@@ -2,7 +2,13 @@ import type { Block, Cell, Column, ReportDocument } from "../document/index.js";
 import { UnreachableCaseError } from "../../errors/index.js";
 import { reportStyle } from "./html-style.js";
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 /** Text safe in HTML content and attribute values. */
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
@@ -15,7 +21,12 @@ const RAG_WORD: Record<string, string> = { RED: "Red", AMBER: "Amber", GREEN: "G
 const lines = (text: string): string => escapeHtml(text).replace(/\r?\n/g, "<br>");
 
 function flagsHtml(flags: Cell["flags"]): string {
-  return (flags ?? []).map((f) => `<span class="flag flag-${escapeHtml(f.severity)}" title="${escapeHtml(f.message)}">${escapeHtml(f.tag)}</span>`).join("");
+  return (flags ?? [])
+    .map(
+      (f) =>
+        `<span class="flag flag-${escapeHtml(f.severity)}" title="${escapeHtml(f.message)}">${escapeHtml(f.tag)}</span>`,
+    )
+    .join("");
 }
 
 function cellHtml(value: Cell): string {
@@ -23,7 +34,11 @@ function cellHtml(value: Cell): string {
   if (value.rag)
     html += `<span class="rag rag-${escapeHtml(value.rag.value)}">${escapeHtml(RAG_WORD[value.rag.value] ?? value.rag.value)}${value.rag.derived ? "*" : ""}</span>${value.text ? " " : ""}`;
   if (value.text)
-    html += value.missing ? `<span class="missing">${lines(value.text)}</span>` : value.strong ? `<strong>${lines(value.text)}</strong>` : lines(value.text);
+    html += value.missing
+      ? `<span class="missing">${lines(value.text)}</span>`
+      : value.strong
+        ? `<strong>${lines(value.text)}</strong>`
+        : lines(value.text);
   if (value.sub) html += `<span class="sub">${lines(value.sub)}</span>`;
   return html + flagsHtml(value.flags);
 }
@@ -33,7 +48,10 @@ const alignClass = (column: Column | undefined): string => (column?.numeric ? ` 
 function block(b: Block): string {
   switch (b.kind) {
     case "heading": {
-      const attributes = [b.anchor ? ` id="${escapeHtml(b.anchor)}"` : "", b.newPage ? ` class="new-page"` : ""].join("");
+      const attributes = [
+        b.anchor ? ` id="${escapeHtml(b.anchor)}"` : "",
+        b.newPage ? ` class="new-page"` : "",
+      ].join("");
       return `<h${b.level}${attributes}>${escapeHtml(b.text)}${flagsHtml(b.flags)}</h${b.level}>`;
     }
     case "paragraph":
@@ -49,8 +67,12 @@ function block(b: Block): string {
         .join("")}</ul>`;
     case "table": {
       if (!b.rows.length) return `<p class="missing">${escapeHtml(b.empty)}</p>`;
-      const cols = b.columns.map((c) => (c.width ? `<col class="w-${Math.round(c.width)}">` : "<col>")).join("");
-      const head = b.columns.map((c) => `<th scope="col"${alignClass(c)}>${escapeHtml(c.label)}</th>`).join("");
+      const cols = b.columns
+        .map((c) => (c.width ? `<col class="w-${Math.round(c.width)}">` : "<col>"))
+        .join("");
+      const head = b.columns
+        .map((c) => `<th scope="col"${alignClass(c)}>${escapeHtml(c.label)}</th>`)
+        .join("");
       const rows = b.rows
         .map(
           (row) =>
@@ -60,9 +82,19 @@ function block(b: Block): string {
       return `<table class="grid"><caption class="visually-hidden">${escapeHtml(b.caption)}</caption><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
     }
     case "findings": {
-      if (!b.items.length) return b.empty ? `<p class="muted">${escapeHtml(b.title)}: ${escapeHtml(b.empty)}</p>` : "";
-      const worst = b.items.some((i) => i.severity === "ERROR") ? "ERROR" : b.items.some((i) => i.severity === "WARNING") ? "WARNING" : "INFO";
-      const items = b.items.map((i) => `<li><span class="flag flag-${escapeHtml(i.severity)}">${escapeHtml(i.tag)}</span>${escapeHtml(i.text)}</li>`).join("");
+      if (!b.items.length)
+        return b.empty ? `<p class="muted">${escapeHtml(b.title)}: ${escapeHtml(b.empty)}</p>` : "";
+      const worst = b.items.some((i) => i.severity === "ERROR")
+        ? "ERROR"
+        : b.items.some((i) => i.severity === "WARNING")
+          ? "WARNING"
+          : "INFO";
+      const items = b.items
+        .map(
+          (i) =>
+            `<li><span class="flag flag-${escapeHtml(i.severity)}">${escapeHtml(i.tag)}</span>${escapeHtml(i.text)}</li>`,
+        )
+        .join("");
       return `<aside class="findings has-${worst}" aria-label="${escapeHtml(b.title)}"><p class="title"><strong>${escapeHtml(b.title)}</strong></p><ul>${items}</ul></aside>`;
     }
     default:
@@ -76,7 +108,9 @@ function block(b: Block): string {
  * @example writeFileSync("report.html", renderHtml(layoutStrategyReport(report)));
  */
 export function renderHtml(doc: ReportDocument): string {
-  const cover = doc.meta.map((fact) => `<tr><th scope="row">${escapeHtml(fact.label)}</th><td>${cellHtml(fact.value)}</td></tr>`).join("");
+  const cover = doc.meta
+    .map((fact) => `<tr><th scope="row">${escapeHtml(fact.label)}</th><td>${cellHtml(fact.value)}</td></tr>`)
+    .join("");
   const figures = doc.summary
     .map(
       (f) =>

@@ -4,15 +4,29 @@ import { UnreachableCaseError } from "../../errors/index.js";
 const SEVERITY_MARK: Record<string, string> = { ERROR: "⛔", WARNING: "⚠", INFO: "ℹ" };
 
 /** Text safe inside a Markdown table cell or line: pipes escaped, line breaks as <br>. */
-const inline = (text: string): string => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\*/g, "\\*").replace(/_/g, "\\_").replace(/\r?\n/g, "<br>");
+const inline = (text: string): string =>
+  text
+    .replace(/\\/g, "\\\\")
+    .replace(/\|/g, "\\|")
+    .replace(/\*/g, "\\*")
+    .replace(/_/g, "\\_")
+    .replace(/\r?\n/g, "<br>");
 
 function cellText(value: Cell): string {
   const parts: string[] = [];
   if (value.rag) parts.push(`**${value.rag.value}${value.rag.derived ? "\\*" : ""}**`);
-  if (value.text) parts.push(value.missing ? `_${inline(value.text)}_` : value.strong ? `**${inline(value.text)}**` : inline(value.text));
+  if (value.text)
+    parts.push(
+      value.missing
+        ? `_${inline(value.text)}_`
+        : value.strong
+          ? `**${inline(value.text)}**`
+          : inline(value.text),
+    );
   let text = parts.join(" ");
   if (value.sub) text += `<br>${inline(value.sub)}`;
-  for (const flag of value.flags ?? []) text += ` ${SEVERITY_MARK[flag.severity] ?? "⚑"} **${inline(flag.tag)}**`;
+  for (const flag of value.flags ?? [])
+    text += ` ${SEVERITY_MARK[flag.severity] ?? "⚑"} **${inline(flag.tag)}**`;
   return text;
 }
 
@@ -28,7 +42,11 @@ function block(b: Block): string {
       return b.rows.map((row) => `- **${inline(row.label)}:** ${cellText(row.value)}`).join("\n");
     case "list":
       return b.items
-        .map((item, i) => (b.links?.[i] ? `- [${inline(item.text)}](#${b.links[i].anchor})${cellText({ ...item, text: "" })}` : `- ${cellText(item)}`))
+        .map((item, i) =>
+          b.links?.[i]
+            ? `- [${inline(item.text)}](#${b.links[i].anchor})${cellText({ ...item, text: "" })}`
+            : `- ${cellText(item)}`,
+        )
         .join("\n");
     case "table": {
       if (!b.rows.length) return `_${b.empty}_`;
@@ -41,7 +59,9 @@ function block(b: Block): string {
       return [
         `**${inline(b.title)}**`,
         "",
-        ...b.items.map((item) => `- ${SEVERITY_MARK[item.severity] ?? "⚑"} **${inline(item.tag)}**: ${inline(item.text)}`),
+        ...b.items.map(
+          (item) => `- ${SEVERITY_MARK[item.severity] ?? "⚑"} **${inline(item.tag)}**: ${inline(item.text)}`,
+        ),
       ].join("\n");
     default:
       throw new UnreachableCaseError(b);

@@ -39,7 +39,9 @@ export async function openPdfPrinter(executablePath: string = chromiumPath()): P
   try {
     browser = await launchChromium(executablePath);
   } catch (error) {
-    throw new ReportError(`Could not start Chromium at ${executablePath}: ${(error as Error).message.split("\n")[0]}`);
+    throw new ReportError(
+      `Could not start Chromium at ${executablePath}: ${(error as Error).message.split("\n")[0]}`,
+    );
   }
   return {
     async print(html, options) {

@@ -9,9 +9,12 @@ export function graphqlUrl(endpoint: string): string {
   try {
     url = new URL(endpoint);
   } catch {
-    throw new ReportError(`--endpoint "${endpoint}" is not a URL. Give the API's address, e.g. http://127.0.0.1:4000/graphql.`);
+    throw new ReportError(
+      `--endpoint "${endpoint}" is not a URL. Give the API's address, e.g. http://127.0.0.1:4000/graphql.`,
+    );
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ReportError(`--endpoint "${endpoint}" must be http or https, found ${url.protocol}`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new ReportError(`--endpoint "${endpoint}" must be http or https, found ${url.protocol}`);
   if (url.pathname === "/" || url.pathname === "") url.pathname = "/graphql";
   return url.toString();
 }
@@ -29,18 +32,26 @@ export function httpSource(endpoint: string, token?: string): ReportSource {
       try {
         response = await fetch(url, {
           method: "POST",
-          headers: { "content-type": "application/json", accept: "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          headers: {
+            "content-type": "application/json",
+            accept: "application/json",
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
           body: JSON.stringify({ query: print(document), variables }),
         });
       } catch (error) {
-        throw new ReportError(`Could not reach the API at ${url}: ${(error as Error).message}. Start it with \`npm start\` or check --endpoint.`);
+        throw new ReportError(
+          `Could not reach the API at ${url}: ${(error as Error).message}. Start it with \`npm start\` or check --endpoint.`,
+        );
       }
       const text = await response.text();
       let body: { data?: unknown; errors?: GraphQLErrorLike[] };
       try {
         body = JSON.parse(text) as typeof body;
       } catch {
-        throw new ReportError(`The API at ${url} answered HTTP ${response.status} with something other than JSON: ${text.slice(0, 200)}`);
+        throw new ReportError(
+          `The API at ${url} answered HTTP ${response.status} with something other than JSON: ${text.slice(0, 200)}`,
+        );
       }
       return checkResponse(url, body);
     },

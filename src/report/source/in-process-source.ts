@@ -13,7 +13,9 @@ import type { ReportSource } from "./report-source.js";
 const REPORT_TIMEOUT_MS = 120_000;
 
 const refuseToken = (): never => {
-  throw new ReportError("An in-process report reads as an anonymous caller; send a token to a running API with --endpoint.");
+  throw new ReportError(
+    "An in-process report reads as an anonymous caller; send a token to a running API with --endpoint.",
+  );
 };
 
 /**

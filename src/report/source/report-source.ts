@@ -4,7 +4,10 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 export interface ReportSource {
   /** Said in errors and in the report's footer, e.g. "http://127.0.0.1:4000/graphql" or "bolt://127.0.0.1:7687 (in-process)". */
   readonly description: string;
-  request<Result, Variables extends Record<string, unknown>>(document: TypedDocumentNode<Result, Variables>, variables: Variables): Promise<Result>;
+  request<Result, Variables extends Record<string, unknown>>(
+    document: TypedDocumentNode<Result, Variables>,
+    variables: Variables,
+  ): Promise<Result>;
   close(): Promise<void>;
 }
 

@@ -8,7 +8,11 @@ type Attributes = Record<string, string | number | boolean | null | undefined | 
  * graph cannot inject markup. `on*` attributes given functions become listeners.
  * @example h("button", { type: "button", onclick: () => go(id) }, "Open")
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === null || value === undefined || value === false) continue;
@@ -23,7 +27,10 @@ function append(parent: Node, children: readonly Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
     if (Array.isArray(child)) append(parent, child);
-    else parent.appendChild(typeof child === "object" ? (child as Node) : document.createTextNode(String(child)));
+    else
+      parent.appendChild(
+        typeof child === "object" ? (child as Node) : document.createTextNode(String(child)),
+      );
   }
 }
 
@@ -36,6 +43,7 @@ export function fill(element: Element, ...children: Child[]): void {
 /** The element with this id, or an error naming it (the page's HTML and this code must agree). */
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const element = document.getElementById(id);
-  if (!element) throw new Error(`The viewer page has no element #${id}: index.html and the code that uses it disagree.`);
+  if (!element)
+    throw new Error(`The viewer page has no element #${id}: index.html and the code that uses it disagree.`);
   return element as T;
 }

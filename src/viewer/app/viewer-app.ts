@@ -32,7 +32,12 @@ import { DiagramView, type DiagramSnapshot } from "./render/diagram-view.js";
 import { legend } from "./render/legend.js";
 import { listView } from "./render/list-view.js";
 
-type Selection = { kind: "body" | "strategy" | "person" | "chain" | "item"; id: string; name?: string; label?: string } | null;
+type Selection = {
+  kind: "body" | "strategy" | "person" | "chain" | "item";
+  id: string;
+  name?: string;
+  label?: string;
+} | null;
 
 /** What a test (or a curious person in the console) can read from the running viewer. */
 export interface ViewerHandle {
@@ -51,7 +56,13 @@ function unlinkedBodies(data: ViewerDiagramQuery, asOf: string): BodyRow[] {
       const chairs = b.membersConnection.edges
         .filter((e) => validAt(e.properties, asOf))
         .sort((x, y) => (y.properties.validFrom ?? "").localeCompare(x.properties.validFrom ?? ""));
-      return { id: b.id, name: b.name, kind: b.kind, frequency: b.frequency, chair: chairs[0]?.node.name ?? null };
+      return {
+        id: b.id,
+        name: b.name,
+        kind: b.kind,
+        frequency: b.frequency,
+        chair: chairs[0]?.node.name ?? null,
+      };
     });
 }
 
@@ -69,7 +80,9 @@ function download(blob: Blob, fileName: string): void {
  * person selects, and keeps the diagram, the list view, the panel and the URL in step.
  */
 export class ViewerApp implements ViewerHandle {
-  private readonly client = new GraphQLClient(new URL("graphql", document.baseURI).pathname, () => tokenStore.get());
+  private readonly client = new GraphQLClient(new URL("graphql", document.baseURI).pathname, () =>
+    tokenStore.get(),
+  );
   private readonly view: DiagramView;
   private readonly measure: (text: string) => number;
   private readonly labelMeasure: (text: string) => number;
@@ -108,7 +121,9 @@ export class ViewerApp implements ViewerHandle {
     const openKind = params.get("openKind");
     if (open)
       this.selection = {
-        kind: (["body", "strategy", "person", "chain", "item"].includes(openKind ?? "") ? openKind : "body") as NonNullable<Selection>["kind"],
+        kind: (["body", "strategy", "person", "chain", "item"].includes(openKind ?? "")
+          ? openKind
+          : "body") as NonNullable<Selection>["kind"],
         id: open,
       };
     this.wireControls();
@@ -125,7 +140,12 @@ export class ViewerApp implements ViewerHandle {
   }
 
   state(): ReturnType<ViewerHandle["state"]> {
-    return { asOf: this.asOf, partnershipId: this.partnership?.id ?? null, selection: this.selection, signedIn: Boolean(tokenStore.get()) };
+    return {
+      asOf: this.asOf,
+      partnershipId: this.partnership?.id ?? null,
+      selection: this.selection,
+      signedIn: Boolean(tokenStore.get()),
+    };
   }
 
   /** Chooses the partnership (?partnership= or the first by name) and draws it. */
@@ -134,12 +154,16 @@ export class ViewerApp implements ViewerHandle {
     try {
       const { partnerships } = await this.client.request(ViewerPartnershipsDocument, {});
       this.partnership = partnerships.find((p) => p.id === wanted) ?? partnerships[0] ?? null;
-      if (!this.partnership) throw new Error("The database holds no partnership: load the seeds (npm run seed) and reload.");
-      if (wanted && this.partnership.id !== wanted) this.setStatus(`No partnership ${wanted}; showing ${this.partnership.name}.`);
+      if (!this.partnership)
+        throw new Error("The database holds no partnership: load the seeds (npm run seed) and reload.");
+      if (wanted && this.partnership.id !== wanted)
+        this.setStatus(`No partnership ${wanted}; showing ${this.partnership.name}.`);
       const select = byId<HTMLSelectElement>("partnership");
       fill(
         select,
-        partnerships.map((p) => h("option", { value: p.id, selected: p.id === this.partnership!.id }, p.name)),
+        partnerships.map((p) =>
+          h("option", { value: p.id, selected: p.id === this.partnership!.id }, p.name),
+        ),
       );
       byId("partnership-field").hidden = partnerships.length < 2;
       await this.load();
@@ -162,7 +186,10 @@ export class ViewerApp implements ViewerHandle {
     });
     byId<HTMLSelectElement>("partnership").addEventListener("change", (event) => {
       const id = (event.target as HTMLSelectElement).value;
-      this.partnership = { id, name: (event.target as HTMLSelectElement).selectedOptions[0]?.textContent ?? id };
+      this.partnership = {
+        id,
+        name: (event.target as HTMLSelectElement).selectedOptions[0]?.textContent ?? id,
+      };
       this.selection = null;
       void this.load();
     });
@@ -199,7 +226,11 @@ export class ViewerApp implements ViewerHandle {
       byId<HTMLInputElement>("search"),
       byId<HTMLUListElement>("search-results"),
       byId("search-status"),
-      async (text) => (await this.client.request(ViewerSearchDocument, { text, limit: 15 })).search.map((hit) => ({ ...hit.node, matched: hit.matched })),
+      async (text) =>
+        (await this.client.request(ViewerSearchDocument, { text, limit: 15 })).search.map((hit) => ({
+          ...hit.node,
+          matched: hit.matched,
+        })),
       (hit) => this.openHit(hit),
     );
   }
@@ -242,7 +273,9 @@ export class ViewerApp implements ViewerHandle {
   }
 
   private findings(): Promise<ViewerHealthQuery["governanceHealth"]> {
-    this.health ??= this.client.request(ViewerHealthDocument, { asOf: this.asOf }).then((d) => d.governanceHealth);
+    this.health ??= this.client
+      .request(ViewerHealthDocument, { asOf: this.asOf })
+      .then((d) => d.governanceHealth);
     return this.health;
   }
 
@@ -255,8 +288,14 @@ export class ViewerApp implements ViewerHandle {
     this.health = null;
     this.syncUrl();
     try {
-      const data = await this.client.request(ViewerDiagramDocument, { asOf: this.asOf, partnershipId: this.partnership.id });
-      const model = buildDiagramModel(data.governanceDiagram, { unlinked: this.showUnlinked ? unlinkedBodies(data, this.asOf) : [], maxPerRow: 6 });
+      const data = await this.client.request(ViewerDiagramDocument, {
+        asOf: this.asOf,
+        partnershipId: this.partnership.id,
+      });
+      const model = buildDiagramModel(data.governanceDiagram, {
+        unlinked: this.showUnlinked ? unlinkedBodies(data, this.asOf) : [],
+        maxPerRow: 6,
+      });
       const drawing = await layoutDiagram(model, this.measure, this.labelMeasure);
       if (generation !== this.loadGeneration) return;
       this.view.show(drawing);
@@ -293,7 +332,11 @@ export class ViewerApp implements ViewerHandle {
           {},
           "Select a body in the diagram or the list to see its chair, members, meetings, what it oversees, the actions its members lead and its health findings.",
         ),
-        h("p", {}, "Search for a body, a person or a strategy. A strategy shows its tree; choose an action to see who is accountable for it, up to the board."),
+        h(
+          "p",
+          {},
+          "Search for a body, a person or a strategy. A strategy shows its tree; choose an action to see who is accountable for it, up to the board.",
+        ),
         h("p", {}, "Change the date to see the structure as it stood then."),
       ),
     );
@@ -315,7 +358,10 @@ export class ViewerApp implements ViewerHandle {
 
   private openChain(id: string): void {
     // Inside a strategy's tree the chain opens in place, so the tree stays in view.
-    if (this.selection?.kind === "strategy" && document.querySelector(`#panel [data-action="${CSS.escape(id)}"]`))
+    if (
+      this.selection?.kind === "strategy" &&
+      document.querySelector(`#panel [data-action="${CSS.escape(id)}"]`)
+    )
       void this.showChainInTree(this.selection.id, id);
     else void this.open({ kind: "chain", id });
   }
@@ -351,38 +397,65 @@ export class ViewerApp implements ViewerHandle {
     }
   }
 
-  private async panelFor(selection: NonNullable<Selection>): Promise<{ element: HTMLElement; highlight: string[] }> {
+  private async panelFor(
+    selection: NonNullable<Selection>,
+  ): Promise<{ element: HTMLElement; highlight: string[] }> {
     switch (selection.kind) {
       case "body": {
         const token = tokenStore.get();
         const [data, findings, contacts] = await Promise.all([
           this.client.request(ViewerBodyDocument, { id: selection.id }),
           this.findings().catch(() => []),
-          token ? this.client.request(ViewerContactsDocument, { id: selection.id }).catch((error: Error) => error) : Promise.resolve(null),
+          token
+            ? this.client.request(ViewerContactsDocument, { id: selection.id }).catch((error: Error) => error)
+            : Promise.resolve(null),
         ]);
         const body = data.bodies[0];
         if (!body) throw new Error(`No body has the id ${selection.id}.`);
-        return { element: bodyPanel({ body, memberActions: data.people, findings, asOf: this.asOf, contacts }, this.navigate), highlight: [] };
+        return {
+          element: bodyPanel(
+            { body, memberActions: data.people, findings, asOf: this.asOf, contacts },
+            this.navigate,
+          ),
+          highlight: [],
+        };
       }
       case "strategy": {
         const data = await this.client.request(ViewerStrategyDocument, { id: selection.id });
-        return { element: strategyPanel(data, selection.id, this.navigate), highlight: data.strategies[0]?.overseenBy.map((b) => b.id) ?? [] };
+        return {
+          element: strategyPanel(data, selection.id, this.navigate),
+          highlight: data.strategies[0]?.overseenBy.map((b) => b.id) ?? [],
+        };
       }
       case "person": {
         const data = await this.client.request(ViewerPersonDocument, { id: selection.id, asOf: this.asOf });
-        const bodies = data.responsibilities.filter((r) => r.subject.label === "Body").map((r) => r.subject.id);
+        const bodies = data.responsibilities
+          .filter((r) => r.subject.label === "Body")
+          .map((r) => r.subject.id);
         return { element: personPanel(data, selection.id, this.asOf, this.navigate), highlight: bodies };
       }
       case "item": {
         const data = await this.client.request(ViewerItemDocument, { id: selection.id });
         const meeting = data.agendaItems[0]?.meeting[0] ?? data.meetings[0];
-        return { element: itemPanel(data, selection.id, this.navigate), highlight: meeting?.meetingOf.map((b) => b.id) ?? [] };
+        return {
+          element: itemPanel(data, selection.id, this.navigate),
+          highlight: meeting?.meetingOf.map((b) => b.id) ?? [],
+        };
       }
       case "chain": {
-        const { accountabilityChain } = await this.client.request(ViewerAccountabilityDocument, { id: selection.id });
+        const { accountabilityChain } = await this.client.request(ViewerAccountabilityDocument, {
+          id: selection.id,
+        });
         const self = accountabilityChain.find((s) => s.of?.id === selection.id)?.of;
-        const item = { id: selection.id, name: selection.name ?? self?.name ?? selection.id, label: selection.label ?? self?.label ?? "Item" };
-        return { element: chainPanel(item, accountabilityChain, this.navigate), highlight: chainBodies(accountabilityChain) };
+        const item = {
+          id: selection.id,
+          name: selection.name ?? self?.name ?? selection.id,
+          label: selection.label ?? self?.label ?? "Item",
+        };
+        return {
+          element: chainPanel(item, accountabilityChain, this.navigate),
+          highlight: chainBodies(accountabilityChain),
+        };
       }
     }
   }
@@ -401,7 +474,14 @@ export class ViewerApp implements ViewerHandle {
     const panel = byId("panel");
     fill(panel, strategyPanel(strategy, strategyId, this.navigate, actionId));
     const item = panel.querySelector<HTMLElement>(`[data-action="${CSS.escape(actionId)}"]`);
-    item?.appendChild(h("div", { class: "chain-box" }, h("h4", {}, "Who is accountable"), chainView(chain.accountabilityChain, this.navigate)));
+    item?.appendChild(
+      h(
+        "div",
+        { class: "chain-box" },
+        h("h4", {}, "Who is accountable"),
+        chainView(chain.accountabilityChain, this.navigate),
+      ),
+    );
     item?.querySelector<HTMLElement>("button")?.focus();
     this.view.highlight(chainBodies(chain.accountabilityChain));
     panel.dataset.showing = `chain:${actionId}`;
@@ -429,7 +509,11 @@ export class ViewerApp implements ViewerHandle {
   }
 
   exportSvg(): void {
-    const svg = diagramSvg(this.currentDrawing(), this.partnership?.name ?? "Governance diagram", `Governance structure as of ${this.asOf}`);
+    const svg = diagramSvg(
+      this.currentDrawing(),
+      this.partnership?.name ?? "Governance diagram",
+      `Governance structure as of ${this.asOf}`,
+    );
     download(new Blob([svg], { type: "image/svg+xml" }), this.exportName("svg"));
   }
 

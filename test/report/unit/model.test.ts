@@ -4,7 +4,10 @@ import { progressPeriods } from "../../../src/report/model/actions.js";
 import { deriveRag, formatDate, recordedBy, validAt } from "../../../src/report/model/index.js";
 import { graphqlUrl } from "../../../src/report/source/index.js";
 
-const row = (...periods: string[]) => ({ progress: Object.fromEntries(periods.map((p) => [p, { period: p, date: null, text: "x", rag: null }])) }) as never;
+const row = (...periods: string[]) =>
+  ({
+    progress: Object.fromEntries(periods.map((p) => [p, { period: p, date: null, text: "x", rag: null }])),
+  }) as never;
 
 describe("report model helpers", () => {
   it("derives RAG from a percentage change against a percentage target", () => {
@@ -17,11 +20,22 @@ describe("report model helpers", () => {
     expect(deriveRag(-2, -5, null)).toBeNull();
   });
   it("fills quarterly progress columns out to four quarters", () =>
-    expect(progressPeriods([row("2013/14 Q3"), row("2013/14 Q1")])).toEqual(["2013/14 Q1", "2013/14 Q2", "2013/14 Q3", "2013/14 Q4"]));
-  it("keeps other periods as written", () => expect(progressPeriods([row("July 2016", "2013/14 Q1")])).toEqual(["2013/14 Q1", "July 2016"]));
+    expect(progressPeriods([row("2013/14 Q3"), row("2013/14 Q1")])).toEqual([
+      "2013/14 Q1",
+      "2013/14 Q2",
+      "2013/14 Q3",
+      "2013/14 Q4",
+    ]));
+  it("keeps other periods as written", () =>
+    expect(progressPeriods([row("July 2016", "2013/14 Q1")])).toEqual(["2013/14 Q1", "July 2016"]));
   it("has no progress columns without progress", () => expect(progressPeriods([row()])).toEqual([]));
   it("writes dates as board papers do", () =>
-    expect([formatDate("2014-02-28"), formatDate("2013-07-01"), formatDate(null), formatDate("Feb-14")]).toEqual(["28 Feb 2014", "1 Jul 2013", "", "Feb-14"]));
+    expect([
+      formatDate("2014-02-28"),
+      formatDate("2013-07-01"),
+      formatDate(null),
+      formatDate("Feb-14"),
+    ]).toEqual(["28 Feb 2014", "1 Jul 2013", "", "Feb-14"]));
   it("keeps facts valid on the date", () => {
     expect(validAt({ validFrom: "2016-01-29", validTo: null }, "2016-01-29")).toBe(true);
     expect(validAt({ validFrom: "2017-07-21" }, "2016-01-29")).toBe(false);

@@ -11,12 +11,19 @@ const doc: ReportDocument = {
   meta: [{ label: "Report date", value: { text: "As at 1 Jan 2024" } }],
   summary: [{ label: "Actions", value: "2" }],
   blocks: [
-    { kind: "heading", level: 2, text: "1. Actions", flags: [{ rule: "R", severity: "ERROR", tag: "No lead", message: "m" }] },
+    {
+      kind: "heading",
+      level: 2,
+      text: "1. Actions",
+      flags: [{ rule: "R", severity: "ERROR", tag: "No lead", message: "m" }],
+    },
     {
       kind: "table",
       caption: "Actions",
       columns: [{ label: "Action" }, { label: "Value", numeric: true }],
-      rows: [[{ text: "Review | refresh\nthe plan" }, { text: "4670", rag: { value: "AMBER", derived: true } }]],
+      rows: [
+        [{ text: "Review | refresh\nthe plan" }, { text: "4670", rag: { value: "AMBER", derived: true } }],
+      ],
       empty: "None.",
     },
   ],

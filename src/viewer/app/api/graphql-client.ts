@@ -31,7 +31,10 @@ export class GraphQLClient {
     private readonly token: () => string | null,
   ) {}
 
-  async request<Result, Variables extends Record<string, unknown>>(document: TypedDocumentNode<Result, Variables>, variables: Variables): Promise<Result> {
+  async request<Result, Variables extends Record<string, unknown>>(
+    document: TypedDocumentNode<Result, Variables>,
+    variables: Variables,
+  ): Promise<Result> {
     let query = printed.get(document);
     if (!query) printed.set(document, (query = print(document)));
     const token = this.token();
@@ -40,18 +43,28 @@ export class GraphQLClient {
     try {
       response = await fetch(this.endpoint, {
         method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json",
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ operationName: name, query, variables }),
       });
     } catch (error) {
-      throw new ViewerRequestError(`${name}: the API at ${this.endpoint} could not be reached (${(error as Error).message}). Is the server running?`);
+      throw new ViewerRequestError(
+        `${name}: the API at ${this.endpoint} could not be reached (${(error as Error).message}). Is the server running?`,
+      );
     }
-    const body = (await response.json().catch(() => null)) as { data?: Result; errors?: { message: string; extensions?: { code?: string } }[] } | null;
+    const body = (await response.json().catch(() => null)) as {
+      data?: Result;
+      errors?: { message: string; extensions?: { code?: string } }[];
+    } | null;
     if (body?.errors?.length) {
       const codes = body.errors.map((e) => e.extensions?.code ?? "").filter(Boolean);
       throw new ViewerRequestError(`${name}: ${body.errors.map((e) => e.message).join("; ")}`, codes);
     }
-    if (!response.ok || !body?.data) throw new ViewerRequestError(`${name}: the API answered HTTP ${response.status} without data.`);
+    if (!response.ok || !body?.data)
+      throw new ViewerRequestError(`${name}: the API answered HTTP ${response.status} without data.`);
     return body.data;
   }
 }

@@ -28,7 +28,12 @@ export const tokenStore = {
 export function describeToken(token: string): TokenInfo {
   try {
     const payload = token.split(".")[1] ?? "";
-    const json = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as { sub?: unknown; name?: unknown; roles?: unknown; exp?: unknown };
+    const json = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as {
+      sub?: unknown;
+      name?: unknown;
+      roles?: unknown;
+      exp?: unknown;
+    };
     return {
       subject: typeof json.name === "string" ? json.name : typeof json.sub === "string" ? json.sub : null,
       roles: Array.isArray(json.roles) ? json.roles.filter((r): r is string => typeof r === "string") : [],

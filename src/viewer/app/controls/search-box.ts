@@ -8,7 +8,15 @@ export interface SearchHit {
 }
 
 /** Labels the viewer has a panel for; other hits (organisations, documents...) are not offered. */
-export const OPENABLE = new Set(["Body", "Person", "Strategy", "Objective", "Action", "AgendaItem", "Meeting"]);
+export const OPENABLE = new Set([
+  "Body",
+  "Person",
+  "Strategy",
+  "Objective",
+  "Action",
+  "AgendaItem",
+  "Meeting",
+]);
 
 /**
  * The search box as an ARIA combobox: type to search (debounced), arrow keys move through the
@@ -77,7 +85,9 @@ export class SearchBox {
           h("span", { class: "hit-label" }, hit.label.replace(/([a-z])([A-Z])/g, "$1 $2")),
           " ",
           hit.name,
-          hit.matched && hit.matched !== hit.name ? h("span", { class: "hit-matched" }, ` (matched “${hit.matched}”)`) : null,
+          hit.matched && hit.matched !== hit.name
+            ? h("span", { class: "hit-matched" }, ` (matched “${hit.matched}”)`)
+            : null,
         ),
       ),
     );
@@ -85,13 +95,18 @@ export class SearchBox {
     this.list.hidden = !open;
     this.input.setAttribute("aria-expanded", String(open));
     this.input.setAttribute("aria-activedescendant", open ? "search-hit-0" : "");
-    this.status.textContent = text ? (open ? `${hits.length} results for “${text}”` : `No results for “${text}”`) : "";
+    this.status.textContent = text
+      ? open
+        ? `${hits.length} results for “${text}”`
+        : `No results for “${text}”`
+      : "";
   }
 
   private move(delta: number): void {
     if (!this.hits.length) return;
     this.active = (this.active + delta + this.hits.length) % this.hits.length;
-    for (const [i, li] of Array.from(this.list.children).entries()) li.setAttribute("aria-selected", String(i === this.active));
+    for (const [i, li] of Array.from(this.list.children).entries())
+      li.setAttribute("aria-selected", String(i === this.active));
     this.input.setAttribute("aria-activedescendant", `search-hit-${this.active}`);
     this.list.children[this.active]?.scrollIntoView({ block: "nearest" });
   }

@@ -18,8 +18,12 @@ export interface NodeSize {
  * read as another line's. Usually the reporting body's end (HEAD, drawn top-down); for a body
  * reporting to several (a board updating three others), the end at each body reported to (TAIL).
  */
-function labelPlacement(model: DiagramModel, line: DiagramModel["lines"][number]): "HEAD" | "TAIL" | "CENTER" {
-  const count = (end: "from" | "to"): number => model.lines.filter((l) => l[end] === line[end] && l.kind === line.kind).length;
+function labelPlacement(
+  model: DiagramModel,
+  line: DiagramModel["lines"][number],
+): "HEAD" | "TAIL" | "CENTER" {
+  const count = (end: "from" | "to"): number =>
+    model.lines.filter((l) => l[end] === line[end] && l.kind === line.kind).length;
   return count("from") === 1 ? "HEAD" : count("to") === 1 ? "TAIL" : "CENTER";
 }
 
@@ -35,13 +39,18 @@ export const isJunction = (id: string): boolean => id.startsWith("junction|");
  *    kind, so they pass between the boxes of a row as one trunk instead of one column each.
  * The line's own last piece (junction or body to the reporting body) carries its frequency label.
  */
-export function elkGraph(model: DiagramModel, size: (bodyId: string) => NodeSize, label: (text: string) => NodeSize): ElkGraphParts {
+export function elkGraph(
+  model: DiagramModel,
+  size: (bodyId: string) => NodeSize,
+  label: (text: string) => NodeSize,
+): ElkGraphParts {
   const rowOf = new Map(model.rows.flatMap((row, r) => row.map((id) => [id, r] as const)));
   const ports = new Map<string, ElkPort[]>();
   const port = (nodeId: string, side: "NORTH" | "SOUTH", kind: string): string => {
     const id = `${nodeId}|${side}|${kind}`;
     const list = ports.get(nodeId) ?? [];
-    if (!list.some((p) => p.id === id)) list.push({ id, width: 1, height: 1, layoutOptions: { "elk.port.side": side } });
+    if (!list.some((p) => p.id === id))
+      list.push({ id, width: 1, height: 1, layoutOptions: { "elk.port.side": side } });
     ports.set(nodeId, list);
     return id;
   };
@@ -49,7 +58,8 @@ export function elkGraph(model: DiagramModel, size: (bodyId: string) => NodeSize
   const edges = new Map<string, ElkExtendedEdge>();
   const pieces = new Map<string, string[]>();
   const piece = (id: string, from: string, to: string, kind: string): string => {
-    if (!edges.has(id)) edges.set(id, { id, sources: [port(from, "SOUTH", kind)], targets: [port(to, "NORTH", kind)] });
+    if (!edges.has(id))
+      edges.set(id, { id, sources: [port(from, "SOUTH", kind)], targets: [port(to, "NORTH", kind)] });
     return id;
   };
 
@@ -67,7 +77,13 @@ export function elkGraph(model: DiagramModel, size: (bodyId: string) => NodeSize
     route.push(piece(line.id, above, line.from, line.kind));
     const own = edges.get(line.id)!;
     if (line.frequency)
-      own.labels = [{ text: line.frequency, ...label(line.frequency), layoutOptions: { "elk.edgeLabels.placement": labelPlacement(model, line) } }];
+      own.labels = [
+        {
+          text: line.frequency,
+          ...label(line.frequency),
+          layoutOptions: { "elk.edgeLabels.placement": labelPlacement(model, line) },
+        },
+      ];
     pieces.set(line.id, route);
   }
 

@@ -89,13 +89,17 @@ function bodyLines(body: DiagramBody, measure: MeasureText): string[] {
   ];
 }
 
-const bodyHeight = (lines: readonly string[]): number => Math.max(44, lines.length * METRICS.lineHeight + 2 * METRICS.padding);
+const bodyHeight = (lines: readonly string[]): number =>
+  Math.max(44, lines.length * METRICS.lineHeight + 2 * METRICS.padding);
 
 /** An ELK edge's route as points, in ELK's direction (top-down). */
 function sectionPoints(edge: ElkExtendedEdge | undefined): Point[] {
   const section = edge?.sections?.[0];
   if (!section) return [];
-  return [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((p) => ({ x: p.x, y: p.y }));
+  return [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((p) => ({
+    x: p.x,
+    y: p.y,
+  }));
 }
 
 /** Drops repeated points and middle points of straight runs, which cytoscape would draw as kinks. */
@@ -108,7 +112,8 @@ export function simplifyRoute(points: readonly Point[]): Point[] {
     if (
       last &&
       before &&
-      ((Math.abs(before.x - last.x) < 0.5 && Math.abs(last.x - p.x) < 0.5) || (Math.abs(before.y - last.y) < 0.5 && Math.abs(last.y - p.y) < 0.5))
+      ((Math.abs(before.x - last.x) < 0.5 && Math.abs(last.x - p.x) < 0.5) ||
+        (Math.abs(before.y - last.y) < 0.5 && Math.abs(last.y - p.y) < 0.5))
     )
       out.pop();
     out.push(p);
@@ -122,10 +127,17 @@ export function simplifyRoute(points: readonly Point[]): Point[] {
  * are set out below in rows by kind under a heading.
  * @example const drawing = await layoutDiagram(model, (s) => ctx.measureText(s).width);
  */
-export async function layoutDiagram(model: DiagramModel, measure: MeasureText, labelMeasure: MeasureText = measure): Promise<LaidOutDiagram> {
+export async function layoutDiagram(
+  model: DiagramModel,
+  measure: MeasureText,
+  labelMeasure: MeasureText = measure,
+): Promise<LaidOutDiagram> {
   const byId = new Map(model.bodies.map((b) => [b.id, b]));
   const linesOf = new Map(model.bodies.map((b) => [b.id, bodyLines(b, measure)]));
-  const size = (id: string): { width: number; height: number } => ({ width: METRICS.bodyWidth, height: bodyHeight(linesOf.get(id)!) });
+  const size = (id: string): { width: number; height: number } => ({
+    width: METRICS.bodyWidth,
+    height: bodyHeight(linesOf.get(id)!),
+  });
   const labelSize = (text: string): { width: number; height: number } => ({
     width: Math.ceil(labelMeasure(text)) + 2 * METRICS.labelPadding,
     height: METRICS.labelLineHeight + METRICS.labelPadding,
@@ -159,7 +171,13 @@ export async function layoutDiagram(model: DiagramModel, measure: MeasureText, l
       points: simplifyRoute(route.reverse()),
       label:
         label && line.frequency
-          ? { text: line.frequency, x: label.x! + label.width! / 2, y: label.y! + label.height! / 2, width: label.width!, height: label.height! }
+          ? {
+              text: line.frequency,
+              x: label.x! + label.width! / 2,
+              y: label.y! + label.height! / 2,
+              width: label.width!,
+              height: label.height!,
+            }
           : null,
     };
   });

@@ -6,7 +6,8 @@
  */
 
 /** A cytoscape node shape that also has an SVG drawing in render/diagram-svg.ts. */
-export type BodyShape = "rectangle" | "round-rectangle" | "cut-rectangle" | "barrel" | "round-octagon" | "bottom-round-rectangle";
+export type BodyShape =
+  "rectangle" | "round-rectangle" | "cut-rectangle" | "barrel" | "round-octagon" | "bottom-round-rectangle";
 
 export interface BodyKindStyle {
   kind: string;

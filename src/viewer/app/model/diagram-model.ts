@@ -105,7 +105,10 @@ const byName = (a: { name: string }, b: { name: string }): number => a.name.loca
  * by kind), wide rows wrapped, and the bodies with no line to the board kept apart.
  * @example buildDiagramModel({ nodes, edges }, { maxPerRow: 6 }).rows[0] // ["body:community-leadership-committee", ...]
  */
-export function buildDiagramModel(diagram: { nodes: readonly BodyRow[]; edges: readonly LineRow[] }, options: ModelOptions = {}): DiagramModel {
+export function buildDiagramModel(
+  diagram: { nodes: readonly BodyRow[]; edges: readonly LineRow[] },
+  options: ModelOptions = {},
+): DiagramModel {
   const maxPerRow = options.maxPerRow ?? 6;
   const linked: DiagramBody[] = diagram.nodes.map((n) => ({
     id: n.id,
@@ -118,7 +121,14 @@ export function buildDiagramModel(diagram: { nodes: readonly BodyRow[]; edges: r
   const known = new Set(linked.map((b) => b.id));
   const unlinked: DiagramBody[] = (options.unlinked ?? [])
     .filter((b) => !known.has(b.id))
-    .map((b) => ({ id: b.id, name: b.name, kind: b.kind, chair: b.chair ?? null, frequency: b.frequency?.trim() || null, linked: false }));
+    .map((b) => ({
+      id: b.id,
+      name: b.name,
+      kind: b.kind,
+      chair: b.chair ?? null,
+      frequency: b.frequency?.trim() || null,
+      linked: false,
+    }));
   const lines = mergeLines(diagram.edges, known);
 
   const rank = rankBodies(linked, lines);
@@ -136,7 +146,9 @@ export function buildDiagramModel(diagram: { nodes: readonly BodyRow[]; edges: r
       .filter((b) => rank.get(b.id) === r)
       .sort(
         (a, b) =>
-          Number(lines.some((l) => l.to === b.id)) - Number(lines.some((l) => l.to === a.id)) || parentsOf(a.id).localeCompare(parentsOf(b.id)) || byName(a, b),
+          Number(lines.some((l) => l.to === b.id)) - Number(lines.some((l) => l.to === a.id)) ||
+          parentsOf(a.id).localeCompare(parentsOf(b.id)) ||
+          byName(a, b),
       );
     rows.push(
       ...chunkEvenly(
@@ -147,7 +159,9 @@ export function buildDiagramModel(diagram: { nodes: readonly BodyRow[]; edges: r
   }
 
   const unlinkedRows: string[][] = [];
-  const kinds = [...new Set(unlinked.map((b) => b.kind))].sort((a, b) => kindStyle(a).row - kindStyle(b).row || a.localeCompare(b));
+  const kinds = [...new Set(unlinked.map((b) => b.kind))].sort(
+    (a, b) => kindStyle(a).row - kindStyle(b).row || a.localeCompare(b),
+  );
   for (const kind of kinds)
     unlinkedRows.push(
       ...chunkEvenly(

@@ -13,7 +13,14 @@ export interface ObjectiveRow {
   partOfStrategy: { id: string }[];
   partOfObjective: { id: string }[];
   leadsConnection: { edges: { properties: { role: string }; node: Leader }[] };
-  actions: { id: string; ref: string | null; title: string; status: string | null; dueText: string | null; leads: Leader[] }[];
+  actions: {
+    id: string;
+    ref: string | null;
+    title: string;
+    status: string | null;
+    dueText: string | null;
+    leads: Leader[];
+  }[];
 }
 
 export interface ObjectiveNode {
@@ -21,8 +28,10 @@ export interface ObjectiveNode {
   children: ObjectiveNode[];
 }
 
-const natural = (a: string | null, b: string | null): number => (a ?? "").localeCompare(b ?? "", "en", { numeric: true });
-const order = (a: ObjectiveRow, b: ObjectiveRow): number => natural(a.ref, b.ref) || a.title.localeCompare(b.title);
+const natural = (a: string | null, b: string | null): number =>
+  (a ?? "").localeCompare(b ?? "", "en", { numeric: true });
+const order = (a: ObjectiveRow, b: ObjectiveRow): number =>
+  natural(a.ref, b.ref) || a.title.localeCompare(b.title);
 
 /**
  * Assembles the flat objectives of a strategy (ViewerStrategy) into its tree: objectives that
@@ -35,11 +44,18 @@ export function strategyTree(strategyId: string, rows: readonly ObjectiveRow[]):
   const placed = new Set<string>();
   const build = (row: ObjectiveRow): ObjectiveNode => {
     placed.add(row.id);
-    const children = rows.filter((r) => !placed.has(r.id) && r.partOfObjective.some((p) => p.id === row.id)).sort(order);
+    const children = rows
+      .filter((r) => !placed.has(r.id) && r.partOfObjective.some((p) => p.id === row.id))
+      .sort(order);
     children.forEach((c) => placed.add(c.id));
     return { objective: row, children: children.map(build) };
   };
-  const roots = rows.filter((r) => r.partOfStrategy.some((s) => s.id === strategyId) && !r.partOfObjective.some((p) => ids.has(p.id))).sort(order);
+  const roots = rows
+    .filter(
+      (r) =>
+        r.partOfStrategy.some((s) => s.id === strategyId) && !r.partOfObjective.some((p) => ids.has(p.id)),
+    )
+    .sort(order);
   roots.forEach((r) => placed.add(r.id));
   return roots.map(build);
 }

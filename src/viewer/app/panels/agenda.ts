@@ -3,12 +3,21 @@ import { h } from "../dom.js";
 
 /** A restricted (Part 2) item is marked in words, not by colour alone. */
 export function restrictedBadge(): HTMLElement {
-  return h("span", { class: "badge restricted", title: "Exempt business: officers of the partnership only" }, "Restricted");
+  return h(
+    "span",
+    { class: "badge restricted", title: "Exempt business: officers of the partnership only" },
+    "Restricted",
+  );
 }
 
 /** An agenda in item-number order; the API has already left out what this caller may not see. */
-export function agendaList(items: readonly ViewerAgendaRowFragment[], open: (id: string) => void): HTMLElement {
-  const sorted = [...items].sort((a, b) => (a.number ?? "").localeCompare(b.number ?? "", "en", { numeric: true }));
+export function agendaList(
+  items: readonly ViewerAgendaRowFragment[],
+  open: (id: string) => void,
+): HTMLElement {
+  const sorted = [...items].sort((a, b) =>
+    (a.number ?? "").localeCompare(b.number ?? "", "en", { numeric: true }),
+  );
   return h(
     "ol",
     { class: "agenda" },

@@ -1,4 +1,8 @@
-import type { ViewerBodyQuery, ViewerContactsQuery, ViewerHealthQuery } from "../../../../generated/documents.js";
+import type {
+  ViewerBodyQuery,
+  ViewerContactsQuery,
+  ViewerHealthQuery,
+} from "../../../../generated/documents.js";
 import { h, type Child } from "../dom.js";
 import { kindStyle } from "../model/body-kinds.js";
 import { validAt } from "../model/valid-at.js";
@@ -43,7 +47,9 @@ export function membersAt(body: Body, asOf: string): Member[] {
     const index = ROLE_ORDER.indexOf(role);
     return index < 0 ? ROLE_ORDER.length : index;
   };
-  return [...members.values()].sort((a, b) => rank(a.role) - rank(b.role) || a.name.localeCompare(b.name)).map(({ since: _since, ...m }) => m);
+  return [...members.values()]
+    .sort((a, b) => rank(a.role) - rank(b.role) || a.name.localeCompare(b.name))
+    .map(({ since: _since, ...m }) => m);
 }
 
 function section(title: string, ...content: Child[]): HTMLElement {
@@ -68,7 +74,10 @@ export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElemen
   const members = membersAt(body, asOf);
   const chairs = members.filter((m) => m.role === "CHAIR");
   const memberNames = new Map(members.map((m) => [m.id, m.name]));
-  const contacts = input.contacts && !(input.contacts instanceof Error) ? new Map(input.contacts.people.map((p) => [p.id, p])) : null;
+  const contacts =
+    input.contacts && !(input.contacts instanceof Error)
+      ? new Map(input.contacts.people.map((p) => [p.id, p]))
+      : null;
 
   const actions = new Map<string, { action: Body["ledActions"][number]; by: string[] }>();
   for (const action of body.ledActions) actions.set(action.id, { action, by: [body.name] });
@@ -79,17 +88,29 @@ export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElemen
       actions.set(action.id, entry);
     }
   const actionList = [...actions.values()].sort(
-    (a, b) => (a.action.ref ?? "").localeCompare(b.action.ref ?? "", "en", { numeric: true }) || a.action.title.localeCompare(b.action.title),
+    (a, b) =>
+      (a.action.ref ?? "").localeCompare(b.action.ref ?? "", "en", { numeric: true }) ||
+      a.action.title.localeCompare(b.action.title),
   );
 
-  const about = new Set([body.id, ...members.map((m) => m.id), ...body.oversees.map((s) => s.id), ...body.governs.map((o) => o.id)]);
+  const about = new Set([
+    body.id,
+    ...members.map((m) => m.id),
+    ...body.oversees.map((s) => s.id),
+    ...body.governs.map((o) => o.id),
+  ]);
   const findings = input.findings.filter((f) => about.has(f.subject.id));
 
   // Each line once per other body (papers repeat them), valid at the date, with its frequency.
-  type Edge = { properties: { validFrom?: string | null; validTo?: string | null; frequency?: string | null }; node: { id: string; name: string } };
+  type Edge = {
+    properties: { validFrom?: string | null; validTo?: string | null; frequency?: string | null };
+    node: { id: string; name: string };
+  };
   const lineGroup = (title: string, edges: readonly Edge[]): HTMLElement | null => {
     const seen = new Map<string, Edge>();
-    for (const edge of edges) if (validAt(edge.properties, asOf) && (!seen.has(edge.node.id) || edge.properties.frequency)) seen.set(edge.node.id, edge);
+    for (const edge of edges)
+      if (validAt(edge.properties, asOf) && (!seen.has(edge.node.id) || edge.properties.frequency))
+        seen.set(edge.node.id, edge);
     if (!seen.size) return null;
     const sorted = [...seen.values()].sort((a, b) => a.node.name.localeCompare(b.node.name));
     return h(
@@ -100,7 +121,12 @@ export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElemen
         "ul",
         {},
         sorted.map((e) =>
-          h("li", {}, linkTo(navigate, { id: e.node.id, label: "Body", name: e.node.name }), e.properties.frequency ? ` (${e.properties.frequency})` : ""),
+          h(
+            "li",
+            {},
+            linkTo(navigate, { id: e.node.id, label: "Body", name: e.node.name }),
+            e.properties.frequency ? ` (${e.properties.frequency})` : "",
+          ),
         ),
       ),
     );
@@ -115,11 +141,16 @@ export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElemen
   const facts: [string, Child][] = [
     [
       "Chair",
-      chairs.length ? chairs.map((c, i) => [i ? ", " : "", linkTo(navigate, { id: c.id, label: "Person", name: c.name })]) : "none recorded at this date",
+      chairs.length
+        ? chairs.map((c, i) => [i ? ", " : "", linkTo(navigate, { id: c.id, label: "Person", name: c.name })])
+        : "none recorded at this date",
     ],
     ["Meets", body.frequency ?? "frequency not recorded"],
     ["Quorum", body.quorum],
-    ["In place", body.validFrom || body.validTo ? `${body.validFrom ?? "…"} to ${body.validTo ?? "today"}` : null],
+    [
+      "In place",
+      body.validFrom || body.validTo ? `${body.validFrom ?? "…"} to ${body.validTo ?? "today"}` : null,
+    ],
     ["Also known as", body.aliases?.length ? body.aliases.join("; ") : null],
   ];
 
@@ -131,7 +162,9 @@ export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElemen
     h(
       "dl",
       { class: "facts" },
-      facts.filter(([, v]) => v !== null && v !== undefined && v !== "").map(([k, v]) => [h("dt", {}, k), h("dd", { "data-fact": k.toLowerCase() }, v)]),
+      facts
+        .filter(([, v]) => v !== null && v !== undefined && v !== "")
+        .map(([k, v]) => [h("dt", {}, k), h("dd", { "data-fact": k.toLowerCase() }, v)]),
     ),
     body.purpose ? section("Purpose", h("p", {}, body.purpose)) : null,
     body.membershipNote ? h("p", { class: "note" }, body.membershipNote) : null,
@@ -142,13 +175,25 @@ export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElemen
         ? h(
             "table",
             { class: "members" },
-            h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Name"), h("th", { scope: "col" }, "Role"), h("th", { scope: "col" }, "Organisation"))),
+            h(
+              "thead",
+              {},
+              h(
+                "tr",
+                {},
+                h("th", { scope: "col" }, "Name"),
+                h("th", { scope: "col" }, "Role"),
+                h("th", { scope: "col" }, "Organisation"),
+              ),
+            ),
             h(
               "tbody",
               {},
               members.map((m) => {
                 const contact = contacts?.get(m.id);
-                const organisation = [m.representing, ...m.organisations.filter((o) => o !== m.representing)].filter(Boolean).join("; ");
+                const organisation = [m.representing, ...m.organisations.filter((o) => o !== m.representing)]
+                  .filter(Boolean)
+                  .join("; ");
                 return h(
                   "tr",
                   {},
@@ -156,7 +201,13 @@ export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElemen
                     "td",
                     {},
                     linkTo(navigate, { id: m.id, label: "Person", name: m.name }),
-                    contact?.email || contact?.phone ? h("div", { class: "contact" }, [contact.email, contact.phone].filter(Boolean).join(" · ")) : null,
+                    contact?.email || contact?.phone
+                      ? h(
+                          "div",
+                          { class: "contact" },
+                          [contact.email, contact.phone].filter(Boolean).join(" · "),
+                        )
+                      : null,
                   ),
                   h("td", {}, roleText(m.role)),
                   h("td", {}, organisation || "—"),
@@ -170,10 +221,18 @@ export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElemen
             "p",
             {},
             "Member agencies: ",
-            body.memberAgenciesConnection.edges.map((e) => `${e.node.name}${e.properties.kind ? ` (${e.properties.kind.toLowerCase()})` : ""}`).join("; "),
+            body.memberAgenciesConnection.edges
+              .map((e) => `${e.node.name}${e.properties.kind ? ` (${e.properties.kind.toLowerCase()})` : ""}`)
+              .join("; "),
           )
         : null,
-      input.contacts instanceof Error ? h("p", { class: "none" }, `Contact details are not available to this sign-in: ${input.contacts.message}`) : null,
+      input.contacts instanceof Error
+        ? h(
+            "p",
+            { class: "none" },
+            `Contact details are not available to this sign-in: ${input.contacts.message}`,
+          )
+        : null,
     ),
     section(
       "Oversees",
@@ -189,7 +248,14 @@ export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElemen
                 ` (${[s.kind.toLowerCase().replace(/_/g, " "), s.status?.toLowerCase(), s.periodStart && s.periodEnd ? `${s.periodStart.slice(0, 4)}–${s.periodEnd.slice(0, 4)}` : null].filter(Boolean).join(", ")})`,
               ),
             ),
-            body.governs.map((o) => h("li", {}, `${o.ref ? `${o.ref}: ` : ""}`, linkTo(navigate, { id: o.id, label: "Objective", name: o.title }))),
+            body.governs.map((o) =>
+              h(
+                "li",
+                {},
+                `${o.ref ? `${o.ref}: ` : ""}`,
+                linkTo(navigate, { id: o.id, label: "Objective", name: o.title }),
+              ),
+            ),
           )
         : none("No strategy or objective names this body as its governance group."),
     ),

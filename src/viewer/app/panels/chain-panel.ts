@@ -30,14 +30,26 @@ export function chainView(steps: readonly Step[], navigate: Navigate): HTMLEleme
         " ",
         step.subject ? linkTo(navigate, step.subject) : h("strong", {}, "missing"),
         step.of ? h("span", { class: "of" }, " for ", linkTo(navigate, step.of)) : null,
-        step.gap ? h("div", { class: "gap-text" }, h("span", { class: "badge severity-warning" }, "Gap"), " ", step.gap) : null,
+        step.gap
+          ? h(
+              "div",
+              { class: "gap-text" },
+              h("span", { class: "badge severity-warning" }, "Gap"),
+              " ",
+              step.gap,
+            )
+          : null,
       ),
     ),
   );
 }
 
 /** The panel for an action or objective opened on its own (from search or a body's list). */
-export function chainPanel(item: { id: string; name: string; label: string }, steps: readonly Step[], navigate: Navigate): HTMLElement {
+export function chainPanel(
+  item: { id: string; name: string; label: string },
+  steps: readonly Step[],
+  navigate: Navigate,
+): HTMLElement {
   const strategy = steps.find((s) => s.subject?.label === "Strategy")?.subject;
   return h(
     "article",

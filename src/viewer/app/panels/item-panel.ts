@@ -7,14 +7,24 @@ import { linkTo, type Navigate } from "./navigate.js";
 export function itemPanel(data: ViewerItemQuery, id: string, navigate: Navigate): HTMLElement {
   const item = data.agendaItems[0];
   const meeting = item?.meeting[0] ?? data.meetings[0];
-  const bodies = (meeting?.meetingOf ?? []).map((b, i) => [i ? ", " : "", linkTo(navigate, { id: b.id, label: "Body", name: b.name })]);
+  const bodies = (meeting?.meetingOf ?? []).map((b, i) => [
+    i ? ", " : "",
+    linkTo(navigate, { id: b.id, label: "Body", name: b.name }),
+  ]);
   if (item)
     return h(
       "article",
       { class: "panel-item", "data-item": item.id },
-      h("p", { class: "eyebrow" }, h("span", { class: "kind-badge" }, "Agenda item"), item.restricted ? [" ", restrictedBadge()] : null),
+      h(
+        "p",
+        { class: "eyebrow" },
+        h("span", { class: "kind-badge" }, "Agenda item"),
+        item.restricted ? [" ", restrictedBadge()] : null,
+      ),
       h("h2", { id: "panel-title", tabindex: "-1" }, `${item.number ? `${item.number}. ` : ""}${item.title}`),
-      meeting ? h("p", {}, `${meeting.title}, ${meeting.date}`, bodies.length ? [" (", bodies, ")"] : null) : null,
+      meeting
+        ? h("p", {}, `${meeting.title}, ${meeting.date}`, bodies.length ? [" (", bodies, ")"] : null)
+        : null,
       item.exemption ? h("p", {}, `Exempt: ${item.exemption}`) : null,
       item.outcomeRequired ? h("p", {}, h("strong", {}, "Outcome required: "), item.outcomeRequired) : null,
       item.summary ? h("p", {}, item.summary) : null,

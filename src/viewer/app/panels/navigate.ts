@@ -12,7 +12,10 @@ export interface Navigate {
 }
 
 /** A link to whatever a PathNode-like item is; plain text when the viewer has no panel for its label. */
-export function linkTo(navigate: Navigate, item: { id?: string | null; label?: string | null; __typename?: string; name?: string | null }): HTMLElement {
+export function linkTo(
+  navigate: Navigate,
+  item: { id?: string | null; label?: string | null; __typename?: string; name?: string | null },
+): HTMLElement {
   const label = item.label ?? item.__typename ?? "";
   const name = item.name ?? item.id ?? "?";
   const go: Record<string, ((id: string) => void) | undefined> = {
@@ -27,17 +30,35 @@ export function linkTo(navigate: Navigate, item: { id?: string | null; label?: s
   const action = go[label];
   if (!item.id || !action) return h("span", {}, name);
   const id = item.id;
-  return h("button", { type: "button", class: "link", "data-id": id, "data-label": label, onclick: () => action(id) }, name);
+  return h(
+    "button",
+    { type: "button", class: "link", "data-id": id, "data-label": label, onclick: () => action(id) },
+    name,
+  );
 }
 
 /** Severity as a labelled badge (text, not colour alone). */
 export function severityBadge(severity: string): HTMLElement {
-  return h("span", { class: `badge severity-${severity.toLowerCase()}` }, severity === "ERROR" ? "Error" : severity === "WARNING" ? "Warning" : "Info");
+  return h(
+    "span",
+    { class: `badge severity-${severity.toLowerCase()}` },
+    severity === "ERROR" ? "Error" : severity === "WARNING" ? "Warning" : "Info",
+  );
 }
 
 /** "Title (status, due on going)" of an action. */
-export function actionText(action: { ref: string | null; title: string; status: string | null; dueText: string | null }): string {
-  const extra = [action.status?.toLowerCase().replace(/_/g, " "), action.dueText ? `due ${action.dueText}` : null].filter(Boolean).join(", ");
+export function actionText(action: {
+  ref: string | null;
+  title: string;
+  status: string | null;
+  dueText: string | null;
+}): string {
+  const extra = [
+    action.status?.toLowerCase().replace(/_/g, " "),
+    action.dueText ? `due ${action.dueText}` : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
   return `${action.ref ? `${action.ref} ` : ""}${action.title}${extra ? ` (${extra})` : ""}`;
 }
 

@@ -4,7 +4,10 @@ import { strategyTree, type Leader, type ObjectiveNode } from "../model/strategy
 import { actionText, linkTo, roleText, type Navigate } from "./navigate.js";
 
 const leaderLinks = (navigate: Navigate, leads: readonly Leader[]): (HTMLElement | string)[] =>
-  leads.flatMap((lead, i) => [i ? ", " : "", linkTo(navigate, { id: lead.id ?? null, label: lead.__typename ?? null, name: lead.name ?? null })]);
+  leads.flatMap((lead, i) => [
+    i ? ", " : "",
+    linkTo(navigate, { id: lead.id ?? null, label: lead.__typename ?? null, name: lead.name ?? null }),
+  ]);
 
 function objectiveItem(node: ObjectiveNode, navigate: Navigate, selectedAction: string | null): HTMLElement {
   const { objective, children } = node;
@@ -23,7 +26,11 @@ function objectiveItem(node: ObjectiveNode, navigate: Navigate, selectedAction: 
           leads.map((e, i) => [
             i ? "; " : "",
             `${roleText(e.properties.role)}: `,
-            linkTo(navigate, { id: e.node.id ?? null, label: e.node.__typename ?? null, name: e.node.name ?? null }),
+            linkTo(navigate, {
+              id: e.node.id ?? null,
+              label: e.node.__typename ?? null,
+              name: e.node.name ?? null,
+            }),
           ]),
         )
       : null,
@@ -66,16 +73,33 @@ function objectiveItem(node: ObjectiveNode, navigate: Navigate, selectedAction: 
 }
 
 /** A strategy's tree: objectives and outcomes, the actions feeding each with their leads; an action opens its accountability chain. */
-export function strategyPanel(data: ViewerStrategyQuery, strategyId: string, navigate: Navigate, selectedAction: string | null = null): HTMLElement {
+export function strategyPanel(
+  data: ViewerStrategyQuery,
+  strategyId: string,
+  navigate: Navigate,
+  selectedAction: string | null = null,
+): HTMLElement {
   const strategy = data.strategies[0];
   if (!strategy)
-    return h("article", {}, h("h2", { id: "panel-title", tabindex: "-1" }, "Strategy not found"), h("p", {}, `No strategy has the id ${strategyId}.`));
+    return h(
+      "article",
+      {},
+      h("h2", { id: "panel-title", tabindex: "-1" }, "Strategy not found"),
+      h("p", {}, `No strategy has the id ${strategyId}.`),
+    );
   const tree = strategyTree(strategy.id, data.objectives);
-  const period = strategy.periodStart || strategy.periodEnd ? `${strategy.periodStart ?? "…"} to ${strategy.periodEnd ?? "…"}` : null;
+  const period =
+    strategy.periodStart || strategy.periodEnd
+      ? `${strategy.periodStart ?? "…"} to ${strategy.periodEnd ?? "…"}`
+      : null;
   return h(
     "article",
     { class: "panel-strategy", "data-strategy": strategy.id },
-    h("p", { class: "eyebrow" }, h("span", { class: "kind-badge" }, strategy.kind.toLowerCase().replace(/_/g, " "))),
+    h(
+      "p",
+      { class: "eyebrow" },
+      h("span", { class: "kind-badge" }, strategy.kind.toLowerCase().replace(/_/g, " ")),
+    ),
     h("h2", { id: "panel-title", tabindex: "-1" }, strategy.title),
     h(
       "dl",
@@ -88,7 +112,10 @@ export function strategyPanel(data: ViewerStrategyQuery, strategyId: string, nav
           "dd",
           {},
           strategy.overseenBy.length
-            ? strategy.overseenBy.map((b, i) => [i ? ", " : "", linkTo(navigate, { id: b.id, label: "Body", name: b.name })])
+            ? strategy.overseenBy.map((b, i) => [
+                i ? ", " : "",
+                linkTo(navigate, { id: b.id, label: "Body", name: b.name }),
+              ])
             : "no body recorded",
         ),
       ],
@@ -101,7 +128,11 @@ export function strategyPanel(data: ViewerStrategyQuery, strategyId: string, nav
               strategy.leadsConnection.edges.map((e, i) => [
                 i ? "; " : "",
                 `${roleText(e.properties.role)}: `,
-                linkTo(navigate, { id: e.node.id ?? null, label: e.node.__typename ?? null, name: e.node.name ?? null }),
+                linkTo(navigate, {
+                  id: e.node.id ?? null,
+                  label: e.node.__typename ?? null,
+                  name: e.node.name ?? null,
+                }),
               ]),
             ),
           ]

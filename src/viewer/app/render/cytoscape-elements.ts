@@ -7,7 +7,11 @@ import type { LaidOutDiagram, Point } from "../layout/layout-diagram.js";
  * absolute bend points into those numbers. The normal is cytoscape's: (-dy, dx) / length.
  * @example segmentsThrough({x: 0, y: 100}, {x: 0, y: 0}, [{x: 50, y: 50}]) // { weights: [0.5], distances: [50] }
  */
-export function segmentsThrough(start: Point, end: Point, bends: readonly Point[]): { weights: number[]; distances: number[] } {
+export function segmentsThrough(
+  start: Point,
+  end: Point,
+  bends: readonly Point[],
+): { weights: number[]; distances: number[] } {
   const dx = end.x - start.x;
   const dy = end.y - start.y;
   const length2 = dx * dx + dy * dy || 1;
@@ -28,7 +32,8 @@ const px = (n: number): string => `${Math.round(n * 100) / 100}px`;
 /** Length of a polyline. */
 export function routeLength(points: readonly Point[]): number {
   let length = 0;
-  for (let i = 1; i < points.length; i++) length += Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.y - points[i - 1]!.y);
+  for (let i = 1; i < points.length; i++)
+    length += Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.y - points[i - 1]!.y);
   return length;
 }
 
@@ -39,7 +44,14 @@ export function cytoscapeElements(drawing: LaidOutDiagram): ElementDefinition[] 
   for (const body of drawing.bodies)
     elements.push({
       group: "nodes",
-      data: { id: body.id, label: body.lines.join("\n"), kind: body.kind, width: body.width, height: body.height, name: body.name },
+      data: {
+        id: body.id,
+        label: body.lines.join("\n"),
+        kind: body.kind,
+        width: body.width,
+        height: body.height,
+        name: body.name,
+      },
       position: { x: body.x, y: body.y },
       classes: ["body", body.linked ? "linked" : "unlinked"],
     });
@@ -47,7 +59,13 @@ export function cytoscapeElements(drawing: LaidOutDiagram): ElementDefinition[] 
     const source = centre.get(line.from);
     const target = centre.get(line.to);
     if (!source || !target) continue;
-    const data: Record<string, unknown> = { id: line.id, source: line.from, target: line.to, kind: line.kind, frequency: line.frequency ?? "" };
+    const data: Record<string, unknown> = {
+      id: line.id,
+      source: line.from,
+      target: line.to,
+      kind: line.kind,
+      frequency: line.frequency ?? "",
+    };
     const classes = ["line", line.kind === "PROVIDES_UPDATES_TO" ? "updates" : "accountable"];
     const first = line.points[0];
     const last = line.points[line.points.length - 1];
@@ -69,7 +87,13 @@ export function cytoscapeElements(drawing: LaidOutDiagram): ElementDefinition[] 
     if (line.label)
       elements.push({
         group: "nodes",
-        data: { id: `label:${line.id}`, label: line.label.text, width: line.label.width, height: line.label.height, line: line.id },
+        data: {
+          id: `label:${line.id}`,
+          label: line.label.text,
+          width: line.label.width,
+          height: line.label.height,
+          line: line.id,
+        },
         position: { x: line.label.x, y: line.label.y },
         classes: ["line-label", line.kind === "PROVIDES_UPDATES_TO" ? "updates" : "accountable"],
         selectable: false,

@@ -32,7 +32,13 @@ export function diagramStyle(): StylesheetJson {
     },
     ...BODY_KINDS.map((k) => ({
       selector: `node.body[kind = "${k.kind}"]`,
-      style: { shape: k.shape, "background-color": k.fill, "border-color": k.border, "border-width": k.borderWidth, "border-style": k.borderStyle },
+      style: {
+        shape: k.shape,
+        "background-color": k.fill,
+        "border-color": k.border,
+        "border-width": k.borderWidth,
+        "border-style": k.borderStyle,
+      },
     })),
     { selector: "node.body.unlinked", style: { "border-style": "dotted", "background-opacity": 0.7 } },
     {
@@ -84,7 +90,10 @@ export function diagramStyle(): StylesheetJson {
         "target-endpoint": (edge: EdgeSingular) => edge.data("targetEndpoint") ?? "outside-to-node",
       },
     },
-    { selector: "edge.unrouted", style: { "source-endpoint": "outside-to-node", "target-endpoint": "outside-to-node" } },
+    {
+      selector: "edge.unrouted",
+      style: { "source-endpoint": "outside-to-node", "target-endpoint": "outside-to-node" },
+    },
     {
       selector: "edge.routed",
       // "endpoints" (distances measured from the given endpoints) exists in cytoscape 3.34 but not in its type declarations.
@@ -106,7 +115,10 @@ export function diagramStyle(): StylesheetJson {
         "target-arrow-shape": "vee",
       },
     },
-    { selector: "node.body:selected", style: { "border-width": 5, "border-color": SELECTED, "border-style": "solid" } },
+    {
+      selector: "node.body:selected",
+      style: { "border-width": 5, "border-color": SELECTED, "border-style": "solid" },
+    },
     {
       selector: "node.body.highlight",
       style: {
@@ -118,7 +130,10 @@ export function diagramStyle(): StylesheetJson {
         "underlay-padding": 6,
       },
     },
-    { selector: "edge.highlight", style: { width: 4, "line-color": HIGHLIGHT, "target-arrow-color": HIGHLIGHT } },
+    {
+      selector: "edge.highlight",
+      style: { width: 4, "line-color": HIGHLIGHT, "target-arrow-color": HIGHLIGHT },
+    },
     { selector: "node.body.faded", style: { opacity: 0.35 } },
     { selector: "edge.faded, node.line-label.faded", style: { opacity: 0.25 } },
   ];

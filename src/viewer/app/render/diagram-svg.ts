@@ -2,7 +2,8 @@ import { BODY_KINDS, EDGE_KINDS, kindStyle, type BodyShape } from "../model/body
 import { METRICS, type LaidOutDiagram, type PlacedBody, type Point } from "../layout/layout-diagram.js";
 import { routeLength } from "./cytoscape-elements.js";
 
-const escape = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escape = (text: string): string =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const n = (value: number): string => String(Math.round(value * 10) / 10);
 
 /** An SVG path of a kind's shape in the box (x, y, w, h), close to cytoscape's drawing of it. */
@@ -29,14 +30,22 @@ function bodySvg(body: PlacedBody): string {
   const style = kindStyle(body.kind);
   const x = body.x - body.width / 2;
   const y = body.y - body.height / 2;
-  const dash = !body.linked ? ' stroke-dasharray="2 3"' : style.borderStyle === "dashed" ? ' stroke-dasharray="6 4"' : "";
+  const dash = !body.linked
+    ? ' stroke-dasharray="2 3"'
+    : style.borderStyle === "dashed"
+      ? ' stroke-dasharray="6 4"'
+      : "";
   const outline = `<path d="${shapePath(style.shape, x, y, body.width, body.height)}" fill="${style.fill}" stroke="${style.border}" stroke-width="${style.borderStyle === "double" ? 1 : style.borderWidth}"${dash}/>`;
   const inner =
     style.borderStyle === "double"
       ? `<path d="${shapePath(style.shape, x + 3, y + 3, body.width - 6, body.height - 6)}" fill="none" stroke="${style.border}" stroke-width="1"/>`
       : "";
   const top = body.y - ((body.lines.length - 1) * METRICS.lineHeight) / 2;
-  const text = body.lines.map((line, i) => `<tspan x="${n(body.x)}" y="${n(top + i * METRICS.lineHeight)}">${escape(line)}</tspan>`).join("");
+  const text = body.lines
+    .map(
+      (line, i) => `<tspan x="${n(body.x)}" y="${n(top + i * METRICS.lineHeight)}">${escape(line)}</tspan>`,
+    )
+    .join("");
   return `<g class="body" data-id="${escape(body.id)}"><title>${escape(`${body.name} (${style.label})`)}</title>${outline}${inner}<text text-anchor="middle" dominant-baseline="central">${text}</text></g>`;
 }
 
@@ -52,7 +61,9 @@ function legendSvg(y: number): { svg: string; height: number; width: number } {
     parts.push(
       `<path d="${shapePath(kind.shape, x, y, w, h)}" fill="${kind.fill}" stroke="${kind.border}" stroke-width="${kind.borderStyle === "double" ? 3 : kind.borderWidth}"${dash}/>`,
     );
-    parts.push(`<text x="${x + w + 6}" y="${y + h / 2}" dominant-baseline="central">${escape(kind.label)}</text>`);
+    parts.push(
+      `<text x="${x + w + 6}" y="${y + h / 2}" dominant-baseline="central">${escape(kind.label)}</text>`,
+    );
     x += w + 14 + kind.label.length * 7 + 20;
   }
   let x2 = 16;
@@ -65,7 +76,11 @@ function legendSvg(y: number): { svg: string; height: number; width: number } {
     parts.push(`<text x="${x2 + 56}" y="${y2}" dominant-baseline="central">${escape(edge.label)}</text>`);
     x2 += 56 + edge.label.length * 7 + 30;
   }
-  return { svg: `<g class="legend" font-size="12">${parts.join("")}</g>`, height: 64, width: Math.max(x, x2) };
+  return {
+    svg: `<g class="legend" font-size="12">${parts.join("")}</g>`,
+    height: 64,
+    width: Math.max(x, x2),
+  };
 }
 
 /**
@@ -92,7 +107,10 @@ export function diagramSvg(drawing: LaidOutDiagram, title: string, subtitle: str
     .map((line) => {
       const edge = EDGE_KINDS.find((e) => e.kind === line.kind) ?? EDGE_KINDS[0];
       // As on screen: dashes counted from the target end, so lines sharing a bus dash in step.
-      const dash = edge.lineStyle === "dashed" ? ` stroke-dasharray="7 5" stroke-dashoffset="${n(-routeLength(line.points))}"` : "";
+      const dash =
+        edge.lineStyle === "dashed"
+          ? ` stroke-dasharray="7 5" stroke-dashoffset="${n(-routeLength(line.points))}"`
+          : "";
       const label = line.label
         ? `<rect x="${n(line.label.x - line.label.width / 2)}" y="${n(line.label.y - line.label.height / 2)}" width="${n(line.label.width)}" height="${n(line.label.height)}" rx="3" fill="#ffffff" stroke="#bbbbbb"/><text x="${n(line.label.x)}" y="${n(line.label.y)}" text-anchor="middle" dominant-baseline="central" font-size="${METRICS.labelFontSize}" font-style="italic">${escape(line.label.text)}</text>`
         : "";
@@ -100,7 +118,10 @@ export function diagramSvg(drawing: LaidOutDiagram, title: string, subtitle: str
     })
     .join("");
   const headings = drawing.headings
-    .map((hd) => `<text x="${n(hd.x)}" y="${n(hd.y)}" dominant-baseline="central" font-size="15" font-weight="bold">${escape(hd.text)}</text>`)
+    .map(
+      (hd) =>
+        `<text x="${n(hd.x)}" y="${n(hd.y)}" dominant-baseline="central" font-size="15" font-weight="bold">${escape(hd.text)}</text>`,
+    )
     .join("");
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,

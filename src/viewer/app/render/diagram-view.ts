@@ -5,7 +5,17 @@ import { diagramStyle } from "./diagram-style.js";
 
 /** What tests and the page read back from the drawn diagram (the model cytoscape actually renders). */
 export interface DiagramSnapshot {
-  bodies: { id: string; kind: string; label: string; x1: number; y1: number; x2: number; y2: number; highlighted: boolean; selected: boolean }[];
+  bodies: {
+    id: string;
+    kind: string;
+    label: string;
+    x1: number;
+    y1: number;
+    x2: number;
+    y2: number;
+    highlighted: boolean;
+    selected: boolean;
+  }[];
   lines: { id: string; from: string; to: string; kind: string; lineStyle: string; frequency: string }[];
   labels: { id: string; text: string; x1: number; y1: number; x2: number; y2: number }[];
 }
@@ -71,7 +81,8 @@ export class DiagramView {
     node.select();
     const extent = this.cy.extent();
     const box = node.boundingBox({});
-    if (box.x1 < extent.x1 || box.x2 > extent.x2 || box.y1 < extent.y1 || box.y2 > extent.y2) this.cy.animate({ center: { eles: node } }, { duration: 250 });
+    if (box.x1 < extent.x1 || box.x2 > extent.x2 || box.y1 < extent.y1 || box.y2 > extent.y2)
+      this.cy.animate({ center: { eles: node } }, { duration: 250 });
   }
 
   /** Highlights bodies (and the lines among them); the rest fade. An empty list clears it. */
@@ -80,9 +91,12 @@ export class DiagramView {
     this.cy.batch(() => {
       this.cy.elements().removeClass("highlight faded");
       if (!ids.size) return;
-      for (const node of this.cy.nodes("node.body")) node.addClass(ids.has(node.id()) ? "highlight" : "faded");
-      for (const edge of this.cy.edges()) edge.addClass(ids.has(edge.source().id()) && ids.has(edge.target().id()) ? "highlight" : "faded");
-      for (const label of this.cy.nodes("node.line-label")) if (!this.cy.getElementById(label.data("line")).hasClass("highlight")) label.addClass("faded");
+      for (const node of this.cy.nodes("node.body"))
+        node.addClass(ids.has(node.id()) ? "highlight" : "faded");
+      for (const edge of this.cy.edges())
+        edge.addClass(ids.has(edge.source().id()) && ids.has(edge.target().id()) ? "highlight" : "faded");
+      for (const label of this.cy.nodes("node.line-label"))
+        if (!this.cy.getElementById(label.data("line")).hasClass("highlight")) label.addClass("faded");
     });
   }
 
@@ -108,7 +122,14 @@ export class DiagramView {
     return {
       bodies: this.cy
         .nodes("node.body")
-        .map((n) => ({ id: n.id(), kind: n.data("kind"), label: n.data("label"), ...box(n), highlighted: n.hasClass("highlight"), selected: n.selected() })),
+        .map((n) => ({
+          id: n.id(),
+          kind: n.data("kind"),
+          label: n.data("label"),
+          ...box(n),
+          highlighted: n.hasClass("highlight"),
+          selected: n.selected(),
+        })),
       lines: this.cy.edges().map((e) => ({
         id: e.id(),
         from: e.source().id(),

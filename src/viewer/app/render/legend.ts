@@ -11,7 +11,13 @@ function svgElement(tag: string, attributes: Record<string, string | number>): S
 }
 
 function swatch(draw: (svg: SVGElement) => void): SVGElement {
-  const svg = svgElement("svg", { width: 40, height: 22, viewBox: "0 0 40 22", "aria-hidden": "true", focusable: "false" });
+  const svg = svgElement("svg", {
+    width: 40,
+    height: 22,
+    viewBox: "0 0 40 22",
+    "aria-hidden": "true",
+    focusable: "false",
+  });
   draw(svg);
   return svg;
 }
@@ -69,7 +75,16 @@ export function legend(): HTMLElement {
     {},
     swatch((svg) =>
       svg.appendChild(
-        svgElement("rect", { x: 2, y: 2, width: 36, height: 18, fill: "#ffffff", stroke: "#555555", "stroke-width": 2, "stroke-dasharray": "2 3" }),
+        svgElement("rect", {
+          x: 2,
+          y: 2,
+          width: 36,
+          height: 18,
+          fill: "#ffffff",
+          stroke: "#555555",
+          "stroke-width": 2,
+          "stroke-dasharray": "2 3",
+        }),
       ),
     ),
     "No recorded line to the board",

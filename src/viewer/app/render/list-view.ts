@@ -4,7 +4,13 @@ import type { DiagramBody, DiagramLine, DiagramModel } from "../model/diagram-mo
 
 /** How a child relates to the body it is listed under: "accountable to it; provides updates (Annually)". */
 function relation(lines: readonly DiagramLine[]): string {
-  return lines.map((l) => (l.kind === "PROVIDES_UPDATES_TO" ? `provides updates${l.frequency ? ` (${l.frequency})` : ""}` : "accountable to it")).join("; ");
+  return lines
+    .map((l) =>
+      l.kind === "PROVIDES_UPDATES_TO"
+        ? `provides updates${l.frequency ? ` (${l.frequency})` : ""}`
+        : "accountable to it",
+    )
+    .join("; ");
 }
 
 function describe(body: DiagramBody): Child[] {
@@ -26,15 +32,24 @@ export function listView(model: DiagramModel, asOf: string, onSelect: (bodyId: s
   const name = (id: string): string => byId.get(id)?.name ?? id;
   const linked = model.bodies.filter((b) => b.linked);
   const up = (id: string): DiagramLine[] => model.lines.filter((l) => l.from === id);
-  const down = (id: string): string[] => [...new Set(model.lines.filter((l) => l.to === id).map((l) => l.from))].sort((a, b) => name(a).localeCompare(name(b)));
+  const down = (id: string): string[] =>
+    [...new Set(model.lines.filter((l) => l.to === id).map((l) => l.from))].sort((a, b) =>
+      name(a).localeCompare(name(b)),
+    );
   const listedFully = new Set<string>();
-  const button = (id: string): HTMLElement => h("button", { type: "button", class: "link", "data-body": id, onclick: () => onSelect(id) }, name(id));
+  const button = (id: string): HTMLElement =>
+    h("button", { type: "button", class: "link", "data-body": id, onclick: () => onSelect(id) }, name(id));
 
   const item = (id: string, parent: string | null): HTMLElement => {
     const body = byId.get(id)!;
     const via = parent ? relation(model.lines.filter((l) => l.from === id && l.to === parent)) : null;
     const others = up(id).filter((l) => l.to !== parent);
-    const head = [via ? h("span", { class: "relation" }, `${via}: `) : null, button(id), " ", ...describe(body)];
+    const head = [
+      via ? h("span", { class: "relation" }, `${via}: `) : null,
+      button(id),
+      " ",
+      ...describe(body),
+    ];
     if (listedFully.has(id)) return h("li", {}, head, " (listed in full above)");
     listedFully.add(id);
     const alsoTo = others.length
@@ -65,12 +80,18 @@ export function listView(model: DiagramModel, asOf: string, onSelect: (bodyId: s
     const index = BODY_KINDS.findIndex((k) => k.kind === kind);
     return index < 0 ? BODY_KINDS.length : index;
   };
-  const roots = linked.filter((b) => up(b.id).length === 0).sort((a, b) => order(a.kind) - order(b.kind) || a.name.localeCompare(b.name));
+  const roots = linked
+    .filter((b) => up(b.id).length === 0)
+    .sort((a, b) => order(a.kind) - order(b.kind) || a.name.localeCompare(b.name));
   const unlinked = model.bodies.filter((b) => !b.linked);
   return h(
     "div",
     { class: "list-view" },
-    h("h2", {}, `Structure as of ${asOf}: ${linked.length} bodies linked to the board, ${model.lines.length} lines`),
+    h(
+      "h2",
+      {},
+      `Structure as of ${asOf}: ${linked.length} bodies linked to the board, ${model.lines.length} lines`,
+    ),
     h(
       "ul",
       { class: "tree" },
