@@ -36,6 +36,8 @@ export type BodyKind =
   | 'CASE_PANEL'
   | 'COMMUNITY_ENGAGEMENT_GROUP'
   | 'EXTERNAL_BOARD'
+  /** The board of a local strategic partnership (a district's LSP executive or core group), above its CSP and other thematic partnerships. */
+  | 'LOCAL_STRATEGIC_PARTNERSHIP'
   | 'MEMBERS_COMMITTEE'
   | 'OPERATIONAL_MEETING'
   | 'STATUTORY_BOARD'
@@ -58,8 +60,12 @@ export type MemberRole =
   | 'VICE_CHAIR';
 
 export type ObjectiveKind =
+  /** An approach the plan applies across its priorities (e.g. prevention, early intervention, engagement). */
+  | 'CROSS_CUTTING_APPROACH'
   | 'OUTCOME'
   | 'PARTNERSHIP_OBJECTIVE'
+  /** A place the plan singles out (a town, ward, estate or town centre). */
+  | 'PLACE'
   | 'PRIORITY'
   | 'STRATEGIC_OBJECTIVE'
   | 'THEME';

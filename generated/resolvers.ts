@@ -108,6 +108,8 @@ export type Action = {
   leads: Array<Leader>;
   leadsConnection: ActionLeadsConnection;
   partnershipId: Scalars['ID']['output'];
+  /** Order in the plan as the paper lists its actions (1 = first); reports sort by it. */
+  position?: Maybe<Scalars['Int']['output']>;
   /** Restricted to officers of the partnership. */
   privateNote?: Maybe<Scalars['String']['output']>;
   /** For actions from a meeting's action log. */
@@ -213,6 +215,7 @@ export type ActionAggregateNode = {
   createdAt: DateTimeAggregateSelection;
   desiredOutcome: StringAggregateSelection;
   dueText: StringAggregateSelection;
+  position: IntAggregateSelection;
   privateNote: StringAggregateSelection;
   ref: StringAggregateSelection;
   title: StringAggregateSelection;
@@ -317,6 +320,7 @@ export type ActionContributesToNodeAggregationWhereInput = {
   category?: InputMaybe<StringScalarAggregationFilters>;
   createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  position?: InputMaybe<IntScalarAggregationFilters>;
   ref?: InputMaybe<StringScalarAggregationFilters>;
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
@@ -354,6 +358,7 @@ export type ActionCreateInput = {
   kind: ActionKind;
   leads?: InputMaybe<ActionLeadsCreateInput>;
   partnershipId: Scalars['ID']['input'];
+  position?: InputMaybe<Scalars['Int']['input']>;
   privateNote?: InputMaybe<Scalars['String']['input']>;
   raisedAt?: InputMaybe<ActionRaisedAtFieldInput>;
   ref?: InputMaybe<Scalars['String']['input']>;
@@ -398,6 +403,7 @@ export type ActionDocumentEvidencedByNodeAggregateSelection = {
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
   updatedBy: StringAggregateSelection;
+  url: StringAggregateSelection;
 };
 
 export type ActionEdge = {
@@ -491,6 +497,7 @@ export type ActionEvidencedByNodeAggregationWhereInput = {
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+  url?: InputMaybe<StringScalarAggregationFilters>;
 };
 
 export type ActionEvidencedByRelationship = {
@@ -800,6 +807,7 @@ export type ActionObjectiveContributesToNodeAggregateSelection = {
   category: StringAggregateSelection;
   createdAt: DateTimeAggregateSelection;
   description: StringAggregateSelection;
+  position: IntAggregateSelection;
   ref: StringAggregateSelection;
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
@@ -959,6 +967,7 @@ export type ActionSort = {
   id?: InputMaybe<SortDirection>;
   kind?: InputMaybe<SortDirection>;
   partnershipId?: InputMaybe<SortDirection>;
+  position?: InputMaybe<SortDirection>;
   privateNote?: InputMaybe<SortDirection>;
   ref?: InputMaybe<SortDirection>;
   status?: InputMaybe<SortDirection>;
@@ -996,6 +1005,7 @@ export type ActionUpdateInput = {
   kind?: InputMaybe<ActionKindEnumScalarMutations>;
   leads?: InputMaybe<ActionLeadsUpdateInput>;
   partnershipId?: InputMaybe<IdScalarMutations>;
+  position?: InputMaybe<IntScalarMutations>;
   privateNote?: InputMaybe<StringScalarMutations>;
   raisedAt?: InputMaybe<Array<ActionRaisedAtUpdateFieldInput>>;
   ref?: InputMaybe<StringScalarMutations>;
@@ -1131,6 +1141,7 @@ export type ActionWhere = {
   leads?: InputMaybe<LeaderRelationshipFilters>;
   leadsConnection?: InputMaybe<ActionLeadsConnectionFilters>;
   partnershipId?: InputMaybe<IdScalarFilters>;
+  position?: InputMaybe<IntScalarFilters>;
   privateNote?: InputMaybe<StringScalarFilters>;
   raisedAt?: InputMaybe<MeetingRelationshipFilters>;
   raisedAtConnection?: InputMaybe<ActionRaisedAtConnectionFilters>;
@@ -1160,7 +1171,9 @@ export type ActionsIndexConnection = {
 
 /**
  * The edge properties for the following fields:
+ * * Partnership.memberAgencies
  * * Organisation.memberOf
+ * * Organisation.memberOfPartnership
  * * Body.memberAgencies
  */
 export type AgencyMembership = {
@@ -1528,6 +1541,7 @@ export type AgendaItemDocumentEvidencedByNodeAggregateSelection = {
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
   updatedBy: StringAggregateSelection;
+  url: StringAggregateSelection;
 };
 
 export type AgendaItemEdge = {
@@ -1621,6 +1635,7 @@ export type AgendaItemEvidencedByNodeAggregationWhereInput = {
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+  url?: InputMaybe<StringScalarAggregationFilters>;
 };
 
 export type AgendaItemEvidencedByRelationship = {
@@ -2111,6 +2126,8 @@ export type Body = {
   ledActionsConnection: BodyLedActionsConnection;
   ledObjectives: Array<Objective>;
   ledObjectivesConnection: BodyLedObjectivesConnection;
+  ledPartnerships: Array<Partnership>;
+  ledPartnershipsConnection: BodyLedPartnershipsConnection;
   meetings: Array<Meeting>;
   meetingsConnection: BodyMeetingsConnection;
   memberAgencies: Array<Organisation>;
@@ -2128,6 +2145,9 @@ export type Body = {
   providesUpdatesToConnection: BodyProvidesUpdatesToConnection;
   purpose?: Maybe<Scalars['String']['output']>;
   quorum?: Maybe<Scalars['String']['output']>;
+  /** Partnerships that name this body as the top of their structure. */
+  topOf: Array<Partnership>;
+  topOfConnection: BodyTopOfConnection;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   updatedBy?: Maybe<Scalars['String']['output']>;
   updatingBodies: Array<Body>;
@@ -2234,6 +2254,22 @@ export type BodyLedObjectivesConnectionArgs = {
 };
 
 
+export type BodyLedPartnershipsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<PartnershipSort>>;
+  where?: InputMaybe<PartnershipWhere>;
+};
+
+
+export type BodyLedPartnershipsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<BodyLedPartnershipsConnectionSort>>;
+  where?: InputMaybe<BodyLedPartnershipsConnectionWhere>;
+};
+
+
 export type BodyMeetingsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -2311,6 +2347,22 @@ export type BodyProvidesUpdatesToConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Array<BodyProvidesUpdatesToConnectionSort>>;
   where?: InputMaybe<BodyProvidesUpdatesToConnectionWhere>;
+};
+
+
+export type BodyTopOfArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<PartnershipSort>>;
+  where?: InputMaybe<PartnershipWhere>;
+};
+
+
+export type BodyTopOfConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<BodyTopOfConnectionSort>>;
+  where?: InputMaybe<BodyTopOfConnectionWhere>;
 };
 
 
@@ -2575,6 +2627,7 @@ export type BodyActionLedActionsNodeAggregateSelection = {
   createdAt: DateTimeAggregateSelection;
   desiredOutcome: StringAggregateSelection;
   dueText: StringAggregateSelection;
+  position: IntAggregateSelection;
   privateNote: StringAggregateSelection;
   ref: StringAggregateSelection;
   title: StringAggregateSelection;
@@ -2714,11 +2767,13 @@ export type BodyConnectInput = {
   governs?: InputMaybe<Array<BodyGovernsConnectFieldInput>>;
   ledActions?: InputMaybe<Array<BodyLedActionsConnectFieldInput>>;
   ledObjectives?: InputMaybe<Array<BodyLedObjectivesConnectFieldInput>>;
+  ledPartnerships?: InputMaybe<Array<BodyLedPartnershipsConnectFieldInput>>;
   meetings?: InputMaybe<Array<BodyMeetingsConnectFieldInput>>;
   memberAgencies?: InputMaybe<Array<BodyMemberAgenciesConnectFieldInput>>;
   members?: InputMaybe<Array<BodyMembersConnectFieldInput>>;
   oversees?: InputMaybe<Array<BodyOverseesConnectFieldInput>>;
   providesUpdatesTo?: InputMaybe<Array<BodyProvidesUpdatesToConnectFieldInput>>;
+  topOf?: InputMaybe<Array<BodyTopOfConnectFieldInput>>;
   updatingBodies?: InputMaybe<Array<BodyUpdatingBodiesConnectFieldInput>>;
 };
 
@@ -2737,6 +2792,7 @@ export type BodyCreateInput = {
   kind: BodyKind;
   ledActions?: InputMaybe<BodyLedActionsFieldInput>;
   ledObjectives?: InputMaybe<BodyLedObjectivesFieldInput>;
+  ledPartnerships?: InputMaybe<BodyLedPartnershipsFieldInput>;
   meetings?: InputMaybe<BodyMeetingsFieldInput>;
   memberAgencies?: InputMaybe<BodyMemberAgenciesFieldInput>;
   members?: InputMaybe<BodyMembersFieldInput>;
@@ -2748,6 +2804,7 @@ export type BodyCreateInput = {
   providesUpdatesTo?: InputMaybe<BodyProvidesUpdatesToFieldInput>;
   purpose?: InputMaybe<Scalars['String']['input']>;
   quorum?: InputMaybe<Scalars['String']['input']>;
+  topOf?: InputMaybe<BodyTopOfFieldInput>;
   updatingBodies?: InputMaybe<BodyUpdatingBodiesFieldInput>;
   validFrom?: InputMaybe<Scalars['Date']['input']>;
   validTo?: InputMaybe<Scalars['Date']['input']>;
@@ -2760,11 +2817,13 @@ export type BodyDeleteInput = {
   governs?: InputMaybe<Array<BodyGovernsDeleteFieldInput>>;
   ledActions?: InputMaybe<Array<BodyLedActionsDeleteFieldInput>>;
   ledObjectives?: InputMaybe<Array<BodyLedObjectivesDeleteFieldInput>>;
+  ledPartnerships?: InputMaybe<Array<BodyLedPartnershipsDeleteFieldInput>>;
   meetings?: InputMaybe<Array<BodyMeetingsDeleteFieldInput>>;
   memberAgencies?: InputMaybe<Array<BodyMemberAgenciesDeleteFieldInput>>;
   members?: InputMaybe<Array<BodyMembersDeleteFieldInput>>;
   oversees?: InputMaybe<Array<BodyOverseesDeleteFieldInput>>;
   providesUpdatesTo?: InputMaybe<Array<BodyProvidesUpdatesToDeleteFieldInput>>;
+  topOf?: InputMaybe<Array<BodyTopOfDeleteFieldInput>>;
   updatingBodies?: InputMaybe<Array<BodyUpdatingBodiesDeleteFieldInput>>;
 };
 
@@ -2775,11 +2834,13 @@ export type BodyDisconnectInput = {
   governs?: InputMaybe<Array<BodyGovernsDisconnectFieldInput>>;
   ledActions?: InputMaybe<Array<BodyLedActionsDisconnectFieldInput>>;
   ledObjectives?: InputMaybe<Array<BodyLedObjectivesDisconnectFieldInput>>;
+  ledPartnerships?: InputMaybe<Array<BodyLedPartnershipsDisconnectFieldInput>>;
   meetings?: InputMaybe<Array<BodyMeetingsDisconnectFieldInput>>;
   memberAgencies?: InputMaybe<Array<BodyMemberAgenciesDisconnectFieldInput>>;
   members?: InputMaybe<Array<BodyMembersDisconnectFieldInput>>;
   oversees?: InputMaybe<Array<BodyOverseesDisconnectFieldInput>>;
   providesUpdatesTo?: InputMaybe<Array<BodyProvidesUpdatesToDisconnectFieldInput>>;
+  topOf?: InputMaybe<Array<BodyTopOfDisconnectFieldInput>>;
   updatingBodies?: InputMaybe<Array<BodyUpdatingBodiesDisconnectFieldInput>>;
 };
 
@@ -2803,6 +2864,7 @@ export type BodyDocumentEvidencedByNodeAggregateSelection = {
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
   updatedBy: StringAggregateSelection;
+  url: StringAggregateSelection;
 };
 
 export type BodyEdge = {
@@ -2896,6 +2958,7 @@ export type BodyEvidencedByNodeAggregationWhereInput = {
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+  url?: InputMaybe<StringScalarAggregationFilters>;
 };
 
 export type BodyEvidencedByRelationship = {
@@ -3004,6 +3067,7 @@ export type BodyGovernsNodeAggregationWhereInput = {
   category?: InputMaybe<StringScalarAggregationFilters>;
   createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  position?: InputMaybe<IntScalarAggregationFilters>;
   ref?: InputMaybe<StringScalarAggregationFilters>;
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
@@ -3054,6 +3118,8 @@ export type BodyKind =
   | 'CASE_PANEL'
   | 'COMMUNITY_ENGAGEMENT_GROUP'
   | 'EXTERNAL_BOARD'
+  /** The board of a local strategic partnership (a district's LSP executive or core group), above its CSP and other thematic partnerships. */
+  | 'LOCAL_STRATEGIC_PARTNERSHIP'
   | 'MEMBERS_COMMITTEE'
   | 'OPERATIONAL_MEETING'
   | 'STATUTORY_BOARD'
@@ -3155,6 +3221,7 @@ export type BodyLedActionsNodeAggregationWhereInput = {
   createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   desiredOutcome?: InputMaybe<StringScalarAggregationFilters>;
   dueText?: InputMaybe<StringScalarAggregationFilters>;
+  position?: InputMaybe<IntScalarAggregationFilters>;
   privateNote?: InputMaybe<StringScalarAggregationFilters>;
   ref?: InputMaybe<StringScalarAggregationFilters>;
   title?: InputMaybe<StringScalarAggregationFilters>;
@@ -3268,6 +3335,7 @@ export type BodyLedObjectivesNodeAggregationWhereInput = {
   category?: InputMaybe<StringScalarAggregationFilters>;
   createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  position?: InputMaybe<IntScalarAggregationFilters>;
   ref?: InputMaybe<StringScalarAggregationFilters>;
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
@@ -3293,6 +3361,117 @@ export type BodyLedObjectivesUpdateFieldInput = {
   delete?: InputMaybe<Array<BodyLedObjectivesDeleteFieldInput>>;
   disconnect?: InputMaybe<Array<BodyLedObjectivesDisconnectFieldInput>>;
   update?: InputMaybe<BodyLedObjectivesUpdateConnectionInput>;
+};
+
+export type BodyLedPartnershipsAggregateInput = {
+  AND?: InputMaybe<Array<BodyLedPartnershipsAggregateInput>>;
+  NOT?: InputMaybe<BodyLedPartnershipsAggregateInput>;
+  OR?: InputMaybe<Array<BodyLedPartnershipsAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  edge?: InputMaybe<LeadershipAggregationWhereInput>;
+  node?: InputMaybe<BodyLedPartnershipsNodeAggregationWhereInput>;
+};
+
+export type BodyLedPartnershipsConnectFieldInput = {
+  connect?: InputMaybe<Array<PartnershipConnectInput>>;
+  edge: LeadershipCreateInput;
+  where?: InputMaybe<PartnershipConnectWhere>;
+};
+
+export type BodyLedPartnershipsConnection = {
+  __typename?: 'BodyLedPartnershipsConnection';
+  aggregate: BodyPartnershipLedPartnershipsAggregateSelection;
+  edges: Array<BodyLedPartnershipsRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type BodyLedPartnershipsConnectionAggregateInput = {
+  AND?: InputMaybe<Array<BodyLedPartnershipsConnectionAggregateInput>>;
+  NOT?: InputMaybe<BodyLedPartnershipsConnectionAggregateInput>;
+  OR?: InputMaybe<Array<BodyLedPartnershipsConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<LeadershipAggregationWhereInput>;
+  node?: InputMaybe<BodyLedPartnershipsNodeAggregationWhereInput>;
+};
+
+export type BodyLedPartnershipsConnectionFilters = {
+  /** Filter Bodies by aggregating results on related BodyLedPartnershipsConnections */
+  aggregate?: InputMaybe<BodyLedPartnershipsConnectionAggregateInput>;
+  /** Return Bodies where all of the related BodyLedPartnershipsConnections match this filter */
+  all?: InputMaybe<BodyLedPartnershipsConnectionWhere>;
+  /** Return Bodies where none of the related BodyLedPartnershipsConnections match this filter */
+  none?: InputMaybe<BodyLedPartnershipsConnectionWhere>;
+  /** Return Bodies where one of the related BodyLedPartnershipsConnections match this filter */
+  single?: InputMaybe<BodyLedPartnershipsConnectionWhere>;
+  /** Return Bodies where some of the related BodyLedPartnershipsConnections match this filter */
+  some?: InputMaybe<BodyLedPartnershipsConnectionWhere>;
+};
+
+export type BodyLedPartnershipsConnectionSort = {
+  edge?: InputMaybe<LeadershipSort>;
+  node?: InputMaybe<PartnershipSort>;
+};
+
+export type BodyLedPartnershipsConnectionWhere = {
+  AND?: InputMaybe<Array<BodyLedPartnershipsConnectionWhere>>;
+  NOT?: InputMaybe<BodyLedPartnershipsConnectionWhere>;
+  OR?: InputMaybe<Array<BodyLedPartnershipsConnectionWhere>>;
+  edge?: InputMaybe<LeadershipWhere>;
+  node?: InputMaybe<PartnershipWhere>;
+};
+
+export type BodyLedPartnershipsCreateFieldInput = {
+  edge: LeadershipCreateInput;
+  node: PartnershipCreateInput;
+};
+
+export type BodyLedPartnershipsDeleteFieldInput = {
+  delete?: InputMaybe<PartnershipDeleteInput>;
+  where?: InputMaybe<BodyLedPartnershipsConnectionWhere>;
+};
+
+export type BodyLedPartnershipsDisconnectFieldInput = {
+  disconnect?: InputMaybe<PartnershipDisconnectInput>;
+  where?: InputMaybe<BodyLedPartnershipsConnectionWhere>;
+};
+
+export type BodyLedPartnershipsFieldInput = {
+  connect?: InputMaybe<Array<BodyLedPartnershipsConnectFieldInput>>;
+  create?: InputMaybe<Array<BodyLedPartnershipsCreateFieldInput>>;
+};
+
+export type BodyLedPartnershipsNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<BodyLedPartnershipsNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<BodyLedPartnershipsNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<BodyLedPartnershipsNodeAggregationWhereInput>>;
+  area?: InputMaybe<StringScalarAggregationFilters>;
+  createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  mission?: InputMaybe<StringScalarAggregationFilters>;
+  name?: InputMaybe<StringScalarAggregationFilters>;
+  updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type BodyLedPartnershipsRelationship = {
+  __typename?: 'BodyLedPartnershipsRelationship';
+  cursor: Scalars['String']['output'];
+  node: Partnership;
+  properties: Leadership;
+};
+
+export type BodyLedPartnershipsUpdateConnectionInput = {
+  edge?: InputMaybe<LeadershipUpdateInput>;
+  node?: InputMaybe<PartnershipUpdateInput>;
+  where?: InputMaybe<BodyLedPartnershipsConnectionWhere>;
+};
+
+export type BodyLedPartnershipsUpdateFieldInput = {
+  connect?: InputMaybe<Array<BodyLedPartnershipsConnectFieldInput>>;
+  create?: InputMaybe<Array<BodyLedPartnershipsCreateFieldInput>>;
+  delete?: InputMaybe<Array<BodyLedPartnershipsDeleteFieldInput>>;
+  disconnect?: InputMaybe<Array<BodyLedPartnershipsDisconnectFieldInput>>;
+  update?: InputMaybe<BodyLedPartnershipsUpdateConnectionInput>;
 };
 
 export type BodyMeetingMeetingsAggregateSelection = {
@@ -3668,6 +3847,7 @@ export type BodyObjectiveGovernsNodeAggregateSelection = {
   category: StringAggregateSelection;
   createdAt: DateTimeAggregateSelection;
   description: StringAggregateSelection;
+  position: IntAggregateSelection;
   ref: StringAggregateSelection;
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
@@ -3692,6 +3872,7 @@ export type BodyObjectiveLedObjectivesNodeAggregateSelection = {
   category: StringAggregateSelection;
   createdAt: DateTimeAggregateSelection;
   description: StringAggregateSelection;
+  position: IntAggregateSelection;
   ref: StringAggregateSelection;
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
@@ -3827,6 +4008,52 @@ export type BodyOverseesUpdateFieldInput = {
   delete?: InputMaybe<Array<BodyOverseesDeleteFieldInput>>;
   disconnect?: InputMaybe<Array<BodyOverseesDisconnectFieldInput>>;
   update?: InputMaybe<BodyOverseesUpdateConnectionInput>;
+};
+
+export type BodyPartnershipLedPartnershipsAggregateSelection = {
+  __typename?: 'BodyPartnershipLedPartnershipsAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<BodyPartnershipLedPartnershipsEdgeAggregateSelection>;
+  node?: Maybe<BodyPartnershipLedPartnershipsNodeAggregateSelection>;
+};
+
+export type BodyPartnershipLedPartnershipsEdgeAggregateSelection = {
+  __typename?: 'BodyPartnershipLedPartnershipsEdgeAggregateSelection';
+  locator: StringAggregateSelection;
+  source: StringAggregateSelection;
+};
+
+export type BodyPartnershipLedPartnershipsNodeAggregateSelection = {
+  __typename?: 'BodyPartnershipLedPartnershipsNodeAggregateSelection';
+  area: StringAggregateSelection;
+  createdAt: DateTimeAggregateSelection;
+  mission: StringAggregateSelection;
+  name: StringAggregateSelection;
+  updatedAt: DateTimeAggregateSelection;
+  updatedBy: StringAggregateSelection;
+};
+
+export type BodyPartnershipTopOfAggregateSelection = {
+  __typename?: 'BodyPartnershipTopOfAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<BodyPartnershipTopOfEdgeAggregateSelection>;
+  node?: Maybe<BodyPartnershipTopOfNodeAggregateSelection>;
+};
+
+export type BodyPartnershipTopOfEdgeAggregateSelection = {
+  __typename?: 'BodyPartnershipTopOfEdgeAggregateSelection';
+  locator: StringAggregateSelection;
+  source: StringAggregateSelection;
+};
+
+export type BodyPartnershipTopOfNodeAggregateSelection = {
+  __typename?: 'BodyPartnershipTopOfNodeAggregateSelection';
+  area: StringAggregateSelection;
+  createdAt: DateTimeAggregateSelection;
+  mission: StringAggregateSelection;
+  name: StringAggregateSelection;
+  updatedAt: DateTimeAggregateSelection;
+  updatedBy: StringAggregateSelection;
 };
 
 export type BodyPersonMembersAggregateSelection = {
@@ -4019,6 +4246,117 @@ export type BodyStrategyOverseesNodeAggregateSelection = {
   updatedBy: StringAggregateSelection;
 };
 
+export type BodyTopOfAggregateInput = {
+  AND?: InputMaybe<Array<BodyTopOfAggregateInput>>;
+  NOT?: InputMaybe<BodyTopOfAggregateInput>;
+  OR?: InputMaybe<Array<BodyTopOfAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  edge?: InputMaybe<ProvenanceAggregationWhereInput>;
+  node?: InputMaybe<BodyTopOfNodeAggregationWhereInput>;
+};
+
+export type BodyTopOfConnectFieldInput = {
+  connect?: InputMaybe<Array<PartnershipConnectInput>>;
+  edge?: InputMaybe<ProvenanceCreateInput>;
+  where?: InputMaybe<PartnershipConnectWhere>;
+};
+
+export type BodyTopOfConnection = {
+  __typename?: 'BodyTopOfConnection';
+  aggregate: BodyPartnershipTopOfAggregateSelection;
+  edges: Array<BodyTopOfRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type BodyTopOfConnectionAggregateInput = {
+  AND?: InputMaybe<Array<BodyTopOfConnectionAggregateInput>>;
+  NOT?: InputMaybe<BodyTopOfConnectionAggregateInput>;
+  OR?: InputMaybe<Array<BodyTopOfConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<ProvenanceAggregationWhereInput>;
+  node?: InputMaybe<BodyTopOfNodeAggregationWhereInput>;
+};
+
+export type BodyTopOfConnectionFilters = {
+  /** Filter Bodies by aggregating results on related BodyTopOfConnections */
+  aggregate?: InputMaybe<BodyTopOfConnectionAggregateInput>;
+  /** Return Bodies where all of the related BodyTopOfConnections match this filter */
+  all?: InputMaybe<BodyTopOfConnectionWhere>;
+  /** Return Bodies where none of the related BodyTopOfConnections match this filter */
+  none?: InputMaybe<BodyTopOfConnectionWhere>;
+  /** Return Bodies where one of the related BodyTopOfConnections match this filter */
+  single?: InputMaybe<BodyTopOfConnectionWhere>;
+  /** Return Bodies where some of the related BodyTopOfConnections match this filter */
+  some?: InputMaybe<BodyTopOfConnectionWhere>;
+};
+
+export type BodyTopOfConnectionSort = {
+  edge?: InputMaybe<ProvenanceSort>;
+  node?: InputMaybe<PartnershipSort>;
+};
+
+export type BodyTopOfConnectionWhere = {
+  AND?: InputMaybe<Array<BodyTopOfConnectionWhere>>;
+  NOT?: InputMaybe<BodyTopOfConnectionWhere>;
+  OR?: InputMaybe<Array<BodyTopOfConnectionWhere>>;
+  edge?: InputMaybe<ProvenanceWhere>;
+  node?: InputMaybe<PartnershipWhere>;
+};
+
+export type BodyTopOfCreateFieldInput = {
+  edge?: InputMaybe<ProvenanceCreateInput>;
+  node: PartnershipCreateInput;
+};
+
+export type BodyTopOfDeleteFieldInput = {
+  delete?: InputMaybe<PartnershipDeleteInput>;
+  where?: InputMaybe<BodyTopOfConnectionWhere>;
+};
+
+export type BodyTopOfDisconnectFieldInput = {
+  disconnect?: InputMaybe<PartnershipDisconnectInput>;
+  where?: InputMaybe<BodyTopOfConnectionWhere>;
+};
+
+export type BodyTopOfFieldInput = {
+  connect?: InputMaybe<Array<BodyTopOfConnectFieldInput>>;
+  create?: InputMaybe<Array<BodyTopOfCreateFieldInput>>;
+};
+
+export type BodyTopOfNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<BodyTopOfNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<BodyTopOfNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<BodyTopOfNodeAggregationWhereInput>>;
+  area?: InputMaybe<StringScalarAggregationFilters>;
+  createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  mission?: InputMaybe<StringScalarAggregationFilters>;
+  name?: InputMaybe<StringScalarAggregationFilters>;
+  updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type BodyTopOfRelationship = {
+  __typename?: 'BodyTopOfRelationship';
+  cursor: Scalars['String']['output'];
+  node: Partnership;
+  properties: Provenance;
+};
+
+export type BodyTopOfUpdateConnectionInput = {
+  edge?: InputMaybe<ProvenanceUpdateInput>;
+  node?: InputMaybe<PartnershipUpdateInput>;
+  where?: InputMaybe<BodyTopOfConnectionWhere>;
+};
+
+export type BodyTopOfUpdateFieldInput = {
+  connect?: InputMaybe<Array<BodyTopOfConnectFieldInput>>;
+  create?: InputMaybe<Array<BodyTopOfCreateFieldInput>>;
+  delete?: InputMaybe<Array<BodyTopOfDeleteFieldInput>>;
+  disconnect?: InputMaybe<Array<BodyTopOfDisconnectFieldInput>>;
+  update?: InputMaybe<BodyTopOfUpdateConnectionInput>;
+};
+
 export type BodyUpdateInput = {
   accountableBodies?: InputMaybe<Array<BodyAccountableBodiesUpdateFieldInput>>;
   accountableTo?: InputMaybe<Array<BodyAccountableToUpdateFieldInput>>;
@@ -4031,6 +4369,7 @@ export type BodyUpdateInput = {
   kind?: InputMaybe<BodyKindEnumScalarMutations>;
   ledActions?: InputMaybe<Array<BodyLedActionsUpdateFieldInput>>;
   ledObjectives?: InputMaybe<Array<BodyLedObjectivesUpdateFieldInput>>;
+  ledPartnerships?: InputMaybe<Array<BodyLedPartnershipsUpdateFieldInput>>;
   meetings?: InputMaybe<Array<BodyMeetingsUpdateFieldInput>>;
   memberAgencies?: InputMaybe<Array<BodyMemberAgenciesUpdateFieldInput>>;
   members?: InputMaybe<Array<BodyMembersUpdateFieldInput>>;
@@ -4042,6 +4381,7 @@ export type BodyUpdateInput = {
   providesUpdatesTo?: InputMaybe<Array<BodyProvidesUpdatesToUpdateFieldInput>>;
   purpose?: InputMaybe<StringScalarMutations>;
   quorum?: InputMaybe<StringScalarMutations>;
+  topOf?: InputMaybe<Array<BodyTopOfUpdateFieldInput>>;
   updatingBodies?: InputMaybe<Array<BodyUpdatingBodiesUpdateFieldInput>>;
   validFrom?: InputMaybe<DateScalarMutations>;
   validTo?: InputMaybe<DateScalarMutations>;
@@ -4182,6 +4522,8 @@ export type BodyWhere = {
   ledActionsConnection?: InputMaybe<BodyLedActionsConnectionFilters>;
   ledObjectives?: InputMaybe<ObjectiveRelationshipFilters>;
   ledObjectivesConnection?: InputMaybe<BodyLedObjectivesConnectionFilters>;
+  ledPartnerships?: InputMaybe<PartnershipRelationshipFilters>;
+  ledPartnershipsConnection?: InputMaybe<BodyLedPartnershipsConnectionFilters>;
   meetings?: InputMaybe<MeetingRelationshipFilters>;
   meetingsConnection?: InputMaybe<BodyMeetingsConnectionFilters>;
   memberAgencies?: InputMaybe<OrganisationRelationshipFilters>;
@@ -4198,6 +4540,8 @@ export type BodyWhere = {
   providesUpdatesToConnection?: InputMaybe<BodyProvidesUpdatesToConnectionFilters>;
   purpose?: InputMaybe<StringScalarFilters>;
   quorum?: InputMaybe<StringScalarFilters>;
+  topOf?: InputMaybe<PartnershipRelationshipFilters>;
+  topOfConnection?: InputMaybe<BodyTopOfConnectionFilters>;
   updatedAt?: InputMaybe<DateTimeScalarFilters>;
   updatedBy?: InputMaybe<StringScalarFilters>;
   updatingBodies?: InputMaybe<BodyRelationshipFilters>;
@@ -4509,6 +4853,7 @@ export type DecisionDocumentEvidencedByNodeAggregateSelection = {
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
   updatedBy: StringAggregateSelection;
+  url: StringAggregateSelection;
 };
 
 export type DecisionEdge = {
@@ -4602,6 +4947,7 @@ export type DecisionEvidencedByNodeAggregationWhereInput = {
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+  url?: InputMaybe<StringScalarAggregationFilters>;
 };
 
 export type DecisionEvidencedByRelationship = {
@@ -4834,6 +5180,8 @@ export type Document = {
   title: Scalars['String']['output'];
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   updatedBy?: Maybe<Scalars['String']['output']>;
+  /** The public address the paper was read from (a council page, a PDF). */
+  url?: Maybe<Scalars['String']['output']>;
 };
 
 export type DocumentAggregate = {
@@ -4850,6 +5198,7 @@ export type DocumentAggregateNode = {
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
   updatedBy: StringAggregateSelection;
+  url: StringAggregateSelection;
 };
 
 export type DocumentConnectWhere = {
@@ -4863,6 +5212,7 @@ export type DocumentCreateInput = {
   kind?: InputMaybe<Scalars['String']['input']>;
   partnershipId: Scalars['ID']['input'];
   title: Scalars['String']['input'];
+  url?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type DocumentEdge = {
@@ -4893,6 +5243,7 @@ export type DocumentSort = {
   title?: InputMaybe<SortDirection>;
   updatedAt?: InputMaybe<SortDirection>;
   updatedBy?: InputMaybe<SortDirection>;
+  url?: InputMaybe<SortDirection>;
 };
 
 export type DocumentUpdateInput = {
@@ -4903,6 +5254,7 @@ export type DocumentUpdateInput = {
   kind?: InputMaybe<StringScalarMutations>;
   partnershipId?: InputMaybe<IdScalarMutations>;
   title?: InputMaybe<StringScalarMutations>;
+  url?: InputMaybe<StringScalarMutations>;
 };
 
 export type DocumentWhere = {
@@ -4918,6 +5270,7 @@ export type DocumentWhere = {
   title?: InputMaybe<StringScalarFilters>;
   updatedAt?: InputMaybe<DateTimeScalarFilters>;
   updatedBy?: InputMaybe<StringScalarFilters>;
+  url?: InputMaybe<StringScalarFilters>;
 };
 
 export type DocumentsConnection = {
@@ -5253,6 +5606,7 @@ export type IndicatorDocumentEvidencedByNodeAggregateSelection = {
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
   updatedBy: StringAggregateSelection;
+  url: StringAggregateSelection;
 };
 
 export type IndicatorEdge = {
@@ -5346,6 +5700,7 @@ export type IndicatorEvidencedByNodeAggregationWhereInput = {
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+  url?: InputMaybe<StringScalarAggregationFilters>;
 };
 
 export type IndicatorEvidencedByRelationship = {
@@ -5403,6 +5758,10 @@ export type IndicatorMeasurementMeasurementsEdgeAggregateSelection = {
 
 export type IndicatorMeasurementMeasurementsNodeAggregateSelection = {
   __typename?: 'IndicatorMeasurementMeasurementsNodeAggregateSelection';
+  area: StringAggregateSelection;
+  benchmark: StringAggregateSelection;
+  benchmarkText: StringAggregateSelection;
+  benchmarkValue: FloatAggregateSelection;
   change: FloatAggregateSelection;
   changeText: StringAggregateSelection;
   comparisonPeriod: StringAggregateSelection;
@@ -5502,6 +5861,10 @@ export type IndicatorMeasurementsNodeAggregationWhereInput = {
   AND?: InputMaybe<Array<IndicatorMeasurementsNodeAggregationWhereInput>>;
   NOT?: InputMaybe<IndicatorMeasurementsNodeAggregationWhereInput>;
   OR?: InputMaybe<Array<IndicatorMeasurementsNodeAggregationWhereInput>>;
+  area?: InputMaybe<StringScalarAggregationFilters>;
+  benchmark?: InputMaybe<StringScalarAggregationFilters>;
+  benchmarkText?: InputMaybe<StringScalarAggregationFilters>;
+  benchmarkValue?: InputMaybe<FloatScalarAggregationFilters>;
   change?: InputMaybe<FloatScalarAggregationFilters>;
   changeText?: InputMaybe<StringScalarAggregationFilters>;
   comparisonPeriod?: InputMaybe<StringScalarAggregationFilters>;
@@ -5625,6 +5988,7 @@ export type IndicatorMeasuresNodeAggregationWhereInput = {
   category?: InputMaybe<StringScalarAggregationFilters>;
   createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  position?: InputMaybe<IntScalarAggregationFilters>;
   ref?: InputMaybe<StringScalarAggregationFilters>;
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
@@ -5670,6 +6034,7 @@ export type IndicatorObjectiveMeasuresNodeAggregateSelection = {
   category: StringAggregateSelection;
   createdAt: DateTimeAggregateSelection;
   description: StringAggregateSelection;
+  position: IntAggregateSelection;
   ref: StringAggregateSelection;
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
@@ -5835,16 +6200,20 @@ export type LeaderWhere = {
  * * Strategy.leads
  * * Objective.leads
  * * Action.leads
+ * * Partnership.leads
  * * Organisation.ledActions
  * * Organisation.ledObjectives
  * * Organisation.ledStrategies
  * * Organisation.ledServices
+ * * Organisation.ledPartnerships
  * * Person.ledActions
  * * Person.ledObjectives
  * * Person.ledStrategies
  * * Person.ledServices
+ * * Person.ledPartnerships
  * * Body.ledActions
  * * Body.ledObjectives
+ * * Body.ledPartnerships
  * * Service.leads
  */
 export type Leadership = {
@@ -5909,6 +6278,12 @@ export type ListStringMutations = {
 /** One reading of an indicator; numbers are normalised, the *Text fields keep the paper's words. */
 export type Measurement = {
   __typename?: 'Measurement';
+  /** The place the value is for, as written (e.g. Castle Point), when the paper says. */
+  area?: Maybe<Scalars['String']['output']>;
+  /** What the value is set against, as written: another area or an average (e.g. average of all Essex districts). */
+  benchmark?: Maybe<Scalars['String']['output']>;
+  benchmarkText?: Maybe<Scalars['String']['output']>;
+  benchmarkValue?: Maybe<Scalars['Float']['output']>;
   change?: Maybe<Scalars['Float']['output']>;
   changeText?: Maybe<Scalars['String']['output']>;
   comparisonPeriod?: Maybe<Scalars['String']['output']>;
@@ -5980,6 +6355,10 @@ export type MeasurementAggregate = {
 
 export type MeasurementAggregateNode = {
   __typename?: 'MeasurementAggregateNode';
+  area: StringAggregateSelection;
+  benchmark: StringAggregateSelection;
+  benchmarkText: StringAggregateSelection;
+  benchmarkValue: FloatAggregateSelection;
   change: FloatAggregateSelection;
   changeText: StringAggregateSelection;
   comparisonPeriod: StringAggregateSelection;
@@ -6007,6 +6386,10 @@ export type MeasurementConnectWhere = {
 };
 
 export type MeasurementCreateInput = {
+  area?: InputMaybe<Scalars['String']['input']>;
+  benchmark?: InputMaybe<Scalars['String']['input']>;
+  benchmarkText?: InputMaybe<Scalars['String']['input']>;
+  benchmarkValue?: InputMaybe<Scalars['Float']['input']>;
   change?: InputMaybe<Scalars['Float']['input']>;
   changeText?: InputMaybe<Scalars['String']['input']>;
   comparisonPeriod?: InputMaybe<Scalars['String']['input']>;
@@ -6057,6 +6440,7 @@ export type MeasurementDocumentEvidencedByNodeAggregateSelection = {
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
   updatedBy: StringAggregateSelection;
+  url: StringAggregateSelection;
 };
 
 export type MeasurementEdge = {
@@ -6150,6 +6534,7 @@ export type MeasurementEvidencedByNodeAggregationWhereInput = {
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+  url?: InputMaybe<StringScalarAggregationFilters>;
 };
 
 export type MeasurementEvidencedByRelationship = {
@@ -6322,6 +6707,10 @@ export type MeasurementRelationshipFilters = {
 
 /** Fields to sort Measurements by. The order in which sorts are applied is not guaranteed when specifying many fields in one MeasurementSort object. */
 export type MeasurementSort = {
+  area?: InputMaybe<SortDirection>;
+  benchmark?: InputMaybe<SortDirection>;
+  benchmarkText?: InputMaybe<SortDirection>;
+  benchmarkValue?: InputMaybe<SortDirection>;
   change?: InputMaybe<SortDirection>;
   changeText?: InputMaybe<SortDirection>;
   comparisonPeriod?: InputMaybe<SortDirection>;
@@ -6344,6 +6733,10 @@ export type MeasurementSort = {
 };
 
 export type MeasurementUpdateInput = {
+  area?: InputMaybe<StringScalarMutations>;
+  benchmark?: InputMaybe<StringScalarMutations>;
+  benchmarkText?: InputMaybe<StringScalarMutations>;
+  benchmarkValue?: InputMaybe<FloatScalarMutations>;
   change?: InputMaybe<FloatScalarMutations>;
   changeText?: InputMaybe<StringScalarMutations>;
   comparisonPeriod?: InputMaybe<StringScalarMutations>;
@@ -6369,6 +6762,10 @@ export type MeasurementWhere = {
   AND?: InputMaybe<Array<MeasurementWhere>>;
   NOT?: InputMaybe<MeasurementWhere>;
   OR?: InputMaybe<Array<MeasurementWhere>>;
+  area?: InputMaybe<StringScalarFilters>;
+  benchmark?: InputMaybe<StringScalarFilters>;
+  benchmarkText?: InputMaybe<StringScalarFilters>;
+  benchmarkValue?: InputMaybe<FloatScalarFilters>;
   change?: InputMaybe<FloatScalarFilters>;
   changeText?: InputMaybe<StringScalarFilters>;
   comparisonPeriod?: InputMaybe<StringScalarFilters>;
@@ -6524,6 +6921,7 @@ export type MeetingActionActionsRaisedNodeAggregateSelection = {
   createdAt: DateTimeAggregateSelection;
   desiredOutcome: StringAggregateSelection;
   dueText: StringAggregateSelection;
+  position: IntAggregateSelection;
   privateNote: StringAggregateSelection;
   ref: StringAggregateSelection;
   title: StringAggregateSelection;
@@ -6616,6 +7014,7 @@ export type MeetingActionsRaisedNodeAggregationWhereInput = {
   createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   desiredOutcome?: InputMaybe<StringScalarAggregationFilters>;
   dueText?: InputMaybe<StringScalarAggregationFilters>;
+  position?: InputMaybe<IntScalarAggregationFilters>;
   privateNote?: InputMaybe<StringScalarAggregationFilters>;
   ref?: InputMaybe<StringScalarAggregationFilters>;
   title?: InputMaybe<StringScalarAggregationFilters>;
@@ -6885,6 +7284,7 @@ export type MeetingDocumentEvidencedByNodeAggregateSelection = {
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
   updatedBy: StringAggregateSelection;
+  url: StringAggregateSelection;
 };
 
 export type MeetingEdge = {
@@ -6978,6 +7378,7 @@ export type MeetingEvidencedByNodeAggregationWhereInput = {
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+  url?: InputMaybe<StringScalarAggregationFilters>;
 };
 
 export type MeetingEvidencedByRelationship = {
@@ -7345,7 +7746,9 @@ export type MemberRoleEnumScalarMutations = {
 
 /**
  * The edge properties for the following fields:
+ * * Partnership.members
  * * Person.memberOf
+ * * Person.memberOfPartnership
  * * Body.members
  */
 export type Membership = {
@@ -7736,6 +8139,7 @@ export type Objective = {
   accountabilityChain: Array<AccountabilityStep>;
   actions: Array<Action>;
   actionsConnection: ObjectiveActionsConnection;
+  aliases?: Maybe<Array<Scalars['String']['output']>>;
   /** Free grouping as written, e.g. priority issue or cross-cutting theme. */
   category?: Maybe<Scalars['String']['output']>;
   contributesTo: Array<Objective>;
@@ -7762,6 +8166,8 @@ export type Objective = {
   partOfStrategy: Array<Strategy>;
   partOfStrategyConnection: ObjectivePartOfStrategyConnection;
   partnershipId: Scalars['ID']['output'];
+  /** Order among its siblings as the paper lists them (1 = first); reports and the viewer sort by it. */
+  position?: Maybe<Scalars['Int']['output']>;
   /** As written, e.g. Priority 3, Outcome 4. */
   ref?: Maybe<Scalars['String']['output']>;
   risks: Array<Risk>;
@@ -7989,6 +8395,7 @@ export type ObjectiveActionActionsNodeAggregateSelection = {
   createdAt: DateTimeAggregateSelection;
   desiredOutcome: StringAggregateSelection;
   dueText: StringAggregateSelection;
+  position: IntAggregateSelection;
   privateNote: StringAggregateSelection;
   ref: StringAggregateSelection;
   title: StringAggregateSelection;
@@ -8081,6 +8488,7 @@ export type ObjectiveActionsNodeAggregationWhereInput = {
   createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   desiredOutcome?: InputMaybe<StringScalarAggregationFilters>;
   dueText?: InputMaybe<StringScalarAggregationFilters>;
+  position?: InputMaybe<IntScalarAggregationFilters>;
   privateNote?: InputMaybe<StringScalarAggregationFilters>;
   ref?: InputMaybe<StringScalarAggregationFilters>;
   title?: InputMaybe<StringScalarAggregationFilters>;
@@ -8120,6 +8528,7 @@ export type ObjectiveAggregateNode = {
   category: StringAggregateSelection;
   createdAt: DateTimeAggregateSelection;
   description: StringAggregateSelection;
+  position: IntAggregateSelection;
   ref: StringAggregateSelection;
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
@@ -8256,6 +8665,7 @@ export type ObjectiveContributesToNodeAggregationWhereInput = {
   category?: InputMaybe<StringScalarAggregationFilters>;
   createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  position?: InputMaybe<IntScalarAggregationFilters>;
   ref?: InputMaybe<StringScalarAggregationFilters>;
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
@@ -8368,6 +8778,7 @@ export type ObjectiveContributingObjectivesNodeAggregationWhereInput = {
   category?: InputMaybe<StringScalarAggregationFilters>;
   createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  position?: InputMaybe<IntScalarAggregationFilters>;
   ref?: InputMaybe<StringScalarAggregationFilters>;
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
@@ -8397,6 +8808,7 @@ export type ObjectiveContributingObjectivesUpdateFieldInput = {
 
 export type ObjectiveCreateInput = {
   actions?: InputMaybe<ObjectiveActionsFieldInput>;
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   category?: InputMaybe<Scalars['String']['input']>;
   contributesTo?: InputMaybe<ObjectiveContributesToFieldInput>;
   contributingObjectives?: InputMaybe<ObjectiveContributingObjectivesFieldInput>;
@@ -8410,6 +8822,7 @@ export type ObjectiveCreateInput = {
   partOfObjective?: InputMaybe<ObjectivePartOfObjectiveFieldInput>;
   partOfStrategy?: InputMaybe<ObjectivePartOfStrategyFieldInput>;
   partnershipId: Scalars['ID']['input'];
+  position?: InputMaybe<Scalars['Int']['input']>;
   ref?: InputMaybe<Scalars['String']['input']>;
   risks?: InputMaybe<ObjectiveRisksFieldInput>;
   services?: InputMaybe<ObjectiveServicesFieldInput>;
@@ -8467,6 +8880,7 @@ export type ObjectiveDocumentEvidencedByNodeAggregateSelection = {
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
   updatedBy: StringAggregateSelection;
+  url: StringAggregateSelection;
 };
 
 export type ObjectiveEdge = {
@@ -8560,6 +8974,7 @@ export type ObjectiveEvidencedByNodeAggregationWhereInput = {
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+  url?: InputMaybe<StringScalarAggregationFilters>;
 };
 
 export type ObjectiveEvidencedByRelationship = {
@@ -8853,8 +9268,12 @@ export type ObjectiveIndicatorsUpdateFieldInput = {
 };
 
 export type ObjectiveKind =
+  /** An approach the plan applies across its priorities (e.g. prevention, early intervention, engagement). */
+  | 'CROSS_CUTTING_APPROACH'
   | 'OUTCOME'
   | 'PARTNERSHIP_OBJECTIVE'
+  /** A place the plan singles out (a town, ward, estate or town centre). */
+  | 'PLACE'
   | 'PRIORITY'
   | 'STRATEGIC_OBJECTIVE'
   | 'THEME';
@@ -9097,6 +9516,7 @@ export type ObjectiveObjectiveContributesToNodeAggregateSelection = {
   category: StringAggregateSelection;
   createdAt: DateTimeAggregateSelection;
   description: StringAggregateSelection;
+  position: IntAggregateSelection;
   ref: StringAggregateSelection;
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
@@ -9121,6 +9541,7 @@ export type ObjectiveObjectiveContributingObjectivesNodeAggregateSelection = {
   category: StringAggregateSelection;
   createdAt: DateTimeAggregateSelection;
   description: StringAggregateSelection;
+  position: IntAggregateSelection;
   ref: StringAggregateSelection;
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
@@ -9145,6 +9566,7 @@ export type ObjectiveObjectivePartOfObjectiveNodeAggregateSelection = {
   category: StringAggregateSelection;
   createdAt: DateTimeAggregateSelection;
   description: StringAggregateSelection;
+  position: IntAggregateSelection;
   ref: StringAggregateSelection;
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
@@ -9169,6 +9591,7 @@ export type ObjectiveObjectiveSubObjectivesNodeAggregateSelection = {
   category: StringAggregateSelection;
   createdAt: DateTimeAggregateSelection;
   description: StringAggregateSelection;
+  position: IntAggregateSelection;
   ref: StringAggregateSelection;
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
@@ -9260,6 +9683,7 @@ export type ObjectivePartOfObjectiveNodeAggregationWhereInput = {
   category?: InputMaybe<StringScalarAggregationFilters>;
   createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  position?: InputMaybe<IntScalarAggregationFilters>;
   ref?: InputMaybe<StringScalarAggregationFilters>;
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
@@ -9678,6 +10102,7 @@ export type ObjectiveSort = {
   id?: InputMaybe<SortDirection>;
   kind?: InputMaybe<SortDirection>;
   partnershipId?: InputMaybe<SortDirection>;
+  position?: InputMaybe<SortDirection>;
   ref?: InputMaybe<SortDirection>;
   title?: InputMaybe<SortDirection>;
   updatedAt?: InputMaybe<SortDirection>;
@@ -9791,6 +10216,7 @@ export type ObjectiveSubObjectivesNodeAggregationWhereInput = {
   category?: InputMaybe<StringScalarAggregationFilters>;
   createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  position?: InputMaybe<IntScalarAggregationFilters>;
   ref?: InputMaybe<StringScalarAggregationFilters>;
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
@@ -9820,6 +10246,7 @@ export type ObjectiveSubObjectivesUpdateFieldInput = {
 
 export type ObjectiveUpdateInput = {
   actions?: InputMaybe<Array<ObjectiveActionsUpdateFieldInput>>;
+  aliases?: InputMaybe<ListStringMutations>;
   category?: InputMaybe<StringScalarMutations>;
   contributesTo?: InputMaybe<Array<ObjectiveContributesToUpdateFieldInput>>;
   contributingObjectives?: InputMaybe<Array<ObjectiveContributingObjectivesUpdateFieldInput>>;
@@ -9834,6 +10261,7 @@ export type ObjectiveUpdateInput = {
   partOfObjective?: InputMaybe<Array<ObjectivePartOfObjectiveUpdateFieldInput>>;
   partOfStrategy?: InputMaybe<Array<ObjectivePartOfStrategyUpdateFieldInput>>;
   partnershipId?: InputMaybe<IdScalarMutations>;
+  position?: InputMaybe<IntScalarMutations>;
   ref?: InputMaybe<StringScalarMutations>;
   risks?: InputMaybe<Array<ObjectiveRisksUpdateFieldInput>>;
   services?: InputMaybe<Array<ObjectiveServicesUpdateFieldInput>>;
@@ -9847,6 +10275,7 @@ export type ObjectiveWhere = {
   OR?: InputMaybe<Array<ObjectiveWhere>>;
   actions?: InputMaybe<ActionRelationshipFilters>;
   actionsConnection?: InputMaybe<ObjectiveActionsConnectionFilters>;
+  aliases?: InputMaybe<StringListFilters>;
   category?: InputMaybe<StringScalarFilters>;
   contributesTo?: InputMaybe<ObjectiveRelationshipFilters>;
   contributesToConnection?: InputMaybe<ObjectiveContributesToConnectionFilters>;
@@ -9869,6 +10298,7 @@ export type ObjectiveWhere = {
   partOfStrategy?: InputMaybe<StrategyRelationshipFilters>;
   partOfStrategyConnection?: InputMaybe<ObjectivePartOfStrategyConnectionFilters>;
   partnershipId?: InputMaybe<IdScalarFilters>;
+  position?: InputMaybe<IntScalarFilters>;
   ref?: InputMaybe<StringScalarFilters>;
   risks?: InputMaybe<RiskRelationshipFilters>;
   risksConnection?: InputMaybe<ObjectiveRisksConnectionFilters>;
@@ -9908,12 +10338,16 @@ export type Organisation = {
   ledActionsConnection: OrganisationLedActionsConnection;
   ledObjectives: Array<Objective>;
   ledObjectivesConnection: OrganisationLedObjectivesConnection;
+  ledPartnerships: Array<Partnership>;
+  ledPartnershipsConnection: OrganisationLedPartnershipsConnection;
   ledServices: Array<Service>;
   ledServicesConnection: OrganisationLedServicesConnection;
   ledStrategies: Array<Strategy>;
   ledStrategiesConnection: OrganisationLedStrategiesConnection;
   memberOf: Array<Body>;
   memberOfConnection: OrganisationMemberOfConnection;
+  memberOfPartnership: Array<Partnership>;
+  memberOfPartnershipConnection: OrganisationMemberOfPartnershipConnection;
   name: Scalars['String']['output'];
   partnershipId: Scalars['ID']['output'];
   staff: Array<Person>;
@@ -9971,6 +10405,22 @@ export type OrganisationLedObjectivesConnectionArgs = {
 };
 
 
+export type OrganisationLedPartnershipsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<PartnershipSort>>;
+  where?: InputMaybe<PartnershipWhere>;
+};
+
+
+export type OrganisationLedPartnershipsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<OrganisationLedPartnershipsConnectionSort>>;
+  where?: InputMaybe<OrganisationLedPartnershipsConnectionWhere>;
+};
+
+
 export type OrganisationLedServicesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -10019,6 +10469,22 @@ export type OrganisationMemberOfConnectionArgs = {
 };
 
 
+export type OrganisationMemberOfPartnershipArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<PartnershipSort>>;
+  where?: InputMaybe<PartnershipWhere>;
+};
+
+
+export type OrganisationMemberOfPartnershipConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<OrganisationMemberOfPartnershipConnectionSort>>;
+  where?: InputMaybe<OrganisationMemberOfPartnershipConnectionWhere>;
+};
+
+
 export type OrganisationStaffArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -10052,6 +10518,7 @@ export type OrganisationActionLedActionsNodeAggregateSelection = {
   createdAt: DateTimeAggregateSelection;
   desiredOutcome: StringAggregateSelection;
   dueText: StringAggregateSelection;
+  position: IntAggregateSelection;
   privateNote: StringAggregateSelection;
   ref: StringAggregateSelection;
   title: StringAggregateSelection;
@@ -10103,9 +10570,11 @@ export type OrganisationConnectInput = {
   evidencedBy?: InputMaybe<Array<OrganisationEvidencedByConnectFieldInput>>;
   ledActions?: InputMaybe<Array<OrganisationLedActionsConnectFieldInput>>;
   ledObjectives?: InputMaybe<Array<OrganisationLedObjectivesConnectFieldInput>>;
+  ledPartnerships?: InputMaybe<Array<OrganisationLedPartnershipsConnectFieldInput>>;
   ledServices?: InputMaybe<Array<OrganisationLedServicesConnectFieldInput>>;
   ledStrategies?: InputMaybe<Array<OrganisationLedStrategiesConnectFieldInput>>;
   memberOf?: InputMaybe<Array<OrganisationMemberOfConnectFieldInput>>;
+  memberOfPartnership?: InputMaybe<Array<OrganisationMemberOfPartnershipConnectFieldInput>>;
   staff?: InputMaybe<Array<OrganisationStaffConnectFieldInput>>;
 };
 
@@ -10120,9 +10589,11 @@ export type OrganisationCreateInput = {
   kind?: InputMaybe<OrganisationKind>;
   ledActions?: InputMaybe<OrganisationLedActionsFieldInput>;
   ledObjectives?: InputMaybe<OrganisationLedObjectivesFieldInput>;
+  ledPartnerships?: InputMaybe<OrganisationLedPartnershipsFieldInput>;
   ledServices?: InputMaybe<OrganisationLedServicesFieldInput>;
   ledStrategies?: InputMaybe<OrganisationLedStrategiesFieldInput>;
   memberOf?: InputMaybe<OrganisationMemberOfFieldInput>;
+  memberOfPartnership?: InputMaybe<OrganisationMemberOfPartnershipFieldInput>;
   name: Scalars['String']['input'];
   partnershipId: Scalars['ID']['input'];
   staff?: InputMaybe<OrganisationStaffFieldInput>;
@@ -10132,9 +10603,11 @@ export type OrganisationDeleteInput = {
   evidencedBy?: InputMaybe<Array<OrganisationEvidencedByDeleteFieldInput>>;
   ledActions?: InputMaybe<Array<OrganisationLedActionsDeleteFieldInput>>;
   ledObjectives?: InputMaybe<Array<OrganisationLedObjectivesDeleteFieldInput>>;
+  ledPartnerships?: InputMaybe<Array<OrganisationLedPartnershipsDeleteFieldInput>>;
   ledServices?: InputMaybe<Array<OrganisationLedServicesDeleteFieldInput>>;
   ledStrategies?: InputMaybe<Array<OrganisationLedStrategiesDeleteFieldInput>>;
   memberOf?: InputMaybe<Array<OrganisationMemberOfDeleteFieldInput>>;
+  memberOfPartnership?: InputMaybe<Array<OrganisationMemberOfPartnershipDeleteFieldInput>>;
   staff?: InputMaybe<Array<OrganisationStaffDeleteFieldInput>>;
 };
 
@@ -10142,9 +10615,11 @@ export type OrganisationDisconnectInput = {
   evidencedBy?: InputMaybe<Array<OrganisationEvidencedByDisconnectFieldInput>>;
   ledActions?: InputMaybe<Array<OrganisationLedActionsDisconnectFieldInput>>;
   ledObjectives?: InputMaybe<Array<OrganisationLedObjectivesDisconnectFieldInput>>;
+  ledPartnerships?: InputMaybe<Array<OrganisationLedPartnershipsDisconnectFieldInput>>;
   ledServices?: InputMaybe<Array<OrganisationLedServicesDisconnectFieldInput>>;
   ledStrategies?: InputMaybe<Array<OrganisationLedStrategiesDisconnectFieldInput>>;
   memberOf?: InputMaybe<Array<OrganisationMemberOfDisconnectFieldInput>>;
+  memberOfPartnership?: InputMaybe<Array<OrganisationMemberOfPartnershipDisconnectFieldInput>>;
   staff?: InputMaybe<Array<OrganisationStaffDisconnectFieldInput>>;
 };
 
@@ -10168,6 +10643,7 @@ export type OrganisationDocumentEvidencedByNodeAggregateSelection = {
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
   updatedBy: StringAggregateSelection;
+  url: StringAggregateSelection;
 };
 
 export type OrganisationEdge = {
@@ -10261,6 +10737,7 @@ export type OrganisationEvidencedByNodeAggregationWhereInput = {
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+  url?: InputMaybe<StringScalarAggregationFilters>;
 };
 
 export type OrganisationEvidencedByRelationship = {
@@ -10406,6 +10883,7 @@ export type OrganisationLedActionsNodeAggregationWhereInput = {
   createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   desiredOutcome?: InputMaybe<StringScalarAggregationFilters>;
   dueText?: InputMaybe<StringScalarAggregationFilters>;
+  position?: InputMaybe<IntScalarAggregationFilters>;
   privateNote?: InputMaybe<StringScalarAggregationFilters>;
   ref?: InputMaybe<StringScalarAggregationFilters>;
   title?: InputMaybe<StringScalarAggregationFilters>;
@@ -10519,6 +10997,7 @@ export type OrganisationLedObjectivesNodeAggregationWhereInput = {
   category?: InputMaybe<StringScalarAggregationFilters>;
   createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  position?: InputMaybe<IntScalarAggregationFilters>;
   ref?: InputMaybe<StringScalarAggregationFilters>;
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
@@ -10544,6 +11023,117 @@ export type OrganisationLedObjectivesUpdateFieldInput = {
   delete?: InputMaybe<Array<OrganisationLedObjectivesDeleteFieldInput>>;
   disconnect?: InputMaybe<Array<OrganisationLedObjectivesDisconnectFieldInput>>;
   update?: InputMaybe<OrganisationLedObjectivesUpdateConnectionInput>;
+};
+
+export type OrganisationLedPartnershipsAggregateInput = {
+  AND?: InputMaybe<Array<OrganisationLedPartnershipsAggregateInput>>;
+  NOT?: InputMaybe<OrganisationLedPartnershipsAggregateInput>;
+  OR?: InputMaybe<Array<OrganisationLedPartnershipsAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  edge?: InputMaybe<LeadershipAggregationWhereInput>;
+  node?: InputMaybe<OrganisationLedPartnershipsNodeAggregationWhereInput>;
+};
+
+export type OrganisationLedPartnershipsConnectFieldInput = {
+  connect?: InputMaybe<Array<PartnershipConnectInput>>;
+  edge: LeadershipCreateInput;
+  where?: InputMaybe<PartnershipConnectWhere>;
+};
+
+export type OrganisationLedPartnershipsConnection = {
+  __typename?: 'OrganisationLedPartnershipsConnection';
+  aggregate: OrganisationPartnershipLedPartnershipsAggregateSelection;
+  edges: Array<OrganisationLedPartnershipsRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OrganisationLedPartnershipsConnectionAggregateInput = {
+  AND?: InputMaybe<Array<OrganisationLedPartnershipsConnectionAggregateInput>>;
+  NOT?: InputMaybe<OrganisationLedPartnershipsConnectionAggregateInput>;
+  OR?: InputMaybe<Array<OrganisationLedPartnershipsConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<LeadershipAggregationWhereInput>;
+  node?: InputMaybe<OrganisationLedPartnershipsNodeAggregationWhereInput>;
+};
+
+export type OrganisationLedPartnershipsConnectionFilters = {
+  /** Filter Organisations by aggregating results on related OrganisationLedPartnershipsConnections */
+  aggregate?: InputMaybe<OrganisationLedPartnershipsConnectionAggregateInput>;
+  /** Return Organisations where all of the related OrganisationLedPartnershipsConnections match this filter */
+  all?: InputMaybe<OrganisationLedPartnershipsConnectionWhere>;
+  /** Return Organisations where none of the related OrganisationLedPartnershipsConnections match this filter */
+  none?: InputMaybe<OrganisationLedPartnershipsConnectionWhere>;
+  /** Return Organisations where one of the related OrganisationLedPartnershipsConnections match this filter */
+  single?: InputMaybe<OrganisationLedPartnershipsConnectionWhere>;
+  /** Return Organisations where some of the related OrganisationLedPartnershipsConnections match this filter */
+  some?: InputMaybe<OrganisationLedPartnershipsConnectionWhere>;
+};
+
+export type OrganisationLedPartnershipsConnectionSort = {
+  edge?: InputMaybe<LeadershipSort>;
+  node?: InputMaybe<PartnershipSort>;
+};
+
+export type OrganisationLedPartnershipsConnectionWhere = {
+  AND?: InputMaybe<Array<OrganisationLedPartnershipsConnectionWhere>>;
+  NOT?: InputMaybe<OrganisationLedPartnershipsConnectionWhere>;
+  OR?: InputMaybe<Array<OrganisationLedPartnershipsConnectionWhere>>;
+  edge?: InputMaybe<LeadershipWhere>;
+  node?: InputMaybe<PartnershipWhere>;
+};
+
+export type OrganisationLedPartnershipsCreateFieldInput = {
+  edge: LeadershipCreateInput;
+  node: PartnershipCreateInput;
+};
+
+export type OrganisationLedPartnershipsDeleteFieldInput = {
+  delete?: InputMaybe<PartnershipDeleteInput>;
+  where?: InputMaybe<OrganisationLedPartnershipsConnectionWhere>;
+};
+
+export type OrganisationLedPartnershipsDisconnectFieldInput = {
+  disconnect?: InputMaybe<PartnershipDisconnectInput>;
+  where?: InputMaybe<OrganisationLedPartnershipsConnectionWhere>;
+};
+
+export type OrganisationLedPartnershipsFieldInput = {
+  connect?: InputMaybe<Array<OrganisationLedPartnershipsConnectFieldInput>>;
+  create?: InputMaybe<Array<OrganisationLedPartnershipsCreateFieldInput>>;
+};
+
+export type OrganisationLedPartnershipsNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<OrganisationLedPartnershipsNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<OrganisationLedPartnershipsNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<OrganisationLedPartnershipsNodeAggregationWhereInput>>;
+  area?: InputMaybe<StringScalarAggregationFilters>;
+  createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  mission?: InputMaybe<StringScalarAggregationFilters>;
+  name?: InputMaybe<StringScalarAggregationFilters>;
+  updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type OrganisationLedPartnershipsRelationship = {
+  __typename?: 'OrganisationLedPartnershipsRelationship';
+  cursor: Scalars['String']['output'];
+  node: Partnership;
+  properties: Leadership;
+};
+
+export type OrganisationLedPartnershipsUpdateConnectionInput = {
+  edge?: InputMaybe<LeadershipUpdateInput>;
+  node?: InputMaybe<PartnershipUpdateInput>;
+  where?: InputMaybe<OrganisationLedPartnershipsConnectionWhere>;
+};
+
+export type OrganisationLedPartnershipsUpdateFieldInput = {
+  connect?: InputMaybe<Array<OrganisationLedPartnershipsConnectFieldInput>>;
+  create?: InputMaybe<Array<OrganisationLedPartnershipsCreateFieldInput>>;
+  delete?: InputMaybe<Array<OrganisationLedPartnershipsDeleteFieldInput>>;
+  disconnect?: InputMaybe<Array<OrganisationLedPartnershipsDisconnectFieldInput>>;
+  update?: InputMaybe<OrganisationLedPartnershipsUpdateConnectionInput>;
 };
 
 export type OrganisationLedServicesAggregateInput = {
@@ -10859,6 +11449,117 @@ export type OrganisationMemberOfNodeAggregationWhereInput = {
   updatedBy?: InputMaybe<StringScalarAggregationFilters>;
 };
 
+export type OrganisationMemberOfPartnershipAggregateInput = {
+  AND?: InputMaybe<Array<OrganisationMemberOfPartnershipAggregateInput>>;
+  NOT?: InputMaybe<OrganisationMemberOfPartnershipAggregateInput>;
+  OR?: InputMaybe<Array<OrganisationMemberOfPartnershipAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  edge?: InputMaybe<AgencyMembershipAggregationWhereInput>;
+  node?: InputMaybe<OrganisationMemberOfPartnershipNodeAggregationWhereInput>;
+};
+
+export type OrganisationMemberOfPartnershipConnectFieldInput = {
+  connect?: InputMaybe<Array<PartnershipConnectInput>>;
+  edge?: InputMaybe<AgencyMembershipCreateInput>;
+  where?: InputMaybe<PartnershipConnectWhere>;
+};
+
+export type OrganisationMemberOfPartnershipConnection = {
+  __typename?: 'OrganisationMemberOfPartnershipConnection';
+  aggregate: OrganisationPartnershipMemberOfPartnershipAggregateSelection;
+  edges: Array<OrganisationMemberOfPartnershipRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OrganisationMemberOfPartnershipConnectionAggregateInput = {
+  AND?: InputMaybe<Array<OrganisationMemberOfPartnershipConnectionAggregateInput>>;
+  NOT?: InputMaybe<OrganisationMemberOfPartnershipConnectionAggregateInput>;
+  OR?: InputMaybe<Array<OrganisationMemberOfPartnershipConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<AgencyMembershipAggregationWhereInput>;
+  node?: InputMaybe<OrganisationMemberOfPartnershipNodeAggregationWhereInput>;
+};
+
+export type OrganisationMemberOfPartnershipConnectionFilters = {
+  /** Filter Organisations by aggregating results on related OrganisationMemberOfPartnershipConnections */
+  aggregate?: InputMaybe<OrganisationMemberOfPartnershipConnectionAggregateInput>;
+  /** Return Organisations where all of the related OrganisationMemberOfPartnershipConnections match this filter */
+  all?: InputMaybe<OrganisationMemberOfPartnershipConnectionWhere>;
+  /** Return Organisations where none of the related OrganisationMemberOfPartnershipConnections match this filter */
+  none?: InputMaybe<OrganisationMemberOfPartnershipConnectionWhere>;
+  /** Return Organisations where one of the related OrganisationMemberOfPartnershipConnections match this filter */
+  single?: InputMaybe<OrganisationMemberOfPartnershipConnectionWhere>;
+  /** Return Organisations where some of the related OrganisationMemberOfPartnershipConnections match this filter */
+  some?: InputMaybe<OrganisationMemberOfPartnershipConnectionWhere>;
+};
+
+export type OrganisationMemberOfPartnershipConnectionSort = {
+  edge?: InputMaybe<AgencyMembershipSort>;
+  node?: InputMaybe<PartnershipSort>;
+};
+
+export type OrganisationMemberOfPartnershipConnectionWhere = {
+  AND?: InputMaybe<Array<OrganisationMemberOfPartnershipConnectionWhere>>;
+  NOT?: InputMaybe<OrganisationMemberOfPartnershipConnectionWhere>;
+  OR?: InputMaybe<Array<OrganisationMemberOfPartnershipConnectionWhere>>;
+  edge?: InputMaybe<AgencyMembershipWhere>;
+  node?: InputMaybe<PartnershipWhere>;
+};
+
+export type OrganisationMemberOfPartnershipCreateFieldInput = {
+  edge?: InputMaybe<AgencyMembershipCreateInput>;
+  node: PartnershipCreateInput;
+};
+
+export type OrganisationMemberOfPartnershipDeleteFieldInput = {
+  delete?: InputMaybe<PartnershipDeleteInput>;
+  where?: InputMaybe<OrganisationMemberOfPartnershipConnectionWhere>;
+};
+
+export type OrganisationMemberOfPartnershipDisconnectFieldInput = {
+  disconnect?: InputMaybe<PartnershipDisconnectInput>;
+  where?: InputMaybe<OrganisationMemberOfPartnershipConnectionWhere>;
+};
+
+export type OrganisationMemberOfPartnershipFieldInput = {
+  connect?: InputMaybe<Array<OrganisationMemberOfPartnershipConnectFieldInput>>;
+  create?: InputMaybe<Array<OrganisationMemberOfPartnershipCreateFieldInput>>;
+};
+
+export type OrganisationMemberOfPartnershipNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<OrganisationMemberOfPartnershipNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<OrganisationMemberOfPartnershipNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<OrganisationMemberOfPartnershipNodeAggregationWhereInput>>;
+  area?: InputMaybe<StringScalarAggregationFilters>;
+  createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  mission?: InputMaybe<StringScalarAggregationFilters>;
+  name?: InputMaybe<StringScalarAggregationFilters>;
+  updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type OrganisationMemberOfPartnershipRelationship = {
+  __typename?: 'OrganisationMemberOfPartnershipRelationship';
+  cursor: Scalars['String']['output'];
+  node: Partnership;
+  properties: AgencyMembership;
+};
+
+export type OrganisationMemberOfPartnershipUpdateConnectionInput = {
+  edge?: InputMaybe<AgencyMembershipUpdateInput>;
+  node?: InputMaybe<PartnershipUpdateInput>;
+  where?: InputMaybe<OrganisationMemberOfPartnershipConnectionWhere>;
+};
+
+export type OrganisationMemberOfPartnershipUpdateFieldInput = {
+  connect?: InputMaybe<Array<OrganisationMemberOfPartnershipConnectFieldInput>>;
+  create?: InputMaybe<Array<OrganisationMemberOfPartnershipCreateFieldInput>>;
+  delete?: InputMaybe<Array<OrganisationMemberOfPartnershipDeleteFieldInput>>;
+  disconnect?: InputMaybe<Array<OrganisationMemberOfPartnershipDisconnectFieldInput>>;
+  update?: InputMaybe<OrganisationMemberOfPartnershipUpdateConnectionInput>;
+};
+
 export type OrganisationMemberOfRelationship = {
   __typename?: 'OrganisationMemberOfRelationship';
   cursor: Scalars['String']['output'];
@@ -10898,8 +11599,55 @@ export type OrganisationObjectiveLedObjectivesNodeAggregateSelection = {
   category: StringAggregateSelection;
   createdAt: DateTimeAggregateSelection;
   description: StringAggregateSelection;
+  position: IntAggregateSelection;
   ref: StringAggregateSelection;
   title: StringAggregateSelection;
+  updatedAt: DateTimeAggregateSelection;
+  updatedBy: StringAggregateSelection;
+};
+
+export type OrganisationPartnershipLedPartnershipsAggregateSelection = {
+  __typename?: 'OrganisationPartnershipLedPartnershipsAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<OrganisationPartnershipLedPartnershipsEdgeAggregateSelection>;
+  node?: Maybe<OrganisationPartnershipLedPartnershipsNodeAggregateSelection>;
+};
+
+export type OrganisationPartnershipLedPartnershipsEdgeAggregateSelection = {
+  __typename?: 'OrganisationPartnershipLedPartnershipsEdgeAggregateSelection';
+  locator: StringAggregateSelection;
+  source: StringAggregateSelection;
+};
+
+export type OrganisationPartnershipLedPartnershipsNodeAggregateSelection = {
+  __typename?: 'OrganisationPartnershipLedPartnershipsNodeAggregateSelection';
+  area: StringAggregateSelection;
+  createdAt: DateTimeAggregateSelection;
+  mission: StringAggregateSelection;
+  name: StringAggregateSelection;
+  updatedAt: DateTimeAggregateSelection;
+  updatedBy: StringAggregateSelection;
+};
+
+export type OrganisationPartnershipMemberOfPartnershipAggregateSelection = {
+  __typename?: 'OrganisationPartnershipMemberOfPartnershipAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<OrganisationPartnershipMemberOfPartnershipEdgeAggregateSelection>;
+  node?: Maybe<OrganisationPartnershipMemberOfPartnershipNodeAggregateSelection>;
+};
+
+export type OrganisationPartnershipMemberOfPartnershipEdgeAggregateSelection = {
+  __typename?: 'OrganisationPartnershipMemberOfPartnershipEdgeAggregateSelection';
+  locator: StringAggregateSelection;
+  source: StringAggregateSelection;
+};
+
+export type OrganisationPartnershipMemberOfPartnershipNodeAggregateSelection = {
+  __typename?: 'OrganisationPartnershipMemberOfPartnershipNodeAggregateSelection';
+  area: StringAggregateSelection;
+  createdAt: DateTimeAggregateSelection;
+  mission: StringAggregateSelection;
+  name: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
   updatedBy: StringAggregateSelection;
 };
@@ -11115,9 +11863,11 @@ export type OrganisationUpdateInput = {
   kind?: InputMaybe<OrganisationKindEnumScalarMutations>;
   ledActions?: InputMaybe<Array<OrganisationLedActionsUpdateFieldInput>>;
   ledObjectives?: InputMaybe<Array<OrganisationLedObjectivesUpdateFieldInput>>;
+  ledPartnerships?: InputMaybe<Array<OrganisationLedPartnershipsUpdateFieldInput>>;
   ledServices?: InputMaybe<Array<OrganisationLedServicesUpdateFieldInput>>;
   ledStrategies?: InputMaybe<Array<OrganisationLedStrategiesUpdateFieldInput>>;
   memberOf?: InputMaybe<Array<OrganisationMemberOfUpdateFieldInput>>;
+  memberOfPartnership?: InputMaybe<Array<OrganisationMemberOfPartnershipUpdateFieldInput>>;
   name?: InputMaybe<StringScalarMutations>;
   partnershipId?: InputMaybe<IdScalarMutations>;
   staff?: InputMaybe<Array<OrganisationStaffUpdateFieldInput>>;
@@ -11137,12 +11887,16 @@ export type OrganisationWhere = {
   ledActionsConnection?: InputMaybe<OrganisationLedActionsConnectionFilters>;
   ledObjectives?: InputMaybe<ObjectiveRelationshipFilters>;
   ledObjectivesConnection?: InputMaybe<OrganisationLedObjectivesConnectionFilters>;
+  ledPartnerships?: InputMaybe<PartnershipRelationshipFilters>;
+  ledPartnershipsConnection?: InputMaybe<OrganisationLedPartnershipsConnectionFilters>;
   ledServices?: InputMaybe<ServiceRelationshipFilters>;
   ledServicesConnection?: InputMaybe<OrganisationLedServicesConnectionFilters>;
   ledStrategies?: InputMaybe<StrategyRelationshipFilters>;
   ledStrategiesConnection?: InputMaybe<OrganisationLedStrategiesConnectionFilters>;
   memberOf?: InputMaybe<BodyRelationshipFilters>;
   memberOfConnection?: InputMaybe<OrganisationMemberOfConnectionFilters>;
+  memberOfPartnership?: InputMaybe<PartnershipRelationshipFilters>;
+  memberOfPartnershipConnection?: InputMaybe<OrganisationMemberOfPartnershipConnectionFilters>;
   name?: InputMaybe<StringScalarFilters>;
   partnershipId?: InputMaybe<IdScalarFilters>;
   staff?: InputMaybe<PersonRelationshipFilters>;
@@ -11184,9 +11938,25 @@ export type Partnership = {
   evidencedBy: Array<Document>;
   evidencedByConnection: PartnershipEvidencedByConnection;
   id: Scalars['ID']['output'];
+  /** Who leads the partnership itself: its lead agency (LEAD_AGENCY) or an accountable officer. */
+  leads: Array<Leader>;
+  leadsConnection: PartnershipLeadsConnection;
+  /** The partnership's member agencies (statutory responsible authorities or invited). */
+  memberAgencies: Array<Organisation>;
+  memberAgenciesConnection: PartnershipMemberAgenciesConnection;
+  /** The partnership's own chair, vice-chair and members, when it has no separate board for them. */
+  members: Array<Person>;
+  membersConnection: PartnershipMembersConnection;
   mission?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
+  /** Its own id: a partnership owns itself (see docs/tenancy.md). */
   partnershipId: Scalars['ID']['output'];
+  /**
+   * The body at the top of the partnership's structure, when the partnership names it (at most one);
+   * otherwise the top is the body at the top of its ACCOUNTABLE_TO lines (docs/tenancy.md).
+   */
+  topBody: Array<Body>;
+  topBodyConnection: PartnershipTopBodyConnection;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   updatedBy?: Maybe<Scalars['String']['output']>;
 };
@@ -11209,6 +11979,77 @@ export type PartnershipEvidencedByConnectionArgs = {
   where?: InputMaybe<PartnershipEvidencedByConnectionWhere>;
 };
 
+
+/** The tenant root: one community safety partnership and everything under it. */
+export type PartnershipLeadsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  where?: InputMaybe<LeaderWhere>;
+};
+
+
+/** The tenant root: one community safety partnership and everything under it. */
+export type PartnershipLeadsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<PartnershipLeadsConnectionSort>>;
+  where?: InputMaybe<PartnershipLeadsConnectionWhere>;
+};
+
+
+/** The tenant root: one community safety partnership and everything under it. */
+export type PartnershipMemberAgenciesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<OrganisationSort>>;
+  where?: InputMaybe<OrganisationWhere>;
+};
+
+
+/** The tenant root: one community safety partnership and everything under it. */
+export type PartnershipMemberAgenciesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<PartnershipMemberAgenciesConnectionSort>>;
+  where?: InputMaybe<PartnershipMemberAgenciesConnectionWhere>;
+};
+
+
+/** The tenant root: one community safety partnership and everything under it. */
+export type PartnershipMembersArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<PersonSort>>;
+  where?: InputMaybe<PersonWhere>;
+};
+
+
+/** The tenant root: one community safety partnership and everything under it. */
+export type PartnershipMembersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<PartnershipMembersConnectionSort>>;
+  where?: InputMaybe<PartnershipMembersConnectionWhere>;
+};
+
+
+/** The tenant root: one community safety partnership and everything under it. */
+export type PartnershipTopBodyArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<BodySort>>;
+  where?: InputMaybe<BodyWhere>;
+};
+
+
+/** The tenant root: one community safety partnership and everything under it. */
+export type PartnershipTopBodyConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<PartnershipTopBodyConnectionSort>>;
+  where?: InputMaybe<PartnershipTopBodyConnectionWhere>;
+};
+
 export type PartnershipAggregate = {
   __typename?: 'PartnershipAggregate';
   count: Count;
@@ -11225,18 +12066,72 @@ export type PartnershipAggregateNode = {
   updatedBy: StringAggregateSelection;
 };
 
+export type PartnershipBodyTopBodyAggregateSelection = {
+  __typename?: 'PartnershipBodyTopBodyAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<PartnershipBodyTopBodyEdgeAggregateSelection>;
+  node?: Maybe<PartnershipBodyTopBodyNodeAggregateSelection>;
+};
+
+export type PartnershipBodyTopBodyEdgeAggregateSelection = {
+  __typename?: 'PartnershipBodyTopBodyEdgeAggregateSelection';
+  locator: StringAggregateSelection;
+  source: StringAggregateSelection;
+};
+
+export type PartnershipBodyTopBodyNodeAggregateSelection = {
+  __typename?: 'PartnershipBodyTopBodyNodeAggregateSelection';
+  createdAt: DateTimeAggregateSelection;
+  frequency: StringAggregateSelection;
+  membershipNote: StringAggregateSelection;
+  name: StringAggregateSelection;
+  privateNote: StringAggregateSelection;
+  purpose: StringAggregateSelection;
+  quorum: StringAggregateSelection;
+  updatedAt: DateTimeAggregateSelection;
+  updatedBy: StringAggregateSelection;
+};
+
+export type PartnershipConnectInput = {
+  evidencedBy?: InputMaybe<Array<PartnershipEvidencedByConnectFieldInput>>;
+  leads?: InputMaybe<PartnershipLeadsConnectInput>;
+  memberAgencies?: InputMaybe<Array<PartnershipMemberAgenciesConnectFieldInput>>;
+  members?: InputMaybe<Array<PartnershipMembersConnectFieldInput>>;
+  topBody?: InputMaybe<Array<PartnershipTopBodyConnectFieldInput>>;
+};
+
+export type PartnershipConnectWhere = {
+  node: PartnershipWhere;
+};
+
 export type PartnershipCreateInput = {
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   area?: InputMaybe<Scalars['String']['input']>;
   evidencedBy?: InputMaybe<PartnershipEvidencedByFieldInput>;
   id: Scalars['ID']['input'];
+  leads?: InputMaybe<PartnershipLeadsCreateInput>;
+  memberAgencies?: InputMaybe<PartnershipMemberAgenciesFieldInput>;
+  members?: InputMaybe<PartnershipMembersFieldInput>;
   mission?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   partnershipId: Scalars['ID']['input'];
+  topBody?: InputMaybe<PartnershipTopBodyFieldInput>;
 };
 
 export type PartnershipDeleteInput = {
   evidencedBy?: InputMaybe<Array<PartnershipEvidencedByDeleteFieldInput>>;
+  leads?: InputMaybe<PartnershipLeadsDeleteInput>;
+  memberAgencies?: InputMaybe<Array<PartnershipMemberAgenciesDeleteFieldInput>>;
+  members?: InputMaybe<Array<PartnershipMembersDeleteFieldInput>>;
+  topBody?: InputMaybe<Array<PartnershipTopBodyDeleteFieldInput>>;
+};
+
+export type PartnershipDisconnectInput = {
+  evidencedBy?: InputMaybe<Array<PartnershipEvidencedByDisconnectFieldInput>>;
+  leads?: InputMaybe<PartnershipLeadsDisconnectInput>;
+  memberAgencies?: InputMaybe<Array<PartnershipMemberAgenciesDisconnectFieldInput>>;
+  members?: InputMaybe<Array<PartnershipMembersDisconnectFieldInput>>;
+  topBody?: InputMaybe<Array<PartnershipTopBodyDisconnectFieldInput>>;
 };
 
 export type PartnershipDocumentEvidencedByAggregateSelection = {
@@ -11259,6 +12154,7 @@ export type PartnershipDocumentEvidencedByNodeAggregateSelection = {
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
   updatedBy: StringAggregateSelection;
+  url: StringAggregateSelection;
 };
 
 export type PartnershipEdge = {
@@ -11352,6 +12248,7 @@ export type PartnershipEvidencedByNodeAggregationWhereInput = {
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+  url?: InputMaybe<StringScalarAggregationFilters>;
 };
 
 export type PartnershipEvidencedByRelationship = {
@@ -11375,6 +12272,493 @@ export type PartnershipEvidencedByUpdateFieldInput = {
   update?: InputMaybe<PartnershipEvidencedByUpdateConnectionInput>;
 };
 
+export type PartnershipLeadsBodyConnectFieldInput = {
+  connect?: InputMaybe<Array<BodyConnectInput>>;
+  edge: LeadershipCreateInput;
+  where?: InputMaybe<BodyConnectWhere>;
+};
+
+export type PartnershipLeadsBodyConnectionWhere = {
+  AND?: InputMaybe<Array<PartnershipLeadsBodyConnectionWhere>>;
+  NOT?: InputMaybe<PartnershipLeadsBodyConnectionWhere>;
+  OR?: InputMaybe<Array<PartnershipLeadsBodyConnectionWhere>>;
+  edge?: InputMaybe<LeadershipWhere>;
+  node?: InputMaybe<BodyWhere>;
+};
+
+export type PartnershipLeadsBodyCreateFieldInput = {
+  edge: LeadershipCreateInput;
+  node: BodyCreateInput;
+};
+
+export type PartnershipLeadsBodyDeleteFieldInput = {
+  delete?: InputMaybe<BodyDeleteInput>;
+  where?: InputMaybe<PartnershipLeadsBodyConnectionWhere>;
+};
+
+export type PartnershipLeadsBodyDisconnectFieldInput = {
+  disconnect?: InputMaybe<BodyDisconnectInput>;
+  where?: InputMaybe<PartnershipLeadsBodyConnectionWhere>;
+};
+
+export type PartnershipLeadsBodyFieldInput = {
+  connect?: InputMaybe<Array<PartnershipLeadsBodyConnectFieldInput>>;
+  create?: InputMaybe<Array<PartnershipLeadsBodyCreateFieldInput>>;
+};
+
+export type PartnershipLeadsBodyUpdateConnectionInput = {
+  edge?: InputMaybe<LeadershipUpdateInput>;
+  node?: InputMaybe<BodyUpdateInput>;
+  where?: InputMaybe<PartnershipLeadsBodyConnectionWhere>;
+};
+
+export type PartnershipLeadsBodyUpdateFieldInput = {
+  connect?: InputMaybe<Array<PartnershipLeadsBodyConnectFieldInput>>;
+  create?: InputMaybe<Array<PartnershipLeadsBodyCreateFieldInput>>;
+  delete?: InputMaybe<Array<PartnershipLeadsBodyDeleteFieldInput>>;
+  disconnect?: InputMaybe<Array<PartnershipLeadsBodyDisconnectFieldInput>>;
+  update?: InputMaybe<PartnershipLeadsBodyUpdateConnectionInput>;
+};
+
+export type PartnershipLeadsConnectInput = {
+  Body?: InputMaybe<Array<PartnershipLeadsBodyConnectFieldInput>>;
+  Organisation?: InputMaybe<Array<PartnershipLeadsOrganisationConnectFieldInput>>;
+  Person?: InputMaybe<Array<PartnershipLeadsPersonConnectFieldInput>>;
+};
+
+export type PartnershipLeadsConnection = {
+  __typename?: 'PartnershipLeadsConnection';
+  edges: Array<PartnershipLeadsRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PartnershipLeadsConnectionFilters = {
+  /** Return Partnerships where all of the related PartnershipLeadsConnections match this filter */
+  all?: InputMaybe<PartnershipLeadsConnectionWhere>;
+  /** Return Partnerships where none of the related PartnershipLeadsConnections match this filter */
+  none?: InputMaybe<PartnershipLeadsConnectionWhere>;
+  /** Return Partnerships where one of the related PartnershipLeadsConnections match this filter */
+  single?: InputMaybe<PartnershipLeadsConnectionWhere>;
+  /** Return Partnerships where some of the related PartnershipLeadsConnections match this filter */
+  some?: InputMaybe<PartnershipLeadsConnectionWhere>;
+};
+
+export type PartnershipLeadsConnectionSort = {
+  edge?: InputMaybe<LeadershipSort>;
+};
+
+export type PartnershipLeadsConnectionWhere = {
+  Body?: InputMaybe<PartnershipLeadsBodyConnectionWhere>;
+  Organisation?: InputMaybe<PartnershipLeadsOrganisationConnectionWhere>;
+  Person?: InputMaybe<PartnershipLeadsPersonConnectionWhere>;
+};
+
+export type PartnershipLeadsCreateInput = {
+  Body?: InputMaybe<PartnershipLeadsBodyFieldInput>;
+  Organisation?: InputMaybe<PartnershipLeadsOrganisationFieldInput>;
+  Person?: InputMaybe<PartnershipLeadsPersonFieldInput>;
+};
+
+export type PartnershipLeadsDeleteInput = {
+  Body?: InputMaybe<Array<PartnershipLeadsBodyDeleteFieldInput>>;
+  Organisation?: InputMaybe<Array<PartnershipLeadsOrganisationDeleteFieldInput>>;
+  Person?: InputMaybe<Array<PartnershipLeadsPersonDeleteFieldInput>>;
+};
+
+export type PartnershipLeadsDisconnectInput = {
+  Body?: InputMaybe<Array<PartnershipLeadsBodyDisconnectFieldInput>>;
+  Organisation?: InputMaybe<Array<PartnershipLeadsOrganisationDisconnectFieldInput>>;
+  Person?: InputMaybe<Array<PartnershipLeadsPersonDisconnectFieldInput>>;
+};
+
+export type PartnershipLeadsOrganisationConnectFieldInput = {
+  connect?: InputMaybe<Array<OrganisationConnectInput>>;
+  edge: LeadershipCreateInput;
+  where?: InputMaybe<OrganisationConnectWhere>;
+};
+
+export type PartnershipLeadsOrganisationConnectionWhere = {
+  AND?: InputMaybe<Array<PartnershipLeadsOrganisationConnectionWhere>>;
+  NOT?: InputMaybe<PartnershipLeadsOrganisationConnectionWhere>;
+  OR?: InputMaybe<Array<PartnershipLeadsOrganisationConnectionWhere>>;
+  edge?: InputMaybe<LeadershipWhere>;
+  node?: InputMaybe<OrganisationWhere>;
+};
+
+export type PartnershipLeadsOrganisationCreateFieldInput = {
+  edge: LeadershipCreateInput;
+  node: OrganisationCreateInput;
+};
+
+export type PartnershipLeadsOrganisationDeleteFieldInput = {
+  delete?: InputMaybe<OrganisationDeleteInput>;
+  where?: InputMaybe<PartnershipLeadsOrganisationConnectionWhere>;
+};
+
+export type PartnershipLeadsOrganisationDisconnectFieldInput = {
+  disconnect?: InputMaybe<OrganisationDisconnectInput>;
+  where?: InputMaybe<PartnershipLeadsOrganisationConnectionWhere>;
+};
+
+export type PartnershipLeadsOrganisationFieldInput = {
+  connect?: InputMaybe<Array<PartnershipLeadsOrganisationConnectFieldInput>>;
+  create?: InputMaybe<Array<PartnershipLeadsOrganisationCreateFieldInput>>;
+};
+
+export type PartnershipLeadsOrganisationUpdateConnectionInput = {
+  edge?: InputMaybe<LeadershipUpdateInput>;
+  node?: InputMaybe<OrganisationUpdateInput>;
+  where?: InputMaybe<PartnershipLeadsOrganisationConnectionWhere>;
+};
+
+export type PartnershipLeadsOrganisationUpdateFieldInput = {
+  connect?: InputMaybe<Array<PartnershipLeadsOrganisationConnectFieldInput>>;
+  create?: InputMaybe<Array<PartnershipLeadsOrganisationCreateFieldInput>>;
+  delete?: InputMaybe<Array<PartnershipLeadsOrganisationDeleteFieldInput>>;
+  disconnect?: InputMaybe<Array<PartnershipLeadsOrganisationDisconnectFieldInput>>;
+  update?: InputMaybe<PartnershipLeadsOrganisationUpdateConnectionInput>;
+};
+
+export type PartnershipLeadsPersonConnectFieldInput = {
+  connect?: InputMaybe<Array<PersonConnectInput>>;
+  edge: LeadershipCreateInput;
+  where?: InputMaybe<PersonConnectWhere>;
+};
+
+export type PartnershipLeadsPersonConnectionWhere = {
+  AND?: InputMaybe<Array<PartnershipLeadsPersonConnectionWhere>>;
+  NOT?: InputMaybe<PartnershipLeadsPersonConnectionWhere>;
+  OR?: InputMaybe<Array<PartnershipLeadsPersonConnectionWhere>>;
+  edge?: InputMaybe<LeadershipWhere>;
+  node?: InputMaybe<PersonWhere>;
+};
+
+export type PartnershipLeadsPersonCreateFieldInput = {
+  edge: LeadershipCreateInput;
+  node: PersonCreateInput;
+};
+
+export type PartnershipLeadsPersonDeleteFieldInput = {
+  delete?: InputMaybe<PersonDeleteInput>;
+  where?: InputMaybe<PartnershipLeadsPersonConnectionWhere>;
+};
+
+export type PartnershipLeadsPersonDisconnectFieldInput = {
+  disconnect?: InputMaybe<PersonDisconnectInput>;
+  where?: InputMaybe<PartnershipLeadsPersonConnectionWhere>;
+};
+
+export type PartnershipLeadsPersonFieldInput = {
+  connect?: InputMaybe<Array<PartnershipLeadsPersonConnectFieldInput>>;
+  create?: InputMaybe<Array<PartnershipLeadsPersonCreateFieldInput>>;
+};
+
+export type PartnershipLeadsPersonUpdateConnectionInput = {
+  edge?: InputMaybe<LeadershipUpdateInput>;
+  node?: InputMaybe<PersonUpdateInput>;
+  where?: InputMaybe<PartnershipLeadsPersonConnectionWhere>;
+};
+
+export type PartnershipLeadsPersonUpdateFieldInput = {
+  connect?: InputMaybe<Array<PartnershipLeadsPersonConnectFieldInput>>;
+  create?: InputMaybe<Array<PartnershipLeadsPersonCreateFieldInput>>;
+  delete?: InputMaybe<Array<PartnershipLeadsPersonDeleteFieldInput>>;
+  disconnect?: InputMaybe<Array<PartnershipLeadsPersonDisconnectFieldInput>>;
+  update?: InputMaybe<PartnershipLeadsPersonUpdateConnectionInput>;
+};
+
+export type PartnershipLeadsRelationship = {
+  __typename?: 'PartnershipLeadsRelationship';
+  cursor: Scalars['String']['output'];
+  node: Leader;
+  properties: Leadership;
+};
+
+export type PartnershipLeadsUpdateInput = {
+  Body?: InputMaybe<Array<PartnershipLeadsBodyUpdateFieldInput>>;
+  Organisation?: InputMaybe<Array<PartnershipLeadsOrganisationUpdateFieldInput>>;
+  Person?: InputMaybe<Array<PartnershipLeadsPersonUpdateFieldInput>>;
+};
+
+export type PartnershipMemberAgenciesAggregateInput = {
+  AND?: InputMaybe<Array<PartnershipMemberAgenciesAggregateInput>>;
+  NOT?: InputMaybe<PartnershipMemberAgenciesAggregateInput>;
+  OR?: InputMaybe<Array<PartnershipMemberAgenciesAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  edge?: InputMaybe<AgencyMembershipAggregationWhereInput>;
+  node?: InputMaybe<PartnershipMemberAgenciesNodeAggregationWhereInput>;
+};
+
+export type PartnershipMemberAgenciesConnectFieldInput = {
+  connect?: InputMaybe<Array<OrganisationConnectInput>>;
+  edge?: InputMaybe<AgencyMembershipCreateInput>;
+  where?: InputMaybe<OrganisationConnectWhere>;
+};
+
+export type PartnershipMemberAgenciesConnection = {
+  __typename?: 'PartnershipMemberAgenciesConnection';
+  aggregate: PartnershipOrganisationMemberAgenciesAggregateSelection;
+  edges: Array<PartnershipMemberAgenciesRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PartnershipMemberAgenciesConnectionAggregateInput = {
+  AND?: InputMaybe<Array<PartnershipMemberAgenciesConnectionAggregateInput>>;
+  NOT?: InputMaybe<PartnershipMemberAgenciesConnectionAggregateInput>;
+  OR?: InputMaybe<Array<PartnershipMemberAgenciesConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<AgencyMembershipAggregationWhereInput>;
+  node?: InputMaybe<PartnershipMemberAgenciesNodeAggregationWhereInput>;
+};
+
+export type PartnershipMemberAgenciesConnectionFilters = {
+  /** Filter Partnerships by aggregating results on related PartnershipMemberAgenciesConnections */
+  aggregate?: InputMaybe<PartnershipMemberAgenciesConnectionAggregateInput>;
+  /** Return Partnerships where all of the related PartnershipMemberAgenciesConnections match this filter */
+  all?: InputMaybe<PartnershipMemberAgenciesConnectionWhere>;
+  /** Return Partnerships where none of the related PartnershipMemberAgenciesConnections match this filter */
+  none?: InputMaybe<PartnershipMemberAgenciesConnectionWhere>;
+  /** Return Partnerships where one of the related PartnershipMemberAgenciesConnections match this filter */
+  single?: InputMaybe<PartnershipMemberAgenciesConnectionWhere>;
+  /** Return Partnerships where some of the related PartnershipMemberAgenciesConnections match this filter */
+  some?: InputMaybe<PartnershipMemberAgenciesConnectionWhere>;
+};
+
+export type PartnershipMemberAgenciesConnectionSort = {
+  edge?: InputMaybe<AgencyMembershipSort>;
+  node?: InputMaybe<OrganisationSort>;
+};
+
+export type PartnershipMemberAgenciesConnectionWhere = {
+  AND?: InputMaybe<Array<PartnershipMemberAgenciesConnectionWhere>>;
+  NOT?: InputMaybe<PartnershipMemberAgenciesConnectionWhere>;
+  OR?: InputMaybe<Array<PartnershipMemberAgenciesConnectionWhere>>;
+  edge?: InputMaybe<AgencyMembershipWhere>;
+  node?: InputMaybe<OrganisationWhere>;
+};
+
+export type PartnershipMemberAgenciesCreateFieldInput = {
+  edge?: InputMaybe<AgencyMembershipCreateInput>;
+  node: OrganisationCreateInput;
+};
+
+export type PartnershipMemberAgenciesDeleteFieldInput = {
+  delete?: InputMaybe<OrganisationDeleteInput>;
+  where?: InputMaybe<PartnershipMemberAgenciesConnectionWhere>;
+};
+
+export type PartnershipMemberAgenciesDisconnectFieldInput = {
+  disconnect?: InputMaybe<OrganisationDisconnectInput>;
+  where?: InputMaybe<PartnershipMemberAgenciesConnectionWhere>;
+};
+
+export type PartnershipMemberAgenciesFieldInput = {
+  connect?: InputMaybe<Array<PartnershipMemberAgenciesConnectFieldInput>>;
+  create?: InputMaybe<Array<PartnershipMemberAgenciesCreateFieldInput>>;
+};
+
+export type PartnershipMemberAgenciesNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<PartnershipMemberAgenciesNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<PartnershipMemberAgenciesNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<PartnershipMemberAgenciesNodeAggregationWhereInput>>;
+  createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  name?: InputMaybe<StringScalarAggregationFilters>;
+  updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type PartnershipMemberAgenciesRelationship = {
+  __typename?: 'PartnershipMemberAgenciesRelationship';
+  cursor: Scalars['String']['output'];
+  node: Organisation;
+  properties: AgencyMembership;
+};
+
+export type PartnershipMemberAgenciesUpdateConnectionInput = {
+  edge?: InputMaybe<AgencyMembershipUpdateInput>;
+  node?: InputMaybe<OrganisationUpdateInput>;
+  where?: InputMaybe<PartnershipMemberAgenciesConnectionWhere>;
+};
+
+export type PartnershipMemberAgenciesUpdateFieldInput = {
+  connect?: InputMaybe<Array<PartnershipMemberAgenciesConnectFieldInput>>;
+  create?: InputMaybe<Array<PartnershipMemberAgenciesCreateFieldInput>>;
+  delete?: InputMaybe<Array<PartnershipMemberAgenciesDeleteFieldInput>>;
+  disconnect?: InputMaybe<Array<PartnershipMemberAgenciesDisconnectFieldInput>>;
+  update?: InputMaybe<PartnershipMemberAgenciesUpdateConnectionInput>;
+};
+
+export type PartnershipMembersAggregateInput = {
+  AND?: InputMaybe<Array<PartnershipMembersAggregateInput>>;
+  NOT?: InputMaybe<PartnershipMembersAggregateInput>;
+  OR?: InputMaybe<Array<PartnershipMembersAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  edge?: InputMaybe<MembershipAggregationWhereInput>;
+  node?: InputMaybe<PartnershipMembersNodeAggregationWhereInput>;
+};
+
+export type PartnershipMembersConnectFieldInput = {
+  connect?: InputMaybe<Array<PersonConnectInput>>;
+  edge: MembershipCreateInput;
+  where?: InputMaybe<PersonConnectWhere>;
+};
+
+export type PartnershipMembersConnection = {
+  __typename?: 'PartnershipMembersConnection';
+  aggregate: PartnershipPersonMembersAggregateSelection;
+  edges: Array<PartnershipMembersRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PartnershipMembersConnectionAggregateInput = {
+  AND?: InputMaybe<Array<PartnershipMembersConnectionAggregateInput>>;
+  NOT?: InputMaybe<PartnershipMembersConnectionAggregateInput>;
+  OR?: InputMaybe<Array<PartnershipMembersConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<MembershipAggregationWhereInput>;
+  node?: InputMaybe<PartnershipMembersNodeAggregationWhereInput>;
+};
+
+export type PartnershipMembersConnectionFilters = {
+  /** Filter Partnerships by aggregating results on related PartnershipMembersConnections */
+  aggregate?: InputMaybe<PartnershipMembersConnectionAggregateInput>;
+  /** Return Partnerships where all of the related PartnershipMembersConnections match this filter */
+  all?: InputMaybe<PartnershipMembersConnectionWhere>;
+  /** Return Partnerships where none of the related PartnershipMembersConnections match this filter */
+  none?: InputMaybe<PartnershipMembersConnectionWhere>;
+  /** Return Partnerships where one of the related PartnershipMembersConnections match this filter */
+  single?: InputMaybe<PartnershipMembersConnectionWhere>;
+  /** Return Partnerships where some of the related PartnershipMembersConnections match this filter */
+  some?: InputMaybe<PartnershipMembersConnectionWhere>;
+};
+
+export type PartnershipMembersConnectionSort = {
+  edge?: InputMaybe<MembershipSort>;
+  node?: InputMaybe<PersonSort>;
+};
+
+export type PartnershipMembersConnectionWhere = {
+  AND?: InputMaybe<Array<PartnershipMembersConnectionWhere>>;
+  NOT?: InputMaybe<PartnershipMembersConnectionWhere>;
+  OR?: InputMaybe<Array<PartnershipMembersConnectionWhere>>;
+  edge?: InputMaybe<MembershipWhere>;
+  node?: InputMaybe<PersonWhere>;
+};
+
+export type PartnershipMembersCreateFieldInput = {
+  edge: MembershipCreateInput;
+  node: PersonCreateInput;
+};
+
+export type PartnershipMembersDeleteFieldInput = {
+  delete?: InputMaybe<PersonDeleteInput>;
+  where?: InputMaybe<PartnershipMembersConnectionWhere>;
+};
+
+export type PartnershipMembersDisconnectFieldInput = {
+  disconnect?: InputMaybe<PersonDisconnectInput>;
+  where?: InputMaybe<PartnershipMembersConnectionWhere>;
+};
+
+export type PartnershipMembersFieldInput = {
+  connect?: InputMaybe<Array<PartnershipMembersConnectFieldInput>>;
+  create?: InputMaybe<Array<PartnershipMembersCreateFieldInput>>;
+};
+
+export type PartnershipMembersNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<PartnershipMembersNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<PartnershipMembersNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<PartnershipMembersNodeAggregationWhereInput>>;
+  createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  email?: InputMaybe<StringScalarAggregationFilters>;
+  honorific?: InputMaybe<StringScalarAggregationFilters>;
+  name?: InputMaybe<StringScalarAggregationFilters>;
+  phone?: InputMaybe<StringScalarAggregationFilters>;
+  updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type PartnershipMembersRelationship = {
+  __typename?: 'PartnershipMembersRelationship';
+  cursor: Scalars['String']['output'];
+  node: Person;
+  properties: Membership;
+};
+
+export type PartnershipMembersUpdateConnectionInput = {
+  edge?: InputMaybe<MembershipUpdateInput>;
+  node?: InputMaybe<PersonUpdateInput>;
+  where?: InputMaybe<PartnershipMembersConnectionWhere>;
+};
+
+export type PartnershipMembersUpdateFieldInput = {
+  connect?: InputMaybe<Array<PartnershipMembersConnectFieldInput>>;
+  create?: InputMaybe<Array<PartnershipMembersCreateFieldInput>>;
+  delete?: InputMaybe<Array<PartnershipMembersDeleteFieldInput>>;
+  disconnect?: InputMaybe<Array<PartnershipMembersDisconnectFieldInput>>;
+  update?: InputMaybe<PartnershipMembersUpdateConnectionInput>;
+};
+
+export type PartnershipOrganisationMemberAgenciesAggregateSelection = {
+  __typename?: 'PartnershipOrganisationMemberAgenciesAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<PartnershipOrganisationMemberAgenciesEdgeAggregateSelection>;
+  node?: Maybe<PartnershipOrganisationMemberAgenciesNodeAggregateSelection>;
+};
+
+export type PartnershipOrganisationMemberAgenciesEdgeAggregateSelection = {
+  __typename?: 'PartnershipOrganisationMemberAgenciesEdgeAggregateSelection';
+  locator: StringAggregateSelection;
+  source: StringAggregateSelection;
+};
+
+export type PartnershipOrganisationMemberAgenciesNodeAggregateSelection = {
+  __typename?: 'PartnershipOrganisationMemberAgenciesNodeAggregateSelection';
+  createdAt: DateTimeAggregateSelection;
+  name: StringAggregateSelection;
+  updatedAt: DateTimeAggregateSelection;
+  updatedBy: StringAggregateSelection;
+};
+
+export type PartnershipPersonMembersAggregateSelection = {
+  __typename?: 'PartnershipPersonMembersAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<PartnershipPersonMembersEdgeAggregateSelection>;
+  node?: Maybe<PartnershipPersonMembersNodeAggregateSelection>;
+};
+
+export type PartnershipPersonMembersEdgeAggregateSelection = {
+  __typename?: 'PartnershipPersonMembersEdgeAggregateSelection';
+  locator: StringAggregateSelection;
+  representing: StringAggregateSelection;
+  source: StringAggregateSelection;
+};
+
+export type PartnershipPersonMembersNodeAggregateSelection = {
+  __typename?: 'PartnershipPersonMembersNodeAggregateSelection';
+  createdAt: DateTimeAggregateSelection;
+  email: StringAggregateSelection;
+  honorific: StringAggregateSelection;
+  name: StringAggregateSelection;
+  phone: StringAggregateSelection;
+  updatedAt: DateTimeAggregateSelection;
+  updatedBy: StringAggregateSelection;
+};
+
+export type PartnershipRelationshipFilters = {
+  /** Filter type where all of the related Partnerships match this filter */
+  all?: InputMaybe<PartnershipWhere>;
+  /** Filter type where none of the related Partnerships match this filter */
+  none?: InputMaybe<PartnershipWhere>;
+  /** Filter type where one of the related Partnerships match this filter */
+  single?: InputMaybe<PartnershipWhere>;
+  /** Filter type where some of the related Partnerships match this filter */
+  some?: InputMaybe<PartnershipWhere>;
+};
+
 /** Fields to sort Partnerships by. The order in which sorts are applied is not guaranteed when specifying many fields in one PartnershipSort object. */
 export type PartnershipSort = {
   area?: InputMaybe<SortDirection>;
@@ -11387,15 +12771,133 @@ export type PartnershipSort = {
   updatedBy?: InputMaybe<SortDirection>;
 };
 
+export type PartnershipTopBodyAggregateInput = {
+  AND?: InputMaybe<Array<PartnershipTopBodyAggregateInput>>;
+  NOT?: InputMaybe<PartnershipTopBodyAggregateInput>;
+  OR?: InputMaybe<Array<PartnershipTopBodyAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  edge?: InputMaybe<ProvenanceAggregationWhereInput>;
+  node?: InputMaybe<PartnershipTopBodyNodeAggregationWhereInput>;
+};
+
+export type PartnershipTopBodyConnectFieldInput = {
+  connect?: InputMaybe<Array<BodyConnectInput>>;
+  edge?: InputMaybe<ProvenanceCreateInput>;
+  where?: InputMaybe<BodyConnectWhere>;
+};
+
+export type PartnershipTopBodyConnection = {
+  __typename?: 'PartnershipTopBodyConnection';
+  aggregate: PartnershipBodyTopBodyAggregateSelection;
+  edges: Array<PartnershipTopBodyRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PartnershipTopBodyConnectionAggregateInput = {
+  AND?: InputMaybe<Array<PartnershipTopBodyConnectionAggregateInput>>;
+  NOT?: InputMaybe<PartnershipTopBodyConnectionAggregateInput>;
+  OR?: InputMaybe<Array<PartnershipTopBodyConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<ProvenanceAggregationWhereInput>;
+  node?: InputMaybe<PartnershipTopBodyNodeAggregationWhereInput>;
+};
+
+export type PartnershipTopBodyConnectionFilters = {
+  /** Filter Partnerships by aggregating results on related PartnershipTopBodyConnections */
+  aggregate?: InputMaybe<PartnershipTopBodyConnectionAggregateInput>;
+  /** Return Partnerships where all of the related PartnershipTopBodyConnections match this filter */
+  all?: InputMaybe<PartnershipTopBodyConnectionWhere>;
+  /** Return Partnerships where none of the related PartnershipTopBodyConnections match this filter */
+  none?: InputMaybe<PartnershipTopBodyConnectionWhere>;
+  /** Return Partnerships where one of the related PartnershipTopBodyConnections match this filter */
+  single?: InputMaybe<PartnershipTopBodyConnectionWhere>;
+  /** Return Partnerships where some of the related PartnershipTopBodyConnections match this filter */
+  some?: InputMaybe<PartnershipTopBodyConnectionWhere>;
+};
+
+export type PartnershipTopBodyConnectionSort = {
+  edge?: InputMaybe<ProvenanceSort>;
+  node?: InputMaybe<BodySort>;
+};
+
+export type PartnershipTopBodyConnectionWhere = {
+  AND?: InputMaybe<Array<PartnershipTopBodyConnectionWhere>>;
+  NOT?: InputMaybe<PartnershipTopBodyConnectionWhere>;
+  OR?: InputMaybe<Array<PartnershipTopBodyConnectionWhere>>;
+  edge?: InputMaybe<ProvenanceWhere>;
+  node?: InputMaybe<BodyWhere>;
+};
+
+export type PartnershipTopBodyCreateFieldInput = {
+  edge?: InputMaybe<ProvenanceCreateInput>;
+  node: BodyCreateInput;
+};
+
+export type PartnershipTopBodyDeleteFieldInput = {
+  delete?: InputMaybe<BodyDeleteInput>;
+  where?: InputMaybe<PartnershipTopBodyConnectionWhere>;
+};
+
+export type PartnershipTopBodyDisconnectFieldInput = {
+  disconnect?: InputMaybe<BodyDisconnectInput>;
+  where?: InputMaybe<PartnershipTopBodyConnectionWhere>;
+};
+
+export type PartnershipTopBodyFieldInput = {
+  connect?: InputMaybe<Array<PartnershipTopBodyConnectFieldInput>>;
+  create?: InputMaybe<Array<PartnershipTopBodyCreateFieldInput>>;
+};
+
+export type PartnershipTopBodyNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<PartnershipTopBodyNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<PartnershipTopBodyNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<PartnershipTopBodyNodeAggregationWhereInput>>;
+  createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  frequency?: InputMaybe<StringScalarAggregationFilters>;
+  membershipNote?: InputMaybe<StringScalarAggregationFilters>;
+  name?: InputMaybe<StringScalarAggregationFilters>;
+  privateNote?: InputMaybe<StringScalarAggregationFilters>;
+  purpose?: InputMaybe<StringScalarAggregationFilters>;
+  quorum?: InputMaybe<StringScalarAggregationFilters>;
+  updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type PartnershipTopBodyRelationship = {
+  __typename?: 'PartnershipTopBodyRelationship';
+  cursor: Scalars['String']['output'];
+  node: Body;
+  properties: Provenance;
+};
+
+export type PartnershipTopBodyUpdateConnectionInput = {
+  edge?: InputMaybe<ProvenanceUpdateInput>;
+  node?: InputMaybe<BodyUpdateInput>;
+  where?: InputMaybe<PartnershipTopBodyConnectionWhere>;
+};
+
+export type PartnershipTopBodyUpdateFieldInput = {
+  connect?: InputMaybe<Array<PartnershipTopBodyConnectFieldInput>>;
+  create?: InputMaybe<Array<PartnershipTopBodyCreateFieldInput>>;
+  delete?: InputMaybe<Array<PartnershipTopBodyDeleteFieldInput>>;
+  disconnect?: InputMaybe<Array<PartnershipTopBodyDisconnectFieldInput>>;
+  update?: InputMaybe<PartnershipTopBodyUpdateConnectionInput>;
+};
+
 export type PartnershipUpdateInput = {
   aliases?: InputMaybe<ListStringMutations>;
   area?: InputMaybe<StringScalarMutations>;
   createdAt?: InputMaybe<DateTimeScalarMutations>;
   evidencedBy?: InputMaybe<Array<PartnershipEvidencedByUpdateFieldInput>>;
   id?: InputMaybe<IdScalarMutations>;
+  leads?: InputMaybe<PartnershipLeadsUpdateInput>;
+  memberAgencies?: InputMaybe<Array<PartnershipMemberAgenciesUpdateFieldInput>>;
+  members?: InputMaybe<Array<PartnershipMembersUpdateFieldInput>>;
   mission?: InputMaybe<StringScalarMutations>;
   name?: InputMaybe<StringScalarMutations>;
   partnershipId?: InputMaybe<IdScalarMutations>;
+  topBody?: InputMaybe<Array<PartnershipTopBodyUpdateFieldInput>>;
 };
 
 export type PartnershipWhere = {
@@ -11408,9 +12910,17 @@ export type PartnershipWhere = {
   evidencedBy?: InputMaybe<DocumentRelationshipFilters>;
   evidencedByConnection?: InputMaybe<PartnershipEvidencedByConnectionFilters>;
   id?: InputMaybe<IdScalarFilters>;
+  leads?: InputMaybe<LeaderRelationshipFilters>;
+  leadsConnection?: InputMaybe<PartnershipLeadsConnectionFilters>;
+  memberAgencies?: InputMaybe<OrganisationRelationshipFilters>;
+  memberAgenciesConnection?: InputMaybe<PartnershipMemberAgenciesConnectionFilters>;
+  members?: InputMaybe<PersonRelationshipFilters>;
+  membersConnection?: InputMaybe<PartnershipMembersConnectionFilters>;
   mission?: InputMaybe<StringScalarFilters>;
   name?: InputMaybe<StringScalarFilters>;
   partnershipId?: InputMaybe<IdScalarFilters>;
+  topBody?: InputMaybe<BodyRelationshipFilters>;
+  topBodyConnection?: InputMaybe<PartnershipTopBodyConnectionFilters>;
   updatedAt?: InputMaybe<DateTimeScalarFilters>;
   updatedBy?: InputMaybe<StringScalarFilters>;
 };
@@ -11472,12 +12982,16 @@ export type Person = {
   ledActionsConnection: PersonLedActionsConnection;
   ledObjectives: Array<Objective>;
   ledObjectivesConnection: PersonLedObjectivesConnection;
+  ledPartnerships: Array<Partnership>;
+  ledPartnershipsConnection: PersonLedPartnershipsConnection;
   ledServices: Array<Service>;
   ledServicesConnection: PersonLedServicesConnection;
   ledStrategies: Array<Strategy>;
   ledStrategiesConnection: PersonLedStrategiesConnection;
   memberOf: Array<Body>;
   memberOfConnection: PersonMemberOfConnection;
+  memberOfPartnership: Array<Partnership>;
+  memberOfPartnershipConnection: PersonMemberOfPartnershipConnection;
   name: Scalars['String']['output'];
   partnershipId: Scalars['ID']['output'];
   phone?: Maybe<Scalars['String']['output']>;
@@ -11554,6 +13068,22 @@ export type PersonLedObjectivesConnectionArgs = {
 };
 
 
+export type PersonLedPartnershipsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<PartnershipSort>>;
+  where?: InputMaybe<PartnershipWhere>;
+};
+
+
+export type PersonLedPartnershipsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<PersonLedPartnershipsConnectionSort>>;
+  where?: InputMaybe<PersonLedPartnershipsConnectionWhere>;
+};
+
+
 export type PersonLedServicesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -11599,6 +13129,22 @@ export type PersonMemberOfConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Array<PersonMemberOfConnectionSort>>;
   where?: InputMaybe<PersonMemberOfConnectionWhere>;
+};
+
+
+export type PersonMemberOfPartnershipArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<PartnershipSort>>;
+  where?: InputMaybe<PartnershipWhere>;
+};
+
+
+export type PersonMemberOfPartnershipConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<PersonMemberOfPartnershipConnectionSort>>;
+  where?: InputMaybe<PersonMemberOfPartnershipConnectionWhere>;
 };
 
 
@@ -11651,6 +13197,7 @@ export type PersonActionLedActionsNodeAggregateSelection = {
   createdAt: DateTimeAggregateSelection;
   desiredOutcome: StringAggregateSelection;
   dueText: StringAggregateSelection;
+  position: IntAggregateSelection;
   privateNote: StringAggregateSelection;
   ref: StringAggregateSelection;
   title: StringAggregateSelection;
@@ -11843,9 +13390,11 @@ export type PersonConnectInput = {
   evidencedBy?: InputMaybe<Array<PersonEvidencedByConnectFieldInput>>;
   ledActions?: InputMaybe<Array<PersonLedActionsConnectFieldInput>>;
   ledObjectives?: InputMaybe<Array<PersonLedObjectivesConnectFieldInput>>;
+  ledPartnerships?: InputMaybe<Array<PersonLedPartnershipsConnectFieldInput>>;
   ledServices?: InputMaybe<Array<PersonLedServicesConnectFieldInput>>;
   ledStrategies?: InputMaybe<Array<PersonLedStrategiesConnectFieldInput>>;
   memberOf?: InputMaybe<Array<PersonMemberOfConnectFieldInput>>;
+  memberOfPartnership?: InputMaybe<Array<PersonMemberOfPartnershipConnectFieldInput>>;
   presented?: InputMaybe<Array<PersonPresentedConnectFieldInput>>;
   worksFor?: InputMaybe<Array<PersonWorksForConnectFieldInput>>;
 };
@@ -11863,9 +13412,11 @@ export type PersonCreateInput = {
   id: Scalars['ID']['input'];
   ledActions?: InputMaybe<PersonLedActionsFieldInput>;
   ledObjectives?: InputMaybe<PersonLedObjectivesFieldInput>;
+  ledPartnerships?: InputMaybe<PersonLedPartnershipsFieldInput>;
   ledServices?: InputMaybe<PersonLedServicesFieldInput>;
   ledStrategies?: InputMaybe<PersonLedStrategiesFieldInput>;
   memberOf?: InputMaybe<PersonMemberOfFieldInput>;
+  memberOfPartnership?: InputMaybe<PersonMemberOfPartnershipFieldInput>;
   name: Scalars['String']['input'];
   partnershipId: Scalars['ID']['input'];
   phone?: InputMaybe<Scalars['String']['input']>;
@@ -11878,9 +13429,11 @@ export type PersonDeleteInput = {
   evidencedBy?: InputMaybe<Array<PersonEvidencedByDeleteFieldInput>>;
   ledActions?: InputMaybe<Array<PersonLedActionsDeleteFieldInput>>;
   ledObjectives?: InputMaybe<Array<PersonLedObjectivesDeleteFieldInput>>;
+  ledPartnerships?: InputMaybe<Array<PersonLedPartnershipsDeleteFieldInput>>;
   ledServices?: InputMaybe<Array<PersonLedServicesDeleteFieldInput>>;
   ledStrategies?: InputMaybe<Array<PersonLedStrategiesDeleteFieldInput>>;
   memberOf?: InputMaybe<Array<PersonMemberOfDeleteFieldInput>>;
+  memberOfPartnership?: InputMaybe<Array<PersonMemberOfPartnershipDeleteFieldInput>>;
   presented?: InputMaybe<Array<PersonPresentedDeleteFieldInput>>;
   worksFor?: InputMaybe<Array<PersonWorksForDeleteFieldInput>>;
 };
@@ -11890,9 +13443,11 @@ export type PersonDisconnectInput = {
   evidencedBy?: InputMaybe<Array<PersonEvidencedByDisconnectFieldInput>>;
   ledActions?: InputMaybe<Array<PersonLedActionsDisconnectFieldInput>>;
   ledObjectives?: InputMaybe<Array<PersonLedObjectivesDisconnectFieldInput>>;
+  ledPartnerships?: InputMaybe<Array<PersonLedPartnershipsDisconnectFieldInput>>;
   ledServices?: InputMaybe<Array<PersonLedServicesDisconnectFieldInput>>;
   ledStrategies?: InputMaybe<Array<PersonLedStrategiesDisconnectFieldInput>>;
   memberOf?: InputMaybe<Array<PersonMemberOfDisconnectFieldInput>>;
+  memberOfPartnership?: InputMaybe<Array<PersonMemberOfPartnershipDisconnectFieldInput>>;
   presented?: InputMaybe<Array<PersonPresentedDisconnectFieldInput>>;
   worksFor?: InputMaybe<Array<PersonWorksForDisconnectFieldInput>>;
 };
@@ -11917,6 +13472,7 @@ export type PersonDocumentEvidencedByNodeAggregateSelection = {
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
   updatedBy: StringAggregateSelection;
+  url: StringAggregateSelection;
 };
 
 export type PersonEdge = {
@@ -12010,6 +13566,7 @@ export type PersonEvidencedByNodeAggregationWhereInput = {
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+  url?: InputMaybe<StringScalarAggregationFilters>;
 };
 
 export type PersonEvidencedByRelationship = {
@@ -12137,6 +13694,7 @@ export type PersonLedActionsNodeAggregationWhereInput = {
   createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   desiredOutcome?: InputMaybe<StringScalarAggregationFilters>;
   dueText?: InputMaybe<StringScalarAggregationFilters>;
+  position?: InputMaybe<IntScalarAggregationFilters>;
   privateNote?: InputMaybe<StringScalarAggregationFilters>;
   ref?: InputMaybe<StringScalarAggregationFilters>;
   title?: InputMaybe<StringScalarAggregationFilters>;
@@ -12250,6 +13808,7 @@ export type PersonLedObjectivesNodeAggregationWhereInput = {
   category?: InputMaybe<StringScalarAggregationFilters>;
   createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  position?: InputMaybe<IntScalarAggregationFilters>;
   ref?: InputMaybe<StringScalarAggregationFilters>;
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
@@ -12275,6 +13834,117 @@ export type PersonLedObjectivesUpdateFieldInput = {
   delete?: InputMaybe<Array<PersonLedObjectivesDeleteFieldInput>>;
   disconnect?: InputMaybe<Array<PersonLedObjectivesDisconnectFieldInput>>;
   update?: InputMaybe<PersonLedObjectivesUpdateConnectionInput>;
+};
+
+export type PersonLedPartnershipsAggregateInput = {
+  AND?: InputMaybe<Array<PersonLedPartnershipsAggregateInput>>;
+  NOT?: InputMaybe<PersonLedPartnershipsAggregateInput>;
+  OR?: InputMaybe<Array<PersonLedPartnershipsAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  edge?: InputMaybe<LeadershipAggregationWhereInput>;
+  node?: InputMaybe<PersonLedPartnershipsNodeAggregationWhereInput>;
+};
+
+export type PersonLedPartnershipsConnectFieldInput = {
+  connect?: InputMaybe<Array<PartnershipConnectInput>>;
+  edge: LeadershipCreateInput;
+  where?: InputMaybe<PartnershipConnectWhere>;
+};
+
+export type PersonLedPartnershipsConnection = {
+  __typename?: 'PersonLedPartnershipsConnection';
+  aggregate: PersonPartnershipLedPartnershipsAggregateSelection;
+  edges: Array<PersonLedPartnershipsRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PersonLedPartnershipsConnectionAggregateInput = {
+  AND?: InputMaybe<Array<PersonLedPartnershipsConnectionAggregateInput>>;
+  NOT?: InputMaybe<PersonLedPartnershipsConnectionAggregateInput>;
+  OR?: InputMaybe<Array<PersonLedPartnershipsConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<LeadershipAggregationWhereInput>;
+  node?: InputMaybe<PersonLedPartnershipsNodeAggregationWhereInput>;
+};
+
+export type PersonLedPartnershipsConnectionFilters = {
+  /** Filter People by aggregating results on related PersonLedPartnershipsConnections */
+  aggregate?: InputMaybe<PersonLedPartnershipsConnectionAggregateInput>;
+  /** Return People where all of the related PersonLedPartnershipsConnections match this filter */
+  all?: InputMaybe<PersonLedPartnershipsConnectionWhere>;
+  /** Return People where none of the related PersonLedPartnershipsConnections match this filter */
+  none?: InputMaybe<PersonLedPartnershipsConnectionWhere>;
+  /** Return People where one of the related PersonLedPartnershipsConnections match this filter */
+  single?: InputMaybe<PersonLedPartnershipsConnectionWhere>;
+  /** Return People where some of the related PersonLedPartnershipsConnections match this filter */
+  some?: InputMaybe<PersonLedPartnershipsConnectionWhere>;
+};
+
+export type PersonLedPartnershipsConnectionSort = {
+  edge?: InputMaybe<LeadershipSort>;
+  node?: InputMaybe<PartnershipSort>;
+};
+
+export type PersonLedPartnershipsConnectionWhere = {
+  AND?: InputMaybe<Array<PersonLedPartnershipsConnectionWhere>>;
+  NOT?: InputMaybe<PersonLedPartnershipsConnectionWhere>;
+  OR?: InputMaybe<Array<PersonLedPartnershipsConnectionWhere>>;
+  edge?: InputMaybe<LeadershipWhere>;
+  node?: InputMaybe<PartnershipWhere>;
+};
+
+export type PersonLedPartnershipsCreateFieldInput = {
+  edge: LeadershipCreateInput;
+  node: PartnershipCreateInput;
+};
+
+export type PersonLedPartnershipsDeleteFieldInput = {
+  delete?: InputMaybe<PartnershipDeleteInput>;
+  where?: InputMaybe<PersonLedPartnershipsConnectionWhere>;
+};
+
+export type PersonLedPartnershipsDisconnectFieldInput = {
+  disconnect?: InputMaybe<PartnershipDisconnectInput>;
+  where?: InputMaybe<PersonLedPartnershipsConnectionWhere>;
+};
+
+export type PersonLedPartnershipsFieldInput = {
+  connect?: InputMaybe<Array<PersonLedPartnershipsConnectFieldInput>>;
+  create?: InputMaybe<Array<PersonLedPartnershipsCreateFieldInput>>;
+};
+
+export type PersonLedPartnershipsNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<PersonLedPartnershipsNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<PersonLedPartnershipsNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<PersonLedPartnershipsNodeAggregationWhereInput>>;
+  area?: InputMaybe<StringScalarAggregationFilters>;
+  createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  mission?: InputMaybe<StringScalarAggregationFilters>;
+  name?: InputMaybe<StringScalarAggregationFilters>;
+  updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type PersonLedPartnershipsRelationship = {
+  __typename?: 'PersonLedPartnershipsRelationship';
+  cursor: Scalars['String']['output'];
+  node: Partnership;
+  properties: Leadership;
+};
+
+export type PersonLedPartnershipsUpdateConnectionInput = {
+  edge?: InputMaybe<LeadershipUpdateInput>;
+  node?: InputMaybe<PartnershipUpdateInput>;
+  where?: InputMaybe<PersonLedPartnershipsConnectionWhere>;
+};
+
+export type PersonLedPartnershipsUpdateFieldInput = {
+  connect?: InputMaybe<Array<PersonLedPartnershipsConnectFieldInput>>;
+  create?: InputMaybe<Array<PersonLedPartnershipsCreateFieldInput>>;
+  delete?: InputMaybe<Array<PersonLedPartnershipsDeleteFieldInput>>;
+  disconnect?: InputMaybe<Array<PersonLedPartnershipsDisconnectFieldInput>>;
+  update?: InputMaybe<PersonLedPartnershipsUpdateConnectionInput>;
 };
 
 export type PersonLedServicesAggregateInput = {
@@ -12614,6 +14284,117 @@ export type PersonMemberOfNodeAggregationWhereInput = {
   updatedBy?: InputMaybe<StringScalarAggregationFilters>;
 };
 
+export type PersonMemberOfPartnershipAggregateInput = {
+  AND?: InputMaybe<Array<PersonMemberOfPartnershipAggregateInput>>;
+  NOT?: InputMaybe<PersonMemberOfPartnershipAggregateInput>;
+  OR?: InputMaybe<Array<PersonMemberOfPartnershipAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  edge?: InputMaybe<MembershipAggregationWhereInput>;
+  node?: InputMaybe<PersonMemberOfPartnershipNodeAggregationWhereInput>;
+};
+
+export type PersonMemberOfPartnershipConnectFieldInput = {
+  connect?: InputMaybe<Array<PartnershipConnectInput>>;
+  edge: MembershipCreateInput;
+  where?: InputMaybe<PartnershipConnectWhere>;
+};
+
+export type PersonMemberOfPartnershipConnection = {
+  __typename?: 'PersonMemberOfPartnershipConnection';
+  aggregate: PersonPartnershipMemberOfPartnershipAggregateSelection;
+  edges: Array<PersonMemberOfPartnershipRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PersonMemberOfPartnershipConnectionAggregateInput = {
+  AND?: InputMaybe<Array<PersonMemberOfPartnershipConnectionAggregateInput>>;
+  NOT?: InputMaybe<PersonMemberOfPartnershipConnectionAggregateInput>;
+  OR?: InputMaybe<Array<PersonMemberOfPartnershipConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<MembershipAggregationWhereInput>;
+  node?: InputMaybe<PersonMemberOfPartnershipNodeAggregationWhereInput>;
+};
+
+export type PersonMemberOfPartnershipConnectionFilters = {
+  /** Filter People by aggregating results on related PersonMemberOfPartnershipConnections */
+  aggregate?: InputMaybe<PersonMemberOfPartnershipConnectionAggregateInput>;
+  /** Return People where all of the related PersonMemberOfPartnershipConnections match this filter */
+  all?: InputMaybe<PersonMemberOfPartnershipConnectionWhere>;
+  /** Return People where none of the related PersonMemberOfPartnershipConnections match this filter */
+  none?: InputMaybe<PersonMemberOfPartnershipConnectionWhere>;
+  /** Return People where one of the related PersonMemberOfPartnershipConnections match this filter */
+  single?: InputMaybe<PersonMemberOfPartnershipConnectionWhere>;
+  /** Return People where some of the related PersonMemberOfPartnershipConnections match this filter */
+  some?: InputMaybe<PersonMemberOfPartnershipConnectionWhere>;
+};
+
+export type PersonMemberOfPartnershipConnectionSort = {
+  edge?: InputMaybe<MembershipSort>;
+  node?: InputMaybe<PartnershipSort>;
+};
+
+export type PersonMemberOfPartnershipConnectionWhere = {
+  AND?: InputMaybe<Array<PersonMemberOfPartnershipConnectionWhere>>;
+  NOT?: InputMaybe<PersonMemberOfPartnershipConnectionWhere>;
+  OR?: InputMaybe<Array<PersonMemberOfPartnershipConnectionWhere>>;
+  edge?: InputMaybe<MembershipWhere>;
+  node?: InputMaybe<PartnershipWhere>;
+};
+
+export type PersonMemberOfPartnershipCreateFieldInput = {
+  edge: MembershipCreateInput;
+  node: PartnershipCreateInput;
+};
+
+export type PersonMemberOfPartnershipDeleteFieldInput = {
+  delete?: InputMaybe<PartnershipDeleteInput>;
+  where?: InputMaybe<PersonMemberOfPartnershipConnectionWhere>;
+};
+
+export type PersonMemberOfPartnershipDisconnectFieldInput = {
+  disconnect?: InputMaybe<PartnershipDisconnectInput>;
+  where?: InputMaybe<PersonMemberOfPartnershipConnectionWhere>;
+};
+
+export type PersonMemberOfPartnershipFieldInput = {
+  connect?: InputMaybe<Array<PersonMemberOfPartnershipConnectFieldInput>>;
+  create?: InputMaybe<Array<PersonMemberOfPartnershipCreateFieldInput>>;
+};
+
+export type PersonMemberOfPartnershipNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<PersonMemberOfPartnershipNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<PersonMemberOfPartnershipNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<PersonMemberOfPartnershipNodeAggregationWhereInput>>;
+  area?: InputMaybe<StringScalarAggregationFilters>;
+  createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  mission?: InputMaybe<StringScalarAggregationFilters>;
+  name?: InputMaybe<StringScalarAggregationFilters>;
+  updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type PersonMemberOfPartnershipRelationship = {
+  __typename?: 'PersonMemberOfPartnershipRelationship';
+  cursor: Scalars['String']['output'];
+  node: Partnership;
+  properties: Membership;
+};
+
+export type PersonMemberOfPartnershipUpdateConnectionInput = {
+  edge?: InputMaybe<MembershipUpdateInput>;
+  node?: InputMaybe<PartnershipUpdateInput>;
+  where?: InputMaybe<PersonMemberOfPartnershipConnectionWhere>;
+};
+
+export type PersonMemberOfPartnershipUpdateFieldInput = {
+  connect?: InputMaybe<Array<PersonMemberOfPartnershipConnectFieldInput>>;
+  create?: InputMaybe<Array<PersonMemberOfPartnershipCreateFieldInput>>;
+  delete?: InputMaybe<Array<PersonMemberOfPartnershipDeleteFieldInput>>;
+  disconnect?: InputMaybe<Array<PersonMemberOfPartnershipDisconnectFieldInput>>;
+  update?: InputMaybe<PersonMemberOfPartnershipUpdateConnectionInput>;
+};
+
 export type PersonMemberOfRelationship = {
   __typename?: 'PersonMemberOfRelationship';
   cursor: Scalars['String']['output'];
@@ -12653,6 +14434,7 @@ export type PersonObjectiveLedObjectivesNodeAggregateSelection = {
   category: StringAggregateSelection;
   createdAt: DateTimeAggregateSelection;
   description: StringAggregateSelection;
+  position: IntAggregateSelection;
   ref: StringAggregateSelection;
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
@@ -12676,6 +14458,53 @@ export type PersonOrganisationWorksForEdgeAggregateSelection = {
 export type PersonOrganisationWorksForNodeAggregateSelection = {
   __typename?: 'PersonOrganisationWorksForNodeAggregateSelection';
   createdAt: DateTimeAggregateSelection;
+  name: StringAggregateSelection;
+  updatedAt: DateTimeAggregateSelection;
+  updatedBy: StringAggregateSelection;
+};
+
+export type PersonPartnershipLedPartnershipsAggregateSelection = {
+  __typename?: 'PersonPartnershipLedPartnershipsAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<PersonPartnershipLedPartnershipsEdgeAggregateSelection>;
+  node?: Maybe<PersonPartnershipLedPartnershipsNodeAggregateSelection>;
+};
+
+export type PersonPartnershipLedPartnershipsEdgeAggregateSelection = {
+  __typename?: 'PersonPartnershipLedPartnershipsEdgeAggregateSelection';
+  locator: StringAggregateSelection;
+  source: StringAggregateSelection;
+};
+
+export type PersonPartnershipLedPartnershipsNodeAggregateSelection = {
+  __typename?: 'PersonPartnershipLedPartnershipsNodeAggregateSelection';
+  area: StringAggregateSelection;
+  createdAt: DateTimeAggregateSelection;
+  mission: StringAggregateSelection;
+  name: StringAggregateSelection;
+  updatedAt: DateTimeAggregateSelection;
+  updatedBy: StringAggregateSelection;
+};
+
+export type PersonPartnershipMemberOfPartnershipAggregateSelection = {
+  __typename?: 'PersonPartnershipMemberOfPartnershipAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<PersonPartnershipMemberOfPartnershipEdgeAggregateSelection>;
+  node?: Maybe<PersonPartnershipMemberOfPartnershipNodeAggregateSelection>;
+};
+
+export type PersonPartnershipMemberOfPartnershipEdgeAggregateSelection = {
+  __typename?: 'PersonPartnershipMemberOfPartnershipEdgeAggregateSelection';
+  locator: StringAggregateSelection;
+  representing: StringAggregateSelection;
+  source: StringAggregateSelection;
+};
+
+export type PersonPartnershipMemberOfPartnershipNodeAggregateSelection = {
+  __typename?: 'PersonPartnershipMemberOfPartnershipNodeAggregateSelection';
+  area: StringAggregateSelection;
+  createdAt: DateTimeAggregateSelection;
+  mission: StringAggregateSelection;
   name: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
   updatedBy: StringAggregateSelection;
@@ -12872,9 +14701,11 @@ export type PersonUpdateInput = {
   id?: InputMaybe<IdScalarMutations>;
   ledActions?: InputMaybe<Array<PersonLedActionsUpdateFieldInput>>;
   ledObjectives?: InputMaybe<Array<PersonLedObjectivesUpdateFieldInput>>;
+  ledPartnerships?: InputMaybe<Array<PersonLedPartnershipsUpdateFieldInput>>;
   ledServices?: InputMaybe<Array<PersonLedServicesUpdateFieldInput>>;
   ledStrategies?: InputMaybe<Array<PersonLedStrategiesUpdateFieldInput>>;
   memberOf?: InputMaybe<Array<PersonMemberOfUpdateFieldInput>>;
+  memberOfPartnership?: InputMaybe<Array<PersonMemberOfPartnershipUpdateFieldInput>>;
   name?: InputMaybe<StringScalarMutations>;
   partnershipId?: InputMaybe<IdScalarMutations>;
   phone?: InputMaybe<StringScalarMutations>;
@@ -12899,12 +14730,16 @@ export type PersonWhere = {
   ledActionsConnection?: InputMaybe<PersonLedActionsConnectionFilters>;
   ledObjectives?: InputMaybe<ObjectiveRelationshipFilters>;
   ledObjectivesConnection?: InputMaybe<PersonLedObjectivesConnectionFilters>;
+  ledPartnerships?: InputMaybe<PartnershipRelationshipFilters>;
+  ledPartnershipsConnection?: InputMaybe<PersonLedPartnershipsConnectionFilters>;
   ledServices?: InputMaybe<ServiceRelationshipFilters>;
   ledServicesConnection?: InputMaybe<PersonLedServicesConnectionFilters>;
   ledStrategies?: InputMaybe<StrategyRelationshipFilters>;
   ledStrategiesConnection?: InputMaybe<PersonLedStrategiesConnectionFilters>;
   memberOf?: InputMaybe<BodyRelationshipFilters>;
   memberOfConnection?: InputMaybe<PersonMemberOfConnectionFilters>;
+  memberOfPartnership?: InputMaybe<PartnershipRelationshipFilters>;
+  memberOfPartnershipConnection?: InputMaybe<PersonMemberOfPartnershipConnectionFilters>;
   name?: InputMaybe<StringScalarFilters>;
   partnershipId?: InputMaybe<IdScalarFilters>;
   phone?: InputMaybe<StringScalarFilters>;
@@ -13093,6 +14928,7 @@ export type ProgressUpdateActionActionNodeAggregateSelection = {
   createdAt: DateTimeAggregateSelection;
   desiredOutcome: StringAggregateSelection;
   dueText: StringAggregateSelection;
+  position: IntAggregateSelection;
   privateNote: StringAggregateSelection;
   ref: StringAggregateSelection;
   title: StringAggregateSelection;
@@ -13185,6 +15021,7 @@ export type ProgressUpdateActionNodeAggregationWhereInput = {
   createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   desiredOutcome?: InputMaybe<StringScalarAggregationFilters>;
   dueText?: InputMaybe<StringScalarAggregationFilters>;
+  position?: InputMaybe<IntScalarAggregationFilters>;
   privateNote?: InputMaybe<StringScalarAggregationFilters>;
   ref?: InputMaybe<StringScalarAggregationFilters>;
   title?: InputMaybe<StringScalarAggregationFilters>;
@@ -13278,6 +15115,7 @@ export type ProgressUpdateDocumentEvidencedByNodeAggregateSelection = {
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
   updatedBy: StringAggregateSelection;
+  url: StringAggregateSelection;
 };
 
 export type ProgressUpdateEdge = {
@@ -13371,6 +15209,7 @@ export type ProgressUpdateEvidencedByNodeAggregationWhereInput = {
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+  url?: InputMaybe<StringScalarAggregationFilters>;
 };
 
 export type ProgressUpdateEvidencedByRelationship = {
@@ -13488,10 +15327,12 @@ export type ProgressUpdatesConnection = {
  * * Indicator.measurements
  * * Measurement.indicator
  * * Risk.affects
+ * * Partnership.topBody
  * * Person.presented
  * * Body.oversees
  * * Body.governs
  * * Body.meetings
+ * * Body.topOf
  * * Service.contributesTo
  */
 export type Provenance = {
@@ -14153,6 +15994,7 @@ export type RiskAffectsNodeAggregationWhereInput = {
   category?: InputMaybe<StringScalarAggregationFilters>;
   createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  position?: InputMaybe<IntScalarAggregationFilters>;
   ref?: InputMaybe<StringScalarAggregationFilters>;
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
@@ -14242,6 +16084,7 @@ export type RiskDocumentEvidencedByNodeAggregateSelection = {
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
   updatedBy: StringAggregateSelection;
+  url: StringAggregateSelection;
 };
 
 export type RiskEdge = {
@@ -14335,6 +16178,7 @@ export type RiskEvidencedByNodeAggregationWhereInput = {
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+  url?: InputMaybe<StringScalarAggregationFilters>;
 };
 
 export type RiskEvidencedByRelationship = {
@@ -14391,6 +16235,7 @@ export type RiskObjectiveAffectsNodeAggregateSelection = {
   category: StringAggregateSelection;
   createdAt: DateTimeAggregateSelection;
   description: StringAggregateSelection;
+  position: IntAggregateSelection;
   ref: StringAggregateSelection;
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
@@ -14644,6 +16489,7 @@ export type ServiceContributesToNodeAggregationWhereInput = {
   category?: InputMaybe<StringScalarAggregationFilters>;
   createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  position?: InputMaybe<IntScalarAggregationFilters>;
   ref?: InputMaybe<StringScalarAggregationFilters>;
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
@@ -14714,6 +16560,7 @@ export type ServiceDocumentEvidencedByNodeAggregateSelection = {
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
   updatedBy: StringAggregateSelection;
+  url: StringAggregateSelection;
 };
 
 export type ServiceEdge = {
@@ -14807,6 +16654,7 @@ export type ServiceEvidencedByNodeAggregationWhereInput = {
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+  url?: InputMaybe<StringScalarAggregationFilters>;
 };
 
 export type ServiceEvidencedByRelationship = {
@@ -15076,6 +16924,7 @@ export type ServiceObjectiveContributesToNodeAggregateSelection = {
   category: StringAggregateSelection;
   createdAt: DateTimeAggregateSelection;
   description: StringAggregateSelection;
+  position: IntAggregateSelection;
   ref: StringAggregateSelection;
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
@@ -15406,6 +17255,7 @@ export type StrategyDocumentEvidencedByNodeAggregateSelection = {
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
   updatedBy: StringAggregateSelection;
+  url: StringAggregateSelection;
 };
 
 export type StrategyEdge = {
@@ -15499,6 +17349,7 @@ export type StrategyEvidencedByNodeAggregationWhereInput = {
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+  url?: InputMaybe<StringScalarAggregationFilters>;
 };
 
 export type StrategyEvidencedByRelationship = {
@@ -15787,6 +17638,7 @@ export type StrategyObjectiveObjectivesNodeAggregateSelection = {
   category: StringAggregateSelection;
   createdAt: DateTimeAggregateSelection;
   description: StringAggregateSelection;
+  position: IntAggregateSelection;
   ref: StringAggregateSelection;
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
@@ -15878,6 +17730,7 @@ export type StrategyObjectivesNodeAggregationWhereInput = {
   category?: InputMaybe<StringScalarAggregationFilters>;
   createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
   description?: InputMaybe<StringScalarAggregationFilters>;
+  position?: InputMaybe<IntScalarAggregationFilters>;
   ref?: InputMaybe<StringScalarAggregationFilters>;
   title?: InputMaybe<StringScalarAggregationFilters>;
   updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
@@ -16642,9 +18495,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   Leader:
-    | ( Omit<Body, 'accountableBodies' | 'accountableTo' | 'evidencedBy' | 'evidencedByConnection' | 'governs' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'meetings' | 'meetingsConnection' | 'memberAgencies' | 'memberAgenciesConnection' | 'members' | 'membersConnection' | 'oversees' | 'overseesConnection' | 'providesUpdatesTo' | 'providesUpdatesToConnection' | 'updatingBodies' | 'updatingBodiesConnection'> & { accountableBodies: Array<_RefType['Body']>, accountableTo: Array<_RefType['Body']>, evidencedBy: Array<_RefType['Document']>, evidencedByConnection: _RefType['BodyEvidencedByConnection'], governs: Array<_RefType['Objective']>, ledActions: Array<_RefType['Action']>, ledActionsConnection: _RefType['BodyLedActionsConnection'], ledObjectives: Array<_RefType['Objective']>, meetings: Array<_RefType['Meeting']>, meetingsConnection: _RefType['BodyMeetingsConnection'], memberAgencies: Array<_RefType['Organisation']>, memberAgenciesConnection: _RefType['BodyMemberAgenciesConnection'], members: Array<_RefType['Person']>, membersConnection: _RefType['BodyMembersConnection'], oversees: Array<_RefType['Strategy']>, overseesConnection: _RefType['BodyOverseesConnection'], providesUpdatesTo: Array<_RefType['Body']>, providesUpdatesToConnection: _RefType['BodyProvidesUpdatesToConnection'], updatingBodies: Array<_RefType['Body']>, updatingBodiesConnection: _RefType['BodyUpdatingBodiesConnection'] } )
-    | ( Omit<Organisation, 'evidencedBy' | 'evidencedByConnection' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'ledServices' | 'ledServicesConnection' | 'ledStrategies' | 'ledStrategiesConnection' | 'memberOf' | 'memberOfConnection' | 'staff' | 'staffConnection'> & { evidencedBy: Array<_RefType['Document']>, evidencedByConnection: _RefType['OrganisationEvidencedByConnection'], ledActions: Array<_RefType['Action']>, ledActionsConnection: _RefType['OrganisationLedActionsConnection'], ledObjectives: Array<_RefType['Objective']>, ledServices: Array<_RefType['Service']>, ledServicesConnection: _RefType['OrganisationLedServicesConnection'], ledStrategies: Array<_RefType['Strategy']>, ledStrategiesConnection: _RefType['OrganisationLedStrategiesConnection'], memberOf: Array<_RefType['Body']>, memberOfConnection: _RefType['OrganisationMemberOfConnection'], staff: Array<_RefType['Person']>, staffConnection: _RefType['OrganisationStaffConnection'] } )
-    | ( Omit<Person, 'attended' | 'attendedConnection' | 'evidencedBy' | 'evidencedByConnection' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'ledServices' | 'ledServicesConnection' | 'ledStrategies' | 'ledStrategiesConnection' | 'memberOf' | 'memberOfConnection' | 'presented' | 'presentedConnection' | 'worksFor' | 'worksForConnection'> & { attended: Array<_RefType['Meeting']>, attendedConnection: _RefType['PersonAttendedConnection'], evidencedBy: Array<_RefType['Document']>, evidencedByConnection: _RefType['PersonEvidencedByConnection'], ledActions: Array<_RefType['Action']>, ledActionsConnection: _RefType['PersonLedActionsConnection'], ledObjectives: Array<_RefType['Objective']>, ledServices: Array<_RefType['Service']>, ledServicesConnection: _RefType['PersonLedServicesConnection'], ledStrategies: Array<_RefType['Strategy']>, ledStrategiesConnection: _RefType['PersonLedStrategiesConnection'], memberOf: Array<_RefType['Body']>, memberOfConnection: _RefType['PersonMemberOfConnection'], presented: Array<_RefType['AgendaItem']>, presentedConnection: _RefType['PersonPresentedConnection'], worksFor: Array<_RefType['Organisation']>, worksForConnection: _RefType['PersonWorksForConnection'] } )
+    | ( Omit<Body, 'accountableBodies' | 'accountableTo' | 'evidencedBy' | 'evidencedByConnection' | 'governs' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'ledPartnerships' | 'ledPartnershipsConnection' | 'meetings' | 'meetingsConnection' | 'memberAgencies' | 'memberAgenciesConnection' | 'members' | 'membersConnection' | 'oversees' | 'overseesConnection' | 'providesUpdatesTo' | 'providesUpdatesToConnection' | 'topOf' | 'topOfConnection' | 'updatingBodies' | 'updatingBodiesConnection'> & { accountableBodies: Array<_RefType['Body']>, accountableTo: Array<_RefType['Body']>, evidencedBy: Array<_RefType['Document']>, evidencedByConnection: _RefType['BodyEvidencedByConnection'], governs: Array<_RefType['Objective']>, ledActions: Array<_RefType['Action']>, ledActionsConnection: _RefType['BodyLedActionsConnection'], ledObjectives: Array<_RefType['Objective']>, ledPartnerships: Array<_RefType['Partnership']>, ledPartnershipsConnection: _RefType['BodyLedPartnershipsConnection'], meetings: Array<_RefType['Meeting']>, meetingsConnection: _RefType['BodyMeetingsConnection'], memberAgencies: Array<_RefType['Organisation']>, memberAgenciesConnection: _RefType['BodyMemberAgenciesConnection'], members: Array<_RefType['Person']>, membersConnection: _RefType['BodyMembersConnection'], oversees: Array<_RefType['Strategy']>, overseesConnection: _RefType['BodyOverseesConnection'], providesUpdatesTo: Array<_RefType['Body']>, providesUpdatesToConnection: _RefType['BodyProvidesUpdatesToConnection'], topOf: Array<_RefType['Partnership']>, topOfConnection: _RefType['BodyTopOfConnection'], updatingBodies: Array<_RefType['Body']>, updatingBodiesConnection: _RefType['BodyUpdatingBodiesConnection'] } )
+    | ( Omit<Organisation, 'evidencedBy' | 'evidencedByConnection' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'ledPartnerships' | 'ledPartnershipsConnection' | 'ledServices' | 'ledServicesConnection' | 'ledStrategies' | 'ledStrategiesConnection' | 'memberOf' | 'memberOfConnection' | 'memberOfPartnership' | 'memberOfPartnershipConnection' | 'staff' | 'staffConnection'> & { evidencedBy: Array<_RefType['Document']>, evidencedByConnection: _RefType['OrganisationEvidencedByConnection'], ledActions: Array<_RefType['Action']>, ledActionsConnection: _RefType['OrganisationLedActionsConnection'], ledObjectives: Array<_RefType['Objective']>, ledPartnerships: Array<_RefType['Partnership']>, ledPartnershipsConnection: _RefType['OrganisationLedPartnershipsConnection'], ledServices: Array<_RefType['Service']>, ledServicesConnection: _RefType['OrganisationLedServicesConnection'], ledStrategies: Array<_RefType['Strategy']>, ledStrategiesConnection: _RefType['OrganisationLedStrategiesConnection'], memberOf: Array<_RefType['Body']>, memberOfConnection: _RefType['OrganisationMemberOfConnection'], memberOfPartnership: Array<_RefType['Partnership']>, memberOfPartnershipConnection: _RefType['OrganisationMemberOfPartnershipConnection'], staff: Array<_RefType['Person']>, staffConnection: _RefType['OrganisationStaffConnection'] } )
+    | ( Omit<Person, 'attended' | 'attendedConnection' | 'evidencedBy' | 'evidencedByConnection' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'ledPartnerships' | 'ledPartnershipsConnection' | 'ledServices' | 'ledServicesConnection' | 'ledStrategies' | 'ledStrategiesConnection' | 'memberOf' | 'memberOfConnection' | 'memberOfPartnership' | 'memberOfPartnershipConnection' | 'presented' | 'presentedConnection' | 'worksFor' | 'worksForConnection'> & { attended: Array<_RefType['Meeting']>, attendedConnection: _RefType['PersonAttendedConnection'], evidencedBy: Array<_RefType['Document']>, evidencedByConnection: _RefType['PersonEvidencedByConnection'], ledActions: Array<_RefType['Action']>, ledActionsConnection: _RefType['PersonLedActionsConnection'], ledObjectives: Array<_RefType['Objective']>, ledPartnerships: Array<_RefType['Partnership']>, ledPartnershipsConnection: _RefType['PersonLedPartnershipsConnection'], ledServices: Array<_RefType['Service']>, ledServicesConnection: _RefType['PersonLedServicesConnection'], ledStrategies: Array<_RefType['Strategy']>, ledStrategiesConnection: _RefType['PersonLedStrategiesConnection'], memberOf: Array<_RefType['Body']>, memberOfConnection: _RefType['PersonMemberOfConnection'], memberOfPartnership: Array<_RefType['Partnership']>, memberOfPartnershipConnection: _RefType['PersonMemberOfPartnershipConnection'], presented: Array<_RefType['AgendaItem']>, presentedConnection: _RefType['PersonPresentedConnection'], worksFor: Array<_RefType['Organisation']>, worksForConnection: _RefType['PersonWorksForConnection'] } )
   ;
 };
 
@@ -16897,7 +18750,7 @@ export type ResolversTypes = {
   BetterDirectionEnumScalarMutations: BetterDirectionEnumScalarMutations;
   BodiesConnection: ResolverTypeWrapper<Omit<BodiesConnection, 'edges'> & { edges: Array<ResolversTypes['BodyEdge']> }>;
   BodiesIndexConnection: ResolverTypeWrapper<Omit<BodiesIndexConnection, 'edges'> & { edges: Array<ResolversTypes['BodyIndexEdge']> }>;
-  Body: ResolverTypeWrapper<Omit<Body, 'accountableBodies' | 'accountableTo' | 'evidencedBy' | 'evidencedByConnection' | 'governs' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'meetings' | 'meetingsConnection' | 'memberAgencies' | 'memberAgenciesConnection' | 'members' | 'membersConnection' | 'oversees' | 'overseesConnection' | 'providesUpdatesTo' | 'providesUpdatesToConnection' | 'updatingBodies' | 'updatingBodiesConnection'> & { accountableBodies: Array<ResolversTypes['Body']>, accountableTo: Array<ResolversTypes['Body']>, evidencedBy: Array<ResolversTypes['Document']>, evidencedByConnection: ResolversTypes['BodyEvidencedByConnection'], governs: Array<ResolversTypes['Objective']>, ledActions: Array<ResolversTypes['Action']>, ledActionsConnection: ResolversTypes['BodyLedActionsConnection'], ledObjectives: Array<ResolversTypes['Objective']>, meetings: Array<ResolversTypes['Meeting']>, meetingsConnection: ResolversTypes['BodyMeetingsConnection'], memberAgencies: Array<ResolversTypes['Organisation']>, memberAgenciesConnection: ResolversTypes['BodyMemberAgenciesConnection'], members: Array<ResolversTypes['Person']>, membersConnection: ResolversTypes['BodyMembersConnection'], oversees: Array<ResolversTypes['Strategy']>, overseesConnection: ResolversTypes['BodyOverseesConnection'], providesUpdatesTo: Array<ResolversTypes['Body']>, providesUpdatesToConnection: ResolversTypes['BodyProvidesUpdatesToConnection'], updatingBodies: Array<ResolversTypes['Body']>, updatingBodiesConnection: ResolversTypes['BodyUpdatingBodiesConnection'] }>;
+  Body: ResolverTypeWrapper<Omit<Body, 'accountableBodies' | 'accountableTo' | 'evidencedBy' | 'evidencedByConnection' | 'governs' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'ledPartnerships' | 'ledPartnershipsConnection' | 'meetings' | 'meetingsConnection' | 'memberAgencies' | 'memberAgenciesConnection' | 'members' | 'membersConnection' | 'oversees' | 'overseesConnection' | 'providesUpdatesTo' | 'providesUpdatesToConnection' | 'topOf' | 'topOfConnection' | 'updatingBodies' | 'updatingBodiesConnection'> & { accountableBodies: Array<ResolversTypes['Body']>, accountableTo: Array<ResolversTypes['Body']>, evidencedBy: Array<ResolversTypes['Document']>, evidencedByConnection: ResolversTypes['BodyEvidencedByConnection'], governs: Array<ResolversTypes['Objective']>, ledActions: Array<ResolversTypes['Action']>, ledActionsConnection: ResolversTypes['BodyLedActionsConnection'], ledObjectives: Array<ResolversTypes['Objective']>, ledPartnerships: Array<ResolversTypes['Partnership']>, ledPartnershipsConnection: ResolversTypes['BodyLedPartnershipsConnection'], meetings: Array<ResolversTypes['Meeting']>, meetingsConnection: ResolversTypes['BodyMeetingsConnection'], memberAgencies: Array<ResolversTypes['Organisation']>, memberAgenciesConnection: ResolversTypes['BodyMemberAgenciesConnection'], members: Array<ResolversTypes['Person']>, membersConnection: ResolversTypes['BodyMembersConnection'], oversees: Array<ResolversTypes['Strategy']>, overseesConnection: ResolversTypes['BodyOverseesConnection'], providesUpdatesTo: Array<ResolversTypes['Body']>, providesUpdatesToConnection: ResolversTypes['BodyProvidesUpdatesToConnection'], topOf: Array<ResolversTypes['Partnership']>, topOfConnection: ResolversTypes['BodyTopOfConnection'], updatingBodies: Array<ResolversTypes['Body']>, updatingBodiesConnection: ResolversTypes['BodyUpdatingBodiesConnection'] }>;
   BodyAccountableBodiesAggregateInput: BodyAccountableBodiesAggregateInput;
   BodyAccountableBodiesConnectFieldInput: BodyAccountableBodiesConnectFieldInput;
   BodyAccountableBodiesConnection: ResolverTypeWrapper<BodyAccountableBodiesConnection>;
@@ -17020,6 +18873,21 @@ export type ResolversTypes = {
   BodyLedObjectivesRelationship: ResolverTypeWrapper<Omit<BodyLedObjectivesRelationship, 'node'> & { node: ResolversTypes['Objective'] }>;
   BodyLedObjectivesUpdateConnectionInput: BodyLedObjectivesUpdateConnectionInput;
   BodyLedObjectivesUpdateFieldInput: BodyLedObjectivesUpdateFieldInput;
+  BodyLedPartnershipsAggregateInput: BodyLedPartnershipsAggregateInput;
+  BodyLedPartnershipsConnectFieldInput: BodyLedPartnershipsConnectFieldInput;
+  BodyLedPartnershipsConnection: ResolverTypeWrapper<Omit<BodyLedPartnershipsConnection, 'edges'> & { edges: Array<ResolversTypes['BodyLedPartnershipsRelationship']> }>;
+  BodyLedPartnershipsConnectionAggregateInput: BodyLedPartnershipsConnectionAggregateInput;
+  BodyLedPartnershipsConnectionFilters: BodyLedPartnershipsConnectionFilters;
+  BodyLedPartnershipsConnectionSort: BodyLedPartnershipsConnectionSort;
+  BodyLedPartnershipsConnectionWhere: BodyLedPartnershipsConnectionWhere;
+  BodyLedPartnershipsCreateFieldInput: BodyLedPartnershipsCreateFieldInput;
+  BodyLedPartnershipsDeleteFieldInput: BodyLedPartnershipsDeleteFieldInput;
+  BodyLedPartnershipsDisconnectFieldInput: BodyLedPartnershipsDisconnectFieldInput;
+  BodyLedPartnershipsFieldInput: BodyLedPartnershipsFieldInput;
+  BodyLedPartnershipsNodeAggregationWhereInput: BodyLedPartnershipsNodeAggregationWhereInput;
+  BodyLedPartnershipsRelationship: ResolverTypeWrapper<Omit<BodyLedPartnershipsRelationship, 'node'> & { node: ResolversTypes['Partnership'] }>;
+  BodyLedPartnershipsUpdateConnectionInput: BodyLedPartnershipsUpdateConnectionInput;
+  BodyLedPartnershipsUpdateFieldInput: BodyLedPartnershipsUpdateFieldInput;
   BodyMeetingMeetingsAggregateSelection: ResolverTypeWrapper<BodyMeetingMeetingsAggregateSelection>;
   BodyMeetingMeetingsEdgeAggregateSelection: ResolverTypeWrapper<BodyMeetingMeetingsEdgeAggregateSelection>;
   BodyMeetingMeetingsNodeAggregateSelection: ResolverTypeWrapper<BodyMeetingMeetingsNodeAggregateSelection>;
@@ -17092,6 +18960,12 @@ export type ResolversTypes = {
   BodyOverseesRelationship: ResolverTypeWrapper<Omit<BodyOverseesRelationship, 'node'> & { node: ResolversTypes['Strategy'] }>;
   BodyOverseesUpdateConnectionInput: BodyOverseesUpdateConnectionInput;
   BodyOverseesUpdateFieldInput: BodyOverseesUpdateFieldInput;
+  BodyPartnershipLedPartnershipsAggregateSelection: ResolverTypeWrapper<BodyPartnershipLedPartnershipsAggregateSelection>;
+  BodyPartnershipLedPartnershipsEdgeAggregateSelection: ResolverTypeWrapper<BodyPartnershipLedPartnershipsEdgeAggregateSelection>;
+  BodyPartnershipLedPartnershipsNodeAggregateSelection: ResolverTypeWrapper<BodyPartnershipLedPartnershipsNodeAggregateSelection>;
+  BodyPartnershipTopOfAggregateSelection: ResolverTypeWrapper<BodyPartnershipTopOfAggregateSelection>;
+  BodyPartnershipTopOfEdgeAggregateSelection: ResolverTypeWrapper<BodyPartnershipTopOfEdgeAggregateSelection>;
+  BodyPartnershipTopOfNodeAggregateSelection: ResolverTypeWrapper<BodyPartnershipTopOfNodeAggregateSelection>;
   BodyPersonMembersAggregateSelection: ResolverTypeWrapper<BodyPersonMembersAggregateSelection>;
   BodyPersonMembersEdgeAggregateSelection: ResolverTypeWrapper<BodyPersonMembersEdgeAggregateSelection>;
   BodyPersonMembersNodeAggregateSelection: ResolverTypeWrapper<BodyPersonMembersNodeAggregateSelection>;
@@ -17115,6 +18989,21 @@ export type ResolversTypes = {
   BodyStrategyOverseesAggregateSelection: ResolverTypeWrapper<BodyStrategyOverseesAggregateSelection>;
   BodyStrategyOverseesEdgeAggregateSelection: ResolverTypeWrapper<BodyStrategyOverseesEdgeAggregateSelection>;
   BodyStrategyOverseesNodeAggregateSelection: ResolverTypeWrapper<BodyStrategyOverseesNodeAggregateSelection>;
+  BodyTopOfAggregateInput: BodyTopOfAggregateInput;
+  BodyTopOfConnectFieldInput: BodyTopOfConnectFieldInput;
+  BodyTopOfConnection: ResolverTypeWrapper<Omit<BodyTopOfConnection, 'edges'> & { edges: Array<ResolversTypes['BodyTopOfRelationship']> }>;
+  BodyTopOfConnectionAggregateInput: BodyTopOfConnectionAggregateInput;
+  BodyTopOfConnectionFilters: BodyTopOfConnectionFilters;
+  BodyTopOfConnectionSort: BodyTopOfConnectionSort;
+  BodyTopOfConnectionWhere: BodyTopOfConnectionWhere;
+  BodyTopOfCreateFieldInput: BodyTopOfCreateFieldInput;
+  BodyTopOfDeleteFieldInput: BodyTopOfDeleteFieldInput;
+  BodyTopOfDisconnectFieldInput: BodyTopOfDisconnectFieldInput;
+  BodyTopOfFieldInput: BodyTopOfFieldInput;
+  BodyTopOfNodeAggregationWhereInput: BodyTopOfNodeAggregationWhereInput;
+  BodyTopOfRelationship: ResolverTypeWrapper<Omit<BodyTopOfRelationship, 'node'> & { node: ResolversTypes['Partnership'] }>;
+  BodyTopOfUpdateConnectionInput: BodyTopOfUpdateConnectionInput;
+  BodyTopOfUpdateFieldInput: BodyTopOfUpdateFieldInput;
   BodyUpdateInput: BodyUpdateInput;
   BodyUpdatingBodiesAggregateInput: BodyUpdatingBodiesAggregateInput;
   BodyUpdatingBodiesConnectFieldInput: BodyUpdatingBodiesConnectFieldInput;
@@ -17760,7 +19649,7 @@ export type ResolversTypes = {
   ObjectiveWhere: ObjectiveWhere;
   ObjectivesConnection: ResolverTypeWrapper<Omit<ObjectivesConnection, 'edges'> & { edges: Array<ResolversTypes['ObjectiveEdge']> }>;
   ObjectivesIndexConnection: ResolverTypeWrapper<Omit<ObjectivesIndexConnection, 'edges'> & { edges: Array<ResolversTypes['ObjectiveIndexEdge']> }>;
-  Organisation: ResolverTypeWrapper<Omit<Organisation, 'evidencedBy' | 'evidencedByConnection' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'ledServices' | 'ledServicesConnection' | 'ledStrategies' | 'ledStrategiesConnection' | 'memberOf' | 'memberOfConnection' | 'staff' | 'staffConnection'> & { evidencedBy: Array<ResolversTypes['Document']>, evidencedByConnection: ResolversTypes['OrganisationEvidencedByConnection'], ledActions: Array<ResolversTypes['Action']>, ledActionsConnection: ResolversTypes['OrganisationLedActionsConnection'], ledObjectives: Array<ResolversTypes['Objective']>, ledServices: Array<ResolversTypes['Service']>, ledServicesConnection: ResolversTypes['OrganisationLedServicesConnection'], ledStrategies: Array<ResolversTypes['Strategy']>, ledStrategiesConnection: ResolversTypes['OrganisationLedStrategiesConnection'], memberOf: Array<ResolversTypes['Body']>, memberOfConnection: ResolversTypes['OrganisationMemberOfConnection'], staff: Array<ResolversTypes['Person']>, staffConnection: ResolversTypes['OrganisationStaffConnection'] }>;
+  Organisation: ResolverTypeWrapper<Omit<Organisation, 'evidencedBy' | 'evidencedByConnection' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'ledPartnerships' | 'ledPartnershipsConnection' | 'ledServices' | 'ledServicesConnection' | 'ledStrategies' | 'ledStrategiesConnection' | 'memberOf' | 'memberOfConnection' | 'memberOfPartnership' | 'memberOfPartnershipConnection' | 'staff' | 'staffConnection'> & { evidencedBy: Array<ResolversTypes['Document']>, evidencedByConnection: ResolversTypes['OrganisationEvidencedByConnection'], ledActions: Array<ResolversTypes['Action']>, ledActionsConnection: ResolversTypes['OrganisationLedActionsConnection'], ledObjectives: Array<ResolversTypes['Objective']>, ledPartnerships: Array<ResolversTypes['Partnership']>, ledPartnershipsConnection: ResolversTypes['OrganisationLedPartnershipsConnection'], ledServices: Array<ResolversTypes['Service']>, ledServicesConnection: ResolversTypes['OrganisationLedServicesConnection'], ledStrategies: Array<ResolversTypes['Strategy']>, ledStrategiesConnection: ResolversTypes['OrganisationLedStrategiesConnection'], memberOf: Array<ResolversTypes['Body']>, memberOfConnection: ResolversTypes['OrganisationMemberOfConnection'], memberOfPartnership: Array<ResolversTypes['Partnership']>, memberOfPartnershipConnection: ResolversTypes['OrganisationMemberOfPartnershipConnection'], staff: Array<ResolversTypes['Person']>, staffConnection: ResolversTypes['OrganisationStaffConnection'] }>;
   OrganisationActionLedActionsAggregateSelection: ResolverTypeWrapper<OrganisationActionLedActionsAggregateSelection>;
   OrganisationActionLedActionsEdgeAggregateSelection: ResolverTypeWrapper<OrganisationActionLedActionsEdgeAggregateSelection>;
   OrganisationActionLedActionsNodeAggregateSelection: ResolverTypeWrapper<OrganisationActionLedActionsNodeAggregateSelection>;
@@ -17829,6 +19718,21 @@ export type ResolversTypes = {
   OrganisationLedObjectivesRelationship: ResolverTypeWrapper<Omit<OrganisationLedObjectivesRelationship, 'node'> & { node: ResolversTypes['Objective'] }>;
   OrganisationLedObjectivesUpdateConnectionInput: OrganisationLedObjectivesUpdateConnectionInput;
   OrganisationLedObjectivesUpdateFieldInput: OrganisationLedObjectivesUpdateFieldInput;
+  OrganisationLedPartnershipsAggregateInput: OrganisationLedPartnershipsAggregateInput;
+  OrganisationLedPartnershipsConnectFieldInput: OrganisationLedPartnershipsConnectFieldInput;
+  OrganisationLedPartnershipsConnection: ResolverTypeWrapper<Omit<OrganisationLedPartnershipsConnection, 'edges'> & { edges: Array<ResolversTypes['OrganisationLedPartnershipsRelationship']> }>;
+  OrganisationLedPartnershipsConnectionAggregateInput: OrganisationLedPartnershipsConnectionAggregateInput;
+  OrganisationLedPartnershipsConnectionFilters: OrganisationLedPartnershipsConnectionFilters;
+  OrganisationLedPartnershipsConnectionSort: OrganisationLedPartnershipsConnectionSort;
+  OrganisationLedPartnershipsConnectionWhere: OrganisationLedPartnershipsConnectionWhere;
+  OrganisationLedPartnershipsCreateFieldInput: OrganisationLedPartnershipsCreateFieldInput;
+  OrganisationLedPartnershipsDeleteFieldInput: OrganisationLedPartnershipsDeleteFieldInput;
+  OrganisationLedPartnershipsDisconnectFieldInput: OrganisationLedPartnershipsDisconnectFieldInput;
+  OrganisationLedPartnershipsFieldInput: OrganisationLedPartnershipsFieldInput;
+  OrganisationLedPartnershipsNodeAggregationWhereInput: OrganisationLedPartnershipsNodeAggregationWhereInput;
+  OrganisationLedPartnershipsRelationship: ResolverTypeWrapper<Omit<OrganisationLedPartnershipsRelationship, 'node'> & { node: ResolversTypes['Partnership'] }>;
+  OrganisationLedPartnershipsUpdateConnectionInput: OrganisationLedPartnershipsUpdateConnectionInput;
+  OrganisationLedPartnershipsUpdateFieldInput: OrganisationLedPartnershipsUpdateFieldInput;
   OrganisationLedServicesAggregateInput: OrganisationLedServicesAggregateInput;
   OrganisationLedServicesConnectFieldInput: OrganisationLedServicesConnectFieldInput;
   OrganisationLedServicesConnection: ResolverTypeWrapper<Omit<OrganisationLedServicesConnection, 'edges'> & { edges: Array<ResolversTypes['OrganisationLedServicesRelationship']> }>;
@@ -17871,12 +19775,33 @@ export type ResolversTypes = {
   OrganisationMemberOfDisconnectFieldInput: OrganisationMemberOfDisconnectFieldInput;
   OrganisationMemberOfFieldInput: OrganisationMemberOfFieldInput;
   OrganisationMemberOfNodeAggregationWhereInput: OrganisationMemberOfNodeAggregationWhereInput;
+  OrganisationMemberOfPartnershipAggregateInput: OrganisationMemberOfPartnershipAggregateInput;
+  OrganisationMemberOfPartnershipConnectFieldInput: OrganisationMemberOfPartnershipConnectFieldInput;
+  OrganisationMemberOfPartnershipConnection: ResolverTypeWrapper<Omit<OrganisationMemberOfPartnershipConnection, 'edges'> & { edges: Array<ResolversTypes['OrganisationMemberOfPartnershipRelationship']> }>;
+  OrganisationMemberOfPartnershipConnectionAggregateInput: OrganisationMemberOfPartnershipConnectionAggregateInput;
+  OrganisationMemberOfPartnershipConnectionFilters: OrganisationMemberOfPartnershipConnectionFilters;
+  OrganisationMemberOfPartnershipConnectionSort: OrganisationMemberOfPartnershipConnectionSort;
+  OrganisationMemberOfPartnershipConnectionWhere: OrganisationMemberOfPartnershipConnectionWhere;
+  OrganisationMemberOfPartnershipCreateFieldInput: OrganisationMemberOfPartnershipCreateFieldInput;
+  OrganisationMemberOfPartnershipDeleteFieldInput: OrganisationMemberOfPartnershipDeleteFieldInput;
+  OrganisationMemberOfPartnershipDisconnectFieldInput: OrganisationMemberOfPartnershipDisconnectFieldInput;
+  OrganisationMemberOfPartnershipFieldInput: OrganisationMemberOfPartnershipFieldInput;
+  OrganisationMemberOfPartnershipNodeAggregationWhereInput: OrganisationMemberOfPartnershipNodeAggregationWhereInput;
+  OrganisationMemberOfPartnershipRelationship: ResolverTypeWrapper<Omit<OrganisationMemberOfPartnershipRelationship, 'node'> & { node: ResolversTypes['Partnership'] }>;
+  OrganisationMemberOfPartnershipUpdateConnectionInput: OrganisationMemberOfPartnershipUpdateConnectionInput;
+  OrganisationMemberOfPartnershipUpdateFieldInput: OrganisationMemberOfPartnershipUpdateFieldInput;
   OrganisationMemberOfRelationship: ResolverTypeWrapper<Omit<OrganisationMemberOfRelationship, 'node'> & { node: ResolversTypes['Body'] }>;
   OrganisationMemberOfUpdateConnectionInput: OrganisationMemberOfUpdateConnectionInput;
   OrganisationMemberOfUpdateFieldInput: OrganisationMemberOfUpdateFieldInput;
   OrganisationObjectiveLedObjectivesAggregateSelection: ResolverTypeWrapper<OrganisationObjectiveLedObjectivesAggregateSelection>;
   OrganisationObjectiveLedObjectivesEdgeAggregateSelection: ResolverTypeWrapper<OrganisationObjectiveLedObjectivesEdgeAggregateSelection>;
   OrganisationObjectiveLedObjectivesNodeAggregateSelection: ResolverTypeWrapper<OrganisationObjectiveLedObjectivesNodeAggregateSelection>;
+  OrganisationPartnershipLedPartnershipsAggregateSelection: ResolverTypeWrapper<OrganisationPartnershipLedPartnershipsAggregateSelection>;
+  OrganisationPartnershipLedPartnershipsEdgeAggregateSelection: ResolverTypeWrapper<OrganisationPartnershipLedPartnershipsEdgeAggregateSelection>;
+  OrganisationPartnershipLedPartnershipsNodeAggregateSelection: ResolverTypeWrapper<OrganisationPartnershipLedPartnershipsNodeAggregateSelection>;
+  OrganisationPartnershipMemberOfPartnershipAggregateSelection: ResolverTypeWrapper<OrganisationPartnershipMemberOfPartnershipAggregateSelection>;
+  OrganisationPartnershipMemberOfPartnershipEdgeAggregateSelection: ResolverTypeWrapper<OrganisationPartnershipMemberOfPartnershipEdgeAggregateSelection>;
+  OrganisationPartnershipMemberOfPartnershipNodeAggregateSelection: ResolverTypeWrapper<OrganisationPartnershipMemberOfPartnershipNodeAggregateSelection>;
   OrganisationPersonStaffAggregateSelection: ResolverTypeWrapper<OrganisationPersonStaffAggregateSelection>;
   OrganisationPersonStaffEdgeAggregateSelection: ResolverTypeWrapper<OrganisationPersonStaffEdgeAggregateSelection>;
   OrganisationPersonStaffNodeAggregateSelection: ResolverTypeWrapper<OrganisationPersonStaffNodeAggregateSelection>;
@@ -17908,11 +19833,17 @@ export type ResolversTypes = {
   OrganisationsConnection: ResolverTypeWrapper<Omit<OrganisationsConnection, 'edges'> & { edges: Array<ResolversTypes['OrganisationEdge']> }>;
   OrganisationsIndexConnection: ResolverTypeWrapper<Omit<OrganisationsIndexConnection, 'edges'> & { edges: Array<ResolversTypes['OrganisationIndexEdge']> }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Partnership: ResolverTypeWrapper<Omit<Partnership, 'evidencedBy' | 'evidencedByConnection'> & { evidencedBy: Array<ResolversTypes['Document']>, evidencedByConnection: ResolversTypes['PartnershipEvidencedByConnection'] }>;
+  Partnership: ResolverTypeWrapper<Omit<Partnership, 'evidencedBy' | 'evidencedByConnection' | 'leads' | 'leadsConnection' | 'memberAgencies' | 'memberAgenciesConnection' | 'members' | 'membersConnection' | 'topBody' | 'topBodyConnection'> & { evidencedBy: Array<ResolversTypes['Document']>, evidencedByConnection: ResolversTypes['PartnershipEvidencedByConnection'], leads: Array<ResolversTypes['Leader']>, leadsConnection: ResolversTypes['PartnershipLeadsConnection'], memberAgencies: Array<ResolversTypes['Organisation']>, memberAgenciesConnection: ResolversTypes['PartnershipMemberAgenciesConnection'], members: Array<ResolversTypes['Person']>, membersConnection: ResolversTypes['PartnershipMembersConnection'], topBody: Array<ResolversTypes['Body']>, topBodyConnection: ResolversTypes['PartnershipTopBodyConnection'] }>;
   PartnershipAggregate: ResolverTypeWrapper<PartnershipAggregate>;
   PartnershipAggregateNode: ResolverTypeWrapper<PartnershipAggregateNode>;
+  PartnershipBodyTopBodyAggregateSelection: ResolverTypeWrapper<PartnershipBodyTopBodyAggregateSelection>;
+  PartnershipBodyTopBodyEdgeAggregateSelection: ResolverTypeWrapper<PartnershipBodyTopBodyEdgeAggregateSelection>;
+  PartnershipBodyTopBodyNodeAggregateSelection: ResolverTypeWrapper<PartnershipBodyTopBodyNodeAggregateSelection>;
+  PartnershipConnectInput: PartnershipConnectInput;
+  PartnershipConnectWhere: PartnershipConnectWhere;
   PartnershipCreateInput: PartnershipCreateInput;
   PartnershipDeleteInput: PartnershipDeleteInput;
+  PartnershipDisconnectInput: PartnershipDisconnectInput;
   PartnershipDocumentEvidencedByAggregateSelection: ResolverTypeWrapper<PartnershipDocumentEvidencedByAggregateSelection>;
   PartnershipDocumentEvidencedByEdgeAggregateSelection: ResolverTypeWrapper<PartnershipDocumentEvidencedByEdgeAggregateSelection>;
   PartnershipDocumentEvidencedByNodeAggregateSelection: ResolverTypeWrapper<PartnershipDocumentEvidencedByNodeAggregateSelection>;
@@ -17932,7 +19863,93 @@ export type ResolversTypes = {
   PartnershipEvidencedByRelationship: ResolverTypeWrapper<Omit<PartnershipEvidencedByRelationship, 'node'> & { node: ResolversTypes['Document'] }>;
   PartnershipEvidencedByUpdateConnectionInput: PartnershipEvidencedByUpdateConnectionInput;
   PartnershipEvidencedByUpdateFieldInput: PartnershipEvidencedByUpdateFieldInput;
+  PartnershipLeadsBodyConnectFieldInput: PartnershipLeadsBodyConnectFieldInput;
+  PartnershipLeadsBodyConnectionWhere: PartnershipLeadsBodyConnectionWhere;
+  PartnershipLeadsBodyCreateFieldInput: PartnershipLeadsBodyCreateFieldInput;
+  PartnershipLeadsBodyDeleteFieldInput: PartnershipLeadsBodyDeleteFieldInput;
+  PartnershipLeadsBodyDisconnectFieldInput: PartnershipLeadsBodyDisconnectFieldInput;
+  PartnershipLeadsBodyFieldInput: PartnershipLeadsBodyFieldInput;
+  PartnershipLeadsBodyUpdateConnectionInput: PartnershipLeadsBodyUpdateConnectionInput;
+  PartnershipLeadsBodyUpdateFieldInput: PartnershipLeadsBodyUpdateFieldInput;
+  PartnershipLeadsConnectInput: PartnershipLeadsConnectInput;
+  PartnershipLeadsConnection: ResolverTypeWrapper<Omit<PartnershipLeadsConnection, 'edges'> & { edges: Array<ResolversTypes['PartnershipLeadsRelationship']> }>;
+  PartnershipLeadsConnectionFilters: PartnershipLeadsConnectionFilters;
+  PartnershipLeadsConnectionSort: PartnershipLeadsConnectionSort;
+  PartnershipLeadsConnectionWhere: PartnershipLeadsConnectionWhere;
+  PartnershipLeadsCreateInput: PartnershipLeadsCreateInput;
+  PartnershipLeadsDeleteInput: PartnershipLeadsDeleteInput;
+  PartnershipLeadsDisconnectInput: PartnershipLeadsDisconnectInput;
+  PartnershipLeadsOrganisationConnectFieldInput: PartnershipLeadsOrganisationConnectFieldInput;
+  PartnershipLeadsOrganisationConnectionWhere: PartnershipLeadsOrganisationConnectionWhere;
+  PartnershipLeadsOrganisationCreateFieldInput: PartnershipLeadsOrganisationCreateFieldInput;
+  PartnershipLeadsOrganisationDeleteFieldInput: PartnershipLeadsOrganisationDeleteFieldInput;
+  PartnershipLeadsOrganisationDisconnectFieldInput: PartnershipLeadsOrganisationDisconnectFieldInput;
+  PartnershipLeadsOrganisationFieldInput: PartnershipLeadsOrganisationFieldInput;
+  PartnershipLeadsOrganisationUpdateConnectionInput: PartnershipLeadsOrganisationUpdateConnectionInput;
+  PartnershipLeadsOrganisationUpdateFieldInput: PartnershipLeadsOrganisationUpdateFieldInput;
+  PartnershipLeadsPersonConnectFieldInput: PartnershipLeadsPersonConnectFieldInput;
+  PartnershipLeadsPersonConnectionWhere: PartnershipLeadsPersonConnectionWhere;
+  PartnershipLeadsPersonCreateFieldInput: PartnershipLeadsPersonCreateFieldInput;
+  PartnershipLeadsPersonDeleteFieldInput: PartnershipLeadsPersonDeleteFieldInput;
+  PartnershipLeadsPersonDisconnectFieldInput: PartnershipLeadsPersonDisconnectFieldInput;
+  PartnershipLeadsPersonFieldInput: PartnershipLeadsPersonFieldInput;
+  PartnershipLeadsPersonUpdateConnectionInput: PartnershipLeadsPersonUpdateConnectionInput;
+  PartnershipLeadsPersonUpdateFieldInput: PartnershipLeadsPersonUpdateFieldInput;
+  PartnershipLeadsRelationship: ResolverTypeWrapper<Omit<PartnershipLeadsRelationship, 'node'> & { node: ResolversTypes['Leader'] }>;
+  PartnershipLeadsUpdateInput: PartnershipLeadsUpdateInput;
+  PartnershipMemberAgenciesAggregateInput: PartnershipMemberAgenciesAggregateInput;
+  PartnershipMemberAgenciesConnectFieldInput: PartnershipMemberAgenciesConnectFieldInput;
+  PartnershipMemberAgenciesConnection: ResolverTypeWrapper<Omit<PartnershipMemberAgenciesConnection, 'edges'> & { edges: Array<ResolversTypes['PartnershipMemberAgenciesRelationship']> }>;
+  PartnershipMemberAgenciesConnectionAggregateInput: PartnershipMemberAgenciesConnectionAggregateInput;
+  PartnershipMemberAgenciesConnectionFilters: PartnershipMemberAgenciesConnectionFilters;
+  PartnershipMemberAgenciesConnectionSort: PartnershipMemberAgenciesConnectionSort;
+  PartnershipMemberAgenciesConnectionWhere: PartnershipMemberAgenciesConnectionWhere;
+  PartnershipMemberAgenciesCreateFieldInput: PartnershipMemberAgenciesCreateFieldInput;
+  PartnershipMemberAgenciesDeleteFieldInput: PartnershipMemberAgenciesDeleteFieldInput;
+  PartnershipMemberAgenciesDisconnectFieldInput: PartnershipMemberAgenciesDisconnectFieldInput;
+  PartnershipMemberAgenciesFieldInput: PartnershipMemberAgenciesFieldInput;
+  PartnershipMemberAgenciesNodeAggregationWhereInput: PartnershipMemberAgenciesNodeAggregationWhereInput;
+  PartnershipMemberAgenciesRelationship: ResolverTypeWrapper<Omit<PartnershipMemberAgenciesRelationship, 'node'> & { node: ResolversTypes['Organisation'] }>;
+  PartnershipMemberAgenciesUpdateConnectionInput: PartnershipMemberAgenciesUpdateConnectionInput;
+  PartnershipMemberAgenciesUpdateFieldInput: PartnershipMemberAgenciesUpdateFieldInput;
+  PartnershipMembersAggregateInput: PartnershipMembersAggregateInput;
+  PartnershipMembersConnectFieldInput: PartnershipMembersConnectFieldInput;
+  PartnershipMembersConnection: ResolverTypeWrapper<Omit<PartnershipMembersConnection, 'edges'> & { edges: Array<ResolversTypes['PartnershipMembersRelationship']> }>;
+  PartnershipMembersConnectionAggregateInput: PartnershipMembersConnectionAggregateInput;
+  PartnershipMembersConnectionFilters: PartnershipMembersConnectionFilters;
+  PartnershipMembersConnectionSort: PartnershipMembersConnectionSort;
+  PartnershipMembersConnectionWhere: PartnershipMembersConnectionWhere;
+  PartnershipMembersCreateFieldInput: PartnershipMembersCreateFieldInput;
+  PartnershipMembersDeleteFieldInput: PartnershipMembersDeleteFieldInput;
+  PartnershipMembersDisconnectFieldInput: PartnershipMembersDisconnectFieldInput;
+  PartnershipMembersFieldInput: PartnershipMembersFieldInput;
+  PartnershipMembersNodeAggregationWhereInput: PartnershipMembersNodeAggregationWhereInput;
+  PartnershipMembersRelationship: ResolverTypeWrapper<Omit<PartnershipMembersRelationship, 'node'> & { node: ResolversTypes['Person'] }>;
+  PartnershipMembersUpdateConnectionInput: PartnershipMembersUpdateConnectionInput;
+  PartnershipMembersUpdateFieldInput: PartnershipMembersUpdateFieldInput;
+  PartnershipOrganisationMemberAgenciesAggregateSelection: ResolverTypeWrapper<PartnershipOrganisationMemberAgenciesAggregateSelection>;
+  PartnershipOrganisationMemberAgenciesEdgeAggregateSelection: ResolverTypeWrapper<PartnershipOrganisationMemberAgenciesEdgeAggregateSelection>;
+  PartnershipOrganisationMemberAgenciesNodeAggregateSelection: ResolverTypeWrapper<PartnershipOrganisationMemberAgenciesNodeAggregateSelection>;
+  PartnershipPersonMembersAggregateSelection: ResolverTypeWrapper<PartnershipPersonMembersAggregateSelection>;
+  PartnershipPersonMembersEdgeAggregateSelection: ResolverTypeWrapper<PartnershipPersonMembersEdgeAggregateSelection>;
+  PartnershipPersonMembersNodeAggregateSelection: ResolverTypeWrapper<PartnershipPersonMembersNodeAggregateSelection>;
+  PartnershipRelationshipFilters: PartnershipRelationshipFilters;
   PartnershipSort: PartnershipSort;
+  PartnershipTopBodyAggregateInput: PartnershipTopBodyAggregateInput;
+  PartnershipTopBodyConnectFieldInput: PartnershipTopBodyConnectFieldInput;
+  PartnershipTopBodyConnection: ResolverTypeWrapper<Omit<PartnershipTopBodyConnection, 'edges'> & { edges: Array<ResolversTypes['PartnershipTopBodyRelationship']> }>;
+  PartnershipTopBodyConnectionAggregateInput: PartnershipTopBodyConnectionAggregateInput;
+  PartnershipTopBodyConnectionFilters: PartnershipTopBodyConnectionFilters;
+  PartnershipTopBodyConnectionSort: PartnershipTopBodyConnectionSort;
+  PartnershipTopBodyConnectionWhere: PartnershipTopBodyConnectionWhere;
+  PartnershipTopBodyCreateFieldInput: PartnershipTopBodyCreateFieldInput;
+  PartnershipTopBodyDeleteFieldInput: PartnershipTopBodyDeleteFieldInput;
+  PartnershipTopBodyDisconnectFieldInput: PartnershipTopBodyDisconnectFieldInput;
+  PartnershipTopBodyFieldInput: PartnershipTopBodyFieldInput;
+  PartnershipTopBodyNodeAggregationWhereInput: PartnershipTopBodyNodeAggregationWhereInput;
+  PartnershipTopBodyRelationship: ResolverTypeWrapper<Omit<PartnershipTopBodyRelationship, 'node'> & { node: ResolversTypes['Body'] }>;
+  PartnershipTopBodyUpdateConnectionInput: PartnershipTopBodyUpdateConnectionInput;
+  PartnershipTopBodyUpdateFieldInput: PartnershipTopBodyUpdateFieldInput;
   PartnershipUpdateInput: PartnershipUpdateInput;
   PartnershipWhere: PartnershipWhere;
   PartnershipsConnection: ResolverTypeWrapper<Omit<PartnershipsConnection, 'edges'> & { edges: Array<ResolversTypes['PartnershipEdge']> }>;
@@ -17940,7 +19957,7 @@ export type ResolversTypes = {
   PathStep: ResolverTypeWrapper<PathStep>;
   PeopleConnection: ResolverTypeWrapper<Omit<PeopleConnection, 'edges'> & { edges: Array<ResolversTypes['PersonEdge']> }>;
   PeopleIndexConnection: ResolverTypeWrapper<Omit<PeopleIndexConnection, 'edges'> & { edges: Array<ResolversTypes['PersonIndexEdge']> }>;
-  Person: ResolverTypeWrapper<Omit<Person, 'attended' | 'attendedConnection' | 'evidencedBy' | 'evidencedByConnection' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'ledServices' | 'ledServicesConnection' | 'ledStrategies' | 'ledStrategiesConnection' | 'memberOf' | 'memberOfConnection' | 'presented' | 'presentedConnection' | 'worksFor' | 'worksForConnection'> & { attended: Array<ResolversTypes['Meeting']>, attendedConnection: ResolversTypes['PersonAttendedConnection'], evidencedBy: Array<ResolversTypes['Document']>, evidencedByConnection: ResolversTypes['PersonEvidencedByConnection'], ledActions: Array<ResolversTypes['Action']>, ledActionsConnection: ResolversTypes['PersonLedActionsConnection'], ledObjectives: Array<ResolversTypes['Objective']>, ledServices: Array<ResolversTypes['Service']>, ledServicesConnection: ResolversTypes['PersonLedServicesConnection'], ledStrategies: Array<ResolversTypes['Strategy']>, ledStrategiesConnection: ResolversTypes['PersonLedStrategiesConnection'], memberOf: Array<ResolversTypes['Body']>, memberOfConnection: ResolversTypes['PersonMemberOfConnection'], presented: Array<ResolversTypes['AgendaItem']>, presentedConnection: ResolversTypes['PersonPresentedConnection'], worksFor: Array<ResolversTypes['Organisation']>, worksForConnection: ResolversTypes['PersonWorksForConnection'] }>;
+  Person: ResolverTypeWrapper<Omit<Person, 'attended' | 'attendedConnection' | 'evidencedBy' | 'evidencedByConnection' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'ledPartnerships' | 'ledPartnershipsConnection' | 'ledServices' | 'ledServicesConnection' | 'ledStrategies' | 'ledStrategiesConnection' | 'memberOf' | 'memberOfConnection' | 'memberOfPartnership' | 'memberOfPartnershipConnection' | 'presented' | 'presentedConnection' | 'worksFor' | 'worksForConnection'> & { attended: Array<ResolversTypes['Meeting']>, attendedConnection: ResolversTypes['PersonAttendedConnection'], evidencedBy: Array<ResolversTypes['Document']>, evidencedByConnection: ResolversTypes['PersonEvidencedByConnection'], ledActions: Array<ResolversTypes['Action']>, ledActionsConnection: ResolversTypes['PersonLedActionsConnection'], ledObjectives: Array<ResolversTypes['Objective']>, ledPartnerships: Array<ResolversTypes['Partnership']>, ledPartnershipsConnection: ResolversTypes['PersonLedPartnershipsConnection'], ledServices: Array<ResolversTypes['Service']>, ledServicesConnection: ResolversTypes['PersonLedServicesConnection'], ledStrategies: Array<ResolversTypes['Strategy']>, ledStrategiesConnection: ResolversTypes['PersonLedStrategiesConnection'], memberOf: Array<ResolversTypes['Body']>, memberOfConnection: ResolversTypes['PersonMemberOfConnection'], memberOfPartnership: Array<ResolversTypes['Partnership']>, memberOfPartnershipConnection: ResolversTypes['PersonMemberOfPartnershipConnection'], presented: Array<ResolversTypes['AgendaItem']>, presentedConnection: ResolversTypes['PersonPresentedConnection'], worksFor: Array<ResolversTypes['Organisation']>, worksForConnection: ResolversTypes['PersonWorksForConnection'] }>;
   PersonActionLedActionsAggregateSelection: ResolverTypeWrapper<PersonActionLedActionsAggregateSelection>;
   PersonActionLedActionsEdgeAggregateSelection: ResolverTypeWrapper<PersonActionLedActionsEdgeAggregateSelection>;
   PersonActionLedActionsNodeAggregateSelection: ResolverTypeWrapper<PersonActionLedActionsNodeAggregateSelection>;
@@ -18024,6 +20041,21 @@ export type ResolversTypes = {
   PersonLedObjectivesRelationship: ResolverTypeWrapper<Omit<PersonLedObjectivesRelationship, 'node'> & { node: ResolversTypes['Objective'] }>;
   PersonLedObjectivesUpdateConnectionInput: PersonLedObjectivesUpdateConnectionInput;
   PersonLedObjectivesUpdateFieldInput: PersonLedObjectivesUpdateFieldInput;
+  PersonLedPartnershipsAggregateInput: PersonLedPartnershipsAggregateInput;
+  PersonLedPartnershipsConnectFieldInput: PersonLedPartnershipsConnectFieldInput;
+  PersonLedPartnershipsConnection: ResolverTypeWrapper<Omit<PersonLedPartnershipsConnection, 'edges'> & { edges: Array<ResolversTypes['PersonLedPartnershipsRelationship']> }>;
+  PersonLedPartnershipsConnectionAggregateInput: PersonLedPartnershipsConnectionAggregateInput;
+  PersonLedPartnershipsConnectionFilters: PersonLedPartnershipsConnectionFilters;
+  PersonLedPartnershipsConnectionSort: PersonLedPartnershipsConnectionSort;
+  PersonLedPartnershipsConnectionWhere: PersonLedPartnershipsConnectionWhere;
+  PersonLedPartnershipsCreateFieldInput: PersonLedPartnershipsCreateFieldInput;
+  PersonLedPartnershipsDeleteFieldInput: PersonLedPartnershipsDeleteFieldInput;
+  PersonLedPartnershipsDisconnectFieldInput: PersonLedPartnershipsDisconnectFieldInput;
+  PersonLedPartnershipsFieldInput: PersonLedPartnershipsFieldInput;
+  PersonLedPartnershipsNodeAggregationWhereInput: PersonLedPartnershipsNodeAggregationWhereInput;
+  PersonLedPartnershipsRelationship: ResolverTypeWrapper<Omit<PersonLedPartnershipsRelationship, 'node'> & { node: ResolversTypes['Partnership'] }>;
+  PersonLedPartnershipsUpdateConnectionInput: PersonLedPartnershipsUpdateConnectionInput;
+  PersonLedPartnershipsUpdateFieldInput: PersonLedPartnershipsUpdateFieldInput;
   PersonLedServicesAggregateInput: PersonLedServicesAggregateInput;
   PersonLedServicesConnectFieldInput: PersonLedServicesConnectFieldInput;
   PersonLedServicesConnection: ResolverTypeWrapper<Omit<PersonLedServicesConnection, 'edges'> & { edges: Array<ResolversTypes['PersonLedServicesRelationship']> }>;
@@ -18069,6 +20101,21 @@ export type ResolversTypes = {
   PersonMemberOfDisconnectFieldInput: PersonMemberOfDisconnectFieldInput;
   PersonMemberOfFieldInput: PersonMemberOfFieldInput;
   PersonMemberOfNodeAggregationWhereInput: PersonMemberOfNodeAggregationWhereInput;
+  PersonMemberOfPartnershipAggregateInput: PersonMemberOfPartnershipAggregateInput;
+  PersonMemberOfPartnershipConnectFieldInput: PersonMemberOfPartnershipConnectFieldInput;
+  PersonMemberOfPartnershipConnection: ResolverTypeWrapper<Omit<PersonMemberOfPartnershipConnection, 'edges'> & { edges: Array<ResolversTypes['PersonMemberOfPartnershipRelationship']> }>;
+  PersonMemberOfPartnershipConnectionAggregateInput: PersonMemberOfPartnershipConnectionAggregateInput;
+  PersonMemberOfPartnershipConnectionFilters: PersonMemberOfPartnershipConnectionFilters;
+  PersonMemberOfPartnershipConnectionSort: PersonMemberOfPartnershipConnectionSort;
+  PersonMemberOfPartnershipConnectionWhere: PersonMemberOfPartnershipConnectionWhere;
+  PersonMemberOfPartnershipCreateFieldInput: PersonMemberOfPartnershipCreateFieldInput;
+  PersonMemberOfPartnershipDeleteFieldInput: PersonMemberOfPartnershipDeleteFieldInput;
+  PersonMemberOfPartnershipDisconnectFieldInput: PersonMemberOfPartnershipDisconnectFieldInput;
+  PersonMemberOfPartnershipFieldInput: PersonMemberOfPartnershipFieldInput;
+  PersonMemberOfPartnershipNodeAggregationWhereInput: PersonMemberOfPartnershipNodeAggregationWhereInput;
+  PersonMemberOfPartnershipRelationship: ResolverTypeWrapper<Omit<PersonMemberOfPartnershipRelationship, 'node'> & { node: ResolversTypes['Partnership'] }>;
+  PersonMemberOfPartnershipUpdateConnectionInput: PersonMemberOfPartnershipUpdateConnectionInput;
+  PersonMemberOfPartnershipUpdateFieldInput: PersonMemberOfPartnershipUpdateFieldInput;
   PersonMemberOfRelationship: ResolverTypeWrapper<Omit<PersonMemberOfRelationship, 'node'> & { node: ResolversTypes['Body'] }>;
   PersonMemberOfUpdateConnectionInput: PersonMemberOfUpdateConnectionInput;
   PersonMemberOfUpdateFieldInput: PersonMemberOfUpdateFieldInput;
@@ -18078,6 +20125,12 @@ export type ResolversTypes = {
   PersonOrganisationWorksForAggregateSelection: ResolverTypeWrapper<PersonOrganisationWorksForAggregateSelection>;
   PersonOrganisationWorksForEdgeAggregateSelection: ResolverTypeWrapper<PersonOrganisationWorksForEdgeAggregateSelection>;
   PersonOrganisationWorksForNodeAggregateSelection: ResolverTypeWrapper<PersonOrganisationWorksForNodeAggregateSelection>;
+  PersonPartnershipLedPartnershipsAggregateSelection: ResolverTypeWrapper<PersonPartnershipLedPartnershipsAggregateSelection>;
+  PersonPartnershipLedPartnershipsEdgeAggregateSelection: ResolverTypeWrapper<PersonPartnershipLedPartnershipsEdgeAggregateSelection>;
+  PersonPartnershipLedPartnershipsNodeAggregateSelection: ResolverTypeWrapper<PersonPartnershipLedPartnershipsNodeAggregateSelection>;
+  PersonPartnershipMemberOfPartnershipAggregateSelection: ResolverTypeWrapper<PersonPartnershipMemberOfPartnershipAggregateSelection>;
+  PersonPartnershipMemberOfPartnershipEdgeAggregateSelection: ResolverTypeWrapper<PersonPartnershipMemberOfPartnershipEdgeAggregateSelection>;
+  PersonPartnershipMemberOfPartnershipNodeAggregateSelection: ResolverTypeWrapper<PersonPartnershipMemberOfPartnershipNodeAggregateSelection>;
   PersonPresentedAggregateInput: PersonPresentedAggregateInput;
   PersonPresentedConnectFieldInput: PersonPresentedConnectFieldInput;
   PersonPresentedConnection: ResolverTypeWrapper<Omit<PersonPresentedConnection, 'edges'> & { edges: Array<ResolversTypes['PersonPresentedRelationship']> }>;
@@ -18745,7 +20798,7 @@ export type ResolversParentTypes = {
   BetterDirectionEnumScalarMutations: BetterDirectionEnumScalarMutations;
   BodiesConnection: Omit<BodiesConnection, 'edges'> & { edges: Array<ResolversParentTypes['BodyEdge']> };
   BodiesIndexConnection: Omit<BodiesIndexConnection, 'edges'> & { edges: Array<ResolversParentTypes['BodyIndexEdge']> };
-  Body: Omit<Body, 'accountableBodies' | 'accountableTo' | 'evidencedBy' | 'evidencedByConnection' | 'governs' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'meetings' | 'meetingsConnection' | 'memberAgencies' | 'memberAgenciesConnection' | 'members' | 'membersConnection' | 'oversees' | 'overseesConnection' | 'providesUpdatesTo' | 'providesUpdatesToConnection' | 'updatingBodies' | 'updatingBodiesConnection'> & { accountableBodies: Array<ResolversParentTypes['Body']>, accountableTo: Array<ResolversParentTypes['Body']>, evidencedBy: Array<ResolversParentTypes['Document']>, evidencedByConnection: ResolversParentTypes['BodyEvidencedByConnection'], governs: Array<ResolversParentTypes['Objective']>, ledActions: Array<ResolversParentTypes['Action']>, ledActionsConnection: ResolversParentTypes['BodyLedActionsConnection'], ledObjectives: Array<ResolversParentTypes['Objective']>, meetings: Array<ResolversParentTypes['Meeting']>, meetingsConnection: ResolversParentTypes['BodyMeetingsConnection'], memberAgencies: Array<ResolversParentTypes['Organisation']>, memberAgenciesConnection: ResolversParentTypes['BodyMemberAgenciesConnection'], members: Array<ResolversParentTypes['Person']>, membersConnection: ResolversParentTypes['BodyMembersConnection'], oversees: Array<ResolversParentTypes['Strategy']>, overseesConnection: ResolversParentTypes['BodyOverseesConnection'], providesUpdatesTo: Array<ResolversParentTypes['Body']>, providesUpdatesToConnection: ResolversParentTypes['BodyProvidesUpdatesToConnection'], updatingBodies: Array<ResolversParentTypes['Body']>, updatingBodiesConnection: ResolversParentTypes['BodyUpdatingBodiesConnection'] };
+  Body: Omit<Body, 'accountableBodies' | 'accountableTo' | 'evidencedBy' | 'evidencedByConnection' | 'governs' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'ledPartnerships' | 'ledPartnershipsConnection' | 'meetings' | 'meetingsConnection' | 'memberAgencies' | 'memberAgenciesConnection' | 'members' | 'membersConnection' | 'oversees' | 'overseesConnection' | 'providesUpdatesTo' | 'providesUpdatesToConnection' | 'topOf' | 'topOfConnection' | 'updatingBodies' | 'updatingBodiesConnection'> & { accountableBodies: Array<ResolversParentTypes['Body']>, accountableTo: Array<ResolversParentTypes['Body']>, evidencedBy: Array<ResolversParentTypes['Document']>, evidencedByConnection: ResolversParentTypes['BodyEvidencedByConnection'], governs: Array<ResolversParentTypes['Objective']>, ledActions: Array<ResolversParentTypes['Action']>, ledActionsConnection: ResolversParentTypes['BodyLedActionsConnection'], ledObjectives: Array<ResolversParentTypes['Objective']>, ledPartnerships: Array<ResolversParentTypes['Partnership']>, ledPartnershipsConnection: ResolversParentTypes['BodyLedPartnershipsConnection'], meetings: Array<ResolversParentTypes['Meeting']>, meetingsConnection: ResolversParentTypes['BodyMeetingsConnection'], memberAgencies: Array<ResolversParentTypes['Organisation']>, memberAgenciesConnection: ResolversParentTypes['BodyMemberAgenciesConnection'], members: Array<ResolversParentTypes['Person']>, membersConnection: ResolversParentTypes['BodyMembersConnection'], oversees: Array<ResolversParentTypes['Strategy']>, overseesConnection: ResolversParentTypes['BodyOverseesConnection'], providesUpdatesTo: Array<ResolversParentTypes['Body']>, providesUpdatesToConnection: ResolversParentTypes['BodyProvidesUpdatesToConnection'], topOf: Array<ResolversParentTypes['Partnership']>, topOfConnection: ResolversParentTypes['BodyTopOfConnection'], updatingBodies: Array<ResolversParentTypes['Body']>, updatingBodiesConnection: ResolversParentTypes['BodyUpdatingBodiesConnection'] };
   BodyAccountableBodiesAggregateInput: BodyAccountableBodiesAggregateInput;
   BodyAccountableBodiesConnectFieldInput: BodyAccountableBodiesConnectFieldInput;
   BodyAccountableBodiesConnection: BodyAccountableBodiesConnection;
@@ -18867,6 +20920,21 @@ export type ResolversParentTypes = {
   BodyLedObjectivesRelationship: Omit<BodyLedObjectivesRelationship, 'node'> & { node: ResolversParentTypes['Objective'] };
   BodyLedObjectivesUpdateConnectionInput: BodyLedObjectivesUpdateConnectionInput;
   BodyLedObjectivesUpdateFieldInput: BodyLedObjectivesUpdateFieldInput;
+  BodyLedPartnershipsAggregateInput: BodyLedPartnershipsAggregateInput;
+  BodyLedPartnershipsConnectFieldInput: BodyLedPartnershipsConnectFieldInput;
+  BodyLedPartnershipsConnection: Omit<BodyLedPartnershipsConnection, 'edges'> & { edges: Array<ResolversParentTypes['BodyLedPartnershipsRelationship']> };
+  BodyLedPartnershipsConnectionAggregateInput: BodyLedPartnershipsConnectionAggregateInput;
+  BodyLedPartnershipsConnectionFilters: BodyLedPartnershipsConnectionFilters;
+  BodyLedPartnershipsConnectionSort: BodyLedPartnershipsConnectionSort;
+  BodyLedPartnershipsConnectionWhere: BodyLedPartnershipsConnectionWhere;
+  BodyLedPartnershipsCreateFieldInput: BodyLedPartnershipsCreateFieldInput;
+  BodyLedPartnershipsDeleteFieldInput: BodyLedPartnershipsDeleteFieldInput;
+  BodyLedPartnershipsDisconnectFieldInput: BodyLedPartnershipsDisconnectFieldInput;
+  BodyLedPartnershipsFieldInput: BodyLedPartnershipsFieldInput;
+  BodyLedPartnershipsNodeAggregationWhereInput: BodyLedPartnershipsNodeAggregationWhereInput;
+  BodyLedPartnershipsRelationship: Omit<BodyLedPartnershipsRelationship, 'node'> & { node: ResolversParentTypes['Partnership'] };
+  BodyLedPartnershipsUpdateConnectionInput: BodyLedPartnershipsUpdateConnectionInput;
+  BodyLedPartnershipsUpdateFieldInput: BodyLedPartnershipsUpdateFieldInput;
   BodyMeetingMeetingsAggregateSelection: BodyMeetingMeetingsAggregateSelection;
   BodyMeetingMeetingsEdgeAggregateSelection: BodyMeetingMeetingsEdgeAggregateSelection;
   BodyMeetingMeetingsNodeAggregateSelection: BodyMeetingMeetingsNodeAggregateSelection;
@@ -18939,6 +21007,12 @@ export type ResolversParentTypes = {
   BodyOverseesRelationship: Omit<BodyOverseesRelationship, 'node'> & { node: ResolversParentTypes['Strategy'] };
   BodyOverseesUpdateConnectionInput: BodyOverseesUpdateConnectionInput;
   BodyOverseesUpdateFieldInput: BodyOverseesUpdateFieldInput;
+  BodyPartnershipLedPartnershipsAggregateSelection: BodyPartnershipLedPartnershipsAggregateSelection;
+  BodyPartnershipLedPartnershipsEdgeAggregateSelection: BodyPartnershipLedPartnershipsEdgeAggregateSelection;
+  BodyPartnershipLedPartnershipsNodeAggregateSelection: BodyPartnershipLedPartnershipsNodeAggregateSelection;
+  BodyPartnershipTopOfAggregateSelection: BodyPartnershipTopOfAggregateSelection;
+  BodyPartnershipTopOfEdgeAggregateSelection: BodyPartnershipTopOfEdgeAggregateSelection;
+  BodyPartnershipTopOfNodeAggregateSelection: BodyPartnershipTopOfNodeAggregateSelection;
   BodyPersonMembersAggregateSelection: BodyPersonMembersAggregateSelection;
   BodyPersonMembersEdgeAggregateSelection: BodyPersonMembersEdgeAggregateSelection;
   BodyPersonMembersNodeAggregateSelection: BodyPersonMembersNodeAggregateSelection;
@@ -18962,6 +21036,21 @@ export type ResolversParentTypes = {
   BodyStrategyOverseesAggregateSelection: BodyStrategyOverseesAggregateSelection;
   BodyStrategyOverseesEdgeAggregateSelection: BodyStrategyOverseesEdgeAggregateSelection;
   BodyStrategyOverseesNodeAggregateSelection: BodyStrategyOverseesNodeAggregateSelection;
+  BodyTopOfAggregateInput: BodyTopOfAggregateInput;
+  BodyTopOfConnectFieldInput: BodyTopOfConnectFieldInput;
+  BodyTopOfConnection: Omit<BodyTopOfConnection, 'edges'> & { edges: Array<ResolversParentTypes['BodyTopOfRelationship']> };
+  BodyTopOfConnectionAggregateInput: BodyTopOfConnectionAggregateInput;
+  BodyTopOfConnectionFilters: BodyTopOfConnectionFilters;
+  BodyTopOfConnectionSort: BodyTopOfConnectionSort;
+  BodyTopOfConnectionWhere: BodyTopOfConnectionWhere;
+  BodyTopOfCreateFieldInput: BodyTopOfCreateFieldInput;
+  BodyTopOfDeleteFieldInput: BodyTopOfDeleteFieldInput;
+  BodyTopOfDisconnectFieldInput: BodyTopOfDisconnectFieldInput;
+  BodyTopOfFieldInput: BodyTopOfFieldInput;
+  BodyTopOfNodeAggregationWhereInput: BodyTopOfNodeAggregationWhereInput;
+  BodyTopOfRelationship: Omit<BodyTopOfRelationship, 'node'> & { node: ResolversParentTypes['Partnership'] };
+  BodyTopOfUpdateConnectionInput: BodyTopOfUpdateConnectionInput;
+  BodyTopOfUpdateFieldInput: BodyTopOfUpdateFieldInput;
   BodyUpdateInput: BodyUpdateInput;
   BodyUpdatingBodiesAggregateInput: BodyUpdatingBodiesAggregateInput;
   BodyUpdatingBodiesConnectFieldInput: BodyUpdatingBodiesConnectFieldInput;
@@ -19604,7 +21693,7 @@ export type ResolversParentTypes = {
   ObjectiveWhere: ObjectiveWhere;
   ObjectivesConnection: Omit<ObjectivesConnection, 'edges'> & { edges: Array<ResolversParentTypes['ObjectiveEdge']> };
   ObjectivesIndexConnection: Omit<ObjectivesIndexConnection, 'edges'> & { edges: Array<ResolversParentTypes['ObjectiveIndexEdge']> };
-  Organisation: Omit<Organisation, 'evidencedBy' | 'evidencedByConnection' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'ledServices' | 'ledServicesConnection' | 'ledStrategies' | 'ledStrategiesConnection' | 'memberOf' | 'memberOfConnection' | 'staff' | 'staffConnection'> & { evidencedBy: Array<ResolversParentTypes['Document']>, evidencedByConnection: ResolversParentTypes['OrganisationEvidencedByConnection'], ledActions: Array<ResolversParentTypes['Action']>, ledActionsConnection: ResolversParentTypes['OrganisationLedActionsConnection'], ledObjectives: Array<ResolversParentTypes['Objective']>, ledServices: Array<ResolversParentTypes['Service']>, ledServicesConnection: ResolversParentTypes['OrganisationLedServicesConnection'], ledStrategies: Array<ResolversParentTypes['Strategy']>, ledStrategiesConnection: ResolversParentTypes['OrganisationLedStrategiesConnection'], memberOf: Array<ResolversParentTypes['Body']>, memberOfConnection: ResolversParentTypes['OrganisationMemberOfConnection'], staff: Array<ResolversParentTypes['Person']>, staffConnection: ResolversParentTypes['OrganisationStaffConnection'] };
+  Organisation: Omit<Organisation, 'evidencedBy' | 'evidencedByConnection' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'ledPartnerships' | 'ledPartnershipsConnection' | 'ledServices' | 'ledServicesConnection' | 'ledStrategies' | 'ledStrategiesConnection' | 'memberOf' | 'memberOfConnection' | 'memberOfPartnership' | 'memberOfPartnershipConnection' | 'staff' | 'staffConnection'> & { evidencedBy: Array<ResolversParentTypes['Document']>, evidencedByConnection: ResolversParentTypes['OrganisationEvidencedByConnection'], ledActions: Array<ResolversParentTypes['Action']>, ledActionsConnection: ResolversParentTypes['OrganisationLedActionsConnection'], ledObjectives: Array<ResolversParentTypes['Objective']>, ledPartnerships: Array<ResolversParentTypes['Partnership']>, ledPartnershipsConnection: ResolversParentTypes['OrganisationLedPartnershipsConnection'], ledServices: Array<ResolversParentTypes['Service']>, ledServicesConnection: ResolversParentTypes['OrganisationLedServicesConnection'], ledStrategies: Array<ResolversParentTypes['Strategy']>, ledStrategiesConnection: ResolversParentTypes['OrganisationLedStrategiesConnection'], memberOf: Array<ResolversParentTypes['Body']>, memberOfConnection: ResolversParentTypes['OrganisationMemberOfConnection'], memberOfPartnership: Array<ResolversParentTypes['Partnership']>, memberOfPartnershipConnection: ResolversParentTypes['OrganisationMemberOfPartnershipConnection'], staff: Array<ResolversParentTypes['Person']>, staffConnection: ResolversParentTypes['OrganisationStaffConnection'] };
   OrganisationActionLedActionsAggregateSelection: OrganisationActionLedActionsAggregateSelection;
   OrganisationActionLedActionsEdgeAggregateSelection: OrganisationActionLedActionsEdgeAggregateSelection;
   OrganisationActionLedActionsNodeAggregateSelection: OrganisationActionLedActionsNodeAggregateSelection;
@@ -19672,6 +21761,21 @@ export type ResolversParentTypes = {
   OrganisationLedObjectivesRelationship: Omit<OrganisationLedObjectivesRelationship, 'node'> & { node: ResolversParentTypes['Objective'] };
   OrganisationLedObjectivesUpdateConnectionInput: OrganisationLedObjectivesUpdateConnectionInput;
   OrganisationLedObjectivesUpdateFieldInput: OrganisationLedObjectivesUpdateFieldInput;
+  OrganisationLedPartnershipsAggregateInput: OrganisationLedPartnershipsAggregateInput;
+  OrganisationLedPartnershipsConnectFieldInput: OrganisationLedPartnershipsConnectFieldInput;
+  OrganisationLedPartnershipsConnection: Omit<OrganisationLedPartnershipsConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganisationLedPartnershipsRelationship']> };
+  OrganisationLedPartnershipsConnectionAggregateInput: OrganisationLedPartnershipsConnectionAggregateInput;
+  OrganisationLedPartnershipsConnectionFilters: OrganisationLedPartnershipsConnectionFilters;
+  OrganisationLedPartnershipsConnectionSort: OrganisationLedPartnershipsConnectionSort;
+  OrganisationLedPartnershipsConnectionWhere: OrganisationLedPartnershipsConnectionWhere;
+  OrganisationLedPartnershipsCreateFieldInput: OrganisationLedPartnershipsCreateFieldInput;
+  OrganisationLedPartnershipsDeleteFieldInput: OrganisationLedPartnershipsDeleteFieldInput;
+  OrganisationLedPartnershipsDisconnectFieldInput: OrganisationLedPartnershipsDisconnectFieldInput;
+  OrganisationLedPartnershipsFieldInput: OrganisationLedPartnershipsFieldInput;
+  OrganisationLedPartnershipsNodeAggregationWhereInput: OrganisationLedPartnershipsNodeAggregationWhereInput;
+  OrganisationLedPartnershipsRelationship: Omit<OrganisationLedPartnershipsRelationship, 'node'> & { node: ResolversParentTypes['Partnership'] };
+  OrganisationLedPartnershipsUpdateConnectionInput: OrganisationLedPartnershipsUpdateConnectionInput;
+  OrganisationLedPartnershipsUpdateFieldInput: OrganisationLedPartnershipsUpdateFieldInput;
   OrganisationLedServicesAggregateInput: OrganisationLedServicesAggregateInput;
   OrganisationLedServicesConnectFieldInput: OrganisationLedServicesConnectFieldInput;
   OrganisationLedServicesConnection: Omit<OrganisationLedServicesConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganisationLedServicesRelationship']> };
@@ -19714,12 +21818,33 @@ export type ResolversParentTypes = {
   OrganisationMemberOfDisconnectFieldInput: OrganisationMemberOfDisconnectFieldInput;
   OrganisationMemberOfFieldInput: OrganisationMemberOfFieldInput;
   OrganisationMemberOfNodeAggregationWhereInput: OrganisationMemberOfNodeAggregationWhereInput;
+  OrganisationMemberOfPartnershipAggregateInput: OrganisationMemberOfPartnershipAggregateInput;
+  OrganisationMemberOfPartnershipConnectFieldInput: OrganisationMemberOfPartnershipConnectFieldInput;
+  OrganisationMemberOfPartnershipConnection: Omit<OrganisationMemberOfPartnershipConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganisationMemberOfPartnershipRelationship']> };
+  OrganisationMemberOfPartnershipConnectionAggregateInput: OrganisationMemberOfPartnershipConnectionAggregateInput;
+  OrganisationMemberOfPartnershipConnectionFilters: OrganisationMemberOfPartnershipConnectionFilters;
+  OrganisationMemberOfPartnershipConnectionSort: OrganisationMemberOfPartnershipConnectionSort;
+  OrganisationMemberOfPartnershipConnectionWhere: OrganisationMemberOfPartnershipConnectionWhere;
+  OrganisationMemberOfPartnershipCreateFieldInput: OrganisationMemberOfPartnershipCreateFieldInput;
+  OrganisationMemberOfPartnershipDeleteFieldInput: OrganisationMemberOfPartnershipDeleteFieldInput;
+  OrganisationMemberOfPartnershipDisconnectFieldInput: OrganisationMemberOfPartnershipDisconnectFieldInput;
+  OrganisationMemberOfPartnershipFieldInput: OrganisationMemberOfPartnershipFieldInput;
+  OrganisationMemberOfPartnershipNodeAggregationWhereInput: OrganisationMemberOfPartnershipNodeAggregationWhereInput;
+  OrganisationMemberOfPartnershipRelationship: Omit<OrganisationMemberOfPartnershipRelationship, 'node'> & { node: ResolversParentTypes['Partnership'] };
+  OrganisationMemberOfPartnershipUpdateConnectionInput: OrganisationMemberOfPartnershipUpdateConnectionInput;
+  OrganisationMemberOfPartnershipUpdateFieldInput: OrganisationMemberOfPartnershipUpdateFieldInput;
   OrganisationMemberOfRelationship: Omit<OrganisationMemberOfRelationship, 'node'> & { node: ResolversParentTypes['Body'] };
   OrganisationMemberOfUpdateConnectionInput: OrganisationMemberOfUpdateConnectionInput;
   OrganisationMemberOfUpdateFieldInput: OrganisationMemberOfUpdateFieldInput;
   OrganisationObjectiveLedObjectivesAggregateSelection: OrganisationObjectiveLedObjectivesAggregateSelection;
   OrganisationObjectiveLedObjectivesEdgeAggregateSelection: OrganisationObjectiveLedObjectivesEdgeAggregateSelection;
   OrganisationObjectiveLedObjectivesNodeAggregateSelection: OrganisationObjectiveLedObjectivesNodeAggregateSelection;
+  OrganisationPartnershipLedPartnershipsAggregateSelection: OrganisationPartnershipLedPartnershipsAggregateSelection;
+  OrganisationPartnershipLedPartnershipsEdgeAggregateSelection: OrganisationPartnershipLedPartnershipsEdgeAggregateSelection;
+  OrganisationPartnershipLedPartnershipsNodeAggregateSelection: OrganisationPartnershipLedPartnershipsNodeAggregateSelection;
+  OrganisationPartnershipMemberOfPartnershipAggregateSelection: OrganisationPartnershipMemberOfPartnershipAggregateSelection;
+  OrganisationPartnershipMemberOfPartnershipEdgeAggregateSelection: OrganisationPartnershipMemberOfPartnershipEdgeAggregateSelection;
+  OrganisationPartnershipMemberOfPartnershipNodeAggregateSelection: OrganisationPartnershipMemberOfPartnershipNodeAggregateSelection;
   OrganisationPersonStaffAggregateSelection: OrganisationPersonStaffAggregateSelection;
   OrganisationPersonStaffEdgeAggregateSelection: OrganisationPersonStaffEdgeAggregateSelection;
   OrganisationPersonStaffNodeAggregateSelection: OrganisationPersonStaffNodeAggregateSelection;
@@ -19751,11 +21876,17 @@ export type ResolversParentTypes = {
   OrganisationsConnection: Omit<OrganisationsConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganisationEdge']> };
   OrganisationsIndexConnection: Omit<OrganisationsIndexConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganisationIndexEdge']> };
   PageInfo: PageInfo;
-  Partnership: Omit<Partnership, 'evidencedBy' | 'evidencedByConnection'> & { evidencedBy: Array<ResolversParentTypes['Document']>, evidencedByConnection: ResolversParentTypes['PartnershipEvidencedByConnection'] };
+  Partnership: Omit<Partnership, 'evidencedBy' | 'evidencedByConnection' | 'leads' | 'leadsConnection' | 'memberAgencies' | 'memberAgenciesConnection' | 'members' | 'membersConnection' | 'topBody' | 'topBodyConnection'> & { evidencedBy: Array<ResolversParentTypes['Document']>, evidencedByConnection: ResolversParentTypes['PartnershipEvidencedByConnection'], leads: Array<ResolversParentTypes['Leader']>, leadsConnection: ResolversParentTypes['PartnershipLeadsConnection'], memberAgencies: Array<ResolversParentTypes['Organisation']>, memberAgenciesConnection: ResolversParentTypes['PartnershipMemberAgenciesConnection'], members: Array<ResolversParentTypes['Person']>, membersConnection: ResolversParentTypes['PartnershipMembersConnection'], topBody: Array<ResolversParentTypes['Body']>, topBodyConnection: ResolversParentTypes['PartnershipTopBodyConnection'] };
   PartnershipAggregate: PartnershipAggregate;
   PartnershipAggregateNode: PartnershipAggregateNode;
+  PartnershipBodyTopBodyAggregateSelection: PartnershipBodyTopBodyAggregateSelection;
+  PartnershipBodyTopBodyEdgeAggregateSelection: PartnershipBodyTopBodyEdgeAggregateSelection;
+  PartnershipBodyTopBodyNodeAggregateSelection: PartnershipBodyTopBodyNodeAggregateSelection;
+  PartnershipConnectInput: PartnershipConnectInput;
+  PartnershipConnectWhere: PartnershipConnectWhere;
   PartnershipCreateInput: PartnershipCreateInput;
   PartnershipDeleteInput: PartnershipDeleteInput;
+  PartnershipDisconnectInput: PartnershipDisconnectInput;
   PartnershipDocumentEvidencedByAggregateSelection: PartnershipDocumentEvidencedByAggregateSelection;
   PartnershipDocumentEvidencedByEdgeAggregateSelection: PartnershipDocumentEvidencedByEdgeAggregateSelection;
   PartnershipDocumentEvidencedByNodeAggregateSelection: PartnershipDocumentEvidencedByNodeAggregateSelection;
@@ -19775,7 +21906,93 @@ export type ResolversParentTypes = {
   PartnershipEvidencedByRelationship: Omit<PartnershipEvidencedByRelationship, 'node'> & { node: ResolversParentTypes['Document'] };
   PartnershipEvidencedByUpdateConnectionInput: PartnershipEvidencedByUpdateConnectionInput;
   PartnershipEvidencedByUpdateFieldInput: PartnershipEvidencedByUpdateFieldInput;
+  PartnershipLeadsBodyConnectFieldInput: PartnershipLeadsBodyConnectFieldInput;
+  PartnershipLeadsBodyConnectionWhere: PartnershipLeadsBodyConnectionWhere;
+  PartnershipLeadsBodyCreateFieldInput: PartnershipLeadsBodyCreateFieldInput;
+  PartnershipLeadsBodyDeleteFieldInput: PartnershipLeadsBodyDeleteFieldInput;
+  PartnershipLeadsBodyDisconnectFieldInput: PartnershipLeadsBodyDisconnectFieldInput;
+  PartnershipLeadsBodyFieldInput: PartnershipLeadsBodyFieldInput;
+  PartnershipLeadsBodyUpdateConnectionInput: PartnershipLeadsBodyUpdateConnectionInput;
+  PartnershipLeadsBodyUpdateFieldInput: PartnershipLeadsBodyUpdateFieldInput;
+  PartnershipLeadsConnectInput: PartnershipLeadsConnectInput;
+  PartnershipLeadsConnection: Omit<PartnershipLeadsConnection, 'edges'> & { edges: Array<ResolversParentTypes['PartnershipLeadsRelationship']> };
+  PartnershipLeadsConnectionFilters: PartnershipLeadsConnectionFilters;
+  PartnershipLeadsConnectionSort: PartnershipLeadsConnectionSort;
+  PartnershipLeadsConnectionWhere: PartnershipLeadsConnectionWhere;
+  PartnershipLeadsCreateInput: PartnershipLeadsCreateInput;
+  PartnershipLeadsDeleteInput: PartnershipLeadsDeleteInput;
+  PartnershipLeadsDisconnectInput: PartnershipLeadsDisconnectInput;
+  PartnershipLeadsOrganisationConnectFieldInput: PartnershipLeadsOrganisationConnectFieldInput;
+  PartnershipLeadsOrganisationConnectionWhere: PartnershipLeadsOrganisationConnectionWhere;
+  PartnershipLeadsOrganisationCreateFieldInput: PartnershipLeadsOrganisationCreateFieldInput;
+  PartnershipLeadsOrganisationDeleteFieldInput: PartnershipLeadsOrganisationDeleteFieldInput;
+  PartnershipLeadsOrganisationDisconnectFieldInput: PartnershipLeadsOrganisationDisconnectFieldInput;
+  PartnershipLeadsOrganisationFieldInput: PartnershipLeadsOrganisationFieldInput;
+  PartnershipLeadsOrganisationUpdateConnectionInput: PartnershipLeadsOrganisationUpdateConnectionInput;
+  PartnershipLeadsOrganisationUpdateFieldInput: PartnershipLeadsOrganisationUpdateFieldInput;
+  PartnershipLeadsPersonConnectFieldInput: PartnershipLeadsPersonConnectFieldInput;
+  PartnershipLeadsPersonConnectionWhere: PartnershipLeadsPersonConnectionWhere;
+  PartnershipLeadsPersonCreateFieldInput: PartnershipLeadsPersonCreateFieldInput;
+  PartnershipLeadsPersonDeleteFieldInput: PartnershipLeadsPersonDeleteFieldInput;
+  PartnershipLeadsPersonDisconnectFieldInput: PartnershipLeadsPersonDisconnectFieldInput;
+  PartnershipLeadsPersonFieldInput: PartnershipLeadsPersonFieldInput;
+  PartnershipLeadsPersonUpdateConnectionInput: PartnershipLeadsPersonUpdateConnectionInput;
+  PartnershipLeadsPersonUpdateFieldInput: PartnershipLeadsPersonUpdateFieldInput;
+  PartnershipLeadsRelationship: Omit<PartnershipLeadsRelationship, 'node'> & { node: ResolversParentTypes['Leader'] };
+  PartnershipLeadsUpdateInput: PartnershipLeadsUpdateInput;
+  PartnershipMemberAgenciesAggregateInput: PartnershipMemberAgenciesAggregateInput;
+  PartnershipMemberAgenciesConnectFieldInput: PartnershipMemberAgenciesConnectFieldInput;
+  PartnershipMemberAgenciesConnection: Omit<PartnershipMemberAgenciesConnection, 'edges'> & { edges: Array<ResolversParentTypes['PartnershipMemberAgenciesRelationship']> };
+  PartnershipMemberAgenciesConnectionAggregateInput: PartnershipMemberAgenciesConnectionAggregateInput;
+  PartnershipMemberAgenciesConnectionFilters: PartnershipMemberAgenciesConnectionFilters;
+  PartnershipMemberAgenciesConnectionSort: PartnershipMemberAgenciesConnectionSort;
+  PartnershipMemberAgenciesConnectionWhere: PartnershipMemberAgenciesConnectionWhere;
+  PartnershipMemberAgenciesCreateFieldInput: PartnershipMemberAgenciesCreateFieldInput;
+  PartnershipMemberAgenciesDeleteFieldInput: PartnershipMemberAgenciesDeleteFieldInput;
+  PartnershipMemberAgenciesDisconnectFieldInput: PartnershipMemberAgenciesDisconnectFieldInput;
+  PartnershipMemberAgenciesFieldInput: PartnershipMemberAgenciesFieldInput;
+  PartnershipMemberAgenciesNodeAggregationWhereInput: PartnershipMemberAgenciesNodeAggregationWhereInput;
+  PartnershipMemberAgenciesRelationship: Omit<PartnershipMemberAgenciesRelationship, 'node'> & { node: ResolversParentTypes['Organisation'] };
+  PartnershipMemberAgenciesUpdateConnectionInput: PartnershipMemberAgenciesUpdateConnectionInput;
+  PartnershipMemberAgenciesUpdateFieldInput: PartnershipMemberAgenciesUpdateFieldInput;
+  PartnershipMembersAggregateInput: PartnershipMembersAggregateInput;
+  PartnershipMembersConnectFieldInput: PartnershipMembersConnectFieldInput;
+  PartnershipMembersConnection: Omit<PartnershipMembersConnection, 'edges'> & { edges: Array<ResolversParentTypes['PartnershipMembersRelationship']> };
+  PartnershipMembersConnectionAggregateInput: PartnershipMembersConnectionAggregateInput;
+  PartnershipMembersConnectionFilters: PartnershipMembersConnectionFilters;
+  PartnershipMembersConnectionSort: PartnershipMembersConnectionSort;
+  PartnershipMembersConnectionWhere: PartnershipMembersConnectionWhere;
+  PartnershipMembersCreateFieldInput: PartnershipMembersCreateFieldInput;
+  PartnershipMembersDeleteFieldInput: PartnershipMembersDeleteFieldInput;
+  PartnershipMembersDisconnectFieldInput: PartnershipMembersDisconnectFieldInput;
+  PartnershipMembersFieldInput: PartnershipMembersFieldInput;
+  PartnershipMembersNodeAggregationWhereInput: PartnershipMembersNodeAggregationWhereInput;
+  PartnershipMembersRelationship: Omit<PartnershipMembersRelationship, 'node'> & { node: ResolversParentTypes['Person'] };
+  PartnershipMembersUpdateConnectionInput: PartnershipMembersUpdateConnectionInput;
+  PartnershipMembersUpdateFieldInput: PartnershipMembersUpdateFieldInput;
+  PartnershipOrganisationMemberAgenciesAggregateSelection: PartnershipOrganisationMemberAgenciesAggregateSelection;
+  PartnershipOrganisationMemberAgenciesEdgeAggregateSelection: PartnershipOrganisationMemberAgenciesEdgeAggregateSelection;
+  PartnershipOrganisationMemberAgenciesNodeAggregateSelection: PartnershipOrganisationMemberAgenciesNodeAggregateSelection;
+  PartnershipPersonMembersAggregateSelection: PartnershipPersonMembersAggregateSelection;
+  PartnershipPersonMembersEdgeAggregateSelection: PartnershipPersonMembersEdgeAggregateSelection;
+  PartnershipPersonMembersNodeAggregateSelection: PartnershipPersonMembersNodeAggregateSelection;
+  PartnershipRelationshipFilters: PartnershipRelationshipFilters;
   PartnershipSort: PartnershipSort;
+  PartnershipTopBodyAggregateInput: PartnershipTopBodyAggregateInput;
+  PartnershipTopBodyConnectFieldInput: PartnershipTopBodyConnectFieldInput;
+  PartnershipTopBodyConnection: Omit<PartnershipTopBodyConnection, 'edges'> & { edges: Array<ResolversParentTypes['PartnershipTopBodyRelationship']> };
+  PartnershipTopBodyConnectionAggregateInput: PartnershipTopBodyConnectionAggregateInput;
+  PartnershipTopBodyConnectionFilters: PartnershipTopBodyConnectionFilters;
+  PartnershipTopBodyConnectionSort: PartnershipTopBodyConnectionSort;
+  PartnershipTopBodyConnectionWhere: PartnershipTopBodyConnectionWhere;
+  PartnershipTopBodyCreateFieldInput: PartnershipTopBodyCreateFieldInput;
+  PartnershipTopBodyDeleteFieldInput: PartnershipTopBodyDeleteFieldInput;
+  PartnershipTopBodyDisconnectFieldInput: PartnershipTopBodyDisconnectFieldInput;
+  PartnershipTopBodyFieldInput: PartnershipTopBodyFieldInput;
+  PartnershipTopBodyNodeAggregationWhereInput: PartnershipTopBodyNodeAggregationWhereInput;
+  PartnershipTopBodyRelationship: Omit<PartnershipTopBodyRelationship, 'node'> & { node: ResolversParentTypes['Body'] };
+  PartnershipTopBodyUpdateConnectionInput: PartnershipTopBodyUpdateConnectionInput;
+  PartnershipTopBodyUpdateFieldInput: PartnershipTopBodyUpdateFieldInput;
   PartnershipUpdateInput: PartnershipUpdateInput;
   PartnershipWhere: PartnershipWhere;
   PartnershipsConnection: Omit<PartnershipsConnection, 'edges'> & { edges: Array<ResolversParentTypes['PartnershipEdge']> };
@@ -19783,7 +22000,7 @@ export type ResolversParentTypes = {
   PathStep: PathStep;
   PeopleConnection: Omit<PeopleConnection, 'edges'> & { edges: Array<ResolversParentTypes['PersonEdge']> };
   PeopleIndexConnection: Omit<PeopleIndexConnection, 'edges'> & { edges: Array<ResolversParentTypes['PersonIndexEdge']> };
-  Person: Omit<Person, 'attended' | 'attendedConnection' | 'evidencedBy' | 'evidencedByConnection' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'ledServices' | 'ledServicesConnection' | 'ledStrategies' | 'ledStrategiesConnection' | 'memberOf' | 'memberOfConnection' | 'presented' | 'presentedConnection' | 'worksFor' | 'worksForConnection'> & { attended: Array<ResolversParentTypes['Meeting']>, attendedConnection: ResolversParentTypes['PersonAttendedConnection'], evidencedBy: Array<ResolversParentTypes['Document']>, evidencedByConnection: ResolversParentTypes['PersonEvidencedByConnection'], ledActions: Array<ResolversParentTypes['Action']>, ledActionsConnection: ResolversParentTypes['PersonLedActionsConnection'], ledObjectives: Array<ResolversParentTypes['Objective']>, ledServices: Array<ResolversParentTypes['Service']>, ledServicesConnection: ResolversParentTypes['PersonLedServicesConnection'], ledStrategies: Array<ResolversParentTypes['Strategy']>, ledStrategiesConnection: ResolversParentTypes['PersonLedStrategiesConnection'], memberOf: Array<ResolversParentTypes['Body']>, memberOfConnection: ResolversParentTypes['PersonMemberOfConnection'], presented: Array<ResolversParentTypes['AgendaItem']>, presentedConnection: ResolversParentTypes['PersonPresentedConnection'], worksFor: Array<ResolversParentTypes['Organisation']>, worksForConnection: ResolversParentTypes['PersonWorksForConnection'] };
+  Person: Omit<Person, 'attended' | 'attendedConnection' | 'evidencedBy' | 'evidencedByConnection' | 'ledActions' | 'ledActionsConnection' | 'ledObjectives' | 'ledPartnerships' | 'ledPartnershipsConnection' | 'ledServices' | 'ledServicesConnection' | 'ledStrategies' | 'ledStrategiesConnection' | 'memberOf' | 'memberOfConnection' | 'memberOfPartnership' | 'memberOfPartnershipConnection' | 'presented' | 'presentedConnection' | 'worksFor' | 'worksForConnection'> & { attended: Array<ResolversParentTypes['Meeting']>, attendedConnection: ResolversParentTypes['PersonAttendedConnection'], evidencedBy: Array<ResolversParentTypes['Document']>, evidencedByConnection: ResolversParentTypes['PersonEvidencedByConnection'], ledActions: Array<ResolversParentTypes['Action']>, ledActionsConnection: ResolversParentTypes['PersonLedActionsConnection'], ledObjectives: Array<ResolversParentTypes['Objective']>, ledPartnerships: Array<ResolversParentTypes['Partnership']>, ledPartnershipsConnection: ResolversParentTypes['PersonLedPartnershipsConnection'], ledServices: Array<ResolversParentTypes['Service']>, ledServicesConnection: ResolversParentTypes['PersonLedServicesConnection'], ledStrategies: Array<ResolversParentTypes['Strategy']>, ledStrategiesConnection: ResolversParentTypes['PersonLedStrategiesConnection'], memberOf: Array<ResolversParentTypes['Body']>, memberOfConnection: ResolversParentTypes['PersonMemberOfConnection'], memberOfPartnership: Array<ResolversParentTypes['Partnership']>, memberOfPartnershipConnection: ResolversParentTypes['PersonMemberOfPartnershipConnection'], presented: Array<ResolversParentTypes['AgendaItem']>, presentedConnection: ResolversParentTypes['PersonPresentedConnection'], worksFor: Array<ResolversParentTypes['Organisation']>, worksForConnection: ResolversParentTypes['PersonWorksForConnection'] };
   PersonActionLedActionsAggregateSelection: PersonActionLedActionsAggregateSelection;
   PersonActionLedActionsEdgeAggregateSelection: PersonActionLedActionsEdgeAggregateSelection;
   PersonActionLedActionsNodeAggregateSelection: PersonActionLedActionsNodeAggregateSelection;
@@ -19867,6 +22084,21 @@ export type ResolversParentTypes = {
   PersonLedObjectivesRelationship: Omit<PersonLedObjectivesRelationship, 'node'> & { node: ResolversParentTypes['Objective'] };
   PersonLedObjectivesUpdateConnectionInput: PersonLedObjectivesUpdateConnectionInput;
   PersonLedObjectivesUpdateFieldInput: PersonLedObjectivesUpdateFieldInput;
+  PersonLedPartnershipsAggregateInput: PersonLedPartnershipsAggregateInput;
+  PersonLedPartnershipsConnectFieldInput: PersonLedPartnershipsConnectFieldInput;
+  PersonLedPartnershipsConnection: Omit<PersonLedPartnershipsConnection, 'edges'> & { edges: Array<ResolversParentTypes['PersonLedPartnershipsRelationship']> };
+  PersonLedPartnershipsConnectionAggregateInput: PersonLedPartnershipsConnectionAggregateInput;
+  PersonLedPartnershipsConnectionFilters: PersonLedPartnershipsConnectionFilters;
+  PersonLedPartnershipsConnectionSort: PersonLedPartnershipsConnectionSort;
+  PersonLedPartnershipsConnectionWhere: PersonLedPartnershipsConnectionWhere;
+  PersonLedPartnershipsCreateFieldInput: PersonLedPartnershipsCreateFieldInput;
+  PersonLedPartnershipsDeleteFieldInput: PersonLedPartnershipsDeleteFieldInput;
+  PersonLedPartnershipsDisconnectFieldInput: PersonLedPartnershipsDisconnectFieldInput;
+  PersonLedPartnershipsFieldInput: PersonLedPartnershipsFieldInput;
+  PersonLedPartnershipsNodeAggregationWhereInput: PersonLedPartnershipsNodeAggregationWhereInput;
+  PersonLedPartnershipsRelationship: Omit<PersonLedPartnershipsRelationship, 'node'> & { node: ResolversParentTypes['Partnership'] };
+  PersonLedPartnershipsUpdateConnectionInput: PersonLedPartnershipsUpdateConnectionInput;
+  PersonLedPartnershipsUpdateFieldInput: PersonLedPartnershipsUpdateFieldInput;
   PersonLedServicesAggregateInput: PersonLedServicesAggregateInput;
   PersonLedServicesConnectFieldInput: PersonLedServicesConnectFieldInput;
   PersonLedServicesConnection: Omit<PersonLedServicesConnection, 'edges'> & { edges: Array<ResolversParentTypes['PersonLedServicesRelationship']> };
@@ -19912,6 +22144,21 @@ export type ResolversParentTypes = {
   PersonMemberOfDisconnectFieldInput: PersonMemberOfDisconnectFieldInput;
   PersonMemberOfFieldInput: PersonMemberOfFieldInput;
   PersonMemberOfNodeAggregationWhereInput: PersonMemberOfNodeAggregationWhereInput;
+  PersonMemberOfPartnershipAggregateInput: PersonMemberOfPartnershipAggregateInput;
+  PersonMemberOfPartnershipConnectFieldInput: PersonMemberOfPartnershipConnectFieldInput;
+  PersonMemberOfPartnershipConnection: Omit<PersonMemberOfPartnershipConnection, 'edges'> & { edges: Array<ResolversParentTypes['PersonMemberOfPartnershipRelationship']> };
+  PersonMemberOfPartnershipConnectionAggregateInput: PersonMemberOfPartnershipConnectionAggregateInput;
+  PersonMemberOfPartnershipConnectionFilters: PersonMemberOfPartnershipConnectionFilters;
+  PersonMemberOfPartnershipConnectionSort: PersonMemberOfPartnershipConnectionSort;
+  PersonMemberOfPartnershipConnectionWhere: PersonMemberOfPartnershipConnectionWhere;
+  PersonMemberOfPartnershipCreateFieldInput: PersonMemberOfPartnershipCreateFieldInput;
+  PersonMemberOfPartnershipDeleteFieldInput: PersonMemberOfPartnershipDeleteFieldInput;
+  PersonMemberOfPartnershipDisconnectFieldInput: PersonMemberOfPartnershipDisconnectFieldInput;
+  PersonMemberOfPartnershipFieldInput: PersonMemberOfPartnershipFieldInput;
+  PersonMemberOfPartnershipNodeAggregationWhereInput: PersonMemberOfPartnershipNodeAggregationWhereInput;
+  PersonMemberOfPartnershipRelationship: Omit<PersonMemberOfPartnershipRelationship, 'node'> & { node: ResolversParentTypes['Partnership'] };
+  PersonMemberOfPartnershipUpdateConnectionInput: PersonMemberOfPartnershipUpdateConnectionInput;
+  PersonMemberOfPartnershipUpdateFieldInput: PersonMemberOfPartnershipUpdateFieldInput;
   PersonMemberOfRelationship: Omit<PersonMemberOfRelationship, 'node'> & { node: ResolversParentTypes['Body'] };
   PersonMemberOfUpdateConnectionInput: PersonMemberOfUpdateConnectionInput;
   PersonMemberOfUpdateFieldInput: PersonMemberOfUpdateFieldInput;
@@ -19921,6 +22168,12 @@ export type ResolversParentTypes = {
   PersonOrganisationWorksForAggregateSelection: PersonOrganisationWorksForAggregateSelection;
   PersonOrganisationWorksForEdgeAggregateSelection: PersonOrganisationWorksForEdgeAggregateSelection;
   PersonOrganisationWorksForNodeAggregateSelection: PersonOrganisationWorksForNodeAggregateSelection;
+  PersonPartnershipLedPartnershipsAggregateSelection: PersonPartnershipLedPartnershipsAggregateSelection;
+  PersonPartnershipLedPartnershipsEdgeAggregateSelection: PersonPartnershipLedPartnershipsEdgeAggregateSelection;
+  PersonPartnershipLedPartnershipsNodeAggregateSelection: PersonPartnershipLedPartnershipsNodeAggregateSelection;
+  PersonPartnershipMemberOfPartnershipAggregateSelection: PersonPartnershipMemberOfPartnershipAggregateSelection;
+  PersonPartnershipMemberOfPartnershipEdgeAggregateSelection: PersonPartnershipMemberOfPartnershipEdgeAggregateSelection;
+  PersonPartnershipMemberOfPartnershipNodeAggregateSelection: PersonPartnershipMemberOfPartnershipNodeAggregateSelection;
   PersonPresentedAggregateInput: PersonPresentedAggregateInput;
   PersonPresentedConnectFieldInput: PersonPresentedConnectFieldInput;
   PersonPresentedConnection: Omit<PersonPresentedConnection, 'edges'> & { edges: Array<ResolversParentTypes['PersonPresentedRelationship']> };
@@ -20371,6 +22624,7 @@ export type ActionResolvers<ContextType = ApiContext, ParentType extends Resolve
   leads?: Resolver<Array<ResolversTypes['Leader']>, ParentType, ContextType, Partial<ActionLeadsArgs>>;
   leadsConnection?: Resolver<ResolversTypes['ActionLeadsConnection'], ParentType, ContextType, Partial<ActionLeadsConnectionArgs>>;
   partnershipId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  position?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   privateNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   raisedAt?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, Partial<ActionRaisedAtArgs>>;
   raisedAtConnection?: Resolver<ResolversTypes['ActionRaisedAtConnection'], ParentType, ContextType, Partial<ActionRaisedAtConnectionArgs>>;
@@ -20392,6 +22646,7 @@ export type ActionAggregateNodeResolvers<ContextType = ApiContext, ParentType ex
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   desiredOutcome?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   dueText?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   privateNote?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
@@ -20429,6 +22684,7 @@ export type ActionDocumentEvidencedByNodeAggregateSelectionResolvers<ContextType
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
 export type ActionEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ActionEdge'] = ResolversParentTypes['ActionEdge']> = {
@@ -20502,6 +22758,7 @@ export type ActionObjectiveContributesToNodeAggregateSelectionResolvers<ContextT
   category?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
@@ -20660,6 +22917,7 @@ export type AgendaItemDocumentEvidencedByNodeAggregateSelectionResolvers<Context
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
 export type AgendaItemEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AgendaItemEdge'] = ResolversParentTypes['AgendaItemEdge']> = {
@@ -20792,6 +23050,8 @@ export type BodyResolvers<ContextType = ApiContext, ParentType extends Resolvers
   ledActionsConnection?: Resolver<ResolversTypes['BodyLedActionsConnection'], ParentType, ContextType, Partial<BodyLedActionsConnectionArgs>>;
   ledObjectives?: Resolver<Array<ResolversTypes['Objective']>, ParentType, ContextType, Partial<BodyLedObjectivesArgs>>;
   ledObjectivesConnection?: Resolver<ResolversTypes['BodyLedObjectivesConnection'], ParentType, ContextType, Partial<BodyLedObjectivesConnectionArgs>>;
+  ledPartnerships?: Resolver<Array<ResolversTypes['Partnership']>, ParentType, ContextType, Partial<BodyLedPartnershipsArgs>>;
+  ledPartnershipsConnection?: Resolver<ResolversTypes['BodyLedPartnershipsConnection'], ParentType, ContextType, Partial<BodyLedPartnershipsConnectionArgs>>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, Partial<BodyMeetingsArgs>>;
   meetingsConnection?: Resolver<ResolversTypes['BodyMeetingsConnection'], ParentType, ContextType, Partial<BodyMeetingsConnectionArgs>>;
   memberAgencies?: Resolver<Array<ResolversTypes['Organisation']>, ParentType, ContextType, Partial<BodyMemberAgenciesArgs>>;
@@ -20808,6 +23068,8 @@ export type BodyResolvers<ContextType = ApiContext, ParentType extends Resolvers
   providesUpdatesToConnection?: Resolver<ResolversTypes['BodyProvidesUpdatesToConnection'], ParentType, ContextType, Partial<BodyProvidesUpdatesToConnectionArgs>>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   quorum?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  topOf?: Resolver<Array<ResolversTypes['Partnership']>, ParentType, ContextType, Partial<BodyTopOfArgs>>;
+  topOfConnection?: Resolver<ResolversTypes['BodyTopOfConnection'], ParentType, ContextType, Partial<BodyTopOfConnectionArgs>>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   updatedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatingBodies?: Resolver<Array<ResolversTypes['Body']>, ParentType, ContextType, Partial<BodyUpdatingBodiesArgs>>;
@@ -20858,6 +23120,7 @@ export type BodyActionLedActionsNodeAggregateSelectionResolvers<ContextType = Ap
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   desiredOutcome?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   dueText?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   privateNote?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
@@ -20993,6 +23256,7 @@ export type BodyDocumentEvidencedByNodeAggregateSelectionResolvers<ContextType =
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
 export type BodyEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BodyEdge'] = ResolversParentTypes['BodyEdge']> = {
@@ -21055,6 +23319,19 @@ export type BodyLedObjectivesConnectionResolvers<ContextType = ApiContext, Paren
 export type BodyLedObjectivesRelationshipResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BodyLedObjectivesRelationship'] = ResolversParentTypes['BodyLedObjectivesRelationship']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Objective'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Leadership'], ParentType, ContextType>;
+};
+
+export type BodyLedPartnershipsConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BodyLedPartnershipsConnection'] = ResolversParentTypes['BodyLedPartnershipsConnection']> = {
+  aggregate?: Resolver<ResolversTypes['BodyPartnershipLedPartnershipsAggregateSelection'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['BodyLedPartnershipsRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BodyLedPartnershipsRelationshipResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BodyLedPartnershipsRelationship'] = ResolversParentTypes['BodyLedPartnershipsRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Partnership'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['Leadership'], ParentType, ContextType>;
 };
 
@@ -21132,6 +23409,7 @@ export type BodyObjectiveGovernsNodeAggregateSelectionResolvers<ContextType = Ap
   category?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
@@ -21153,6 +23431,7 @@ export type BodyObjectiveLedObjectivesNodeAggregateSelectionResolvers<ContextTyp
   category?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
@@ -21188,6 +23467,46 @@ export type BodyOverseesRelationshipResolvers<ContextType = ApiContext, ParentTy
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Strategy'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+};
+
+export type BodyPartnershipLedPartnershipsAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BodyPartnershipLedPartnershipsAggregateSelection'] = ResolversParentTypes['BodyPartnershipLedPartnershipsAggregateSelection']> = {
+  count?: Resolver<ResolversTypes['CountConnection'], ParentType, ContextType>;
+  edge?: Resolver<Maybe<ResolversTypes['BodyPartnershipLedPartnershipsEdgeAggregateSelection']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['BodyPartnershipLedPartnershipsNodeAggregateSelection']>, ParentType, ContextType>;
+};
+
+export type BodyPartnershipLedPartnershipsEdgeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BodyPartnershipLedPartnershipsEdgeAggregateSelection'] = ResolversParentTypes['BodyPartnershipLedPartnershipsEdgeAggregateSelection']> = {
+  locator?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type BodyPartnershipLedPartnershipsNodeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BodyPartnershipLedPartnershipsNodeAggregateSelection'] = ResolversParentTypes['BodyPartnershipLedPartnershipsNodeAggregateSelection']> = {
+  area?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  mission?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type BodyPartnershipTopOfAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BodyPartnershipTopOfAggregateSelection'] = ResolversParentTypes['BodyPartnershipTopOfAggregateSelection']> = {
+  count?: Resolver<ResolversTypes['CountConnection'], ParentType, ContextType>;
+  edge?: Resolver<Maybe<ResolversTypes['BodyPartnershipTopOfEdgeAggregateSelection']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['BodyPartnershipTopOfNodeAggregateSelection']>, ParentType, ContextType>;
+};
+
+export type BodyPartnershipTopOfEdgeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BodyPartnershipTopOfEdgeAggregateSelection'] = ResolversParentTypes['BodyPartnershipTopOfEdgeAggregateSelection']> = {
+  locator?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type BodyPartnershipTopOfNodeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BodyPartnershipTopOfNodeAggregateSelection'] = ResolversParentTypes['BodyPartnershipTopOfNodeAggregateSelection']> = {
+  area?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  mission?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
 export type BodyPersonMembersAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BodyPersonMembersAggregateSelection'] = ResolversParentTypes['BodyPersonMembersAggregateSelection']> = {
@@ -21242,6 +23561,19 @@ export type BodyStrategyOverseesNodeAggregateSelectionResolvers<ContextType = Ap
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type BodyTopOfConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BodyTopOfConnection'] = ResolversParentTypes['BodyTopOfConnection']> = {
+  aggregate?: Resolver<ResolversTypes['BodyPartnershipTopOfAggregateSelection'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['BodyTopOfRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BodyTopOfRelationshipResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BodyTopOfRelationship'] = ResolversParentTypes['BodyTopOfRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Partnership'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
 };
 
 export type BodyUpdatingBodiesConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BodyUpdatingBodiesConnection'] = ResolversParentTypes['BodyUpdatingBodiesConnection']> = {
@@ -21428,6 +23760,7 @@ export type DecisionDocumentEvidencedByNodeAggregateSelectionResolvers<ContextTy
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
 export type DecisionEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DecisionEdge'] = ResolversParentTypes['DecisionEdge']> = {
@@ -21503,6 +23836,7 @@ export type DocumentResolvers<ContextType = ApiContext, ParentType extends Resol
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   updatedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type DocumentAggregateResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DocumentAggregate'] = ResolversParentTypes['DocumentAggregate']> = {
@@ -21517,6 +23851,7 @@ export type DocumentAggregateNodeResolvers<ContextType = ApiContext, ParentType 
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
 export type DocumentEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DocumentEdge'] = ResolversParentTypes['DocumentEdge']> = {
@@ -21620,6 +23955,7 @@ export type IndicatorDocumentEvidencedByNodeAggregateSelectionResolvers<ContextT
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
 export type IndicatorEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IndicatorEdge'] = ResolversParentTypes['IndicatorEdge']> = {
@@ -21658,6 +23994,10 @@ export type IndicatorMeasurementMeasurementsEdgeAggregateSelectionResolvers<Cont
 };
 
 export type IndicatorMeasurementMeasurementsNodeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IndicatorMeasurementMeasurementsNodeAggregateSelection'] = ResolversParentTypes['IndicatorMeasurementMeasurementsNodeAggregateSelection']> = {
+  area?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  benchmark?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  benchmarkText?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  benchmarkValue?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
   change?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
   changeText?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   comparisonPeriod?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
@@ -21716,6 +24056,7 @@ export type IndicatorObjectiveMeasuresNodeAggregateSelectionResolvers<ContextTyp
   category?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
@@ -21760,6 +24101,10 @@ export type LeadershipResolvers<ContextType = ApiContext, ParentType extends Res
 };
 
 export type MeasurementResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Measurement'] = ResolversParentTypes['Measurement']> = {
+  area?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  benchmark?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  benchmarkText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  benchmarkValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   change?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   changeText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   comparisonPeriod?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -21791,6 +24136,10 @@ export type MeasurementAggregateResolvers<ContextType = ApiContext, ParentType e
 };
 
 export type MeasurementAggregateNodeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MeasurementAggregateNode'] = ResolversParentTypes['MeasurementAggregateNode']> = {
+  area?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  benchmark?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  benchmarkText?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  benchmarkValue?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
   change?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
   changeText?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   comparisonPeriod?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
@@ -21825,6 +24174,7 @@ export type MeasurementDocumentEvidencedByNodeAggregateSelectionResolvers<Contex
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
 export type MeasurementEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MeasurementEdge'] = ResolversParentTypes['MeasurementEdge']> = {
@@ -21923,6 +24273,7 @@ export type MeetingActionActionsRaisedNodeAggregateSelectionResolvers<ContextTyp
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   desiredOutcome?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   dueText?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   privateNote?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
@@ -22032,6 +24383,7 @@ export type MeetingDocumentEvidencedByNodeAggregateSelectionResolvers<ContextTyp
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
 export type MeetingEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MeetingEdge'] = ResolversParentTypes['MeetingEdge']> = {
@@ -22171,6 +24523,7 @@ export type ObjectiveResolvers<ContextType = ApiContext, ParentType extends Reso
   accountabilityChain?: Resolver<Array<ResolversTypes['AccountabilityStep']>, ParentType, ContextType>;
   actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType, Partial<ObjectiveActionsArgs>>;
   actionsConnection?: Resolver<ResolversTypes['ObjectiveActionsConnection'], ParentType, ContextType, Partial<ObjectiveActionsConnectionArgs>>;
+  aliases?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   contributesTo?: Resolver<Array<ResolversTypes['Objective']>, ParentType, ContextType, Partial<ObjectiveContributesToArgs>>;
   contributesToConnection?: Resolver<ResolversTypes['ObjectiveContributesToConnection'], ParentType, ContextType, Partial<ObjectiveContributesToConnectionArgs>>;
@@ -22194,6 +24547,7 @@ export type ObjectiveResolvers<ContextType = ApiContext, ParentType extends Reso
   partOfStrategy?: Resolver<Array<ResolversTypes['Strategy']>, ParentType, ContextType, Partial<ObjectivePartOfStrategyArgs>>;
   partOfStrategyConnection?: Resolver<ResolversTypes['ObjectivePartOfStrategyConnection'], ParentType, ContextType, Partial<ObjectivePartOfStrategyConnectionArgs>>;
   partnershipId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  position?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   ref?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   risks?: Resolver<Array<ResolversTypes['Risk']>, ParentType, ContextType, Partial<ObjectiveRisksArgs>>;
   risksConnection?: Resolver<ResolversTypes['ObjectiveRisksConnection'], ParentType, ContextType, Partial<ObjectiveRisksConnectionArgs>>;
@@ -22221,6 +24575,7 @@ export type ObjectiveActionActionsNodeAggregateSelectionResolvers<ContextType = 
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   desiredOutcome?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   dueText?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   privateNote?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
@@ -22250,6 +24605,7 @@ export type ObjectiveAggregateNodeResolvers<ContextType = ApiContext, ParentType
   category?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
@@ -22322,6 +24678,7 @@ export type ObjectiveDocumentEvidencedByNodeAggregateSelectionResolvers<ContextT
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
 export type ObjectiveEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ObjectiveEdge'] = ResolversParentTypes['ObjectiveEdge']> = {
@@ -22422,6 +24779,7 @@ export type ObjectiveObjectiveContributesToNodeAggregateSelectionResolvers<Conte
   category?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
@@ -22443,6 +24801,7 @@ export type ObjectiveObjectiveContributingObjectivesNodeAggregateSelectionResolv
   category?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
@@ -22464,6 +24823,7 @@ export type ObjectiveObjectivePartOfObjectiveNodeAggregateSelectionResolvers<Con
   category?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
@@ -22485,6 +24845,7 @@ export type ObjectiveObjectiveSubObjectivesNodeAggregateSelectionResolvers<Conte
   category?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
@@ -22636,12 +24997,16 @@ export type OrganisationResolvers<ContextType = ApiContext, ParentType extends R
   ledActionsConnection?: Resolver<ResolversTypes['OrganisationLedActionsConnection'], ParentType, ContextType, Partial<OrganisationLedActionsConnectionArgs>>;
   ledObjectives?: Resolver<Array<ResolversTypes['Objective']>, ParentType, ContextType, Partial<OrganisationLedObjectivesArgs>>;
   ledObjectivesConnection?: Resolver<ResolversTypes['OrganisationLedObjectivesConnection'], ParentType, ContextType, Partial<OrganisationLedObjectivesConnectionArgs>>;
+  ledPartnerships?: Resolver<Array<ResolversTypes['Partnership']>, ParentType, ContextType, Partial<OrganisationLedPartnershipsArgs>>;
+  ledPartnershipsConnection?: Resolver<ResolversTypes['OrganisationLedPartnershipsConnection'], ParentType, ContextType, Partial<OrganisationLedPartnershipsConnectionArgs>>;
   ledServices?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType, Partial<OrganisationLedServicesArgs>>;
   ledServicesConnection?: Resolver<ResolversTypes['OrganisationLedServicesConnection'], ParentType, ContextType, Partial<OrganisationLedServicesConnectionArgs>>;
   ledStrategies?: Resolver<Array<ResolversTypes['Strategy']>, ParentType, ContextType, Partial<OrganisationLedStrategiesArgs>>;
   ledStrategiesConnection?: Resolver<ResolversTypes['OrganisationLedStrategiesConnection'], ParentType, ContextType, Partial<OrganisationLedStrategiesConnectionArgs>>;
   memberOf?: Resolver<Array<ResolversTypes['Body']>, ParentType, ContextType, Partial<OrganisationMemberOfArgs>>;
   memberOfConnection?: Resolver<ResolversTypes['OrganisationMemberOfConnection'], ParentType, ContextType, Partial<OrganisationMemberOfConnectionArgs>>;
+  memberOfPartnership?: Resolver<Array<ResolversTypes['Partnership']>, ParentType, ContextType, Partial<OrganisationMemberOfPartnershipArgs>>;
+  memberOfPartnershipConnection?: Resolver<ResolversTypes['OrganisationMemberOfPartnershipConnection'], ParentType, ContextType, Partial<OrganisationMemberOfPartnershipConnectionArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   partnershipId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   staff?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, Partial<OrganisationStaffArgs>>;
@@ -22666,6 +25031,7 @@ export type OrganisationActionLedActionsNodeAggregateSelectionResolvers<ContextT
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   desiredOutcome?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   dueText?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   privateNote?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
@@ -22725,6 +25091,7 @@ export type OrganisationDocumentEvidencedByNodeAggregateSelectionResolvers<Conte
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
 export type OrganisationEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OrganisationEdge'] = ResolversParentTypes['OrganisationEdge']> = {
@@ -22777,6 +25144,19 @@ export type OrganisationLedObjectivesRelationshipResolvers<ContextType = ApiCont
   properties?: Resolver<ResolversTypes['Leadership'], ParentType, ContextType>;
 };
 
+export type OrganisationLedPartnershipsConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OrganisationLedPartnershipsConnection'] = ResolversParentTypes['OrganisationLedPartnershipsConnection']> = {
+  aggregate?: Resolver<ResolversTypes['OrganisationPartnershipLedPartnershipsAggregateSelection'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['OrganisationLedPartnershipsRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OrganisationLedPartnershipsRelationshipResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OrganisationLedPartnershipsRelationship'] = ResolversParentTypes['OrganisationLedPartnershipsRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Partnership'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Leadership'], ParentType, ContextType>;
+};
+
 export type OrganisationLedServicesConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OrganisationLedServicesConnection'] = ResolversParentTypes['OrganisationLedServicesConnection']> = {
   aggregate?: Resolver<ResolversTypes['OrganisationServiceLedServicesAggregateSelection'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['OrganisationLedServicesRelationship']>, ParentType, ContextType>;
@@ -22810,6 +25190,19 @@ export type OrganisationMemberOfConnectionResolvers<ContextType = ApiContext, Pa
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type OrganisationMemberOfPartnershipConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OrganisationMemberOfPartnershipConnection'] = ResolversParentTypes['OrganisationMemberOfPartnershipConnection']> = {
+  aggregate?: Resolver<ResolversTypes['OrganisationPartnershipMemberOfPartnershipAggregateSelection'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['OrganisationMemberOfPartnershipRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OrganisationMemberOfPartnershipRelationshipResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OrganisationMemberOfPartnershipRelationship'] = ResolversParentTypes['OrganisationMemberOfPartnershipRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Partnership'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['AgencyMembership'], ParentType, ContextType>;
+};
+
 export type OrganisationMemberOfRelationshipResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OrganisationMemberOfRelationship'] = ResolversParentTypes['OrganisationMemberOfRelationship']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
@@ -22831,8 +25224,49 @@ export type OrganisationObjectiveLedObjectivesNodeAggregateSelectionResolvers<Co
   category?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type OrganisationPartnershipLedPartnershipsAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OrganisationPartnershipLedPartnershipsAggregateSelection'] = ResolversParentTypes['OrganisationPartnershipLedPartnershipsAggregateSelection']> = {
+  count?: Resolver<ResolversTypes['CountConnection'], ParentType, ContextType>;
+  edge?: Resolver<Maybe<ResolversTypes['OrganisationPartnershipLedPartnershipsEdgeAggregateSelection']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['OrganisationPartnershipLedPartnershipsNodeAggregateSelection']>, ParentType, ContextType>;
+};
+
+export type OrganisationPartnershipLedPartnershipsEdgeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OrganisationPartnershipLedPartnershipsEdgeAggregateSelection'] = ResolversParentTypes['OrganisationPartnershipLedPartnershipsEdgeAggregateSelection']> = {
+  locator?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type OrganisationPartnershipLedPartnershipsNodeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OrganisationPartnershipLedPartnershipsNodeAggregateSelection'] = ResolversParentTypes['OrganisationPartnershipLedPartnershipsNodeAggregateSelection']> = {
+  area?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  mission?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type OrganisationPartnershipMemberOfPartnershipAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OrganisationPartnershipMemberOfPartnershipAggregateSelection'] = ResolversParentTypes['OrganisationPartnershipMemberOfPartnershipAggregateSelection']> = {
+  count?: Resolver<ResolversTypes['CountConnection'], ParentType, ContextType>;
+  edge?: Resolver<Maybe<ResolversTypes['OrganisationPartnershipMemberOfPartnershipEdgeAggregateSelection']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['OrganisationPartnershipMemberOfPartnershipNodeAggregateSelection']>, ParentType, ContextType>;
+};
+
+export type OrganisationPartnershipMemberOfPartnershipEdgeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OrganisationPartnershipMemberOfPartnershipEdgeAggregateSelection'] = ResolversParentTypes['OrganisationPartnershipMemberOfPartnershipEdgeAggregateSelection']> = {
+  locator?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type OrganisationPartnershipMemberOfPartnershipNodeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OrganisationPartnershipMemberOfPartnershipNodeAggregateSelection'] = ResolversParentTypes['OrganisationPartnershipMemberOfPartnershipNodeAggregateSelection']> = {
+  area?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  mission?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
@@ -22937,9 +25371,17 @@ export type PartnershipResolvers<ContextType = ApiContext, ParentType extends Re
   evidencedBy?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType, Partial<PartnershipEvidencedByArgs>>;
   evidencedByConnection?: Resolver<ResolversTypes['PartnershipEvidencedByConnection'], ParentType, ContextType, Partial<PartnershipEvidencedByConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leads?: Resolver<Array<ResolversTypes['Leader']>, ParentType, ContextType, Partial<PartnershipLeadsArgs>>;
+  leadsConnection?: Resolver<ResolversTypes['PartnershipLeadsConnection'], ParentType, ContextType, Partial<PartnershipLeadsConnectionArgs>>;
+  memberAgencies?: Resolver<Array<ResolversTypes['Organisation']>, ParentType, ContextType, Partial<PartnershipMemberAgenciesArgs>>;
+  memberAgenciesConnection?: Resolver<ResolversTypes['PartnershipMemberAgenciesConnection'], ParentType, ContextType, Partial<PartnershipMemberAgenciesConnectionArgs>>;
+  members?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType, Partial<PartnershipMembersArgs>>;
+  membersConnection?: Resolver<ResolversTypes['PartnershipMembersConnection'], ParentType, ContextType, Partial<PartnershipMembersConnectionArgs>>;
   mission?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   partnershipId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  topBody?: Resolver<Array<ResolversTypes['Body']>, ParentType, ContextType, Partial<PartnershipTopBodyArgs>>;
+  topBodyConnection?: Resolver<ResolversTypes['PartnershipTopBodyConnection'], ParentType, ContextType, Partial<PartnershipTopBodyConnectionArgs>>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   updatedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -22954,6 +25396,29 @@ export type PartnershipAggregateNodeResolvers<ContextType = ApiContext, ParentTy
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   mission?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type PartnershipBodyTopBodyAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PartnershipBodyTopBodyAggregateSelection'] = ResolversParentTypes['PartnershipBodyTopBodyAggregateSelection']> = {
+  count?: Resolver<ResolversTypes['CountConnection'], ParentType, ContextType>;
+  edge?: Resolver<Maybe<ResolversTypes['PartnershipBodyTopBodyEdgeAggregateSelection']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['PartnershipBodyTopBodyNodeAggregateSelection']>, ParentType, ContextType>;
+};
+
+export type PartnershipBodyTopBodyEdgeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PartnershipBodyTopBodyEdgeAggregateSelection'] = ResolversParentTypes['PartnershipBodyTopBodyEdgeAggregateSelection']> = {
+  locator?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type PartnershipBodyTopBodyNodeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PartnershipBodyTopBodyNodeAggregateSelection'] = ResolversParentTypes['PartnershipBodyTopBodyNodeAggregateSelection']> = {
+  createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  frequency?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  membershipNote?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  privateNote?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  quorum?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
@@ -22975,6 +25440,7 @@ export type PartnershipDocumentEvidencedByNodeAggregateSelectionResolvers<Contex
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
 export type PartnershipEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PartnershipEdge'] = ResolversParentTypes['PartnershipEdge']> = {
@@ -22993,6 +25459,97 @@ export type PartnershipEvidencedByRelationshipResolvers<ContextType = ApiContext
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['Evidence'], ParentType, ContextType>;
+};
+
+export type PartnershipLeadsConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PartnershipLeadsConnection'] = ResolversParentTypes['PartnershipLeadsConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PartnershipLeadsRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PartnershipLeadsRelationshipResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PartnershipLeadsRelationship'] = ResolversParentTypes['PartnershipLeadsRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Leader'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Leadership'], ParentType, ContextType>;
+};
+
+export type PartnershipMemberAgenciesConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PartnershipMemberAgenciesConnection'] = ResolversParentTypes['PartnershipMemberAgenciesConnection']> = {
+  aggregate?: Resolver<ResolversTypes['PartnershipOrganisationMemberAgenciesAggregateSelection'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['PartnershipMemberAgenciesRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PartnershipMemberAgenciesRelationshipResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PartnershipMemberAgenciesRelationship'] = ResolversParentTypes['PartnershipMemberAgenciesRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['AgencyMembership'], ParentType, ContextType>;
+};
+
+export type PartnershipMembersConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PartnershipMembersConnection'] = ResolversParentTypes['PartnershipMembersConnection']> = {
+  aggregate?: Resolver<ResolversTypes['PartnershipPersonMembersAggregateSelection'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['PartnershipMembersRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PartnershipMembersRelationshipResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PartnershipMembersRelationship'] = ResolversParentTypes['PartnershipMembersRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Membership'], ParentType, ContextType>;
+};
+
+export type PartnershipOrganisationMemberAgenciesAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PartnershipOrganisationMemberAgenciesAggregateSelection'] = ResolversParentTypes['PartnershipOrganisationMemberAgenciesAggregateSelection']> = {
+  count?: Resolver<ResolversTypes['CountConnection'], ParentType, ContextType>;
+  edge?: Resolver<Maybe<ResolversTypes['PartnershipOrganisationMemberAgenciesEdgeAggregateSelection']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['PartnershipOrganisationMemberAgenciesNodeAggregateSelection']>, ParentType, ContextType>;
+};
+
+export type PartnershipOrganisationMemberAgenciesEdgeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PartnershipOrganisationMemberAgenciesEdgeAggregateSelection'] = ResolversParentTypes['PartnershipOrganisationMemberAgenciesEdgeAggregateSelection']> = {
+  locator?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type PartnershipOrganisationMemberAgenciesNodeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PartnershipOrganisationMemberAgenciesNodeAggregateSelection'] = ResolversParentTypes['PartnershipOrganisationMemberAgenciesNodeAggregateSelection']> = {
+  createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type PartnershipPersonMembersAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PartnershipPersonMembersAggregateSelection'] = ResolversParentTypes['PartnershipPersonMembersAggregateSelection']> = {
+  count?: Resolver<ResolversTypes['CountConnection'], ParentType, ContextType>;
+  edge?: Resolver<Maybe<ResolversTypes['PartnershipPersonMembersEdgeAggregateSelection']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['PartnershipPersonMembersNodeAggregateSelection']>, ParentType, ContextType>;
+};
+
+export type PartnershipPersonMembersEdgeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PartnershipPersonMembersEdgeAggregateSelection'] = ResolversParentTypes['PartnershipPersonMembersEdgeAggregateSelection']> = {
+  locator?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  representing?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type PartnershipPersonMembersNodeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PartnershipPersonMembersNodeAggregateSelection'] = ResolversParentTypes['PartnershipPersonMembersNodeAggregateSelection']> = {
+  createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  honorific?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  phone?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type PartnershipTopBodyConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PartnershipTopBodyConnection'] = ResolversParentTypes['PartnershipTopBodyConnection']> = {
+  aggregate?: Resolver<ResolversTypes['PartnershipBodyTopBodyAggregateSelection'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['PartnershipTopBodyRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PartnershipTopBodyRelationshipResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PartnershipTopBodyRelationship'] = ResolversParentTypes['PartnershipTopBodyRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
 };
 
 export type PartnershipsConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PartnershipsConnection'] = ResolversParentTypes['PartnershipsConnection']> = {
@@ -23042,12 +25599,16 @@ export type PersonResolvers<ContextType = ApiContext, ParentType extends Resolve
   ledActionsConnection?: Resolver<ResolversTypes['PersonLedActionsConnection'], ParentType, ContextType, Partial<PersonLedActionsConnectionArgs>>;
   ledObjectives?: Resolver<Array<ResolversTypes['Objective']>, ParentType, ContextType, Partial<PersonLedObjectivesArgs>>;
   ledObjectivesConnection?: Resolver<ResolversTypes['PersonLedObjectivesConnection'], ParentType, ContextType, Partial<PersonLedObjectivesConnectionArgs>>;
+  ledPartnerships?: Resolver<Array<ResolversTypes['Partnership']>, ParentType, ContextType, Partial<PersonLedPartnershipsArgs>>;
+  ledPartnershipsConnection?: Resolver<ResolversTypes['PersonLedPartnershipsConnection'], ParentType, ContextType, Partial<PersonLedPartnershipsConnectionArgs>>;
   ledServices?: Resolver<Array<ResolversTypes['Service']>, ParentType, ContextType, Partial<PersonLedServicesArgs>>;
   ledServicesConnection?: Resolver<ResolversTypes['PersonLedServicesConnection'], ParentType, ContextType, Partial<PersonLedServicesConnectionArgs>>;
   ledStrategies?: Resolver<Array<ResolversTypes['Strategy']>, ParentType, ContextType, Partial<PersonLedStrategiesArgs>>;
   ledStrategiesConnection?: Resolver<ResolversTypes['PersonLedStrategiesConnection'], ParentType, ContextType, Partial<PersonLedStrategiesConnectionArgs>>;
   memberOf?: Resolver<Array<ResolversTypes['Body']>, ParentType, ContextType, Partial<PersonMemberOfArgs>>;
   memberOfConnection?: Resolver<ResolversTypes['PersonMemberOfConnection'], ParentType, ContextType, Partial<PersonMemberOfConnectionArgs>>;
+  memberOfPartnership?: Resolver<Array<ResolversTypes['Partnership']>, ParentType, ContextType, Partial<PersonMemberOfPartnershipArgs>>;
+  memberOfPartnershipConnection?: Resolver<ResolversTypes['PersonMemberOfPartnershipConnection'], ParentType, ContextType, Partial<PersonMemberOfPartnershipConnectionArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   partnershipId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -23075,6 +25636,7 @@ export type PersonActionLedActionsNodeAggregateSelectionResolvers<ContextType = 
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   desiredOutcome?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   dueText?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   privateNote?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
@@ -23173,6 +25735,7 @@ export type PersonDocumentEvidencedByNodeAggregateSelectionResolvers<ContextType
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
 export type PersonEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonEdge'] = ResolversParentTypes['PersonEdge']> = {
@@ -23222,6 +25785,19 @@ export type PersonLedObjectivesConnectionResolvers<ContextType = ApiContext, Par
 export type PersonLedObjectivesRelationshipResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonLedObjectivesRelationship'] = ResolversParentTypes['PersonLedObjectivesRelationship']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Objective'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Leadership'], ParentType, ContextType>;
+};
+
+export type PersonLedPartnershipsConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonLedPartnershipsConnection'] = ResolversParentTypes['PersonLedPartnershipsConnection']> = {
+  aggregate?: Resolver<ResolversTypes['PersonPartnershipLedPartnershipsAggregateSelection'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['PersonLedPartnershipsRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PersonLedPartnershipsRelationshipResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonLedPartnershipsRelationship'] = ResolversParentTypes['PersonLedPartnershipsRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Partnership'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['Leadership'], ParentType, ContextType>;
 };
 
@@ -23279,6 +25855,19 @@ export type PersonMemberOfConnectionResolvers<ContextType = ApiContext, ParentTy
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PersonMemberOfPartnershipConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonMemberOfPartnershipConnection'] = ResolversParentTypes['PersonMemberOfPartnershipConnection']> = {
+  aggregate?: Resolver<ResolversTypes['PersonPartnershipMemberOfPartnershipAggregateSelection'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['PersonMemberOfPartnershipRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PersonMemberOfPartnershipRelationshipResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonMemberOfPartnershipRelationship'] = ResolversParentTypes['PersonMemberOfPartnershipRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Partnership'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Membership'], ParentType, ContextType>;
+};
+
 export type PersonMemberOfRelationshipResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonMemberOfRelationship'] = ResolversParentTypes['PersonMemberOfRelationship']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
@@ -23300,6 +25889,7 @@ export type PersonObjectiveLedObjectivesNodeAggregateSelectionResolvers<ContextT
   category?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
@@ -23320,6 +25910,47 @@ export type PersonOrganisationWorksForEdgeAggregateSelectionResolvers<ContextTyp
 
 export type PersonOrganisationWorksForNodeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonOrganisationWorksForNodeAggregateSelection'] = ResolversParentTypes['PersonOrganisationWorksForNodeAggregateSelection']> = {
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type PersonPartnershipLedPartnershipsAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonPartnershipLedPartnershipsAggregateSelection'] = ResolversParentTypes['PersonPartnershipLedPartnershipsAggregateSelection']> = {
+  count?: Resolver<ResolversTypes['CountConnection'], ParentType, ContextType>;
+  edge?: Resolver<Maybe<ResolversTypes['PersonPartnershipLedPartnershipsEdgeAggregateSelection']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['PersonPartnershipLedPartnershipsNodeAggregateSelection']>, ParentType, ContextType>;
+};
+
+export type PersonPartnershipLedPartnershipsEdgeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonPartnershipLedPartnershipsEdgeAggregateSelection'] = ResolversParentTypes['PersonPartnershipLedPartnershipsEdgeAggregateSelection']> = {
+  locator?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type PersonPartnershipLedPartnershipsNodeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonPartnershipLedPartnershipsNodeAggregateSelection'] = ResolversParentTypes['PersonPartnershipLedPartnershipsNodeAggregateSelection']> = {
+  area?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  mission?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type PersonPartnershipMemberOfPartnershipAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonPartnershipMemberOfPartnershipAggregateSelection'] = ResolversParentTypes['PersonPartnershipMemberOfPartnershipAggregateSelection']> = {
+  count?: Resolver<ResolversTypes['CountConnection'], ParentType, ContextType>;
+  edge?: Resolver<Maybe<ResolversTypes['PersonPartnershipMemberOfPartnershipEdgeAggregateSelection']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['PersonPartnershipMemberOfPartnershipNodeAggregateSelection']>, ParentType, ContextType>;
+};
+
+export type PersonPartnershipMemberOfPartnershipEdgeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonPartnershipMemberOfPartnershipEdgeAggregateSelection'] = ResolversParentTypes['PersonPartnershipMemberOfPartnershipEdgeAggregateSelection']> = {
+  locator?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  representing?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type PersonPartnershipMemberOfPartnershipNodeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PersonPartnershipMemberOfPartnershipNodeAggregateSelection'] = ResolversParentTypes['PersonPartnershipMemberOfPartnershipNodeAggregateSelection']> = {
+  area?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  mission?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
@@ -23420,6 +26051,7 @@ export type ProgressUpdateActionActionNodeAggregateSelectionResolvers<ContextTyp
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   desiredOutcome?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   dueText?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   privateNote?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
@@ -23470,6 +26102,7 @@ export type ProgressUpdateDocumentEvidencedByNodeAggregateSelectionResolvers<Con
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
 export type ProgressUpdateEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ProgressUpdateEdge'] = ResolversParentTypes['ProgressUpdateEdge']> = {
@@ -23628,6 +26261,7 @@ export type RiskDocumentEvidencedByNodeAggregateSelectionResolvers<ContextType =
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
 export type RiskEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RiskEdge'] = ResolversParentTypes['RiskEdge']> = {
@@ -23663,6 +26297,7 @@ export type RiskObjectiveAffectsNodeAggregateSelectionResolvers<ContextType = Ap
   category?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
@@ -23742,6 +26377,7 @@ export type ServiceDocumentEvidencedByNodeAggregateSelectionResolvers<ContextTyp
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
 export type ServiceEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ServiceEdge'] = ResolversParentTypes['ServiceEdge']> = {
@@ -23795,6 +26431,7 @@ export type ServiceObjectiveContributesToNodeAggregateSelectionResolvers<Context
   category?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
@@ -23907,6 +26544,7 @@ export type StrategyDocumentEvidencedByNodeAggregateSelectionResolvers<ContextTy
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
 export type StrategyEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StrategyEdge'] = ResolversParentTypes['StrategyEdge']> = {
@@ -23960,6 +26598,7 @@ export type StrategyObjectiveObjectivesNodeAggregateSelectionResolvers<ContextTy
   category?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
@@ -24252,6 +26891,8 @@ export type Resolvers<ContextType = ApiContext> = {
   BodyLedActionsRelationship?: BodyLedActionsRelationshipResolvers<ContextType>;
   BodyLedObjectivesConnection?: BodyLedObjectivesConnectionResolvers<ContextType>;
   BodyLedObjectivesRelationship?: BodyLedObjectivesRelationshipResolvers<ContextType>;
+  BodyLedPartnershipsConnection?: BodyLedPartnershipsConnectionResolvers<ContextType>;
+  BodyLedPartnershipsRelationship?: BodyLedPartnershipsRelationshipResolvers<ContextType>;
   BodyMeetingMeetingsAggregateSelection?: BodyMeetingMeetingsAggregateSelectionResolvers<ContextType>;
   BodyMeetingMeetingsEdgeAggregateSelection?: BodyMeetingMeetingsEdgeAggregateSelectionResolvers<ContextType>;
   BodyMeetingMeetingsNodeAggregateSelection?: BodyMeetingMeetingsNodeAggregateSelectionResolvers<ContextType>;
@@ -24272,6 +26913,12 @@ export type Resolvers<ContextType = ApiContext> = {
   BodyOrganisationMemberAgenciesNodeAggregateSelection?: BodyOrganisationMemberAgenciesNodeAggregateSelectionResolvers<ContextType>;
   BodyOverseesConnection?: BodyOverseesConnectionResolvers<ContextType>;
   BodyOverseesRelationship?: BodyOverseesRelationshipResolvers<ContextType>;
+  BodyPartnershipLedPartnershipsAggregateSelection?: BodyPartnershipLedPartnershipsAggregateSelectionResolvers<ContextType>;
+  BodyPartnershipLedPartnershipsEdgeAggregateSelection?: BodyPartnershipLedPartnershipsEdgeAggregateSelectionResolvers<ContextType>;
+  BodyPartnershipLedPartnershipsNodeAggregateSelection?: BodyPartnershipLedPartnershipsNodeAggregateSelectionResolvers<ContextType>;
+  BodyPartnershipTopOfAggregateSelection?: BodyPartnershipTopOfAggregateSelectionResolvers<ContextType>;
+  BodyPartnershipTopOfEdgeAggregateSelection?: BodyPartnershipTopOfEdgeAggregateSelectionResolvers<ContextType>;
+  BodyPartnershipTopOfNodeAggregateSelection?: BodyPartnershipTopOfNodeAggregateSelectionResolvers<ContextType>;
   BodyPersonMembersAggregateSelection?: BodyPersonMembersAggregateSelectionResolvers<ContextType>;
   BodyPersonMembersEdgeAggregateSelection?: BodyPersonMembersEdgeAggregateSelectionResolvers<ContextType>;
   BodyPersonMembersNodeAggregateSelection?: BodyPersonMembersNodeAggregateSelectionResolvers<ContextType>;
@@ -24280,6 +26927,8 @@ export type Resolvers<ContextType = ApiContext> = {
   BodyStrategyOverseesAggregateSelection?: BodyStrategyOverseesAggregateSelectionResolvers<ContextType>;
   BodyStrategyOverseesEdgeAggregateSelection?: BodyStrategyOverseesEdgeAggregateSelectionResolvers<ContextType>;
   BodyStrategyOverseesNodeAggregateSelection?: BodyStrategyOverseesNodeAggregateSelectionResolvers<ContextType>;
+  BodyTopOfConnection?: BodyTopOfConnectionResolvers<ContextType>;
+  BodyTopOfRelationship?: BodyTopOfRelationshipResolvers<ContextType>;
   BodyUpdatingBodiesConnection?: BodyUpdatingBodiesConnectionResolvers<ContextType>;
   BodyUpdatingBodiesRelationship?: BodyUpdatingBodiesRelationshipResolvers<ContextType>;
   Count?: CountResolvers<ContextType>;
@@ -24491,15 +27140,25 @@ export type Resolvers<ContextType = ApiContext> = {
   OrganisationLedActionsRelationship?: OrganisationLedActionsRelationshipResolvers<ContextType>;
   OrganisationLedObjectivesConnection?: OrganisationLedObjectivesConnectionResolvers<ContextType>;
   OrganisationLedObjectivesRelationship?: OrganisationLedObjectivesRelationshipResolvers<ContextType>;
+  OrganisationLedPartnershipsConnection?: OrganisationLedPartnershipsConnectionResolvers<ContextType>;
+  OrganisationLedPartnershipsRelationship?: OrganisationLedPartnershipsRelationshipResolvers<ContextType>;
   OrganisationLedServicesConnection?: OrganisationLedServicesConnectionResolvers<ContextType>;
   OrganisationLedServicesRelationship?: OrganisationLedServicesRelationshipResolvers<ContextType>;
   OrganisationLedStrategiesConnection?: OrganisationLedStrategiesConnectionResolvers<ContextType>;
   OrganisationLedStrategiesRelationship?: OrganisationLedStrategiesRelationshipResolvers<ContextType>;
   OrganisationMemberOfConnection?: OrganisationMemberOfConnectionResolvers<ContextType>;
+  OrganisationMemberOfPartnershipConnection?: OrganisationMemberOfPartnershipConnectionResolvers<ContextType>;
+  OrganisationMemberOfPartnershipRelationship?: OrganisationMemberOfPartnershipRelationshipResolvers<ContextType>;
   OrganisationMemberOfRelationship?: OrganisationMemberOfRelationshipResolvers<ContextType>;
   OrganisationObjectiveLedObjectivesAggregateSelection?: OrganisationObjectiveLedObjectivesAggregateSelectionResolvers<ContextType>;
   OrganisationObjectiveLedObjectivesEdgeAggregateSelection?: OrganisationObjectiveLedObjectivesEdgeAggregateSelectionResolvers<ContextType>;
   OrganisationObjectiveLedObjectivesNodeAggregateSelection?: OrganisationObjectiveLedObjectivesNodeAggregateSelectionResolvers<ContextType>;
+  OrganisationPartnershipLedPartnershipsAggregateSelection?: OrganisationPartnershipLedPartnershipsAggregateSelectionResolvers<ContextType>;
+  OrganisationPartnershipLedPartnershipsEdgeAggregateSelection?: OrganisationPartnershipLedPartnershipsEdgeAggregateSelectionResolvers<ContextType>;
+  OrganisationPartnershipLedPartnershipsNodeAggregateSelection?: OrganisationPartnershipLedPartnershipsNodeAggregateSelectionResolvers<ContextType>;
+  OrganisationPartnershipMemberOfPartnershipAggregateSelection?: OrganisationPartnershipMemberOfPartnershipAggregateSelectionResolvers<ContextType>;
+  OrganisationPartnershipMemberOfPartnershipEdgeAggregateSelection?: OrganisationPartnershipMemberOfPartnershipEdgeAggregateSelectionResolvers<ContextType>;
+  OrganisationPartnershipMemberOfPartnershipNodeAggregateSelection?: OrganisationPartnershipMemberOfPartnershipNodeAggregateSelectionResolvers<ContextType>;
   OrganisationPersonStaffAggregateSelection?: OrganisationPersonStaffAggregateSelectionResolvers<ContextType>;
   OrganisationPersonStaffEdgeAggregateSelection?: OrganisationPersonStaffEdgeAggregateSelectionResolvers<ContextType>;
   OrganisationPersonStaffNodeAggregateSelection?: OrganisationPersonStaffNodeAggregateSelectionResolvers<ContextType>;
@@ -24517,12 +27176,29 @@ export type Resolvers<ContextType = ApiContext> = {
   Partnership?: PartnershipResolvers<ContextType>;
   PartnershipAggregate?: PartnershipAggregateResolvers<ContextType>;
   PartnershipAggregateNode?: PartnershipAggregateNodeResolvers<ContextType>;
+  PartnershipBodyTopBodyAggregateSelection?: PartnershipBodyTopBodyAggregateSelectionResolvers<ContextType>;
+  PartnershipBodyTopBodyEdgeAggregateSelection?: PartnershipBodyTopBodyEdgeAggregateSelectionResolvers<ContextType>;
+  PartnershipBodyTopBodyNodeAggregateSelection?: PartnershipBodyTopBodyNodeAggregateSelectionResolvers<ContextType>;
   PartnershipDocumentEvidencedByAggregateSelection?: PartnershipDocumentEvidencedByAggregateSelectionResolvers<ContextType>;
   PartnershipDocumentEvidencedByEdgeAggregateSelection?: PartnershipDocumentEvidencedByEdgeAggregateSelectionResolvers<ContextType>;
   PartnershipDocumentEvidencedByNodeAggregateSelection?: PartnershipDocumentEvidencedByNodeAggregateSelectionResolvers<ContextType>;
   PartnershipEdge?: PartnershipEdgeResolvers<ContextType>;
   PartnershipEvidencedByConnection?: PartnershipEvidencedByConnectionResolvers<ContextType>;
   PartnershipEvidencedByRelationship?: PartnershipEvidencedByRelationshipResolvers<ContextType>;
+  PartnershipLeadsConnection?: PartnershipLeadsConnectionResolvers<ContextType>;
+  PartnershipLeadsRelationship?: PartnershipLeadsRelationshipResolvers<ContextType>;
+  PartnershipMemberAgenciesConnection?: PartnershipMemberAgenciesConnectionResolvers<ContextType>;
+  PartnershipMemberAgenciesRelationship?: PartnershipMemberAgenciesRelationshipResolvers<ContextType>;
+  PartnershipMembersConnection?: PartnershipMembersConnectionResolvers<ContextType>;
+  PartnershipMembersRelationship?: PartnershipMembersRelationshipResolvers<ContextType>;
+  PartnershipOrganisationMemberAgenciesAggregateSelection?: PartnershipOrganisationMemberAgenciesAggregateSelectionResolvers<ContextType>;
+  PartnershipOrganisationMemberAgenciesEdgeAggregateSelection?: PartnershipOrganisationMemberAgenciesEdgeAggregateSelectionResolvers<ContextType>;
+  PartnershipOrganisationMemberAgenciesNodeAggregateSelection?: PartnershipOrganisationMemberAgenciesNodeAggregateSelectionResolvers<ContextType>;
+  PartnershipPersonMembersAggregateSelection?: PartnershipPersonMembersAggregateSelectionResolvers<ContextType>;
+  PartnershipPersonMembersEdgeAggregateSelection?: PartnershipPersonMembersEdgeAggregateSelectionResolvers<ContextType>;
+  PartnershipPersonMembersNodeAggregateSelection?: PartnershipPersonMembersNodeAggregateSelectionResolvers<ContextType>;
+  PartnershipTopBodyConnection?: PartnershipTopBodyConnectionResolvers<ContextType>;
+  PartnershipTopBodyRelationship?: PartnershipTopBodyRelationshipResolvers<ContextType>;
   PartnershipsConnection?: PartnershipsConnectionResolvers<ContextType>;
   PathNode?: PathNodeResolvers<ContextType>;
   PathStep?: PathStepResolvers<ContextType>;
@@ -24553,6 +27229,8 @@ export type Resolvers<ContextType = ApiContext> = {
   PersonLedActionsRelationship?: PersonLedActionsRelationshipResolvers<ContextType>;
   PersonLedObjectivesConnection?: PersonLedObjectivesConnectionResolvers<ContextType>;
   PersonLedObjectivesRelationship?: PersonLedObjectivesRelationshipResolvers<ContextType>;
+  PersonLedPartnershipsConnection?: PersonLedPartnershipsConnectionResolvers<ContextType>;
+  PersonLedPartnershipsRelationship?: PersonLedPartnershipsRelationshipResolvers<ContextType>;
   PersonLedServicesConnection?: PersonLedServicesConnectionResolvers<ContextType>;
   PersonLedServicesRelationship?: PersonLedServicesRelationshipResolvers<ContextType>;
   PersonLedStrategiesConnection?: PersonLedStrategiesConnectionResolvers<ContextType>;
@@ -24561,6 +27239,8 @@ export type Resolvers<ContextType = ApiContext> = {
   PersonMeetingAttendedEdgeAggregateSelection?: PersonMeetingAttendedEdgeAggregateSelectionResolvers<ContextType>;
   PersonMeetingAttendedNodeAggregateSelection?: PersonMeetingAttendedNodeAggregateSelectionResolvers<ContextType>;
   PersonMemberOfConnection?: PersonMemberOfConnectionResolvers<ContextType>;
+  PersonMemberOfPartnershipConnection?: PersonMemberOfPartnershipConnectionResolvers<ContextType>;
+  PersonMemberOfPartnershipRelationship?: PersonMemberOfPartnershipRelationshipResolvers<ContextType>;
   PersonMemberOfRelationship?: PersonMemberOfRelationshipResolvers<ContextType>;
   PersonObjectiveLedObjectivesAggregateSelection?: PersonObjectiveLedObjectivesAggregateSelectionResolvers<ContextType>;
   PersonObjectiveLedObjectivesEdgeAggregateSelection?: PersonObjectiveLedObjectivesEdgeAggregateSelectionResolvers<ContextType>;
@@ -24568,6 +27248,12 @@ export type Resolvers<ContextType = ApiContext> = {
   PersonOrganisationWorksForAggregateSelection?: PersonOrganisationWorksForAggregateSelectionResolvers<ContextType>;
   PersonOrganisationWorksForEdgeAggregateSelection?: PersonOrganisationWorksForEdgeAggregateSelectionResolvers<ContextType>;
   PersonOrganisationWorksForNodeAggregateSelection?: PersonOrganisationWorksForNodeAggregateSelectionResolvers<ContextType>;
+  PersonPartnershipLedPartnershipsAggregateSelection?: PersonPartnershipLedPartnershipsAggregateSelectionResolvers<ContextType>;
+  PersonPartnershipLedPartnershipsEdgeAggregateSelection?: PersonPartnershipLedPartnershipsEdgeAggregateSelectionResolvers<ContextType>;
+  PersonPartnershipLedPartnershipsNodeAggregateSelection?: PersonPartnershipLedPartnershipsNodeAggregateSelectionResolvers<ContextType>;
+  PersonPartnershipMemberOfPartnershipAggregateSelection?: PersonPartnershipMemberOfPartnershipAggregateSelectionResolvers<ContextType>;
+  PersonPartnershipMemberOfPartnershipEdgeAggregateSelection?: PersonPartnershipMemberOfPartnershipEdgeAggregateSelectionResolvers<ContextType>;
+  PersonPartnershipMemberOfPartnershipNodeAggregateSelection?: PersonPartnershipMemberOfPartnershipNodeAggregateSelectionResolvers<ContextType>;
   PersonPresentedConnection?: PersonPresentedConnectionResolvers<ContextType>;
   PersonPresentedRelationship?: PersonPresentedRelationshipResolvers<ContextType>;
   PersonServiceLedServicesAggregateSelection?: PersonServiceLedServicesAggregateSelectionResolvers<ContextType>;
