@@ -3,7 +3,7 @@
  *  - generated/schema.graphql: the augmented schema @neo4j/graphql builds from schema/*.graphql;
  *  - generated/resolvers.ts: types for our custom resolvers;
  *  - generated/documents.ts: TypedDocumentNodes for the report generator's and viewer's queries.
- * test/foundation/generated.test.ts fails when these files are stale.
+ * test/unit/generated.test.ts fails when these files are stale.
  */
 import { generate } from "@graphql-codegen/cli";
 import type { Types } from "@graphql-codegen/plugin-helpers";

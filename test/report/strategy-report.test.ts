@@ -1,16 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  makeReport,
-  openPdfPrinter,
-  renderReport,
-  reportRequest,
-  type MadeReport,
-  type PdfPrinter,
-} from "../../src/report/index.js";
+import { makeReport, renderReport, reportRequest, type MadeReport } from "../../src/report/index.js";
 import type { ObjectiveSection, StrategyReport } from "../../src/report/model/index.js";
-import { countingSource, pdfText } from "./support.js";
+import { countingSource } from "./support.js";
 
 // The 2013/14 action plan (paper 002) is the Safer Communities Strategy 2011-14's tree, as at the end of that year.
 const request = reportRequest("strategy", "strategy:safer-communities-2011-14", {
@@ -20,7 +13,6 @@ const request = reportRequest("strategy", "strategy:safer-communities-2011-14", 
 let source: Awaited<ReturnType<typeof countingSource>>;
 let made: MadeReport;
 let report: StrategyReport;
-let printer: PdfPrinter;
 
 const section = (ref: string): ObjectiveSection => {
   const found = report.sections.find((s) => s.ref === ref);
@@ -33,10 +25,8 @@ beforeAll(async () => {
   source = await countingSource();
   made = await makeReport(source, request, "2025-02-03T10:00:00.000Z");
   report = made.model as StrategyReport;
-  printer = await openPdfPrinter();
 });
 afterAll(async () => {
-  await printer?.close();
   await source?.close();
 });
 
@@ -181,27 +171,5 @@ describe("report strategy: the 2013/14 action plan", () => {
     expect(html).not.toMatch(/<script|<link|src="http/);
     expect(html).toContain("No strategic lead");
   });
-
-  it("prints a PDF whose text holds the headings, the values and page numbers", async () => {
-    const pdf = (await renderReport(made, "pdf", printer)) as Buffer;
-    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    const text = pdfText(pdf);
-    for (const expected of [
-      "Safer Communities Strategy 2011-14",
-      "Action-plan progress report as at 31 Mar 2014",
-      "Priority 3 – Violent crime with specific focus on domestic violence",
-      "1. Roles and responsibilities",
-      "3. Target outcomes",
-      "4. Action plan",
-      "Reduction in burglary",
-      "To complete 4 Property Roadshow in specific Hot spot areas",
-      "No strategic lead",
-    ])
-      expect(text).toContain(expected);
-    expect(text).toMatch(/Reduction in burglary\s+-6\.0%\s+4670\s+4760\s+-1\.90%/);
-    const pages = Number(/Page 1 of (\d+)/.exec(text)?.[1]);
-    expect(pages).toBeGreaterThan(5);
-    expect(text).toContain(`Page ${pages} of ${pages}`);
-    expect(text).toContain("Generated 3 Feb 2025");
-  });
+  // The PDF, which needs Chromium, is printed in test/browser/strategy-report-pdf.test.ts.
 });

@@ -1,7 +1,7 @@
 import { parse, validate } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSchema } from "../../src/api/index.js";
-import { buildDomainModel, readTypeDefs, type DomainModel } from "../../src/schema-model/index.js";
+import { buildSchema } from "../../../src/api/index.js";
+import { buildDomainModel, readTypeDefs, type DomainModel } from "../../../src/schema-model/index.js";
 import {
   areaName,
   checkShape,
@@ -10,9 +10,9 @@ import {
   generatePartnership,
   mulberry32,
   partnershipSlug,
-} from "../../bench/generate/index.js";
-import { buildNaiveSchema } from "../../bench/naive/index.js";
-import { SCENARIOS } from "../../bench/scenarios/index.js";
+} from "../../../bench/generate/index.js";
+import { buildNaiveSchema } from "../../../bench/naive/index.js";
+import { SCENARIOS } from "../../../bench/scenarios/index.js";
 
 const fingerprint = (index: number): string => {
   const { graph, landmarks } = generatePartnership(index);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildDiagramModel, chunkEvenly } from "../../src/viewer/app/model/diagram-model.js";
-import { strategyTree, type ObjectiveRow } from "../../src/viewer/app/model/strategy-tree.js";
-import { validAt } from "../../src/viewer/app/model/valid-at.js";
-import { wrapText } from "../../src/viewer/app/layout/wrap-text.js";
+import { buildDiagramModel, chunkEvenly } from "../../../src/viewer/app/model/diagram-model.js";
+import { strategyTree, type ObjectiveRow } from "../../../src/viewer/app/model/strategy-tree.js";
+import { validAt } from "../../../src/viewer/app/model/valid-at.js";
+import { wrapText } from "../../../src/viewer/app/layout/wrap-text.js";
 
 const body = (id: string, kind: string) => ({ id, name: id.replace("body:", ""), kind });
 
