@@ -107,6 +107,9 @@ export type Action = {
   kind: ActionKind;
   leads: Array<Leader>;
   leadsConnection: ActionLeadsConnection;
+  /** The plan a plan-wide action belongs to when it serves no single objective. */
+  partOfStrategy: Array<Strategy>;
+  partOfStrategyConnection: ActionPartOfStrategyConnection;
   partnershipId: Scalars['ID']['output'];
   /** Order in the plan as the paper lists its actions (1 = first); reports sort by it. */
   position?: Maybe<Scalars['Int']['output']>;
@@ -173,6 +176,22 @@ export type ActionLeadsConnectionArgs = {
 };
 
 
+export type ActionPartOfStrategyArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<StrategySort>>;
+  where?: InputMaybe<StrategyWhere>;
+};
+
+
+export type ActionPartOfStrategyConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<ActionPartOfStrategyConnectionSort>>;
+  where?: InputMaybe<ActionPartOfStrategyConnectionWhere>;
+};
+
+
 export type ActionRaisedAtArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -227,6 +246,7 @@ export type ActionConnectInput = {
   contributesTo?: InputMaybe<Array<ActionContributesToConnectFieldInput>>;
   evidencedBy?: InputMaybe<Array<ActionEvidencedByConnectFieldInput>>;
   leads?: InputMaybe<ActionLeadsConnectInput>;
+  partOfStrategy?: InputMaybe<Array<ActionPartOfStrategyConnectFieldInput>>;
   raisedAt?: InputMaybe<Array<ActionRaisedAtConnectFieldInput>>;
   updates?: InputMaybe<Array<ActionUpdatesConnectFieldInput>>;
 };
@@ -357,6 +377,7 @@ export type ActionCreateInput = {
   id: Scalars['ID']['input'];
   kind: ActionKind;
   leads?: InputMaybe<ActionLeadsCreateInput>;
+  partOfStrategy?: InputMaybe<ActionPartOfStrategyFieldInput>;
   partnershipId: Scalars['ID']['input'];
   position?: InputMaybe<Scalars['Int']['input']>;
   privateNote?: InputMaybe<Scalars['String']['input']>;
@@ -371,6 +392,7 @@ export type ActionDeleteInput = {
   contributesTo?: InputMaybe<Array<ActionContributesToDeleteFieldInput>>;
   evidencedBy?: InputMaybe<Array<ActionEvidencedByDeleteFieldInput>>;
   leads?: InputMaybe<ActionLeadsDeleteInput>;
+  partOfStrategy?: InputMaybe<Array<ActionPartOfStrategyDeleteFieldInput>>;
   raisedAt?: InputMaybe<Array<ActionRaisedAtDeleteFieldInput>>;
   updates?: InputMaybe<Array<ActionUpdatesDeleteFieldInput>>;
 };
@@ -379,6 +401,7 @@ export type ActionDisconnectInput = {
   contributesTo?: InputMaybe<Array<ActionContributesToDisconnectFieldInput>>;
   evidencedBy?: InputMaybe<Array<ActionEvidencedByDisconnectFieldInput>>;
   leads?: InputMaybe<ActionLeadsDisconnectInput>;
+  partOfStrategy?: InputMaybe<Array<ActionPartOfStrategyDisconnectFieldInput>>;
   raisedAt?: InputMaybe<Array<ActionRaisedAtDisconnectFieldInput>>;
   updates?: InputMaybe<Array<ActionUpdatesDisconnectFieldInput>>;
 };
@@ -814,6 +837,116 @@ export type ActionObjectiveContributesToNodeAggregateSelection = {
   updatedBy: StringAggregateSelection;
 };
 
+export type ActionPartOfStrategyAggregateInput = {
+  AND?: InputMaybe<Array<ActionPartOfStrategyAggregateInput>>;
+  NOT?: InputMaybe<ActionPartOfStrategyAggregateInput>;
+  OR?: InputMaybe<Array<ActionPartOfStrategyAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  edge?: InputMaybe<ProvenanceAggregationWhereInput>;
+  node?: InputMaybe<ActionPartOfStrategyNodeAggregationWhereInput>;
+};
+
+export type ActionPartOfStrategyConnectFieldInput = {
+  connect?: InputMaybe<Array<StrategyConnectInput>>;
+  edge?: InputMaybe<ProvenanceCreateInput>;
+  where?: InputMaybe<StrategyConnectWhere>;
+};
+
+export type ActionPartOfStrategyConnection = {
+  __typename?: 'ActionPartOfStrategyConnection';
+  aggregate: ActionStrategyPartOfStrategyAggregateSelection;
+  edges: Array<ActionPartOfStrategyRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ActionPartOfStrategyConnectionAggregateInput = {
+  AND?: InputMaybe<Array<ActionPartOfStrategyConnectionAggregateInput>>;
+  NOT?: InputMaybe<ActionPartOfStrategyConnectionAggregateInput>;
+  OR?: InputMaybe<Array<ActionPartOfStrategyConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<ProvenanceAggregationWhereInput>;
+  node?: InputMaybe<ActionPartOfStrategyNodeAggregationWhereInput>;
+};
+
+export type ActionPartOfStrategyConnectionFilters = {
+  /** Filter Actions by aggregating results on related ActionPartOfStrategyConnections */
+  aggregate?: InputMaybe<ActionPartOfStrategyConnectionAggregateInput>;
+  /** Return Actions where all of the related ActionPartOfStrategyConnections match this filter */
+  all?: InputMaybe<ActionPartOfStrategyConnectionWhere>;
+  /** Return Actions where none of the related ActionPartOfStrategyConnections match this filter */
+  none?: InputMaybe<ActionPartOfStrategyConnectionWhere>;
+  /** Return Actions where one of the related ActionPartOfStrategyConnections match this filter */
+  single?: InputMaybe<ActionPartOfStrategyConnectionWhere>;
+  /** Return Actions where some of the related ActionPartOfStrategyConnections match this filter */
+  some?: InputMaybe<ActionPartOfStrategyConnectionWhere>;
+};
+
+export type ActionPartOfStrategyConnectionSort = {
+  edge?: InputMaybe<ProvenanceSort>;
+  node?: InputMaybe<StrategySort>;
+};
+
+export type ActionPartOfStrategyConnectionWhere = {
+  AND?: InputMaybe<Array<ActionPartOfStrategyConnectionWhere>>;
+  NOT?: InputMaybe<ActionPartOfStrategyConnectionWhere>;
+  OR?: InputMaybe<Array<ActionPartOfStrategyConnectionWhere>>;
+  edge?: InputMaybe<ProvenanceWhere>;
+  node?: InputMaybe<StrategyWhere>;
+};
+
+export type ActionPartOfStrategyCreateFieldInput = {
+  edge?: InputMaybe<ProvenanceCreateInput>;
+  node: StrategyCreateInput;
+};
+
+export type ActionPartOfStrategyDeleteFieldInput = {
+  delete?: InputMaybe<StrategyDeleteInput>;
+  where?: InputMaybe<ActionPartOfStrategyConnectionWhere>;
+};
+
+export type ActionPartOfStrategyDisconnectFieldInput = {
+  disconnect?: InputMaybe<StrategyDisconnectInput>;
+  where?: InputMaybe<ActionPartOfStrategyConnectionWhere>;
+};
+
+export type ActionPartOfStrategyFieldInput = {
+  connect?: InputMaybe<Array<ActionPartOfStrategyConnectFieldInput>>;
+  create?: InputMaybe<Array<ActionPartOfStrategyCreateFieldInput>>;
+};
+
+export type ActionPartOfStrategyNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<ActionPartOfStrategyNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<ActionPartOfStrategyNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<ActionPartOfStrategyNodeAggregationWhereInput>>;
+  createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  summary?: InputMaybe<StringScalarAggregationFilters>;
+  title?: InputMaybe<StringScalarAggregationFilters>;
+  updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type ActionPartOfStrategyRelationship = {
+  __typename?: 'ActionPartOfStrategyRelationship';
+  cursor: Scalars['String']['output'];
+  node: Strategy;
+  properties: Provenance;
+};
+
+export type ActionPartOfStrategyUpdateConnectionInput = {
+  edge?: InputMaybe<ProvenanceUpdateInput>;
+  node?: InputMaybe<StrategyUpdateInput>;
+  where?: InputMaybe<ActionPartOfStrategyConnectionWhere>;
+};
+
+export type ActionPartOfStrategyUpdateFieldInput = {
+  connect?: InputMaybe<Array<ActionPartOfStrategyConnectFieldInput>>;
+  create?: InputMaybe<Array<ActionPartOfStrategyCreateFieldInput>>;
+  delete?: InputMaybe<Array<ActionPartOfStrategyDeleteFieldInput>>;
+  disconnect?: InputMaybe<Array<ActionPartOfStrategyDisconnectFieldInput>>;
+  update?: InputMaybe<ActionPartOfStrategyUpdateConnectionInput>;
+};
+
 export type ActionProgressUpdateUpdatesAggregateSelection = {
   __typename?: 'ActionProgressUpdateUpdatesAggregateSelection';
   count: CountConnection;
@@ -994,6 +1127,28 @@ export type ActionStatusEnumScalarMutations = {
   set?: InputMaybe<ActionStatus>;
 };
 
+export type ActionStrategyPartOfStrategyAggregateSelection = {
+  __typename?: 'ActionStrategyPartOfStrategyAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<ActionStrategyPartOfStrategyEdgeAggregateSelection>;
+  node?: Maybe<ActionStrategyPartOfStrategyNodeAggregateSelection>;
+};
+
+export type ActionStrategyPartOfStrategyEdgeAggregateSelection = {
+  __typename?: 'ActionStrategyPartOfStrategyEdgeAggregateSelection';
+  locator: StringAggregateSelection;
+  source: StringAggregateSelection;
+};
+
+export type ActionStrategyPartOfStrategyNodeAggregateSelection = {
+  __typename?: 'ActionStrategyPartOfStrategyNodeAggregateSelection';
+  createdAt: DateTimeAggregateSelection;
+  summary: StringAggregateSelection;
+  title: StringAggregateSelection;
+  updatedAt: DateTimeAggregateSelection;
+  updatedBy: StringAggregateSelection;
+};
+
 export type ActionUpdateInput = {
   contributesTo?: InputMaybe<Array<ActionContributesToUpdateFieldInput>>;
   createdAt?: InputMaybe<DateTimeScalarMutations>;
@@ -1004,6 +1159,7 @@ export type ActionUpdateInput = {
   id?: InputMaybe<IdScalarMutations>;
   kind?: InputMaybe<ActionKindEnumScalarMutations>;
   leads?: InputMaybe<ActionLeadsUpdateInput>;
+  partOfStrategy?: InputMaybe<Array<ActionPartOfStrategyUpdateFieldInput>>;
   partnershipId?: InputMaybe<IdScalarMutations>;
   position?: InputMaybe<IntScalarMutations>;
   privateNote?: InputMaybe<StringScalarMutations>;
@@ -1140,6 +1296,8 @@ export type ActionWhere = {
   kind?: InputMaybe<ActionKindEnumScalarFilters>;
   leads?: InputMaybe<LeaderRelationshipFilters>;
   leadsConnection?: InputMaybe<ActionLeadsConnectionFilters>;
+  partOfStrategy?: InputMaybe<StrategyRelationshipFilters>;
+  partOfStrategyConnection?: InputMaybe<ActionPartOfStrategyConnectionFilters>;
   partnershipId?: InputMaybe<IdScalarFilters>;
   position?: InputMaybe<IntScalarFilters>;
   privateNote?: InputMaybe<StringScalarFilters>;
@@ -15309,6 +15467,8 @@ export type ProgressUpdatesConnection = {
  * * Strategy.supersedes
  * * Strategy.supersededBy
  * * Strategy.objectives
+ * * Strategy.actions
+ * * Strategy.risks
  * * Objective.partOfStrategy
  * * Objective.partOfObjective
  * * Objective.contributesTo
@@ -15320,6 +15480,7 @@ export type ProgressUpdatesConnection = {
  * * Objective.indicators
  * * Objective.risks
  * * Action.contributesTo
+ * * Action.partOfStrategy
  * * Action.updates
  * * Action.raisedAt
  * * ProgressUpdate.action
@@ -15327,6 +15488,7 @@ export type ProgressUpdatesConnection = {
  * * Indicator.measurements
  * * Measurement.indicator
  * * Risk.affects
+ * * Risk.affectsStrategy
  * * Partnership.topBody
  * * Person.presented
  * * Body.oversees
@@ -15866,6 +16028,9 @@ export type Risk = {
   __typename?: 'Risk';
   affects: Array<Objective>;
   affectsConnection: RiskAffectsConnection;
+  /** The plan a plan-wide risk affects. */
+  affectsStrategy: Array<Strategy>;
+  affectsStrategyConnection: RiskAffectsStrategyConnection;
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   evidencedBy: Array<Document>;
   evidencedByConnection: RiskEvidencedByConnection;
@@ -15891,6 +16056,22 @@ export type RiskAffectsConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Array<RiskAffectsConnectionSort>>;
   where?: InputMaybe<RiskAffectsConnectionWhere>;
+};
+
+
+export type RiskAffectsStrategyArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<StrategySort>>;
+  where?: InputMaybe<StrategyWhere>;
+};
+
+
+export type RiskAffectsStrategyConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<RiskAffectsStrategyConnectionSort>>;
+  where?: InputMaybe<RiskAffectsStrategyConnectionWhere>;
 };
 
 
@@ -16008,6 +16189,116 @@ export type RiskAffectsRelationship = {
   properties: Provenance;
 };
 
+export type RiskAffectsStrategyAggregateInput = {
+  AND?: InputMaybe<Array<RiskAffectsStrategyAggregateInput>>;
+  NOT?: InputMaybe<RiskAffectsStrategyAggregateInput>;
+  OR?: InputMaybe<Array<RiskAffectsStrategyAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  edge?: InputMaybe<ProvenanceAggregationWhereInput>;
+  node?: InputMaybe<RiskAffectsStrategyNodeAggregationWhereInput>;
+};
+
+export type RiskAffectsStrategyConnectFieldInput = {
+  connect?: InputMaybe<Array<StrategyConnectInput>>;
+  edge?: InputMaybe<ProvenanceCreateInput>;
+  where?: InputMaybe<StrategyConnectWhere>;
+};
+
+export type RiskAffectsStrategyConnection = {
+  __typename?: 'RiskAffectsStrategyConnection';
+  aggregate: RiskStrategyAffectsStrategyAggregateSelection;
+  edges: Array<RiskAffectsStrategyRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type RiskAffectsStrategyConnectionAggregateInput = {
+  AND?: InputMaybe<Array<RiskAffectsStrategyConnectionAggregateInput>>;
+  NOT?: InputMaybe<RiskAffectsStrategyConnectionAggregateInput>;
+  OR?: InputMaybe<Array<RiskAffectsStrategyConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<ProvenanceAggregationWhereInput>;
+  node?: InputMaybe<RiskAffectsStrategyNodeAggregationWhereInput>;
+};
+
+export type RiskAffectsStrategyConnectionFilters = {
+  /** Filter Risks by aggregating results on related RiskAffectsStrategyConnections */
+  aggregate?: InputMaybe<RiskAffectsStrategyConnectionAggregateInput>;
+  /** Return Risks where all of the related RiskAffectsStrategyConnections match this filter */
+  all?: InputMaybe<RiskAffectsStrategyConnectionWhere>;
+  /** Return Risks where none of the related RiskAffectsStrategyConnections match this filter */
+  none?: InputMaybe<RiskAffectsStrategyConnectionWhere>;
+  /** Return Risks where one of the related RiskAffectsStrategyConnections match this filter */
+  single?: InputMaybe<RiskAffectsStrategyConnectionWhere>;
+  /** Return Risks where some of the related RiskAffectsStrategyConnections match this filter */
+  some?: InputMaybe<RiskAffectsStrategyConnectionWhere>;
+};
+
+export type RiskAffectsStrategyConnectionSort = {
+  edge?: InputMaybe<ProvenanceSort>;
+  node?: InputMaybe<StrategySort>;
+};
+
+export type RiskAffectsStrategyConnectionWhere = {
+  AND?: InputMaybe<Array<RiskAffectsStrategyConnectionWhere>>;
+  NOT?: InputMaybe<RiskAffectsStrategyConnectionWhere>;
+  OR?: InputMaybe<Array<RiskAffectsStrategyConnectionWhere>>;
+  edge?: InputMaybe<ProvenanceWhere>;
+  node?: InputMaybe<StrategyWhere>;
+};
+
+export type RiskAffectsStrategyCreateFieldInput = {
+  edge?: InputMaybe<ProvenanceCreateInput>;
+  node: StrategyCreateInput;
+};
+
+export type RiskAffectsStrategyDeleteFieldInput = {
+  delete?: InputMaybe<StrategyDeleteInput>;
+  where?: InputMaybe<RiskAffectsStrategyConnectionWhere>;
+};
+
+export type RiskAffectsStrategyDisconnectFieldInput = {
+  disconnect?: InputMaybe<StrategyDisconnectInput>;
+  where?: InputMaybe<RiskAffectsStrategyConnectionWhere>;
+};
+
+export type RiskAffectsStrategyFieldInput = {
+  connect?: InputMaybe<Array<RiskAffectsStrategyConnectFieldInput>>;
+  create?: InputMaybe<Array<RiskAffectsStrategyCreateFieldInput>>;
+};
+
+export type RiskAffectsStrategyNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<RiskAffectsStrategyNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<RiskAffectsStrategyNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<RiskAffectsStrategyNodeAggregationWhereInput>>;
+  createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  summary?: InputMaybe<StringScalarAggregationFilters>;
+  title?: InputMaybe<StringScalarAggregationFilters>;
+  updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type RiskAffectsStrategyRelationship = {
+  __typename?: 'RiskAffectsStrategyRelationship';
+  cursor: Scalars['String']['output'];
+  node: Strategy;
+  properties: Provenance;
+};
+
+export type RiskAffectsStrategyUpdateConnectionInput = {
+  edge?: InputMaybe<ProvenanceUpdateInput>;
+  node?: InputMaybe<StrategyUpdateInput>;
+  where?: InputMaybe<RiskAffectsStrategyConnectionWhere>;
+};
+
+export type RiskAffectsStrategyUpdateFieldInput = {
+  connect?: InputMaybe<Array<RiskAffectsStrategyConnectFieldInput>>;
+  create?: InputMaybe<Array<RiskAffectsStrategyCreateFieldInput>>;
+  delete?: InputMaybe<Array<RiskAffectsStrategyDeleteFieldInput>>;
+  disconnect?: InputMaybe<Array<RiskAffectsStrategyDisconnectFieldInput>>;
+  update?: InputMaybe<RiskAffectsStrategyUpdateConnectionInput>;
+};
+
 export type RiskAffectsUpdateConnectionInput = {
   edge?: InputMaybe<ProvenanceUpdateInput>;
   node?: InputMaybe<ObjectiveUpdateInput>;
@@ -16038,6 +16329,7 @@ export type RiskAggregateNode = {
 
 export type RiskConnectInput = {
   affects?: InputMaybe<Array<RiskAffectsConnectFieldInput>>;
+  affectsStrategy?: InputMaybe<Array<RiskAffectsStrategyConnectFieldInput>>;
   evidencedBy?: InputMaybe<Array<RiskEvidencedByConnectFieldInput>>;
 };
 
@@ -16047,6 +16339,7 @@ export type RiskConnectWhere = {
 
 export type RiskCreateInput = {
   affects?: InputMaybe<RiskAffectsFieldInput>;
+  affectsStrategy?: InputMaybe<RiskAffectsStrategyFieldInput>;
   evidencedBy?: InputMaybe<RiskEvidencedByFieldInput>;
   id: Scalars['ID']['input'];
   kind: RiskKind;
@@ -16056,11 +16349,13 @@ export type RiskCreateInput = {
 
 export type RiskDeleteInput = {
   affects?: InputMaybe<Array<RiskAffectsDeleteFieldInput>>;
+  affectsStrategy?: InputMaybe<Array<RiskAffectsStrategyDeleteFieldInput>>;
   evidencedBy?: InputMaybe<Array<RiskEvidencedByDeleteFieldInput>>;
 };
 
 export type RiskDisconnectInput = {
   affects?: InputMaybe<Array<RiskAffectsDisconnectFieldInput>>;
+  affectsStrategy?: InputMaybe<Array<RiskAffectsStrategyDisconnectFieldInput>>;
   evidencedBy?: InputMaybe<Array<RiskEvidencedByDisconnectFieldInput>>;
 };
 
@@ -16264,8 +16559,31 @@ export type RiskSort = {
   updatedBy?: InputMaybe<SortDirection>;
 };
 
+export type RiskStrategyAffectsStrategyAggregateSelection = {
+  __typename?: 'RiskStrategyAffectsStrategyAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<RiskStrategyAffectsStrategyEdgeAggregateSelection>;
+  node?: Maybe<RiskStrategyAffectsStrategyNodeAggregateSelection>;
+};
+
+export type RiskStrategyAffectsStrategyEdgeAggregateSelection = {
+  __typename?: 'RiskStrategyAffectsStrategyEdgeAggregateSelection';
+  locator: StringAggregateSelection;
+  source: StringAggregateSelection;
+};
+
+export type RiskStrategyAffectsStrategyNodeAggregateSelection = {
+  __typename?: 'RiskStrategyAffectsStrategyNodeAggregateSelection';
+  createdAt: DateTimeAggregateSelection;
+  summary: StringAggregateSelection;
+  title: StringAggregateSelection;
+  updatedAt: DateTimeAggregateSelection;
+  updatedBy: StringAggregateSelection;
+};
+
 export type RiskUpdateInput = {
   affects?: InputMaybe<Array<RiskAffectsUpdateFieldInput>>;
+  affectsStrategy?: InputMaybe<Array<RiskAffectsStrategyUpdateFieldInput>>;
   createdAt?: InputMaybe<DateTimeScalarMutations>;
   evidencedBy?: InputMaybe<Array<RiskEvidencedByUpdateFieldInput>>;
   id?: InputMaybe<IdScalarMutations>;
@@ -16280,6 +16598,8 @@ export type RiskWhere = {
   OR?: InputMaybe<Array<RiskWhere>>;
   affects?: InputMaybe<ObjectiveRelationshipFilters>;
   affectsConnection?: InputMaybe<RiskAffectsConnectionFilters>;
+  affectsStrategy?: InputMaybe<StrategyRelationshipFilters>;
+  affectsStrategyConnection?: InputMaybe<RiskAffectsStrategyConnectionFilters>;
   createdAt?: InputMaybe<DateTimeScalarFilters>;
   evidencedBy?: InputMaybe<DocumentRelationshipFilters>;
   evidencedByConnection?: InputMaybe<RiskEvidencedByConnectionFilters>;
@@ -17024,6 +17344,9 @@ export type StrategiesIndexConnection = {
 
 export type Strategy = {
   __typename?: 'Strategy';
+  /** Plan-wide actions and commitments that belong to the plan as a whole rather than to one objective. */
+  actions: Array<Action>;
+  actionsConnection: StrategyActionsConnection;
   aliases?: Maybe<Array<Scalars['String']['output']>>;
   createdAt?: Maybe<Scalars['DateTime']['output']>;
   evidencedBy: Array<Document>;
@@ -17039,6 +17362,9 @@ export type Strategy = {
   partnershipId: Scalars['ID']['output'];
   periodEnd?: Maybe<Scalars['Date']['output']>;
   periodStart?: Maybe<Scalars['Date']['output']>;
+  /** Risks and dependencies the paper states for the plan as a whole. */
+  risks: Array<Risk>;
+  risksConnection: StrategyRisksConnection;
   status?: Maybe<StrategyStatus>;
   summary?: Maybe<Scalars['String']['output']>;
   supersededBy: Array<Strategy>;
@@ -17048,6 +17374,22 @@ export type Strategy = {
   title: Scalars['String']['output'];
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   updatedBy?: Maybe<Scalars['String']['output']>;
+};
+
+
+export type StrategyActionsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<ActionSort>>;
+  where?: InputMaybe<ActionWhere>;
+};
+
+
+export type StrategyActionsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<StrategyActionsConnectionSort>>;
+  where?: InputMaybe<StrategyActionsConnectionWhere>;
 };
 
 
@@ -17114,6 +17456,22 @@ export type StrategyOverseenByConnectionArgs = {
 };
 
 
+export type StrategyRisksArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<RiskSort>>;
+  where?: InputMaybe<RiskWhere>;
+};
+
+
+export type StrategyRisksConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<StrategyRisksConnectionSort>>;
+  where?: InputMaybe<StrategyRisksConnectionWhere>;
+};
+
+
 export type StrategySupersededByArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -17143,6 +17501,146 @@ export type StrategySupersedesConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Array<StrategySupersedesConnectionSort>>;
   where?: InputMaybe<StrategySupersedesConnectionWhere>;
+};
+
+export type StrategyActionActionsAggregateSelection = {
+  __typename?: 'StrategyActionActionsAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<StrategyActionActionsEdgeAggregateSelection>;
+  node?: Maybe<StrategyActionActionsNodeAggregateSelection>;
+};
+
+export type StrategyActionActionsEdgeAggregateSelection = {
+  __typename?: 'StrategyActionActionsEdgeAggregateSelection';
+  locator: StringAggregateSelection;
+  source: StringAggregateSelection;
+};
+
+export type StrategyActionActionsNodeAggregateSelection = {
+  __typename?: 'StrategyActionActionsNodeAggregateSelection';
+  createdAt: DateTimeAggregateSelection;
+  desiredOutcome: StringAggregateSelection;
+  dueText: StringAggregateSelection;
+  position: IntAggregateSelection;
+  privateNote: StringAggregateSelection;
+  ref: StringAggregateSelection;
+  title: StringAggregateSelection;
+  updatedAt: DateTimeAggregateSelection;
+  updatedBy: StringAggregateSelection;
+};
+
+export type StrategyActionsAggregateInput = {
+  AND?: InputMaybe<Array<StrategyActionsAggregateInput>>;
+  NOT?: InputMaybe<StrategyActionsAggregateInput>;
+  OR?: InputMaybe<Array<StrategyActionsAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  edge?: InputMaybe<ProvenanceAggregationWhereInput>;
+  node?: InputMaybe<StrategyActionsNodeAggregationWhereInput>;
+};
+
+export type StrategyActionsConnectFieldInput = {
+  connect?: InputMaybe<Array<ActionConnectInput>>;
+  edge?: InputMaybe<ProvenanceCreateInput>;
+  where?: InputMaybe<ActionConnectWhere>;
+};
+
+export type StrategyActionsConnection = {
+  __typename?: 'StrategyActionsConnection';
+  aggregate: StrategyActionActionsAggregateSelection;
+  edges: Array<StrategyActionsRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type StrategyActionsConnectionAggregateInput = {
+  AND?: InputMaybe<Array<StrategyActionsConnectionAggregateInput>>;
+  NOT?: InputMaybe<StrategyActionsConnectionAggregateInput>;
+  OR?: InputMaybe<Array<StrategyActionsConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<ProvenanceAggregationWhereInput>;
+  node?: InputMaybe<StrategyActionsNodeAggregationWhereInput>;
+};
+
+export type StrategyActionsConnectionFilters = {
+  /** Filter Strategies by aggregating results on related StrategyActionsConnections */
+  aggregate?: InputMaybe<StrategyActionsConnectionAggregateInput>;
+  /** Return Strategies where all of the related StrategyActionsConnections match this filter */
+  all?: InputMaybe<StrategyActionsConnectionWhere>;
+  /** Return Strategies where none of the related StrategyActionsConnections match this filter */
+  none?: InputMaybe<StrategyActionsConnectionWhere>;
+  /** Return Strategies where one of the related StrategyActionsConnections match this filter */
+  single?: InputMaybe<StrategyActionsConnectionWhere>;
+  /** Return Strategies where some of the related StrategyActionsConnections match this filter */
+  some?: InputMaybe<StrategyActionsConnectionWhere>;
+};
+
+export type StrategyActionsConnectionSort = {
+  edge?: InputMaybe<ProvenanceSort>;
+  node?: InputMaybe<ActionSort>;
+};
+
+export type StrategyActionsConnectionWhere = {
+  AND?: InputMaybe<Array<StrategyActionsConnectionWhere>>;
+  NOT?: InputMaybe<StrategyActionsConnectionWhere>;
+  OR?: InputMaybe<Array<StrategyActionsConnectionWhere>>;
+  edge?: InputMaybe<ProvenanceWhere>;
+  node?: InputMaybe<ActionWhere>;
+};
+
+export type StrategyActionsCreateFieldInput = {
+  edge?: InputMaybe<ProvenanceCreateInput>;
+  node: ActionCreateInput;
+};
+
+export type StrategyActionsDeleteFieldInput = {
+  delete?: InputMaybe<ActionDeleteInput>;
+  where?: InputMaybe<StrategyActionsConnectionWhere>;
+};
+
+export type StrategyActionsDisconnectFieldInput = {
+  disconnect?: InputMaybe<ActionDisconnectInput>;
+  where?: InputMaybe<StrategyActionsConnectionWhere>;
+};
+
+export type StrategyActionsFieldInput = {
+  connect?: InputMaybe<Array<StrategyActionsConnectFieldInput>>;
+  create?: InputMaybe<Array<StrategyActionsCreateFieldInput>>;
+};
+
+export type StrategyActionsNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<StrategyActionsNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<StrategyActionsNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<StrategyActionsNodeAggregationWhereInput>>;
+  createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  desiredOutcome?: InputMaybe<StringScalarAggregationFilters>;
+  dueText?: InputMaybe<StringScalarAggregationFilters>;
+  position?: InputMaybe<IntScalarAggregationFilters>;
+  privateNote?: InputMaybe<StringScalarAggregationFilters>;
+  ref?: InputMaybe<StringScalarAggregationFilters>;
+  title?: InputMaybe<StringScalarAggregationFilters>;
+  updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type StrategyActionsRelationship = {
+  __typename?: 'StrategyActionsRelationship';
+  cursor: Scalars['String']['output'];
+  node: Action;
+  properties: Provenance;
+};
+
+export type StrategyActionsUpdateConnectionInput = {
+  edge?: InputMaybe<ProvenanceUpdateInput>;
+  node?: InputMaybe<ActionUpdateInput>;
+  where?: InputMaybe<StrategyActionsConnectionWhere>;
+};
+
+export type StrategyActionsUpdateFieldInput = {
+  connect?: InputMaybe<Array<StrategyActionsConnectFieldInput>>;
+  create?: InputMaybe<Array<StrategyActionsCreateFieldInput>>;
+  delete?: InputMaybe<Array<StrategyActionsDeleteFieldInput>>;
+  disconnect?: InputMaybe<Array<StrategyActionsDisconnectFieldInput>>;
+  update?: InputMaybe<StrategyActionsUpdateConnectionInput>;
 };
 
 export type StrategyAggregate = {
@@ -17187,10 +17685,12 @@ export type StrategyBodyOverseenByNodeAggregateSelection = {
 };
 
 export type StrategyConnectInput = {
+  actions?: InputMaybe<Array<StrategyActionsConnectFieldInput>>;
   evidencedBy?: InputMaybe<Array<StrategyEvidencedByConnectFieldInput>>;
   leads?: InputMaybe<StrategyLeadsConnectInput>;
   objectives?: InputMaybe<Array<StrategyObjectivesConnectFieldInput>>;
   overseenBy?: InputMaybe<Array<StrategyOverseenByConnectFieldInput>>;
+  risks?: InputMaybe<Array<StrategyRisksConnectFieldInput>>;
   supersededBy?: InputMaybe<Array<StrategySupersededByConnectFieldInput>>;
   supersedes?: InputMaybe<Array<StrategySupersedesConnectFieldInput>>;
 };
@@ -17200,6 +17700,7 @@ export type StrategyConnectWhere = {
 };
 
 export type StrategyCreateInput = {
+  actions?: InputMaybe<StrategyActionsFieldInput>;
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   evidencedBy?: InputMaybe<StrategyEvidencedByFieldInput>;
   id: Scalars['ID']['input'];
@@ -17210,6 +17711,7 @@ export type StrategyCreateInput = {
   partnershipId: Scalars['ID']['input'];
   periodEnd?: InputMaybe<Scalars['Date']['input']>;
   periodStart?: InputMaybe<Scalars['Date']['input']>;
+  risks?: InputMaybe<StrategyRisksFieldInput>;
   status?: InputMaybe<StrategyStatus>;
   summary?: InputMaybe<Scalars['String']['input']>;
   supersededBy?: InputMaybe<StrategySupersededByFieldInput>;
@@ -17218,19 +17720,23 @@ export type StrategyCreateInput = {
 };
 
 export type StrategyDeleteInput = {
+  actions?: InputMaybe<Array<StrategyActionsDeleteFieldInput>>;
   evidencedBy?: InputMaybe<Array<StrategyEvidencedByDeleteFieldInput>>;
   leads?: InputMaybe<StrategyLeadsDeleteInput>;
   objectives?: InputMaybe<Array<StrategyObjectivesDeleteFieldInput>>;
   overseenBy?: InputMaybe<Array<StrategyOverseenByDeleteFieldInput>>;
+  risks?: InputMaybe<Array<StrategyRisksDeleteFieldInput>>;
   supersededBy?: InputMaybe<Array<StrategySupersededByDeleteFieldInput>>;
   supersedes?: InputMaybe<Array<StrategySupersedesDeleteFieldInput>>;
 };
 
 export type StrategyDisconnectInput = {
+  actions?: InputMaybe<Array<StrategyActionsDisconnectFieldInput>>;
   evidencedBy?: InputMaybe<Array<StrategyEvidencedByDisconnectFieldInput>>;
   leads?: InputMaybe<StrategyLeadsDisconnectInput>;
   objectives?: InputMaybe<Array<StrategyObjectivesDisconnectFieldInput>>;
   overseenBy?: InputMaybe<Array<StrategyOverseenByDisconnectFieldInput>>;
+  risks?: InputMaybe<Array<StrategyRisksDisconnectFieldInput>>;
   supersededBy?: InputMaybe<Array<StrategySupersededByDisconnectFieldInput>>;
   supersedes?: InputMaybe<Array<StrategySupersedesDisconnectFieldInput>>;
 };
@@ -17883,6 +18389,136 @@ export type StrategyRelationshipFilters = {
   some?: InputMaybe<StrategyWhere>;
 };
 
+export type StrategyRiskRisksAggregateSelection = {
+  __typename?: 'StrategyRiskRisksAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<StrategyRiskRisksEdgeAggregateSelection>;
+  node?: Maybe<StrategyRiskRisksNodeAggregateSelection>;
+};
+
+export type StrategyRiskRisksEdgeAggregateSelection = {
+  __typename?: 'StrategyRiskRisksEdgeAggregateSelection';
+  locator: StringAggregateSelection;
+  source: StringAggregateSelection;
+};
+
+export type StrategyRiskRisksNodeAggregateSelection = {
+  __typename?: 'StrategyRiskRisksNodeAggregateSelection';
+  createdAt: DateTimeAggregateSelection;
+  text: StringAggregateSelection;
+  updatedAt: DateTimeAggregateSelection;
+  updatedBy: StringAggregateSelection;
+};
+
+export type StrategyRisksAggregateInput = {
+  AND?: InputMaybe<Array<StrategyRisksAggregateInput>>;
+  NOT?: InputMaybe<StrategyRisksAggregateInput>;
+  OR?: InputMaybe<Array<StrategyRisksAggregateInput>>;
+  count?: InputMaybe<IntScalarFilters>;
+  edge?: InputMaybe<ProvenanceAggregationWhereInput>;
+  node?: InputMaybe<StrategyRisksNodeAggregationWhereInput>;
+};
+
+export type StrategyRisksConnectFieldInput = {
+  connect?: InputMaybe<Array<RiskConnectInput>>;
+  edge?: InputMaybe<ProvenanceCreateInput>;
+  where?: InputMaybe<RiskConnectWhere>;
+};
+
+export type StrategyRisksConnection = {
+  __typename?: 'StrategyRisksConnection';
+  aggregate: StrategyRiskRisksAggregateSelection;
+  edges: Array<StrategyRisksRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type StrategyRisksConnectionAggregateInput = {
+  AND?: InputMaybe<Array<StrategyRisksConnectionAggregateInput>>;
+  NOT?: InputMaybe<StrategyRisksConnectionAggregateInput>;
+  OR?: InputMaybe<Array<StrategyRisksConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<ProvenanceAggregationWhereInput>;
+  node?: InputMaybe<StrategyRisksNodeAggregationWhereInput>;
+};
+
+export type StrategyRisksConnectionFilters = {
+  /** Filter Strategies by aggregating results on related StrategyRisksConnections */
+  aggregate?: InputMaybe<StrategyRisksConnectionAggregateInput>;
+  /** Return Strategies where all of the related StrategyRisksConnections match this filter */
+  all?: InputMaybe<StrategyRisksConnectionWhere>;
+  /** Return Strategies where none of the related StrategyRisksConnections match this filter */
+  none?: InputMaybe<StrategyRisksConnectionWhere>;
+  /** Return Strategies where one of the related StrategyRisksConnections match this filter */
+  single?: InputMaybe<StrategyRisksConnectionWhere>;
+  /** Return Strategies where some of the related StrategyRisksConnections match this filter */
+  some?: InputMaybe<StrategyRisksConnectionWhere>;
+};
+
+export type StrategyRisksConnectionSort = {
+  edge?: InputMaybe<ProvenanceSort>;
+  node?: InputMaybe<RiskSort>;
+};
+
+export type StrategyRisksConnectionWhere = {
+  AND?: InputMaybe<Array<StrategyRisksConnectionWhere>>;
+  NOT?: InputMaybe<StrategyRisksConnectionWhere>;
+  OR?: InputMaybe<Array<StrategyRisksConnectionWhere>>;
+  edge?: InputMaybe<ProvenanceWhere>;
+  node?: InputMaybe<RiskWhere>;
+};
+
+export type StrategyRisksCreateFieldInput = {
+  edge?: InputMaybe<ProvenanceCreateInput>;
+  node: RiskCreateInput;
+};
+
+export type StrategyRisksDeleteFieldInput = {
+  delete?: InputMaybe<RiskDeleteInput>;
+  where?: InputMaybe<StrategyRisksConnectionWhere>;
+};
+
+export type StrategyRisksDisconnectFieldInput = {
+  disconnect?: InputMaybe<RiskDisconnectInput>;
+  where?: InputMaybe<StrategyRisksConnectionWhere>;
+};
+
+export type StrategyRisksFieldInput = {
+  connect?: InputMaybe<Array<StrategyRisksConnectFieldInput>>;
+  create?: InputMaybe<Array<StrategyRisksCreateFieldInput>>;
+};
+
+export type StrategyRisksNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<StrategyRisksNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<StrategyRisksNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<StrategyRisksNodeAggregationWhereInput>>;
+  createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  text?: InputMaybe<StringScalarAggregationFilters>;
+  updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  updatedBy?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type StrategyRisksRelationship = {
+  __typename?: 'StrategyRisksRelationship';
+  cursor: Scalars['String']['output'];
+  node: Risk;
+  properties: Provenance;
+};
+
+export type StrategyRisksUpdateConnectionInput = {
+  edge?: InputMaybe<ProvenanceUpdateInput>;
+  node?: InputMaybe<RiskUpdateInput>;
+  where?: InputMaybe<StrategyRisksConnectionWhere>;
+};
+
+export type StrategyRisksUpdateFieldInput = {
+  connect?: InputMaybe<Array<StrategyRisksConnectFieldInput>>;
+  create?: InputMaybe<Array<StrategyRisksCreateFieldInput>>;
+  delete?: InputMaybe<Array<StrategyRisksDeleteFieldInput>>;
+  disconnect?: InputMaybe<Array<StrategyRisksDisconnectFieldInput>>;
+  update?: InputMaybe<StrategyRisksUpdateConnectionInput>;
+};
+
 /** Fields to sort Strategies by. The order in which sorts are applied is not guaranteed when specifying many fields in one StrategySort object. */
 export type StrategySort = {
   createdAt?: InputMaybe<SortDirection>;
@@ -18179,6 +18815,7 @@ export type StrategySupersedesUpdateFieldInput = {
 };
 
 export type StrategyUpdateInput = {
+  actions?: InputMaybe<Array<StrategyActionsUpdateFieldInput>>;
   aliases?: InputMaybe<ListStringMutations>;
   createdAt?: InputMaybe<DateTimeScalarMutations>;
   evidencedBy?: InputMaybe<Array<StrategyEvidencedByUpdateFieldInput>>;
@@ -18190,6 +18827,7 @@ export type StrategyUpdateInput = {
   partnershipId?: InputMaybe<IdScalarMutations>;
   periodEnd?: InputMaybe<DateScalarMutations>;
   periodStart?: InputMaybe<DateScalarMutations>;
+  risks?: InputMaybe<Array<StrategyRisksUpdateFieldInput>>;
   status?: InputMaybe<StrategyStatusEnumScalarMutations>;
   summary?: InputMaybe<StringScalarMutations>;
   supersededBy?: InputMaybe<Array<StrategySupersededByUpdateFieldInput>>;
@@ -18201,6 +18839,8 @@ export type StrategyWhere = {
   AND?: InputMaybe<Array<StrategyWhere>>;
   NOT?: InputMaybe<StrategyWhere>;
   OR?: InputMaybe<Array<StrategyWhere>>;
+  actions?: InputMaybe<ActionRelationshipFilters>;
+  actionsConnection?: InputMaybe<StrategyActionsConnectionFilters>;
   aliases?: InputMaybe<StringListFilters>;
   createdAt?: InputMaybe<DateTimeScalarFilters>;
   evidencedBy?: InputMaybe<DocumentRelationshipFilters>;
@@ -18216,6 +18856,8 @@ export type StrategyWhere = {
   partnershipId?: InputMaybe<IdScalarFilters>;
   periodEnd?: InputMaybe<DateScalarFilters>;
   periodStart?: InputMaybe<DateScalarFilters>;
+  risks?: InputMaybe<RiskRelationshipFilters>;
+  risksConnection?: InputMaybe<StrategyRisksConnectionFilters>;
   status?: InputMaybe<StrategyStatusEnumScalarFilters>;
   summary?: InputMaybe<StringScalarFilters>;
   supersededBy?: InputMaybe<StrategyRelationshipFilters>;
@@ -18511,7 +19153,7 @@ export type ResolversTypes = {
   AccountabilityStep: ResolverTypeWrapper<AccountabilityStep>;
   AccountabilityUpdateInput: AccountabilityUpdateInput;
   AccountabilityWhere: AccountabilityWhere;
-  Action: ResolverTypeWrapper<Omit<Action, 'contributesTo' | 'evidencedBy' | 'leads' | 'leadsConnection' | 'raisedAt' | 'raisedAtConnection' | 'updates' | 'updatesConnection'> & { contributesTo: Array<ResolversTypes['Objective']>, evidencedBy: Array<ResolversTypes['Document']>, leads: Array<ResolversTypes['Leader']>, leadsConnection: ResolversTypes['ActionLeadsConnection'], raisedAt: Array<ResolversTypes['Meeting']>, raisedAtConnection: ResolversTypes['ActionRaisedAtConnection'], updates: Array<ResolversTypes['ProgressUpdate']>, updatesConnection: ResolversTypes['ActionUpdatesConnection'] }>;
+  Action: ResolverTypeWrapper<Omit<Action, 'contributesTo' | 'evidencedBy' | 'leads' | 'leadsConnection' | 'partOfStrategy' | 'partOfStrategyConnection' | 'raisedAt' | 'raisedAtConnection' | 'updates' | 'updatesConnection'> & { contributesTo: Array<ResolversTypes['Objective']>, evidencedBy: Array<ResolversTypes['Document']>, leads: Array<ResolversTypes['Leader']>, leadsConnection: ResolversTypes['ActionLeadsConnection'], partOfStrategy: Array<ResolversTypes['Strategy']>, partOfStrategyConnection: ResolversTypes['ActionPartOfStrategyConnection'], raisedAt: Array<ResolversTypes['Meeting']>, raisedAtConnection: ResolversTypes['ActionRaisedAtConnection'], updates: Array<ResolversTypes['ProgressUpdate']>, updatesConnection: ResolversTypes['ActionUpdatesConnection'] }>;
   ActionAggregate: ResolverTypeWrapper<ActionAggregate>;
   ActionAggregateNode: ResolverTypeWrapper<ActionAggregateNode>;
   ActionConnectInput: ActionConnectInput;
@@ -18599,6 +19241,21 @@ export type ResolversTypes = {
   ActionObjectiveContributesToAggregateSelection: ResolverTypeWrapper<ActionObjectiveContributesToAggregateSelection>;
   ActionObjectiveContributesToEdgeAggregateSelection: ResolverTypeWrapper<ActionObjectiveContributesToEdgeAggregateSelection>;
   ActionObjectiveContributesToNodeAggregateSelection: ResolverTypeWrapper<ActionObjectiveContributesToNodeAggregateSelection>;
+  ActionPartOfStrategyAggregateInput: ActionPartOfStrategyAggregateInput;
+  ActionPartOfStrategyConnectFieldInput: ActionPartOfStrategyConnectFieldInput;
+  ActionPartOfStrategyConnection: ResolverTypeWrapper<Omit<ActionPartOfStrategyConnection, 'edges'> & { edges: Array<ResolversTypes['ActionPartOfStrategyRelationship']> }>;
+  ActionPartOfStrategyConnectionAggregateInput: ActionPartOfStrategyConnectionAggregateInput;
+  ActionPartOfStrategyConnectionFilters: ActionPartOfStrategyConnectionFilters;
+  ActionPartOfStrategyConnectionSort: ActionPartOfStrategyConnectionSort;
+  ActionPartOfStrategyConnectionWhere: ActionPartOfStrategyConnectionWhere;
+  ActionPartOfStrategyCreateFieldInput: ActionPartOfStrategyCreateFieldInput;
+  ActionPartOfStrategyDeleteFieldInput: ActionPartOfStrategyDeleteFieldInput;
+  ActionPartOfStrategyDisconnectFieldInput: ActionPartOfStrategyDisconnectFieldInput;
+  ActionPartOfStrategyFieldInput: ActionPartOfStrategyFieldInput;
+  ActionPartOfStrategyNodeAggregationWhereInput: ActionPartOfStrategyNodeAggregationWhereInput;
+  ActionPartOfStrategyRelationship: ResolverTypeWrapper<Omit<ActionPartOfStrategyRelationship, 'node'> & { node: ResolversTypes['Strategy'] }>;
+  ActionPartOfStrategyUpdateConnectionInput: ActionPartOfStrategyUpdateConnectionInput;
+  ActionPartOfStrategyUpdateFieldInput: ActionPartOfStrategyUpdateFieldInput;
   ActionProgressUpdateUpdatesAggregateSelection: ResolverTypeWrapper<ActionProgressUpdateUpdatesAggregateSelection>;
   ActionProgressUpdateUpdatesEdgeAggregateSelection: ResolverTypeWrapper<ActionProgressUpdateUpdatesEdgeAggregateSelection>;
   ActionProgressUpdateUpdatesNodeAggregateSelection: ResolverTypeWrapper<ActionProgressUpdateUpdatesNodeAggregateSelection>;
@@ -18622,6 +19279,9 @@ export type ResolversTypes = {
   ActionStatus: ActionStatus;
   ActionStatusEnumScalarFilters: ActionStatusEnumScalarFilters;
   ActionStatusEnumScalarMutations: ActionStatusEnumScalarMutations;
+  ActionStrategyPartOfStrategyAggregateSelection: ResolverTypeWrapper<ActionStrategyPartOfStrategyAggregateSelection>;
+  ActionStrategyPartOfStrategyEdgeAggregateSelection: ResolverTypeWrapper<ActionStrategyPartOfStrategyEdgeAggregateSelection>;
+  ActionStrategyPartOfStrategyNodeAggregateSelection: ResolverTypeWrapper<ActionStrategyPartOfStrategyNodeAggregateSelection>;
   ActionUpdateInput: ActionUpdateInput;
   ActionUpdatesAggregateInput: ActionUpdatesAggregateInput;
   ActionUpdatesConnectFieldInput: ActionUpdatesConnectFieldInput;
@@ -20233,10 +20893,10 @@ export type ResolversTypes = {
   RagEnumScalarMutations: RagEnumScalarMutations;
   ReportingBody: ResolverTypeWrapper<Omit<ReportingBody, 'body'> & { body: ResolversTypes['Body'] }>;
   Responsibility: ResolverTypeWrapper<Responsibility>;
-  Risk: ResolverTypeWrapper<Omit<Risk, 'affects' | 'affectsConnection' | 'evidencedBy' | 'evidencedByConnection'> & { affects: Array<ResolversTypes['Objective']>, affectsConnection: ResolversTypes['RiskAffectsConnection'], evidencedBy: Array<ResolversTypes['Document']>, evidencedByConnection: ResolversTypes['RiskEvidencedByConnection'] }>;
+  Risk: ResolverTypeWrapper<Omit<Risk, 'affects' | 'affectsStrategy' | 'affectsStrategyConnection' | 'evidencedBy' | 'evidencedByConnection'> & { affects: Array<ResolversTypes['Objective']>, affectsStrategy: Array<ResolversTypes['Strategy']>, affectsStrategyConnection: ResolversTypes['RiskAffectsStrategyConnection'], evidencedBy: Array<ResolversTypes['Document']>, evidencedByConnection: ResolversTypes['RiskEvidencedByConnection'] }>;
   RiskAffectsAggregateInput: RiskAffectsAggregateInput;
   RiskAffectsConnectFieldInput: RiskAffectsConnectFieldInput;
-  RiskAffectsConnection: ResolverTypeWrapper<Omit<RiskAffectsConnection, 'edges'> & { edges: Array<ResolversTypes['RiskAffectsRelationship']> }>;
+  RiskAffectsConnection: ResolverTypeWrapper<RiskAffectsConnection>;
   RiskAffectsConnectionAggregateInput: RiskAffectsConnectionAggregateInput;
   RiskAffectsConnectionFilters: RiskAffectsConnectionFilters;
   RiskAffectsConnectionSort: RiskAffectsConnectionSort;
@@ -20247,6 +20907,21 @@ export type ResolversTypes = {
   RiskAffectsFieldInput: RiskAffectsFieldInput;
   RiskAffectsNodeAggregationWhereInput: RiskAffectsNodeAggregationWhereInput;
   RiskAffectsRelationship: ResolverTypeWrapper<Omit<RiskAffectsRelationship, 'node'> & { node: ResolversTypes['Objective'] }>;
+  RiskAffectsStrategyAggregateInput: RiskAffectsStrategyAggregateInput;
+  RiskAffectsStrategyConnectFieldInput: RiskAffectsStrategyConnectFieldInput;
+  RiskAffectsStrategyConnection: ResolverTypeWrapper<Omit<RiskAffectsStrategyConnection, 'edges'> & { edges: Array<ResolversTypes['RiskAffectsStrategyRelationship']> }>;
+  RiskAffectsStrategyConnectionAggregateInput: RiskAffectsStrategyConnectionAggregateInput;
+  RiskAffectsStrategyConnectionFilters: RiskAffectsStrategyConnectionFilters;
+  RiskAffectsStrategyConnectionSort: RiskAffectsStrategyConnectionSort;
+  RiskAffectsStrategyConnectionWhere: RiskAffectsStrategyConnectionWhere;
+  RiskAffectsStrategyCreateFieldInput: RiskAffectsStrategyCreateFieldInput;
+  RiskAffectsStrategyDeleteFieldInput: RiskAffectsStrategyDeleteFieldInput;
+  RiskAffectsStrategyDisconnectFieldInput: RiskAffectsStrategyDisconnectFieldInput;
+  RiskAffectsStrategyFieldInput: RiskAffectsStrategyFieldInput;
+  RiskAffectsStrategyNodeAggregationWhereInput: RiskAffectsStrategyNodeAggregationWhereInput;
+  RiskAffectsStrategyRelationship: ResolverTypeWrapper<Omit<RiskAffectsStrategyRelationship, 'node'> & { node: ResolversTypes['Strategy'] }>;
+  RiskAffectsStrategyUpdateConnectionInput: RiskAffectsStrategyUpdateConnectionInput;
+  RiskAffectsStrategyUpdateFieldInput: RiskAffectsStrategyUpdateFieldInput;
   RiskAffectsUpdateConnectionInput: RiskAffectsUpdateConnectionInput;
   RiskAffectsUpdateFieldInput: RiskAffectsUpdateFieldInput;
   RiskAggregate: ResolverTypeWrapper<RiskAggregate>;
@@ -20283,6 +20958,9 @@ export type ResolversTypes = {
   RiskObjectiveAffectsNodeAggregateSelection: ResolverTypeWrapper<RiskObjectiveAffectsNodeAggregateSelection>;
   RiskRelationshipFilters: RiskRelationshipFilters;
   RiskSort: RiskSort;
+  RiskStrategyAffectsStrategyAggregateSelection: ResolverTypeWrapper<RiskStrategyAffectsStrategyAggregateSelection>;
+  RiskStrategyAffectsStrategyEdgeAggregateSelection: ResolverTypeWrapper<RiskStrategyAffectsStrategyEdgeAggregateSelection>;
+  RiskStrategyAffectsStrategyNodeAggregateSelection: ResolverTypeWrapper<RiskStrategyAffectsStrategyNodeAggregateSelection>;
   RiskUpdateInput: RiskUpdateInput;
   RiskWhere: RiskWhere;
   RisksConnection: ResolverTypeWrapper<Omit<RisksConnection, 'edges'> & { edges: Array<ResolversTypes['RiskEdge']> }>;
@@ -20378,7 +21056,25 @@ export type ResolversTypes = {
   SortDirection: SortDirection;
   StrategiesConnection: ResolverTypeWrapper<Omit<StrategiesConnection, 'edges'> & { edges: Array<ResolversTypes['StrategyEdge']> }>;
   StrategiesIndexConnection: ResolverTypeWrapper<Omit<StrategiesIndexConnection, 'edges'> & { edges: Array<ResolversTypes['StrategyIndexEdge']> }>;
-  Strategy: ResolverTypeWrapper<Omit<Strategy, 'evidencedBy' | 'evidencedByConnection' | 'leads' | 'leadsConnection' | 'objectives' | 'overseenBy' | 'overseenByConnection' | 'supersededBy' | 'supersededByConnection' | 'supersedes' | 'supersedesConnection'> & { evidencedBy: Array<ResolversTypes['Document']>, evidencedByConnection: ResolversTypes['StrategyEvidencedByConnection'], leads: Array<ResolversTypes['Leader']>, leadsConnection: ResolversTypes['StrategyLeadsConnection'], objectives: Array<ResolversTypes['Objective']>, overseenBy: Array<ResolversTypes['Body']>, overseenByConnection: ResolversTypes['StrategyOverseenByConnection'], supersededBy: Array<ResolversTypes['Strategy']>, supersededByConnection: ResolversTypes['StrategySupersededByConnection'], supersedes: Array<ResolversTypes['Strategy']>, supersedesConnection: ResolversTypes['StrategySupersedesConnection'] }>;
+  Strategy: ResolverTypeWrapper<Omit<Strategy, 'actions' | 'actionsConnection' | 'evidencedBy' | 'evidencedByConnection' | 'leads' | 'leadsConnection' | 'objectives' | 'overseenBy' | 'overseenByConnection' | 'risks' | 'risksConnection' | 'supersededBy' | 'supersededByConnection' | 'supersedes' | 'supersedesConnection'> & { actions: Array<ResolversTypes['Action']>, actionsConnection: ResolversTypes['StrategyActionsConnection'], evidencedBy: Array<ResolversTypes['Document']>, evidencedByConnection: ResolversTypes['StrategyEvidencedByConnection'], leads: Array<ResolversTypes['Leader']>, leadsConnection: ResolversTypes['StrategyLeadsConnection'], objectives: Array<ResolversTypes['Objective']>, overseenBy: Array<ResolversTypes['Body']>, overseenByConnection: ResolversTypes['StrategyOverseenByConnection'], risks: Array<ResolversTypes['Risk']>, risksConnection: ResolversTypes['StrategyRisksConnection'], supersededBy: Array<ResolversTypes['Strategy']>, supersededByConnection: ResolversTypes['StrategySupersededByConnection'], supersedes: Array<ResolversTypes['Strategy']>, supersedesConnection: ResolversTypes['StrategySupersedesConnection'] }>;
+  StrategyActionActionsAggregateSelection: ResolverTypeWrapper<StrategyActionActionsAggregateSelection>;
+  StrategyActionActionsEdgeAggregateSelection: ResolverTypeWrapper<StrategyActionActionsEdgeAggregateSelection>;
+  StrategyActionActionsNodeAggregateSelection: ResolverTypeWrapper<StrategyActionActionsNodeAggregateSelection>;
+  StrategyActionsAggregateInput: StrategyActionsAggregateInput;
+  StrategyActionsConnectFieldInput: StrategyActionsConnectFieldInput;
+  StrategyActionsConnection: ResolverTypeWrapper<Omit<StrategyActionsConnection, 'edges'> & { edges: Array<ResolversTypes['StrategyActionsRelationship']> }>;
+  StrategyActionsConnectionAggregateInput: StrategyActionsConnectionAggregateInput;
+  StrategyActionsConnectionFilters: StrategyActionsConnectionFilters;
+  StrategyActionsConnectionSort: StrategyActionsConnectionSort;
+  StrategyActionsConnectionWhere: StrategyActionsConnectionWhere;
+  StrategyActionsCreateFieldInput: StrategyActionsCreateFieldInput;
+  StrategyActionsDeleteFieldInput: StrategyActionsDeleteFieldInput;
+  StrategyActionsDisconnectFieldInput: StrategyActionsDisconnectFieldInput;
+  StrategyActionsFieldInput: StrategyActionsFieldInput;
+  StrategyActionsNodeAggregationWhereInput: StrategyActionsNodeAggregationWhereInput;
+  StrategyActionsRelationship: ResolverTypeWrapper<Omit<StrategyActionsRelationship, 'node'> & { node: ResolversTypes['Action'] }>;
+  StrategyActionsUpdateConnectionInput: StrategyActionsUpdateConnectionInput;
+  StrategyActionsUpdateFieldInput: StrategyActionsUpdateFieldInput;
   StrategyAggregate: ResolverTypeWrapper<StrategyAggregate>;
   StrategyAggregateNode: ResolverTypeWrapper<StrategyAggregateNode>;
   StrategyBodyOverseenByAggregateSelection: ResolverTypeWrapper<StrategyBodyOverseenByAggregateSelection>;
@@ -20482,6 +21178,24 @@ export type ResolversTypes = {
   StrategyOverseenByUpdateConnectionInput: StrategyOverseenByUpdateConnectionInput;
   StrategyOverseenByUpdateFieldInput: StrategyOverseenByUpdateFieldInput;
   StrategyRelationshipFilters: StrategyRelationshipFilters;
+  StrategyRiskRisksAggregateSelection: ResolverTypeWrapper<StrategyRiskRisksAggregateSelection>;
+  StrategyRiskRisksEdgeAggregateSelection: ResolverTypeWrapper<StrategyRiskRisksEdgeAggregateSelection>;
+  StrategyRiskRisksNodeAggregateSelection: ResolverTypeWrapper<StrategyRiskRisksNodeAggregateSelection>;
+  StrategyRisksAggregateInput: StrategyRisksAggregateInput;
+  StrategyRisksConnectFieldInput: StrategyRisksConnectFieldInput;
+  StrategyRisksConnection: ResolverTypeWrapper<Omit<StrategyRisksConnection, 'edges'> & { edges: Array<ResolversTypes['StrategyRisksRelationship']> }>;
+  StrategyRisksConnectionAggregateInput: StrategyRisksConnectionAggregateInput;
+  StrategyRisksConnectionFilters: StrategyRisksConnectionFilters;
+  StrategyRisksConnectionSort: StrategyRisksConnectionSort;
+  StrategyRisksConnectionWhere: StrategyRisksConnectionWhere;
+  StrategyRisksCreateFieldInput: StrategyRisksCreateFieldInput;
+  StrategyRisksDeleteFieldInput: StrategyRisksDeleteFieldInput;
+  StrategyRisksDisconnectFieldInput: StrategyRisksDisconnectFieldInput;
+  StrategyRisksFieldInput: StrategyRisksFieldInput;
+  StrategyRisksNodeAggregationWhereInput: StrategyRisksNodeAggregationWhereInput;
+  StrategyRisksRelationship: ResolverTypeWrapper<Omit<StrategyRisksRelationship, 'node'> & { node: ResolversTypes['Risk'] }>;
+  StrategyRisksUpdateConnectionInput: StrategyRisksUpdateConnectionInput;
+  StrategyRisksUpdateFieldInput: StrategyRisksUpdateFieldInput;
   StrategySort: StrategySort;
   StrategyStatus: StrategyStatus;
   StrategyStatusEnumScalarFilters: StrategyStatusEnumScalarFilters;
@@ -20564,7 +21278,7 @@ export type ResolversParentTypes = {
   AccountabilityStep: AccountabilityStep;
   AccountabilityUpdateInput: AccountabilityUpdateInput;
   AccountabilityWhere: AccountabilityWhere;
-  Action: Omit<Action, 'contributesTo' | 'evidencedBy' | 'leads' | 'leadsConnection' | 'raisedAt' | 'raisedAtConnection' | 'updates' | 'updatesConnection'> & { contributesTo: Array<ResolversParentTypes['Objective']>, evidencedBy: Array<ResolversParentTypes['Document']>, leads: Array<ResolversParentTypes['Leader']>, leadsConnection: ResolversParentTypes['ActionLeadsConnection'], raisedAt: Array<ResolversParentTypes['Meeting']>, raisedAtConnection: ResolversParentTypes['ActionRaisedAtConnection'], updates: Array<ResolversParentTypes['ProgressUpdate']>, updatesConnection: ResolversParentTypes['ActionUpdatesConnection'] };
+  Action: Omit<Action, 'contributesTo' | 'evidencedBy' | 'leads' | 'leadsConnection' | 'partOfStrategy' | 'partOfStrategyConnection' | 'raisedAt' | 'raisedAtConnection' | 'updates' | 'updatesConnection'> & { contributesTo: Array<ResolversParentTypes['Objective']>, evidencedBy: Array<ResolversParentTypes['Document']>, leads: Array<ResolversParentTypes['Leader']>, leadsConnection: ResolversParentTypes['ActionLeadsConnection'], partOfStrategy: Array<ResolversParentTypes['Strategy']>, partOfStrategyConnection: ResolversParentTypes['ActionPartOfStrategyConnection'], raisedAt: Array<ResolversParentTypes['Meeting']>, raisedAtConnection: ResolversParentTypes['ActionRaisedAtConnection'], updates: Array<ResolversParentTypes['ProgressUpdate']>, updatesConnection: ResolversParentTypes['ActionUpdatesConnection'] };
   ActionAggregate: ActionAggregate;
   ActionAggregateNode: ActionAggregateNode;
   ActionConnectInput: ActionConnectInput;
@@ -20651,6 +21365,21 @@ export type ResolversParentTypes = {
   ActionObjectiveContributesToAggregateSelection: ActionObjectiveContributesToAggregateSelection;
   ActionObjectiveContributesToEdgeAggregateSelection: ActionObjectiveContributesToEdgeAggregateSelection;
   ActionObjectiveContributesToNodeAggregateSelection: ActionObjectiveContributesToNodeAggregateSelection;
+  ActionPartOfStrategyAggregateInput: ActionPartOfStrategyAggregateInput;
+  ActionPartOfStrategyConnectFieldInput: ActionPartOfStrategyConnectFieldInput;
+  ActionPartOfStrategyConnection: Omit<ActionPartOfStrategyConnection, 'edges'> & { edges: Array<ResolversParentTypes['ActionPartOfStrategyRelationship']> };
+  ActionPartOfStrategyConnectionAggregateInput: ActionPartOfStrategyConnectionAggregateInput;
+  ActionPartOfStrategyConnectionFilters: ActionPartOfStrategyConnectionFilters;
+  ActionPartOfStrategyConnectionSort: ActionPartOfStrategyConnectionSort;
+  ActionPartOfStrategyConnectionWhere: ActionPartOfStrategyConnectionWhere;
+  ActionPartOfStrategyCreateFieldInput: ActionPartOfStrategyCreateFieldInput;
+  ActionPartOfStrategyDeleteFieldInput: ActionPartOfStrategyDeleteFieldInput;
+  ActionPartOfStrategyDisconnectFieldInput: ActionPartOfStrategyDisconnectFieldInput;
+  ActionPartOfStrategyFieldInput: ActionPartOfStrategyFieldInput;
+  ActionPartOfStrategyNodeAggregationWhereInput: ActionPartOfStrategyNodeAggregationWhereInput;
+  ActionPartOfStrategyRelationship: Omit<ActionPartOfStrategyRelationship, 'node'> & { node: ResolversParentTypes['Strategy'] };
+  ActionPartOfStrategyUpdateConnectionInput: ActionPartOfStrategyUpdateConnectionInput;
+  ActionPartOfStrategyUpdateFieldInput: ActionPartOfStrategyUpdateFieldInput;
   ActionProgressUpdateUpdatesAggregateSelection: ActionProgressUpdateUpdatesAggregateSelection;
   ActionProgressUpdateUpdatesEdgeAggregateSelection: ActionProgressUpdateUpdatesEdgeAggregateSelection;
   ActionProgressUpdateUpdatesNodeAggregateSelection: ActionProgressUpdateUpdatesNodeAggregateSelection;
@@ -20673,6 +21402,9 @@ export type ResolversParentTypes = {
   ActionSort: ActionSort;
   ActionStatusEnumScalarFilters: ActionStatusEnumScalarFilters;
   ActionStatusEnumScalarMutations: ActionStatusEnumScalarMutations;
+  ActionStrategyPartOfStrategyAggregateSelection: ActionStrategyPartOfStrategyAggregateSelection;
+  ActionStrategyPartOfStrategyEdgeAggregateSelection: ActionStrategyPartOfStrategyEdgeAggregateSelection;
+  ActionStrategyPartOfStrategyNodeAggregateSelection: ActionStrategyPartOfStrategyNodeAggregateSelection;
   ActionUpdateInput: ActionUpdateInput;
   ActionUpdatesAggregateInput: ActionUpdatesAggregateInput;
   ActionUpdatesConnectFieldInput: ActionUpdatesConnectFieldInput;
@@ -22275,10 +23007,10 @@ export type ResolversParentTypes = {
   RagEnumScalarMutations: RagEnumScalarMutations;
   ReportingBody: Omit<ReportingBody, 'body'> & { body: ResolversParentTypes['Body'] };
   Responsibility: Responsibility;
-  Risk: Omit<Risk, 'affects' | 'affectsConnection' | 'evidencedBy' | 'evidencedByConnection'> & { affects: Array<ResolversParentTypes['Objective']>, affectsConnection: ResolversParentTypes['RiskAffectsConnection'], evidencedBy: Array<ResolversParentTypes['Document']>, evidencedByConnection: ResolversParentTypes['RiskEvidencedByConnection'] };
+  Risk: Omit<Risk, 'affects' | 'affectsStrategy' | 'affectsStrategyConnection' | 'evidencedBy' | 'evidencedByConnection'> & { affects: Array<ResolversParentTypes['Objective']>, affectsStrategy: Array<ResolversParentTypes['Strategy']>, affectsStrategyConnection: ResolversParentTypes['RiskAffectsStrategyConnection'], evidencedBy: Array<ResolversParentTypes['Document']>, evidencedByConnection: ResolversParentTypes['RiskEvidencedByConnection'] };
   RiskAffectsAggregateInput: RiskAffectsAggregateInput;
   RiskAffectsConnectFieldInput: RiskAffectsConnectFieldInput;
-  RiskAffectsConnection: Omit<RiskAffectsConnection, 'edges'> & { edges: Array<ResolversParentTypes['RiskAffectsRelationship']> };
+  RiskAffectsConnection: RiskAffectsConnection;
   RiskAffectsConnectionAggregateInput: RiskAffectsConnectionAggregateInput;
   RiskAffectsConnectionFilters: RiskAffectsConnectionFilters;
   RiskAffectsConnectionSort: RiskAffectsConnectionSort;
@@ -22289,6 +23021,21 @@ export type ResolversParentTypes = {
   RiskAffectsFieldInput: RiskAffectsFieldInput;
   RiskAffectsNodeAggregationWhereInput: RiskAffectsNodeAggregationWhereInput;
   RiskAffectsRelationship: Omit<RiskAffectsRelationship, 'node'> & { node: ResolversParentTypes['Objective'] };
+  RiskAffectsStrategyAggregateInput: RiskAffectsStrategyAggregateInput;
+  RiskAffectsStrategyConnectFieldInput: RiskAffectsStrategyConnectFieldInput;
+  RiskAffectsStrategyConnection: Omit<RiskAffectsStrategyConnection, 'edges'> & { edges: Array<ResolversParentTypes['RiskAffectsStrategyRelationship']> };
+  RiskAffectsStrategyConnectionAggregateInput: RiskAffectsStrategyConnectionAggregateInput;
+  RiskAffectsStrategyConnectionFilters: RiskAffectsStrategyConnectionFilters;
+  RiskAffectsStrategyConnectionSort: RiskAffectsStrategyConnectionSort;
+  RiskAffectsStrategyConnectionWhere: RiskAffectsStrategyConnectionWhere;
+  RiskAffectsStrategyCreateFieldInput: RiskAffectsStrategyCreateFieldInput;
+  RiskAffectsStrategyDeleteFieldInput: RiskAffectsStrategyDeleteFieldInput;
+  RiskAffectsStrategyDisconnectFieldInput: RiskAffectsStrategyDisconnectFieldInput;
+  RiskAffectsStrategyFieldInput: RiskAffectsStrategyFieldInput;
+  RiskAffectsStrategyNodeAggregationWhereInput: RiskAffectsStrategyNodeAggregationWhereInput;
+  RiskAffectsStrategyRelationship: Omit<RiskAffectsStrategyRelationship, 'node'> & { node: ResolversParentTypes['Strategy'] };
+  RiskAffectsStrategyUpdateConnectionInput: RiskAffectsStrategyUpdateConnectionInput;
+  RiskAffectsStrategyUpdateFieldInput: RiskAffectsStrategyUpdateFieldInput;
   RiskAffectsUpdateConnectionInput: RiskAffectsUpdateConnectionInput;
   RiskAffectsUpdateFieldInput: RiskAffectsUpdateFieldInput;
   RiskAggregate: RiskAggregate;
@@ -22324,6 +23071,9 @@ export type ResolversParentTypes = {
   RiskObjectiveAffectsNodeAggregateSelection: RiskObjectiveAffectsNodeAggregateSelection;
   RiskRelationshipFilters: RiskRelationshipFilters;
   RiskSort: RiskSort;
+  RiskStrategyAffectsStrategyAggregateSelection: RiskStrategyAffectsStrategyAggregateSelection;
+  RiskStrategyAffectsStrategyEdgeAggregateSelection: RiskStrategyAffectsStrategyEdgeAggregateSelection;
+  RiskStrategyAffectsStrategyNodeAggregateSelection: RiskStrategyAffectsStrategyNodeAggregateSelection;
   RiskUpdateInput: RiskUpdateInput;
   RiskWhere: RiskWhere;
   RisksConnection: Omit<RisksConnection, 'edges'> & { edges: Array<ResolversParentTypes['RiskEdge']> };
@@ -22418,7 +23168,25 @@ export type ResolversParentTypes = {
   ServicesIndexConnection: Omit<ServicesIndexConnection, 'edges'> & { edges: Array<ResolversParentTypes['ServiceIndexEdge']> };
   StrategiesConnection: Omit<StrategiesConnection, 'edges'> & { edges: Array<ResolversParentTypes['StrategyEdge']> };
   StrategiesIndexConnection: Omit<StrategiesIndexConnection, 'edges'> & { edges: Array<ResolversParentTypes['StrategyIndexEdge']> };
-  Strategy: Omit<Strategy, 'evidencedBy' | 'evidencedByConnection' | 'leads' | 'leadsConnection' | 'objectives' | 'overseenBy' | 'overseenByConnection' | 'supersededBy' | 'supersededByConnection' | 'supersedes' | 'supersedesConnection'> & { evidencedBy: Array<ResolversParentTypes['Document']>, evidencedByConnection: ResolversParentTypes['StrategyEvidencedByConnection'], leads: Array<ResolversParentTypes['Leader']>, leadsConnection: ResolversParentTypes['StrategyLeadsConnection'], objectives: Array<ResolversParentTypes['Objective']>, overseenBy: Array<ResolversParentTypes['Body']>, overseenByConnection: ResolversParentTypes['StrategyOverseenByConnection'], supersededBy: Array<ResolversParentTypes['Strategy']>, supersededByConnection: ResolversParentTypes['StrategySupersededByConnection'], supersedes: Array<ResolversParentTypes['Strategy']>, supersedesConnection: ResolversParentTypes['StrategySupersedesConnection'] };
+  Strategy: Omit<Strategy, 'actions' | 'actionsConnection' | 'evidencedBy' | 'evidencedByConnection' | 'leads' | 'leadsConnection' | 'objectives' | 'overseenBy' | 'overseenByConnection' | 'risks' | 'risksConnection' | 'supersededBy' | 'supersededByConnection' | 'supersedes' | 'supersedesConnection'> & { actions: Array<ResolversParentTypes['Action']>, actionsConnection: ResolversParentTypes['StrategyActionsConnection'], evidencedBy: Array<ResolversParentTypes['Document']>, evidencedByConnection: ResolversParentTypes['StrategyEvidencedByConnection'], leads: Array<ResolversParentTypes['Leader']>, leadsConnection: ResolversParentTypes['StrategyLeadsConnection'], objectives: Array<ResolversParentTypes['Objective']>, overseenBy: Array<ResolversParentTypes['Body']>, overseenByConnection: ResolversParentTypes['StrategyOverseenByConnection'], risks: Array<ResolversParentTypes['Risk']>, risksConnection: ResolversParentTypes['StrategyRisksConnection'], supersededBy: Array<ResolversParentTypes['Strategy']>, supersededByConnection: ResolversParentTypes['StrategySupersededByConnection'], supersedes: Array<ResolversParentTypes['Strategy']>, supersedesConnection: ResolversParentTypes['StrategySupersedesConnection'] };
+  StrategyActionActionsAggregateSelection: StrategyActionActionsAggregateSelection;
+  StrategyActionActionsEdgeAggregateSelection: StrategyActionActionsEdgeAggregateSelection;
+  StrategyActionActionsNodeAggregateSelection: StrategyActionActionsNodeAggregateSelection;
+  StrategyActionsAggregateInput: StrategyActionsAggregateInput;
+  StrategyActionsConnectFieldInput: StrategyActionsConnectFieldInput;
+  StrategyActionsConnection: Omit<StrategyActionsConnection, 'edges'> & { edges: Array<ResolversParentTypes['StrategyActionsRelationship']> };
+  StrategyActionsConnectionAggregateInput: StrategyActionsConnectionAggregateInput;
+  StrategyActionsConnectionFilters: StrategyActionsConnectionFilters;
+  StrategyActionsConnectionSort: StrategyActionsConnectionSort;
+  StrategyActionsConnectionWhere: StrategyActionsConnectionWhere;
+  StrategyActionsCreateFieldInput: StrategyActionsCreateFieldInput;
+  StrategyActionsDeleteFieldInput: StrategyActionsDeleteFieldInput;
+  StrategyActionsDisconnectFieldInput: StrategyActionsDisconnectFieldInput;
+  StrategyActionsFieldInput: StrategyActionsFieldInput;
+  StrategyActionsNodeAggregationWhereInput: StrategyActionsNodeAggregationWhereInput;
+  StrategyActionsRelationship: Omit<StrategyActionsRelationship, 'node'> & { node: ResolversParentTypes['Action'] };
+  StrategyActionsUpdateConnectionInput: StrategyActionsUpdateConnectionInput;
+  StrategyActionsUpdateFieldInput: StrategyActionsUpdateFieldInput;
   StrategyAggregate: StrategyAggregate;
   StrategyAggregateNode: StrategyAggregateNode;
   StrategyBodyOverseenByAggregateSelection: StrategyBodyOverseenByAggregateSelection;
@@ -22521,6 +23289,24 @@ export type ResolversParentTypes = {
   StrategyOverseenByUpdateConnectionInput: StrategyOverseenByUpdateConnectionInput;
   StrategyOverseenByUpdateFieldInput: StrategyOverseenByUpdateFieldInput;
   StrategyRelationshipFilters: StrategyRelationshipFilters;
+  StrategyRiskRisksAggregateSelection: StrategyRiskRisksAggregateSelection;
+  StrategyRiskRisksEdgeAggregateSelection: StrategyRiskRisksEdgeAggregateSelection;
+  StrategyRiskRisksNodeAggregateSelection: StrategyRiskRisksNodeAggregateSelection;
+  StrategyRisksAggregateInput: StrategyRisksAggregateInput;
+  StrategyRisksConnectFieldInput: StrategyRisksConnectFieldInput;
+  StrategyRisksConnection: Omit<StrategyRisksConnection, 'edges'> & { edges: Array<ResolversParentTypes['StrategyRisksRelationship']> };
+  StrategyRisksConnectionAggregateInput: StrategyRisksConnectionAggregateInput;
+  StrategyRisksConnectionFilters: StrategyRisksConnectionFilters;
+  StrategyRisksConnectionSort: StrategyRisksConnectionSort;
+  StrategyRisksConnectionWhere: StrategyRisksConnectionWhere;
+  StrategyRisksCreateFieldInput: StrategyRisksCreateFieldInput;
+  StrategyRisksDeleteFieldInput: StrategyRisksDeleteFieldInput;
+  StrategyRisksDisconnectFieldInput: StrategyRisksDisconnectFieldInput;
+  StrategyRisksFieldInput: StrategyRisksFieldInput;
+  StrategyRisksNodeAggregationWhereInput: StrategyRisksNodeAggregationWhereInput;
+  StrategyRisksRelationship: Omit<StrategyRisksRelationship, 'node'> & { node: ResolversParentTypes['Risk'] };
+  StrategyRisksUpdateConnectionInput: StrategyRisksUpdateConnectionInput;
+  StrategyRisksUpdateFieldInput: StrategyRisksUpdateFieldInput;
   StrategySort: StrategySort;
   StrategyStatusEnumScalarFilters: StrategyStatusEnumScalarFilters;
   StrategyStatusEnumScalarMutations: StrategyStatusEnumScalarMutations;
@@ -22623,6 +23409,8 @@ export type ActionResolvers<ContextType = ApiContext, ParentType extends Resolve
   kind?: Resolver<ResolversTypes['ActionKind'], ParentType, ContextType>;
   leads?: Resolver<Array<ResolversTypes['Leader']>, ParentType, ContextType, Partial<ActionLeadsArgs>>;
   leadsConnection?: Resolver<ResolversTypes['ActionLeadsConnection'], ParentType, ContextType, Partial<ActionLeadsConnectionArgs>>;
+  partOfStrategy?: Resolver<Array<ResolversTypes['Strategy']>, ParentType, ContextType, Partial<ActionPartOfStrategyArgs>>;
+  partOfStrategyConnection?: Resolver<ResolversTypes['ActionPartOfStrategyConnection'], ParentType, ContextType, Partial<ActionPartOfStrategyConnectionArgs>>;
   partnershipId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   position?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   privateNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -22765,6 +23553,19 @@ export type ActionObjectiveContributesToNodeAggregateSelectionResolvers<ContextT
   updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
+export type ActionPartOfStrategyConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ActionPartOfStrategyConnection'] = ResolversParentTypes['ActionPartOfStrategyConnection']> = {
+  aggregate?: Resolver<ResolversTypes['ActionStrategyPartOfStrategyAggregateSelection'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['ActionPartOfStrategyRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ActionPartOfStrategyRelationshipResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ActionPartOfStrategyRelationship'] = ResolversParentTypes['ActionPartOfStrategyRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Strategy'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+};
+
 export type ActionProgressUpdateUpdatesAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ActionProgressUpdateUpdatesAggregateSelection'] = ResolversParentTypes['ActionProgressUpdateUpdatesAggregateSelection']> = {
   count?: Resolver<ResolversTypes['CountConnection'], ParentType, ContextType>;
   edge?: Resolver<Maybe<ResolversTypes['ActionProgressUpdateUpdatesEdgeAggregateSelection']>, ParentType, ContextType>;
@@ -22795,6 +23596,25 @@ export type ActionRaisedAtRelationshipResolvers<ContextType = ApiContext, Parent
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+};
+
+export type ActionStrategyPartOfStrategyAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ActionStrategyPartOfStrategyAggregateSelection'] = ResolversParentTypes['ActionStrategyPartOfStrategyAggregateSelection']> = {
+  count?: Resolver<ResolversTypes['CountConnection'], ParentType, ContextType>;
+  edge?: Resolver<Maybe<ResolversTypes['ActionStrategyPartOfStrategyEdgeAggregateSelection']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['ActionStrategyPartOfStrategyNodeAggregateSelection']>, ParentType, ContextType>;
+};
+
+export type ActionStrategyPartOfStrategyEdgeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ActionStrategyPartOfStrategyEdgeAggregateSelection'] = ResolversParentTypes['ActionStrategyPartOfStrategyEdgeAggregateSelection']> = {
+  locator?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type ActionStrategyPartOfStrategyNodeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ActionStrategyPartOfStrategyNodeAggregateSelection'] = ResolversParentTypes['ActionStrategyPartOfStrategyNodeAggregateSelection']> = {
+  createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
 export type ActionUpdatesConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ActionUpdatesConnection'] = ResolversParentTypes['ActionUpdatesConnection']> = {
@@ -26208,6 +27028,8 @@ export type ResponsibilityResolvers<ContextType = ApiContext, ParentType extends
 export type RiskResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Risk'] = ResolversParentTypes['Risk']> = {
   affects?: Resolver<Array<ResolversTypes['Objective']>, ParentType, ContextType, Partial<RiskAffectsArgs>>;
   affectsConnection?: Resolver<ResolversTypes['RiskAffectsConnection'], ParentType, ContextType, Partial<RiskAffectsConnectionArgs>>;
+  affectsStrategy?: Resolver<Array<ResolversTypes['Strategy']>, ParentType, ContextType, Partial<RiskAffectsStrategyArgs>>;
+  affectsStrategyConnection?: Resolver<ResolversTypes['RiskAffectsStrategyConnection'], ParentType, ContextType, Partial<RiskAffectsStrategyConnectionArgs>>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   evidencedBy?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType, Partial<RiskEvidencedByArgs>>;
   evidencedByConnection?: Resolver<ResolversTypes['RiskEvidencedByConnection'], ParentType, ContextType, Partial<RiskEvidencedByConnectionArgs>>;
@@ -26229,6 +27051,19 @@ export type RiskAffectsConnectionResolvers<ContextType = ApiContext, ParentType 
 export type RiskAffectsRelationshipResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RiskAffectsRelationship'] = ResolversParentTypes['RiskAffectsRelationship']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Objective'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+};
+
+export type RiskAffectsStrategyConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RiskAffectsStrategyConnection'] = ResolversParentTypes['RiskAffectsStrategyConnection']> = {
+  aggregate?: Resolver<ResolversTypes['RiskStrategyAffectsStrategyAggregateSelection'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['RiskAffectsStrategyRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RiskAffectsStrategyRelationshipResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RiskAffectsStrategyRelationship'] = ResolversParentTypes['RiskAffectsStrategyRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Strategy'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
 };
 
@@ -26299,6 +27134,25 @@ export type RiskObjectiveAffectsNodeAggregateSelectionResolvers<ContextType = Ap
   description?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type RiskStrategyAffectsStrategyAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RiskStrategyAffectsStrategyAggregateSelection'] = ResolversParentTypes['RiskStrategyAffectsStrategyAggregateSelection']> = {
+  count?: Resolver<ResolversTypes['CountConnection'], ParentType, ContextType>;
+  edge?: Resolver<Maybe<ResolversTypes['RiskStrategyAffectsStrategyEdgeAggregateSelection']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['RiskStrategyAffectsStrategyNodeAggregateSelection']>, ParentType, ContextType>;
+};
+
+export type RiskStrategyAffectsStrategyEdgeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RiskStrategyAffectsStrategyEdgeAggregateSelection'] = ResolversParentTypes['RiskStrategyAffectsStrategyEdgeAggregateSelection']> = {
+  locator?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type RiskStrategyAffectsStrategyNodeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RiskStrategyAffectsStrategyNodeAggregateSelection'] = ResolversParentTypes['RiskStrategyAffectsStrategyNodeAggregateSelection']> = {
+  createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
   updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
@@ -26465,6 +27319,8 @@ export type StrategiesIndexConnectionResolvers<ContextType = ApiContext, ParentT
 };
 
 export type StrategyResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Strategy'] = ResolversParentTypes['Strategy']> = {
+  actions?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType, Partial<StrategyActionsArgs>>;
+  actionsConnection?: Resolver<ResolversTypes['StrategyActionsConnection'], ParentType, ContextType, Partial<StrategyActionsConnectionArgs>>;
   aliases?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   evidencedBy?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType, Partial<StrategyEvidencedByArgs>>;
@@ -26480,6 +27336,8 @@ export type StrategyResolvers<ContextType = ApiContext, ParentType extends Resol
   partnershipId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   periodEnd?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   periodStart?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  risks?: Resolver<Array<ResolversTypes['Risk']>, ParentType, ContextType, Partial<StrategyRisksArgs>>;
+  risksConnection?: Resolver<ResolversTypes['StrategyRisksConnection'], ParentType, ContextType, Partial<StrategyRisksConnectionArgs>>;
   status?: Resolver<Maybe<ResolversTypes['StrategyStatus']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   supersededBy?: Resolver<Array<ResolversTypes['Strategy']>, ParentType, ContextType, Partial<StrategySupersededByArgs>>;
@@ -26489,6 +27347,42 @@ export type StrategyResolvers<ContextType = ApiContext, ParentType extends Resol
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   updatedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type StrategyActionActionsAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StrategyActionActionsAggregateSelection'] = ResolversParentTypes['StrategyActionActionsAggregateSelection']> = {
+  count?: Resolver<ResolversTypes['CountConnection'], ParentType, ContextType>;
+  edge?: Resolver<Maybe<ResolversTypes['StrategyActionActionsEdgeAggregateSelection']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['StrategyActionActionsNodeAggregateSelection']>, ParentType, ContextType>;
+};
+
+export type StrategyActionActionsEdgeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StrategyActionActionsEdgeAggregateSelection'] = ResolversParentTypes['StrategyActionActionsEdgeAggregateSelection']> = {
+  locator?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type StrategyActionActionsNodeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StrategyActionActionsNodeAggregateSelection'] = ResolversParentTypes['StrategyActionActionsNodeAggregateSelection']> = {
+  createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  desiredOutcome?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  dueText?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
+  privateNote?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  ref?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type StrategyActionsConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StrategyActionsConnection'] = ResolversParentTypes['StrategyActionsConnection']> = {
+  aggregate?: Resolver<ResolversTypes['StrategyActionActionsAggregateSelection'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['StrategyActionsRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type StrategyActionsRelationshipResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StrategyActionsRelationship'] = ResolversParentTypes['StrategyActionsRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Action'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
 };
 
 export type StrategyAggregateResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StrategyAggregate'] = ResolversParentTypes['StrategyAggregate']> = {
@@ -26628,6 +27522,37 @@ export type StrategyOverseenByConnectionResolvers<ContextType = ApiContext, Pare
 export type StrategyOverseenByRelationshipResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StrategyOverseenByRelationship'] = ResolversParentTypes['StrategyOverseenByRelationship']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
+};
+
+export type StrategyRiskRisksAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StrategyRiskRisksAggregateSelection'] = ResolversParentTypes['StrategyRiskRisksAggregateSelection']> = {
+  count?: Resolver<ResolversTypes['CountConnection'], ParentType, ContextType>;
+  edge?: Resolver<Maybe<ResolversTypes['StrategyRiskRisksEdgeAggregateSelection']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['StrategyRiskRisksNodeAggregateSelection']>, ParentType, ContextType>;
+};
+
+export type StrategyRiskRisksEdgeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StrategyRiskRisksEdgeAggregateSelection'] = ResolversParentTypes['StrategyRiskRisksEdgeAggregateSelection']> = {
+  locator?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type StrategyRiskRisksNodeAggregateSelectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StrategyRiskRisksNodeAggregateSelection'] = ResolversParentTypes['StrategyRiskRisksNodeAggregateSelection']> = {
+  createdAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTimeAggregateSelection'], ParentType, ContextType>;
+  updatedBy?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+};
+
+export type StrategyRisksConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StrategyRisksConnection'] = ResolversParentTypes['StrategyRisksConnection']> = {
+  aggregate?: Resolver<ResolversTypes['StrategyRiskRisksAggregateSelection'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['StrategyRisksRelationship']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type StrategyRisksRelationshipResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StrategyRisksRelationship'] = ResolversParentTypes['StrategyRisksRelationship']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Risk'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
 };
 
@@ -26818,11 +27743,16 @@ export type Resolvers<ContextType = ApiContext> = {
   ActionObjectiveContributesToAggregateSelection?: ActionObjectiveContributesToAggregateSelectionResolvers<ContextType>;
   ActionObjectiveContributesToEdgeAggregateSelection?: ActionObjectiveContributesToEdgeAggregateSelectionResolvers<ContextType>;
   ActionObjectiveContributesToNodeAggregateSelection?: ActionObjectiveContributesToNodeAggregateSelectionResolvers<ContextType>;
+  ActionPartOfStrategyConnection?: ActionPartOfStrategyConnectionResolvers<ContextType>;
+  ActionPartOfStrategyRelationship?: ActionPartOfStrategyRelationshipResolvers<ContextType>;
   ActionProgressUpdateUpdatesAggregateSelection?: ActionProgressUpdateUpdatesAggregateSelectionResolvers<ContextType>;
   ActionProgressUpdateUpdatesEdgeAggregateSelection?: ActionProgressUpdateUpdatesEdgeAggregateSelectionResolvers<ContextType>;
   ActionProgressUpdateUpdatesNodeAggregateSelection?: ActionProgressUpdateUpdatesNodeAggregateSelectionResolvers<ContextType>;
   ActionRaisedAtConnection?: ActionRaisedAtConnectionResolvers<ContextType>;
   ActionRaisedAtRelationship?: ActionRaisedAtRelationshipResolvers<ContextType>;
+  ActionStrategyPartOfStrategyAggregateSelection?: ActionStrategyPartOfStrategyAggregateSelectionResolvers<ContextType>;
+  ActionStrategyPartOfStrategyEdgeAggregateSelection?: ActionStrategyPartOfStrategyEdgeAggregateSelectionResolvers<ContextType>;
+  ActionStrategyPartOfStrategyNodeAggregateSelection?: ActionStrategyPartOfStrategyNodeAggregateSelectionResolvers<ContextType>;
   ActionUpdatesConnection?: ActionUpdatesConnectionResolvers<ContextType>;
   ActionUpdatesRelationship?: ActionUpdatesRelationshipResolvers<ContextType>;
   ActionsConnection?: ActionsConnectionResolvers<ContextType>;
@@ -27286,6 +28216,8 @@ export type Resolvers<ContextType = ApiContext> = {
   Risk?: RiskResolvers<ContextType>;
   RiskAffectsConnection?: RiskAffectsConnectionResolvers<ContextType>;
   RiskAffectsRelationship?: RiskAffectsRelationshipResolvers<ContextType>;
+  RiskAffectsStrategyConnection?: RiskAffectsStrategyConnectionResolvers<ContextType>;
+  RiskAffectsStrategyRelationship?: RiskAffectsStrategyRelationshipResolvers<ContextType>;
   RiskAggregate?: RiskAggregateResolvers<ContextType>;
   RiskAggregateNode?: RiskAggregateNodeResolvers<ContextType>;
   RiskDocumentEvidencedByAggregateSelection?: RiskDocumentEvidencedByAggregateSelectionResolvers<ContextType>;
@@ -27297,6 +28229,9 @@ export type Resolvers<ContextType = ApiContext> = {
   RiskObjectiveAffectsAggregateSelection?: RiskObjectiveAffectsAggregateSelectionResolvers<ContextType>;
   RiskObjectiveAffectsEdgeAggregateSelection?: RiskObjectiveAffectsEdgeAggregateSelectionResolvers<ContextType>;
   RiskObjectiveAffectsNodeAggregateSelection?: RiskObjectiveAffectsNodeAggregateSelectionResolvers<ContextType>;
+  RiskStrategyAffectsStrategyAggregateSelection?: RiskStrategyAffectsStrategyAggregateSelectionResolvers<ContextType>;
+  RiskStrategyAffectsStrategyEdgeAggregateSelection?: RiskStrategyAffectsStrategyEdgeAggregateSelectionResolvers<ContextType>;
+  RiskStrategyAffectsStrategyNodeAggregateSelection?: RiskStrategyAffectsStrategyNodeAggregateSelectionResolvers<ContextType>;
   RisksConnection?: RisksConnectionResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
@@ -27321,6 +28256,11 @@ export type Resolvers<ContextType = ApiContext> = {
   StrategiesConnection?: StrategiesConnectionResolvers<ContextType>;
   StrategiesIndexConnection?: StrategiesIndexConnectionResolvers<ContextType>;
   Strategy?: StrategyResolvers<ContextType>;
+  StrategyActionActionsAggregateSelection?: StrategyActionActionsAggregateSelectionResolvers<ContextType>;
+  StrategyActionActionsEdgeAggregateSelection?: StrategyActionActionsEdgeAggregateSelectionResolvers<ContextType>;
+  StrategyActionActionsNodeAggregateSelection?: StrategyActionActionsNodeAggregateSelectionResolvers<ContextType>;
+  StrategyActionsConnection?: StrategyActionsConnectionResolvers<ContextType>;
+  StrategyActionsRelationship?: StrategyActionsRelationshipResolvers<ContextType>;
   StrategyAggregate?: StrategyAggregateResolvers<ContextType>;
   StrategyAggregateNode?: StrategyAggregateNodeResolvers<ContextType>;
   StrategyBodyOverseenByAggregateSelection?: StrategyBodyOverseenByAggregateSelectionResolvers<ContextType>;
@@ -27342,6 +28282,11 @@ export type Resolvers<ContextType = ApiContext> = {
   StrategyObjectivesRelationship?: StrategyObjectivesRelationshipResolvers<ContextType>;
   StrategyOverseenByConnection?: StrategyOverseenByConnectionResolvers<ContextType>;
   StrategyOverseenByRelationship?: StrategyOverseenByRelationshipResolvers<ContextType>;
+  StrategyRiskRisksAggregateSelection?: StrategyRiskRisksAggregateSelectionResolvers<ContextType>;
+  StrategyRiskRisksEdgeAggregateSelection?: StrategyRiskRisksEdgeAggregateSelectionResolvers<ContextType>;
+  StrategyRiskRisksNodeAggregateSelection?: StrategyRiskRisksNodeAggregateSelectionResolvers<ContextType>;
+  StrategyRisksConnection?: StrategyRisksConnectionResolvers<ContextType>;
+  StrategyRisksRelationship?: StrategyRisksRelationshipResolvers<ContextType>;
   StrategyStrategySupersededByAggregateSelection?: StrategyStrategySupersededByAggregateSelectionResolvers<ContextType>;
   StrategyStrategySupersededByEdgeAggregateSelection?: StrategyStrategySupersededByEdgeAggregateSelectionResolvers<ContextType>;
   StrategyStrategySupersededByNodeAggregateSelection?: StrategyStrategySupersededByNodeAggregateSelectionResolvers<ContextType>;
