@@ -6,6 +6,7 @@ import type { Driver } from "neo4j-driver";
 import { buildDomainModel, readTypeDefs } from "../schema-model/index.js";
 import { authorizationTypeDefs } from "./authorization-rules.js";
 import type { ApiContext } from "./context.js";
+import { DateScalar } from "./date-scalar.js";
 import { traversalResolvers } from "./traversal-resolvers.js";
 import { validateWrites } from "./validate-writes.js";
 
@@ -24,7 +25,8 @@ export async function buildSchema(options: SchemaOptions = {}): Promise<GraphQLS
   const neoSchema = new Neo4jGraphQL({
     typeDefs: `${typeDefs}\n${authorizationTypeDefs(buildDomainModel(typeDefs))}`,
     ...(options.driver ? { driver: options.driver } : {}),
-    resolvers: options.resolvers ?? traversalResolvers,
+    // Our Date scalar replaces the library's (which shifts dates by the server's time zone).
+    resolvers: { ...(options.resolvers ?? traversalResolvers), Date: DateScalar },
     features: {
       // Claims are verified in createContext and handed over as trusted `jwt`; the library never
       // decodes a token itself (the context carries none), so this key only switches its rules on.

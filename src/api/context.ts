@@ -1,9 +1,10 @@
 import type { Driver } from "neo4j-driver";
 import type { Neo4jGraphQLContext } from "@neo4j/graphql";
-import { createReadQuery, type ReadQuery } from "../traversals/index.js";
+import { buildScope, createReadQuery, type ReadQuery, type Scope } from "../traversals/index.js";
 import type { VerifyToken } from "./authenticate.js";
 import { countingDriver, type RoundTripCounter } from "./counting-driver.js";
 import { createLoaders, type Loaders } from "./loaders.js";
+import { viewerOf } from "./viewer.js";
 
 /** What every resolver sees: the request's token, a fresh DataLoader set, and how to reach the database. */
 export interface ApiContext extends Neo4jGraphQLContext {
@@ -15,6 +16,8 @@ export interface ApiContext extends Neo4jGraphQLContext {
   read: ReadQuery;
   /** Database round trips of this request (generated and custom resolvers), for tests and benchmarks. */
   roundTrips: RoundTripCounter;
+  /** Builds the one Scope of a traversal question from its arguments (see src/traversals/scope.ts). */
+  scope(args: { partnershipId?: string | null; asOf?: unknown }): Scope;
 }
 
 export interface ContextOptions {
@@ -22,6 +25,8 @@ export interface ContextOptions {
   database: string;
   timeoutMs: number;
   verifyToken: VerifyToken;
+  /** DEFAULT_PARTNERSHIP: the partnership a question that names none is about; unset: none. */
+  defaultPartnership?: string | undefined;
 }
 
 /** Pulls the bearer token from an Authorization header ("Bearer <jwt>"); undefined for anonymous callers. */
@@ -40,7 +45,7 @@ export async function createContext(options: ContextOptions, authorization?: str
   const roundTrips: RoundTripCounter = { roundTrips: 0 };
   const driver = countingDriver(options.driver, roundTrips);
   const read = createReadQuery(driver, options.database, options.timeoutMs);
-  return {
+  const context: ApiContext = {
     ...(jwt ? { jwt } : {}),
     driver,
     // @neo4j/graphql runs its Cypher through this (counted) driver instead of the shared one.
@@ -52,5 +57,8 @@ export async function createContext(options: ContextOptions, authorization?: str
     loaders: createLoaders(read),
     read,
     roundTrips,
+    scope: (args) =>
+      buildScope({ ...args, viewer: viewerOf(jwt), defaultPartnership: options.defaultPartnership }),
   };
+  return context;
 }

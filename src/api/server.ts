@@ -28,6 +28,8 @@ export interface ServerOptions {
   port: number;
   production: boolean;
   verifyToken: VerifyToken;
+  /** DEFAULT_PARTNERSHIP (see src/traversals/scope.ts). */
+  defaultPartnership?: string | undefined;
   /** Extra routes mounted after the API (the viewer's static files). */
   mount?: (app: express.Express) => void;
   log?: (line: string) => void;
@@ -73,6 +75,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     database: options.database,
     timeoutMs: options.timeoutMs,
     verifyToken: options.verifyToken,
+    defaultPartnership: options.defaultPartnership,
   };
   app.use(
     "/graphql",

@@ -57,6 +57,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       port: config.PORT,
       production: config.NODE_ENV === "production",
       verifyToken: createTokenVerifier(config),
+      defaultPartnership: config.DEFAULT_PARTNERSHIP,
       ...(options.mount ? { mount: options.mount } : {}),
     });
     return {

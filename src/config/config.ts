@@ -33,6 +33,10 @@ const environmentSchema = z.object({
   JWKS_URL: z.string().url("an https URL of a JSON Web Key Set").optional(),
   JWT_ISSUER: z.string().optional(),
   JWT_AUDIENCE: z.string().optional(),
+  DEFAULT_PARTNERSHIP: z
+    .string()
+    .regex(/^partnership:[a-z0-9][a-z0-9._:-]*$/, "a partnership id such as partnership:barnet")
+    .optional(),
 });
 
 /** The HS256 secret used in development when JWT_SECRET is unset; never accepted in production. */

@@ -7,4 +7,5 @@ export {
   type PropertyModel,
   type RelationshipModel,
 } from "./domain-model.js";
+export { SHARED } from "./tenancy.js";
 export { ID_PREFIX, ID_PATTERN, LABELS, idProblem } from "./ids.js";

@@ -1,6 +1,7 @@
 import { notFound } from "../errors/index.js";
 import { pathNode } from "./cypher-fragments.js";
 import type { ReadQuery } from "./read-query.js";
+import { isTopKind } from "./top.js";
 import type { PathNode } from "./types.js";
 
 export interface AccountabilityStepRow {
@@ -27,9 +28,6 @@ interface ChainBody {
   chairs: PathNode[];
   accountableTo: string[];
 }
-
-/** Bodies at the top of a structure: reaching one ends the chain without a gap. */
-const TOP_KINDS = new Set(["STATUTORY_BOARD", "MEMBERS_COMMITTEE", "EXTERNAL_BOARD"]);
 
 // For many ids at once (UNWIND), so nested fields batch through a DataLoader into one round trip.
 const CHAIN_QUERY = `
@@ -217,7 +215,7 @@ function assemble(id: string, row: Record<string, unknown>): AccountabilityStepR
       if (chair) step(bodyDepth, "CHAIR", "MEMBER_OF", chair, body.node);
       else
         step(bodyDepth, "CHAIR", "MEMBER_OF", null, body.node, `${body.node.name} has no chair on record.`);
-      if (!body.accountableTo.length && !TOP_KINDS.has(body.kind))
+      if (!body.accountableTo.length && !isTopKind(body.kind))
         step(
           bodyDepth + 1,
           "ACCOUNTABLE_TO",

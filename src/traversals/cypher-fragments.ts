@@ -16,7 +16,3 @@ export const pathNode = (v: string): string =>
 /** True when the caller may see the node: restricted items only for officers of its partnership (see viewerParameters). */
 export const visible = (v: string): string =>
   `(NOT coalesce(${v}.restricted, false) OR $officerAll OR ${v}.partnershipId IN $officerOf)`;
-
-/** True when a relationship or body is valid at $asOf. */
-export const validAt = (v: string): string =>
-  `((${v}.validFrom IS NULL OR ${v}.validFrom <= $asOf) AND (${v}.validTo IS NULL OR ${v}.validTo >= $asOf))`;

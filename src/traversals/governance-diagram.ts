@@ -1,5 +1,5 @@
 import { notFound } from "../errors/index.js";
-import { validAt } from "./cypher-fragments.js";
+import { validAt } from "./validity.js";
 import { dateParameter, type ReadQuery } from "./read-query.js";
 
 export interface DiagramNodeRow {

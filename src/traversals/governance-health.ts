@@ -1,5 +1,7 @@
 import neo4j from "neo4j-driver";
-import { pathNode, validAt } from "./cypher-fragments.js";
+import { pathNode } from "./cypher-fragments.js";
+import { hasTopKind } from "./top.js";
+import { validAt } from "./validity.js";
 import { capped } from "./limits.js";
 import { dateParameter, type ReadQuery } from "./read-query.js";
 import type { PathNode } from "./types.js";
@@ -101,7 +103,7 @@ export const RULES: readonly Rule[] = [
     severity: "ERROR",
     description:
       "a body (other than a board or committee) with no line of accountability or updates to a statutory board",
-    match: `MATCH (s:Body) WHERE ${inScope("s")} AND ${validAt("s")} AND NOT s.kind IN ['STATUTORY_BOARD', 'MEMBERS_COMMITTEE', 'EXTERNAL_BOARD']
+    match: `MATCH (s:Body) WHERE ${inScope("s")} AND ${validAt("s")} AND NOT ${hasTopKind("s")}
               AND NOT EXISTS { MATCH (s)-[:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO*1..10]->(:Body {kind: 'STATUTORY_BOARD'}) }
             WITH s, s.name + ' has no route to a statutory board (no ACCOUNTABLE_TO or PROVIDES_UPDATES_TO line).' AS message`,
   },

@@ -19,3 +19,15 @@ export { graphStats, type GraphStatsRows } from "./graph-stats.js";
 export { createReadQuery, toPlain, type ReadQuery } from "./read-query.js";
 export { LIMITS } from "./limits.js";
 export { ANONYMOUS, type PathNode, type Viewer } from "./types.js";
+export {
+  buildScope,
+  scopeParameters,
+  settlePartnership,
+  listPartnerships,
+  asOfDate,
+  type Scope,
+  type PartnershipScope,
+  type ScopeInput,
+} from "./scope.js";
+export { isValidAt, validAt, type Dated } from "./validity.js";
+export { TOP_KINDS, isTopKind } from "./top.js";

@@ -1,5 +1,6 @@
 import { notFound } from "../errors/index.js";
-import { pathNode, validAt } from "./cypher-fragments.js";
+import { pathNode } from "./cypher-fragments.js";
+import { validAt } from "./validity.js";
 import { dateParameter, type ReadQuery } from "./read-query.js";
 import type { PathNode } from "./types.js";
 

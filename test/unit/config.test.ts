@@ -34,3 +34,18 @@ describe("loadConfig", () => {
     }
   });
 });
+
+describe("DEFAULT_PARTNERSHIP", () => {
+  it("is unset unless given, and takes a partnership id", () => {
+    expect(loadConfig({}).DEFAULT_PARTNERSHIP).toBeUndefined();
+    expect(loadConfig({ DEFAULT_PARTNERSHIP: "partnership:barnet" }).DEFAULT_PARTNERSHIP).toBe(
+      "partnership:barnet",
+    );
+  });
+
+  it("names the variable and the form when it is not a partnership id", () => {
+    expect(() => loadConfig({ DEFAULT_PARTNERSHIP: "barnet" })).toThrow(
+      /DEFAULT_PARTNERSHIP="barnet": expected a partnership id such as partnership:barnet/,
+    );
+  });
+});

@@ -43,6 +43,7 @@ export async function inProcessSource(config: Config, log?: (line: string) => vo
         database: database.database,
         timeoutMs: Math.max(config.QUERY_TIMEOUT_MS, REPORT_TIMEOUT_MS),
         verifyToken: refuseToken,
+        defaultPartnership: config.DEFAULT_PARTNERSHIP,
       };
       const contextValue = await createContext(options as Parameters<typeof createContext>[0]);
       const result = await execute({ schema, document, variableValues: variables, contextValue });
