@@ -1,5 +1,4 @@
-import type { ReadQuery } from "../../src/traversals/index.js";
-import type { PathNode } from "../../src/traversals/types.js";
+import { isValidAt, type Dated, type PathNode, type ReadQuery } from "../../src/traversals/index.js";
 
 /** A node as the naive resolvers pass it around: its properties plus its label. */
 export type Entity = Record<string, unknown> & { id: string; __typename: string };
@@ -29,13 +28,9 @@ export function pathNodeOf(node: Entity): PathNode {
   return { id: node.id, label: node.__typename, name: String(name ?? node.id) };
 }
 
-/** Today as the database's date() sees it (YYYY-MM-DD); ISO dates compare as strings. */
-export const today = (): string => new Date().toISOString().slice(0, 10);
-
-/** validAt(v) of the traversals: no validFrom after asOf, no validTo before it. */
+/** The traversals' "valid at" rule on an entity or relationship as read (dates already plain strings). */
 export const validAt = (value: Record<string, unknown>, asOf: string): boolean =>
-  (value.validFrom == null || String(value.validFrom) <= asOf) &&
-  (value.validTo == null || String(value.validTo) >= asOf);
+  isValidAt(value as Dated, asOf);
 
 /** Neo4j's ORDER BY: nulls sort last ascending, first descending. */
 export function neo4jOrder<T extends Record<string, unknown>>(

@@ -1,6 +1,7 @@
 import type { ApiContext } from "../../src/api/context.js";
 import { governanceHealth } from "../../src/traversals/index.js";
-import { entities, pathNodeOf, today, validAt, type Entity } from "./fetch.js";
+import { today } from "../../src/text/index.js";
+import { entities, pathNodeOf, validAt, type Entity } from "./fetch.js";
 
 type Finding = { rule: string; severity: string; subject: ReturnType<typeof pathNodeOf>; message: string };
 const label = (s: Entity): string =>

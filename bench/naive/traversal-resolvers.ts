@@ -10,7 +10,8 @@ import {
 } from "../../src/traversals/index.js";
 import { SEARCH_INDEX } from "../../src/graph/index.js";
 import neo4j from "neo4j-driver";
-import { entities, entity, neo4jOrder, pathNodeOf, today, validAt, type Entity } from "./fetch.js";
+import { today } from "../../src/text/index.js";
+import { entities, entity, neo4jOrder, pathNodeOf, validAt, type Entity } from "./fetch.js";
 import { naiveHealth } from "./health.js";
 
 /**

@@ -1,5 +1,5 @@
 import type { PropertyModel } from "../schema-model/index.js";
-import { didYouMean } from "../text/index.js";
+import { didYouMean, isIsoDate } from "../text/index.js";
 
 /** Why a value does not fit its property, with the fix; undefined when it fits. */
 export interface ValueProblem {
@@ -15,12 +15,6 @@ const describe = (value: unknown): string =>
       : typeof value === "object"
         ? "a mapping"
         : `${typeof value} ${JSON.stringify(value)}`;
-
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
 
 function checkScalar(property: PropertyModel, value: unknown): ValueProblem | undefined {
   if (property.enumValues) {

@@ -19,5 +19,4 @@ export const viewerParameters = (viewer: Viewer): { officerAll: boolean; officer
   officerOf: viewer.officerOf === "all" ? [] : viewer.officerOf,
 });
 
-export const naturalCompare = (a: string | null | undefined, b: string | null | undefined): number =>
-  (a ?? "").localeCompare(b ?? "", "en", { numeric: true });
+export { naturalCompare } from "../text/index.js";
