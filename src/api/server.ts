@@ -13,6 +13,7 @@ import type { GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
 import type { VerifyToken } from "./authenticate.js";
 import { createContext, type ApiContext } from "./context.js";
+import { exportRoute } from "./export-route.js";
 import { createErrorFormatter } from "./format-error.js";
 import { healthRoute } from "./health-route.js";
 import { requestLimits } from "./request-limits.js";
@@ -85,6 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       context: async ({ req }) => createContext(contextOptions, req.headers.authorization),
     }),
   );
+  app.use("/export", exportRoute(contextOptions));
   options.mount?.(app);
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host, resolve));
   const { port } = httpServer.address() as AddressInfo;

@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { loadConfig } from "../config/index.js";
 import { DEFAULT_SEED_DIR } from "../seed/index.js";
+import { exportCommand } from "./export-command.js";
 import { reportCommand } from "./report-command.js";
 import { runSeed } from "./seed-command.js";
 import { runStart } from "./start-command.js";
@@ -41,6 +42,7 @@ program
   );
 
 program.addCommand(reportCommand(run));
+program.addCommand(exportCommand(run));
 
 program
   .command("token")

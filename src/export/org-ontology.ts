@@ -1,5 +1,5 @@
 import jsonld from "jsonld";
-import { DataFactory, Writer, type Quad, type Quad_Object } from "n3";
+import { DataFactory, Store, Writer, type Quad, type Quad_Object } from "n3";
 import type { Evidence, PartnershipStructure } from "./structure.js";
 import { DEFAULT_BASE_IRI, entityIri, humanise } from "./vocabulary.js";
 
@@ -34,11 +34,16 @@ export type RdfFormat = "turtle" | "jsonld";
  * with the locator on a qualified derivation.
  */
 export function toOrgQuads(structure: PartnershipStructure, baseIri = DEFAULT_BASE_IRI): Quad[] {
-  const quads: Quad[] = [];
+  // A store, so a term declared at each use (a role, a kind) is one triple.
+  const quads = new Store();
   const iri = (id: string) => namedNode(entityIri(baseIri, id));
   const add = (s: Quad["subject"], p: ReturnType<typeof namedNode>, o: Quad_Object): void =>
-    void quads.push(quad(s, p, o));
-  const text = (s: Quad["subject"], p: ReturnType<typeof namedNode>, value: string | null | undefined): void => {
+    void quads.addQuad(quad(s, p, o));
+  const text = (
+    s: Quad["subject"],
+    p: ReturnType<typeof namedNode>,
+    value: string | null | undefined,
+  ): void => {
     if (value) add(s, p, literal(value));
   };
   const date = (value: string) => literal(value, term("xsd", "date"));
@@ -109,7 +114,8 @@ export function toOrgQuads(structure: PartnershipStructure, baseIri = DEFAULT_BA
     const node = iri(organisation.id);
     add(node, a, term("org", "FormalOrganization"));
     names(node, organisation.name, organisation.aliases);
-    if (organisation.kind) add(node, term("org", "classification"), concept("organisation-kind", organisation.kind));
+    if (organisation.kind)
+      add(node, term("org", "classification"), concept("organisation-kind", organisation.kind));
     derived(node, organisation.evidence);
   }
   for (const person of structure.people) {
@@ -188,7 +194,7 @@ export function toOrgQuads(structure: PartnershipStructure, baseIri = DEFAULT_BA
     if (document.url) add(node, term("foaf", "page"), namedNode(document.url));
     text(node, term("gg", "fileName"), document.fileName);
   }
-  return quads;
+  return quads.getQuads(null, null, null, null);
 }
 
 const write = (quads: Quad[], options: ConstructorParameters<typeof Writer>[0]): Promise<string> =>

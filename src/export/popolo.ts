@@ -19,7 +19,8 @@ const otherNames = (aliases: readonly string[]): { other_names?: { name: string 
 const compact = (value: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined));
 
-const postId = (body: string, role: string): string => `post:${body.replace(/^body:/, "")}:${role.toLowerCase()}`;
+const postId = (body: string, role: string): string =>
+  `post:${body.replace(/^body:/, "")}:${role.toLowerCase()}`;
 
 /**
  * The structure as Popolo: persons; organizations for the partnership, its bodies (classified by
@@ -32,7 +33,15 @@ export function toPopolo(structure: PartnershipStructure, baseIri = DEFAULT_BASE
   const sources = (evidence: readonly Evidence[]): { sources?: Record<string, unknown>[] } => {
     const links = [...new Set(evidence.map((e) => e.document))].flatMap((id) => {
       const document = documents.get(id);
-      return document ? [documentLink(baseIri, document, evidence.filter((e) => e.document === id))] : [];
+      return document
+        ? [
+            documentLink(
+              baseIri,
+              document,
+              evidence.filter((e) => e.document === id),
+            ),
+          ]
+        : [];
     });
     return links.length ? { sources: links } : {};
   };
@@ -149,7 +158,8 @@ export function toPopolo(structure: PartnershipStructure, baseIri = DEFAULT_BASE
     }),
   );
   // contact_details: [] says nothing; leave the key out rather than publish an empty list.
-  for (const person of persons) if ((person.contact_details as unknown[]).length === 0) delete person.contact_details;
+  for (const person of persons)
+    if ((person.contact_details as unknown[]).length === 0) delete person.contact_details;
 
   return { persons, organizations, memberships: [...memberships, ...employment], posts: [...posts.values()] };
 }

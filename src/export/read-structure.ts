@@ -50,19 +50,20 @@ export async function readStructure(read: ReadQuery, scope: ExportScope): Promis
     }
     CALL (members) {
       MATCH (person:Person {partnershipId: $partnershipId})
-      RETURN collect(person) + [m IN members WHERE m.partnershipId <> $partnershipId] AS people
+      WITH collect(person) AS ownPeople
+      RETURN ownPeople + [m IN members WHERE m.partnershipId <> $partnershipId] AS people
     }
     CALL (people) {
       UNWIND people AS person
-      MATCH (person)-[w:WORKS_FOR]->(o:Organisation)
+      MATCH (person)-[w:WORKS_FOR]->(o:Organisation) WHERE ${valid("w")}
       RETURN collect({person: person.id, organisation: o.id, title: w.title,
                       validFrom: w.validFrom, validTo: w.validTo}) AS employment,
              collect(DISTINCT o) AS employers
     }
     CALL (agencies, employers) {
       OPTIONAL MATCH (o:Organisation {partnershipId: $partnershipId})
-      WITH collect(o) + agencies + employers AS all
-      UNWIND all AS o
+      WITH collect(o) AS ownAgencies
+      UNWIND ownAgencies + agencies + employers AS o
       RETURN collect(DISTINCT o) AS organisations
     }
     CALL () {

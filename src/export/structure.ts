@@ -55,6 +55,7 @@ export interface MembershipFact {
   /** A person or an organisation. */
   member: string;
   memberLabel: "Person" | "Organisation";
+  /** A body of the partnership, or the partnership itself (its own chair and member agencies). */
   body: string;
   /** MemberRole for people (CHAIR, MEMBER...), AgencyMembershipKind for organisations (STATUTORY...). */
   role: string | null;
