@@ -54,7 +54,7 @@ export function exportRoute(options: ContextOptions & { baseIri?: string }): Rou
       );
     try {
       const context = await createContext(options, request.headers.authorization);
-      const viewer = viewerOf(context);
+      const viewer = viewerOf(context.jwt);
       const files = await exportFiles(context.read, model, {
         ...kind,
         baseIri: options.baseIri ?? DEFAULT_BASE_IRI,
