@@ -1,4 +1,4 @@
-import type { Evidence } from "../../src/seed/seed-graph.js";
+import type { Citation } from "../../src/seed/seed-graph.js";
 import type { GraphBuilder } from "./graph-builder.js";
 import type { Random } from "./prng.js";
 import type { Theme } from "./vocabulary.js";
@@ -24,7 +24,7 @@ export interface PartnershipContext {
 }
 
 /** Evidence citing a paper of this partnership. */
-export const cite = (context: PartnershipContext, paper: Paper, locator: string): Evidence => ({
+export const cite = (context: PartnershipContext, paper: Paper, locator: string): Citation => ({
   document: context.papers[paper],
   locator,
 });

@@ -84,7 +84,7 @@ export function generatePartnership(index: number, seed = DEFAULT_SEED): Generat
   addPapers(context);
   builder.graph.nodes
     .get(partnershipId)!
-    .evidence.push({ document: context.papers.strategy, locator: "Foreword" });
+    .evidence.push({ document: context.papers.strategy, locator: "Foreword", partnershipId });
   addOrganisations(context, scale);
   addPeople(context, scale);
   addBodies(context, scale);

@@ -1,9 +1,4 @@
-import {
-  IDENTITY_PROPERTIES,
-  type Evidence,
-  type SeedGraph,
-  type SeedNode,
-} from "../../src/seed/seed-graph.js";
+import { relationshipKey, type Citation, type SeedGraph, type SeedNode } from "../../src/seed/seed-graph.js";
 
 /**
  * Builds one partnership's SeedGraph the way the seed validator would have: every node with its
@@ -16,7 +11,7 @@ export class GraphBuilder {
   constructor(readonly partnershipId: string) {}
 
   /** Adds a node; properties with undefined values are left out, as a seed file would. */
-  node(label: string, id: string, properties: Record<string, unknown>, evidence: Evidence[] = []): string {
+  node(label: string, id: string, properties: Record<string, unknown>, evidence: Citation[] = []): string {
     if (this.graph.nodes.has(id))
       throw new Error(
         `Generator bug: node id ${id} generated twice; ids must be unique within a partnership.`,
@@ -26,7 +21,7 @@ export class GraphBuilder {
       label,
       partnershipId: this.partnershipId,
       properties: defined(properties),
-      evidence,
+      evidence: evidence.map((citation) => ({ ...citation, partnershipId: this.partnershipId })),
       listedAt: ["bench/generate"],
     };
     this.graph.nodes.set(id, node);
@@ -38,15 +33,22 @@ export class GraphBuilder {
     type: string,
     from: string,
     to: string,
-    source: Evidence,
+    source: Citation,
     properties: Record<string, unknown> = {},
   ): void {
     const props = defined({ ...properties, source: source.document, locator: source.locator });
-    const key = `${from}|${type}|${to}|${IDENTITY_PROPERTIES.map((name) => String(props[name] ?? "")).join("|")}`;
+    const key = relationshipKey(from, type, to, props);
     // The same fact twice is one relationship (the validator merges them the same way).
     if (this.keys.has(key)) return;
     this.keys.add(key);
-    this.graph.relationships.push({ type, from, to, properties: props, key });
+    this.graph.relationships.push({
+      type,
+      from,
+      to,
+      partnershipId: this.partnershipId,
+      properties: props,
+      key,
+    });
   }
 }
 

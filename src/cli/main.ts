@@ -36,8 +36,15 @@ program
   .description("validate the seed files and load them in one transaction (MERGE on id; idempotent)")
   .option("--dir <dir>", "seed folder", DEFAULT_SEED_DIR)
   .option("--check", "validate only; write nothing")
-  .option("--reset", "delete the partnerships' subgraphs first (same transaction)")
-  .action((options: { dir: string; check?: boolean; reset?: boolean }) =>
+  .option(
+    "--partnership <id...>",
+    "load only these partnerships (ids or slugs, or shared); by default every partnership in --dir",
+  )
+  .option(
+    "--reset",
+    "delete the loaded partnerships' nodes and the relationships their files made first (same transaction): how removed facts and properties go",
+  )
+  .action((options: { dir: string; check?: boolean; reset?: boolean; partnership?: string[] }) =>
     run(() => runSeed(loadConfig(), options)),
   );
 

@@ -5,6 +5,7 @@ import { buildDomainModel, readTypeDefs, type DomainModel } from "../schema-mode
 import {
   countGraph,
   loadSeedGraph,
+  resolveUnit,
   validateSeedDirectory,
   type SeedGraph,
   type WriteCounters,
@@ -14,6 +15,8 @@ export interface SeedOptions {
   dir: string;
   check?: boolean;
   reset?: boolean;
+  /** The load unit: partnership ids or slugs, or `shared`; by default every partnership in `dir`. */
+  partnership?: string[];
 }
 
 const table = (counts: Record<string, number>): string =>
@@ -46,6 +49,7 @@ export async function runSeed(
 ): Promise<void> {
   const { graph, files, warnings } = validateSeedDirectory(options.dir, model);
   for (const warning of warnings) console.warn(`warning: ${warning}`);
+  const unit = resolveUnit(graph, options.partnership);
   if (options.check) {
     console.log(`${describeLoad(graph, undefined, files.length)}\nValid: nothing written (--check).`);
     return;
@@ -60,6 +64,7 @@ export async function runSeed(
     let started = false;
     const counters = await loadSeedGraph(database.driver, graph, model, {
       database: database.database,
+      partnerships: unit,
       reset: options.reset ?? false,
       onStep(done, total, step) {
         if (!started) bar.start(total, 0, { step });
@@ -68,7 +73,7 @@ export async function runSeed(
       },
     });
     bar.stop();
-    console.log(describeLoad(graph, counters, files.length));
+    console.log(`${describeLoad(graph, counters, files.length)}\nLoaded: ${unit.join(", ")}.`);
   } finally {
     await database.close();
   }

@@ -7,5 +7,5 @@ export {
   type PropertyModel,
   type RelationshipModel,
 } from "./domain-model.js";
-export { SHARED } from "./tenancy.js";
+export { SHARED, PARTNERSHIP_PREFIX, isPartnershipId, mayReference } from "./tenancy.js";
 export { ID_PREFIX, ID_PATTERN, LABELS, idProblem } from "./ids.js";

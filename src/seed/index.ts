@@ -1,9 +1,9 @@
 export { validateSeedDirectory, type ValidatedSeeds } from "./validate-seeds.js";
 export { buildSeedGraph } from "./build-seed-graph.js";
 export { readSeedFile, listSeedFiles, DEFAULT_SEED_DIR, type SeedFile } from "./read-seed-files.js";
-export { loadSeedGraph, type LoadOptions } from "./load-seed-graph.js";
+export { loadSeedGraph, resolveUnit, type LoadOptions } from "./load-seed-graph.js";
 export { writeSteps, resetSteps, type WriteCounters, type WriteStep } from "./write-seed-graph.js";
-export { SeedValidationError, formatIssue, type SeedIssue } from "./seed-issue.js";
+export { SeedValidationError, SeedConflictError, formatIssue, type SeedIssue } from "./seed-issue.js";
 export { findNearDuplicates } from "./near-duplicates.js";
-export type { SeedGraph, SeedNode, SeedRelationship } from "./seed-graph.js";
+export { partnershipsOf, type SeedGraph, type SeedNode, type SeedRelationship } from "./seed-graph.js";
 export { countGraph } from "./count-graph.js";

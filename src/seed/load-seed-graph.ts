@@ -1,29 +1,59 @@
 import type { Driver } from "neo4j-driver";
-import type { DomainModel } from "../schema-model/index.js";
-import type { SeedGraph } from "./seed-graph.js";
+import { SHARED, type DomainModel } from "../schema-model/index.js";
+import { didYouMean } from "../text/index.js";
+import { partnershipsOf, type SeedGraph } from "./seed-graph.js";
+import { SeedValidationError } from "./seed-issue.js";
 import { addCounters, resetSteps, writeSteps, type WriteCounters } from "./write-seed-graph.js";
 
 export const LOAD_TIMEOUT_MS = 30 * 60_000;
 
 export interface LoadOptions {
   database: string;
-  /** Delete the partnerships' subgraphs first, in the same transaction. */
+  /**
+   * The load unit: the partnerships (ids, or `shared`) to write; by default every one the graph
+   * holds. Nothing outside the unit is created, changed or deleted.
+   */
+  partnerships?: readonly string[];
+  /** Delete the unit's subgraph first (its nodes and the relationships its files made), in the same transaction. */
   reset?: boolean;
   actor?: string;
   onStep?: (done: number, total: number, description: string) => void;
 }
 
-/** Writes the whole seed graph in ONE transaction: a failure anywhere leaves the graph as it was. */
+/**
+ * The load unit for `--partnership` values: full ids, slugs (`barnet` for partnership:barnet), or
+ * `shared`; each must be a partnership the seeds hold.
+ */
+export function resolveUnit(graph: SeedGraph, requested?: readonly string[]): string[] {
+  const available = partnershipsOf(graph);
+  if (!requested?.length) return available;
+  const unit = requested.map((value) =>
+    value === SHARED || value.startsWith("partnership:") ? value : `partnership:${value}`,
+  );
+  const unknown = unit.filter((id) => !available.includes(id));
+  if (unknown.length)
+    throw new SeedValidationError(
+      unknown.map((id) => ({
+        file: "--partnership",
+        entry: id,
+        message: `is not a partnership of these seeds (they hold ${available.join(", ")}).`,
+        fix: `name one of them.${didYouMean(id, available)}`,
+      })),
+    );
+  return [...new Set(unit)];
+}
+
+/** Writes the unit's part of the seed graph in ONE transaction: a failure anywhere leaves the graph as it was. */
 export async function loadSeedGraph(
   driver: Driver,
   graph: SeedGraph,
   model: DomainModel,
   options: LoadOptions,
 ): Promise<WriteCounters> {
-  const partnerships = [...new Set([...graph.nodes.values()].map((n) => n.partnershipId))];
+  const unit = resolveUnit(graph, options.partnerships);
   const steps = [
-    ...(options.reset ? resetSteps(partnerships, model) : []),
-    ...writeSteps(graph, model, options.actor),
+    ...(options.reset ? resetSteps(unit, model) : []),
+    ...writeSteps(graph, model, options.actor, unit),
   ];
   const session = driver.session({ database: options.database });
   try {

@@ -2,6 +2,7 @@
 export interface SeedIssue {
   file: string;
   line?: number;
+  column?: number;
   entry?: string;
   field?: string;
   message: string;
@@ -9,8 +10,9 @@ export interface SeedIssue {
 }
 
 export function formatIssue(issue: SeedIssue): string {
+  const position = issue.line ? `:${issue.line}${issue.column ? `:${issue.column}` : ""}` : "";
   const where = [
-    issue.line ? `${issue.file}:${issue.line}` : issue.file,
+    `${issue.file}${position}`,
     issue.entry && `entry ${issue.entry}`,
     issue.field && `field ${issue.field}`,
   ]
@@ -22,9 +24,23 @@ export function formatIssue(issue: SeedIssue): string {
 /** Thrown before anything is written when any seed file is invalid; lists every issue found. */
 export class SeedValidationError extends Error {
   override name = "SeedValidationError";
-  constructor(readonly issues: readonly SeedIssue[]) {
+  constructor(
+    readonly issues: readonly SeedIssue[],
+    what = "problem(s) in the seed files",
+  ) {
     super(
-      `${issues.length} problem(s) in the seed files; nothing was written:\n${issues.map((i) => `  ${formatIssue(i)}`).join("\n")}`,
+      `${issues.length} ${what}; nothing was written:\n${issues.map((i) => `  ${formatIssue(i)}`).join("\n")}`,
     );
+  }
+}
+
+/**
+ * Thrown inside the load transaction (so it rolls back) when the seeds disagree with the database:
+ * an id another partnership owns there, a shared entity that is not loaded yet.
+ */
+export class SeedConflictError extends SeedValidationError {
+  override name = "SeedConflictError";
+  constructor(issues: readonly SeedIssue[]) {
+    super(issues, "conflict(s) between the seeds and the database");
   }
 }

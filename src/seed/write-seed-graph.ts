@@ -1,6 +1,7 @@
 import type { ManagedTransaction } from "neo4j-driver";
-import type { DomainModel } from "../schema-model/index.js";
-import type { SeedGraph, SeedRelationship } from "./seed-graph.js";
+import { SHARED, type DomainModel } from "../schema-model/index.js";
+import { partnershipsOf, type SeedGraph, type SeedNode, type SeedRelationship } from "./seed-graph.js";
+import { SeedConflictError, type SeedIssue } from "./seed-issue.js";
 import { toNeo4jProperties } from "./to-neo4j.js";
 
 export const BATCH_SIZE = 1000;
@@ -65,89 +66,231 @@ function step(
   };
 }
 
-/** Steps that delete every node of the given partnerships (for `seed --reset`). */
-export function resetSteps(partnershipIds: readonly string[], model: DomainModel): WriteStep[] {
-  return [...model.labels.keys()].map((label) =>
-    step(
-      `reset ${label}`,
-      `UNWIND $rows AS partnershipId MATCH (n:${label} {partnershipId: partnershipId}) DETACH DELETE n`,
-      partnershipIds,
+/**
+ * A step that reads, per label, the rows the database disagrees with, and throws one
+ * SeedConflictError listing them all (inside the transaction, so nothing is written).
+ */
+function checkStep<Row>(
+  description: string,
+  rowsByLabel: ReadonlyMap<string, Row[]>,
+  cypher: (label: string) => string,
+  issue: (record: Record<string, unknown>) => SeedIssue,
+  parameters: Record<string, unknown> = {},
+): WriteStep {
+  const rows = [...rowsByLabel.values()].reduce((total, list) => total + list.length, 0);
+  return {
+    description,
+    rows,
+    async run(tx) {
+      const issues: SeedIssue[] = [];
+      for (const [label, labelRows] of rowsByLabel)
+        for (const batch of batches(labelRows)) {
+          const result = await tx.run(cypher(label), { ...parameters, rows: batch });
+          for (const record of result.records) issues.push(issue(record.toObject()));
+        }
+      if (issues.length) throw new SeedConflictError(issues);
+      return emptyCounters();
+    },
+  };
+}
+
+const where = (node: SeedNode): Pick<SeedIssue, "file" | "line"> => {
+  const [file, line] = (node.listedAt[0] ?? "?").split(/:(?=\d+$)/);
+  return { file: file!, ...(line ? { line: Number(line) } : {}) };
+};
+
+const group = <T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> => {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+};
+
+/**
+ * Steps that remove a load unit's subgraph (for `seed --reset`), docs/tenancy.md: the unit's
+ * nodes, and the relationships its files made (those between shared nodes included). Refused
+ * when another partnership's relationships touch the unit's nodes (resetting `shared` while a
+ * partnership outside the unit links to it), since deleting them would change that partnership.
+ */
+export function resetSteps(unit: readonly string[], model: DomainModel): WriteStep[] {
+  const labels = [...model.labels.keys()];
+  const all = new Map(labels.map((label) => [label, [...unit]]));
+  return [
+    checkStep(
+      "reset: links of other partnerships",
+      all,
+      (label) =>
+        `UNWIND $rows AS partnershipId
+         MATCH (n:${label} {partnershipId: partnershipId})-[r]-(m)
+         WHERE r.partnershipId IS NOT NULL AND NOT r.partnershipId IN $unit
+         WITH n, r.partnershipId AS owner, count(r) AS links, collect(m.id)[0] AS example
+         RETURN n.id AS id, n.partnershipId AS partnershipId, owner, links, example LIMIT 20`,
+      (record) => ({
+        file: "(database)",
+        entry: String(record.id),
+        message: `is ${String(record.partnershipId)}'s, and ${String(record.owner)} links to it (${String(record.links)} relationship(s), e.g. with ${String(record.example)}): a reset of ${String(record.partnershipId)} would delete them.`,
+        fix: `reset without --reset for ${String(record.partnershipId)} (a plain load updates it), or reset ${String(record.owner)} in the same command.`,
+      }),
+      { unit },
     ),
-  );
+    ...(unit.includes(SHARED)
+      ? []
+      : labels.map((label) =>
+          step(
+            `reset ${label} shared links`,
+            `MATCH (n:${label} {partnershipId: $shared})-[r]->() WHERE r.partnershipId IN $rows DELETE r`,
+            unit,
+            { shared: SHARED },
+          ),
+        )),
+    ...labels.map((label) =>
+      step(
+        `reset ${label}`,
+        `UNWIND $rows AS partnershipId MATCH (n:${label} {partnershipId: partnershipId}) DETACH DELETE n`,
+        unit,
+      ),
+    ),
+  ];
 }
 
 /**
- * The writes for a seed graph, as steps to run in one transaction. MERGE on id (and on a
- * relationship key), and SET only what differs, so a second load changes nothing.
+ * The writes of a load unit (by default every partnership of the graph), as steps to run in one
+ * transaction: first two checks against the database, then MERGE on id (and on a relationship's
+ * key and partnership), setting only what differs, so a second load changes nothing.
+ *
+ * - Every node the unit writes is absent or already the unit's: an id another partnership owns
+ *   in the database is a SeedConflictError, never a merge (the node is not taken over).
+ * - Every node the unit refers to outside itself (a shared entity, when loading one partnership)
+ *   is in the database with the owner the seeds say.
  */
-export function writeSteps(graph: SeedGraph, model: DomainModel, actor = "seed"): WriteStep[] {
-  const steps: WriteStep[] = [];
-  const byLabel = new Map<string, { id: string; partnershipId: string; props: Record<string, unknown> }[]>();
-  const evidence = new Map<string, { id: string; document: string; locator: string }[]>();
-  for (const node of graph.nodes.values()) {
-    const properties = model.labels.get(node.label)?.properties ?? new Map();
-    const rows = byLabel.get(node.label) ?? [];
-    rows.push({
-      id: node.id,
-      partnershipId: node.partnershipId,
-      props: toNeo4jProperties(node.properties, properties),
-    });
-    byLabel.set(node.label, rows);
-    const evidenceRows = evidence.get(node.label) ?? [];
-    for (const item of node.evidence) evidenceRows.push({ id: node.id, ...item });
-    evidence.set(node.label, evidenceRows);
-  }
-  for (const [label, rows] of byLabel)
+export function writeSteps(
+  graph: SeedGraph,
+  model: DomainModel,
+  actor = "seed",
+  unit: readonly string[] = partnershipsOf(graph),
+): WriteStep[] {
+  const inUnit = new Set(unit);
+  const written = [...graph.nodes.values()].filter((node) => inUnit.has(node.partnershipId));
+  const relationships = graph.relationships.filter((r) => inUnit.has(r.partnershipId));
+  const evidence = [...graph.nodes.values()].flatMap((node) =>
+    node.evidence
+      .filter((e) => inUnit.has(e.partnershipId))
+      .map((e) => ({ label: node.label, id: node.id, ...e })),
+  );
+  const outside = new Map<string, SeedNode>();
+  const refer = (id: string): void => {
+    const node = graph.nodes.get(id);
+    if (!node) throw new Error(`Unvalidated reference to ${id}: validate with buildSeedGraph first.`);
+    if (!inUnit.has(node.partnershipId)) outside.set(id, node);
+  };
+  for (const r of relationships) [r.from, r.to].forEach(refer);
+  for (const e of evidence) [e.id, e.document].forEach(refer);
+  const ownerRows = (nodes: Iterable<SeedNode>): Map<string, { id: string; partnershipId: string }[]> =>
+    new Map(
+      [...group(nodes, (node) => node.label)].map(([label, list]) => [
+        label,
+        list.map(({ id, partnershipId }) => ({ id, partnershipId })),
+      ]),
+    );
+
+  const steps: WriteStep[] = [
+    checkStep(
+      "check: ids other partnerships own",
+      ownerRows(written),
+      (label) =>
+        `UNWIND $rows AS row MATCH (n:${label} {id: row.id})
+         WHERE n.partnershipId IS NULL OR n.partnershipId <> row.partnershipId
+         RETURN row.id AS id, row.partnershipId AS seeds, n.partnershipId AS database`,
+      (record) => {
+        const node = graph.nodes.get(String(record.id))!;
+        return {
+          ...where(node),
+          entry: node.id,
+          message: `is ${String(record.database ?? "no partnership")}'s in the database, but these seeds make it ${String(record.seeds)}'s: an id belongs to one partnership, and a load never takes over another's node.`,
+          fix: `if both mean the same national or county-wide entity, reference a shared one (defined in seeds/shared/, \`partnership: shared\`); otherwise choose another id. If the database was loaded before the entity became shared, reload ${String(record.database)} with --reset.`,
+        };
+      },
+    ),
+    checkStep(
+      "check: referenced entities outside the unit",
+      ownerRows(outside.values()),
+      (label) =>
+        `UNWIND $rows AS row OPTIONAL MATCH (n:${label} {id: row.id})
+         WITH row, n WHERE n IS NULL OR n.partnershipId IS NULL OR n.partnershipId <> row.partnershipId
+         RETURN row.id AS id, row.partnershipId AS seeds, n.partnershipId AS database, n IS NULL AS missing`,
+      (record) => {
+        const node = graph.nodes.get(String(record.id))!;
+        const owner = String(record.seeds);
+        return {
+          ...where(node),
+          entry: node.id,
+          message: record.missing
+            ? `is ${owner}'s and not in the database yet, but the partnership being loaded refers to it.`
+            : `is ${String(record.database ?? "no partnership")}'s in the database, but the seeds say ${owner}'s.`,
+          fix: record.missing
+            ? `load ${owner} first (npm run seed -- --partnership ${owner}), or load the whole folder.`
+            : `reload ${String(record.database)} with --reset, or correct the seeds.`,
+        };
+      },
+    ),
+  ];
+
+  for (const [label, nodes] of group(written, (node) => node.label)) {
+    const properties = model.labels.get(label)?.properties ?? new Map();
     steps.push(
       step(
         `${label} nodes`,
+        // The owner is set only on create: the check above has made sure a match is the unit's own.
         `UNWIND $rows AS row
          MERGE (n:${label} {id: row.id})
-         ON CREATE SET n.createdAt = datetime()
+         ON CREATE SET n.createdAt = datetime(), n.partnershipId = row.partnershipId
          WITH n, row
-         WHERE n.partnershipId IS NULL OR n.partnershipId <> row.partnershipId
-            OR any(k IN keys(row.props) WHERE n[k] IS NULL OR n[k] <> row.props[k])
-         SET n += row.props, n.partnershipId = row.partnershipId, n.updatedAt = datetime(), n.updatedBy = $actor`,
-        rows,
+         WHERE n.partnershipId = row.partnershipId
+           AND any(k IN keys(row.props) WHERE n[k] IS NULL OR n[k] <> row.props[k])
+         SET n += row.props, n.updatedAt = datetime(), n.updatedBy = $actor`,
+        nodes.map((node) => ({
+          id: node.id,
+          partnershipId: node.partnershipId,
+          props: toNeo4jProperties(node.properties, properties),
+        })),
         { actor },
       ),
     );
-  for (const [label, rows] of evidence)
-    if (rows.length)
-      steps.push(
-        step(
-          `${label} provenance`,
-          `UNWIND $rows AS row
-           MATCH (n:${label} {id: row.id}) MATCH (d:Document {id: row.document})
-           MERGE (n)-[:EVIDENCED_BY {locator: row.locator}]->(d)`,
-          rows,
-        ),
-      );
-  const groups = new Map<string, { from: string; type: string; to: string; rows: SeedRelationship[] }>();
-  for (const relationship of graph.relationships) {
-    const from = graph.nodes.get(relationship.from)?.label;
-    const to = graph.nodes.get(relationship.to)?.label;
-    if (!from || !to)
-      throw new Error(`Unvalidated relationship ${relationship.key}: validate with buildSeedGraph first.`);
-    const groupKey = `${from}|${relationship.type}|${to}`;
-    const group = groups.get(groupKey) ?? { from, type: relationship.type, to, rows: [] };
-    group.rows.push(relationship);
-    groups.set(groupKey, group);
   }
-  for (const { from, type, to, rows } of groups.values()) {
+  for (const [label, rows] of group(evidence, (e) => e.label))
+    steps.push(
+      step(
+        `${label} provenance`,
+        `UNWIND $rows AS row
+         MATCH (n:${label} {id: row.id}) MATCH (d:Document {id: row.document})
+         MERGE (n)-[:EVIDENCED_BY {locator: row.locator, partnershipId: row.partnershipId}]->(d)`,
+        rows.map(({ id, document, locator, partnershipId }) => ({ id, document, locator, partnershipId })),
+      ),
+    );
+  const labelOf = (id: string): string => graph.nodes.get(id)!.label;
+  const groups = group(relationships, (r) => `${labelOf(r.from)}|${r.type}|${labelOf(r.to)}`);
+  for (const rows of groups.values()) {
+    const { type } = rows[0]!;
+    const from = labelOf(rows[0]!.from);
+    const to = labelOf(rows[0]!.to);
     const relationshipModel = model.labels.get(from)?.relationships.get(type);
     steps.push(
       step(
         `${from} ${type} ${to}`,
         `UNWIND $rows AS row
          MATCH (a:${from} {id: row.from}) MATCH (b:${to} {id: row.to})
-         MERGE (a)-[r:${type} {key: row.key}]->(b)
+         MERGE (a)-[r:${type} {key: row.key, partnershipId: row.partnershipId}]->(b)
          WITH r, row WHERE any(k IN keys(row.props) WHERE r[k] IS NULL OR r[k] <> row.props[k])
          SET r += row.props`,
-        rows.map((r) => ({
+        rows.map((r: SeedRelationship) => ({
           from: r.from,
           to: r.to,
           key: r.key,
+          partnershipId: r.partnershipId,
           props: toNeo4jProperties(r.properties, relationshipModel?.properties ?? new Map()),
         })),
       ),

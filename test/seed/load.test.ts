@@ -105,18 +105,20 @@ const idsOf = (graph: SeedGraph): string[] => [...graph.nodes.keys()];
 function isolatedSample(slug: string): SeedGraph {
   const { graph } = validateSeedDirectory(DEFAULT_SEED_DIR, model);
   const own = (id: string): string => `${id}:${slug}`;
+  const partnershipId = `partnership:${slug}`;
   const nodes = new Map<string, SeedNode>();
   for (const node of graph.nodes.values())
     nodes.set(own(node.id), {
       ...node,
       id: own(node.id),
-      partnershipId: `partnership:${slug}`,
-      evidence: node.evidence.map((e) => ({ ...e, document: own(e.document) })),
+      partnershipId,
+      evidence: node.evidence.map((e) => ({ ...e, document: own(e.document), partnershipId })),
     });
   const relationships = graph.relationships.map((r) => ({
     ...r,
     from: own(r.from),
     to: own(r.to),
+    partnershipId,
     key: `${slug}|${r.key}`,
   }));
   return { nodes, relationships };

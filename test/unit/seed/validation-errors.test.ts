@@ -65,7 +65,7 @@ const CASES: ErrorCase[] = [
     undefined,
     undefined,
     /is not valid YAML: .+/,
-    /correct the YAML syntax at that line/,
+    /correct the YAML syntax there/,
   ),
   one(
     "file is not a mapping",
@@ -88,7 +88,7 @@ const CASES: ErrorCase[] = [
     "entries: []\n",
     undefined,
     "partnership",
-    /expected a partnership id such as partnership:barnet, found undefined/,
+    /expected a partnership id such as partnership:barnet, or shared, found undefined/,
     /add `partnership: partnership:<slug>`/,
   ),
   one(
@@ -335,7 +335,17 @@ const CASES: ErrorCase[] = [
   },
 ];
 
+/** The partnership the cases' files name, defined as a user's partnership.yaml would. */
+const PARTNERSHIP = `partnership: partnership:test
+document: { id: doc:p, title: P }
+entries:
+  - Partnership: partnership:test
+    at: Cover
+    name: Test Partnership
+`;
+
 function issuesOf(files: Record<string, string>): { dir: string; issues: SeedIssue[] } {
+  files = { "partnership.yaml": PARTNERSHIP, ...files };
   const dir = writeSeedDir(files);
   folders.push(dir);
   const seedFiles = Object.keys(files)
@@ -387,7 +397,7 @@ describe("seed validation errors name the file, entry, field, what was expected 
 
   it("refuses the whole folder before anything is written, listing every problem", () => {
     const dir = writeSeedDir({
-      "partnership.yaml": registry(),
+      "partnership.yaml": PARTNERSHIP,
       "papers/a.yaml": paper(entry("Person: person:p", "name: Ann")),
     });
     folders.push(dir);
