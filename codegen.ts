@@ -2,7 +2,9 @@
  * `npm run codegen`: writes everything in generated/ (never edit those files by hand):
  *  - generated/schema.graphql: the augmented schema @neo4j/graphql builds from schema/*.graphql;
  *  - generated/resolvers.ts: types for our custom resolvers;
- *  - generated/documents.ts: TypedDocumentNodes for the report generator's and viewer's queries.
+ *  - generated/documents.ts: TypedDocumentNodes for the report generator's and viewer's queries;
+ *  - generated/possible-types.ts: the members of each union and interface, for Apollo Client's
+ *    InMemoryCache (`possibleTypes`): without it, fragments on a union (Leader) match nothing.
  * test/unit/generated.test.ts fails when these files are stale.
  */
 import { generate } from "@graphql-codegen/cli";
@@ -48,6 +50,10 @@ export async function generateFiles(): Promise<Map<string, string>> {
         avoidOptionals: false,
       },
     },
+  };
+  generates[path.join(GENERATED_DIR, "possible-types.ts")] = {
+    plugins: [add, "fragment-matcher"],
+    config: { apolloClientVersion: 3, useExplicitTyping: true },
   };
   if (documents.length)
     generates[path.join(GENERATED_DIR, "documents.ts")] = {

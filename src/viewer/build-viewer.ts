@@ -10,7 +10,7 @@ export const VIEWER_DIST_DIR = path.join(ROOT, "dist", "viewer");
 const STAMP = ".build-inputs";
 const CONFIG = path.join(HERE, "vite.config.ts");
 /** Packages bundled into the page: a new version means a new build. */
-const BUNDLED = ["cytoscape", "elkjs", "graphql", "vite"];
+const BUNDLED = ["@apollo/client", "cytoscape", "elkjs", "graphql", "rxjs", "vite"];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })

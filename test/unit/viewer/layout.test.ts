@@ -4,6 +4,7 @@ import {
   type LaidOutDiagram,
   type Point,
 } from "../../../src/viewer/app/layout/layout-diagram.js";
+import { createElk } from "../../../src/viewer/app/layout/elk.js";
 import {
   buildDiagramModel,
   type BodyRow,
@@ -109,6 +110,7 @@ describe("layoutDiagram (ELK Layered)", () => {
 
   it("places every body, without two boxes or labels overlapping", async () => {
     drawing = await layoutDiagram(
+      createElk(),
       buildDiagramModel(data, { unlinked: data.unlinked, maxPerRow: 6 }),
       measure,
     );
@@ -181,7 +183,7 @@ describe("layoutDiagram (ELK Layered)", () => {
       nodes: [{ id: "body:x", name: 'A <b>&"quoted"</b> group', kind: "STATUTORY_BOARD" }],
       edges: [],
     });
-    const svg = diagramSvg(await layoutDiagram(model, measure), "T", "S");
+    const svg = diagramSvg(await layoutDiagram(createElk(), model, measure), "T", "S");
     expect(svg).toContain("&lt;b&gt;&amp;&quot;quoted&quot;&lt;/b&gt;");
     expect(svg).not.toContain("<b>");
   });

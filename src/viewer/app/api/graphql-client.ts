@@ -1,5 +1,8 @@
+import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
+import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import { print, type DocumentNode } from "graphql";
+import type { OperationDefinitionNode } from "graphql";
+import introspection from "../../../../generated/possible-types.js";
 
 /** A request the API answered with errors, or could not answer; the message says which query and why. */
 export class ViewerRequestError extends Error {
@@ -12,59 +15,79 @@ export class ViewerRequestError extends Error {
   }
 }
 
-const printed = new WeakMap<object, string>();
+/**
+ * The cache every client of the shipped documents should use: `possibleTypes` from codegen, so
+ * fragments on the Leader union keep their fields, and no normalisation of traversal results
+ * whose fields depend on the question's date (a DiagramNode's chair at one date must not
+ * overwrite the same body's chair at another).
+ * @example new ApolloClient({ link, cache: viewerCache() })
+ */
+export function viewerCache(): InMemoryCache {
+  return new InMemoryCache({
+    possibleTypes: introspection.possibleTypes,
+    typePolicies: {
+      DiagramNode: { keyFields: false },
+      PathNode: { keyFields: false },
+    },
+  });
+}
 
-function operationName(document: DocumentNode): string {
-  const operation = document.definitions.find((d) => d.kind === "OperationDefinition");
-  return (operation && "name" in operation && operation.name?.value) || "query";
+function operationName(document: TypedDocumentNode<unknown, never>): string {
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === "OperationDefinition",
+  );
+  return operation?.name?.value ?? "query";
 }
 
 /**
- * A tiny GraphQL client over fetch for the viewer's typed documents (generated/documents.ts).
- * Sends `Authorization: Bearer <token>` on every request when a token is set; the API decides
- * what that caller may see.
- * @example const data = await client.request(ViewerDiagramDocument, { asOf: "2017-07-21" });
+ * The viewer's GraphQL client: Apollo Client with `viewerCache()`, over fetch, sending
+ * `Authorization: Bearer <token>` on every request when a token is set (the API decides what
+ * that caller may see). Errors become a ViewerRequestError naming the query.
+ * @example const data = await client.request(ViewerDiagramDocument, { asOf: "2017-07-21", partnershipId });
  */
 export class GraphQLClient {
+  readonly apollo: ApolloClient;
+
   constructor(
     private readonly endpoint: string,
-    private readonly token: () => string | null,
-  ) {}
+    token: () => string | null,
+    fetchImpl: typeof fetch = (...args) => fetch(...args),
+  ) {
+    const withToken: typeof fetch = (input, init) => {
+      const value = token();
+      const headers = new Headers(init?.headers);
+      if (value) headers.set("authorization", `Bearer ${value}`);
+      return fetchImpl(input, { ...init, headers });
+    };
+    this.apollo = new ApolloClient({
+      link: new HttpLink({ uri: endpoint, fetch: withToken }),
+      cache: viewerCache(),
+    });
+  }
 
   async request<Result, Variables extends Record<string, unknown>>(
     document: TypedDocumentNode<Result, Variables>,
     variables: Variables,
   ): Promise<Result> {
-    let query = printed.get(document);
-    if (!query) printed.set(document, (query = print(document)));
-    const token = this.token();
-    const name = operationName(document);
-    let response: Response;
+    const name = operationName(document as TypedDocumentNode<unknown, never>);
     try {
-      response = await fetch(this.endpoint, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          accept: "application/json",
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ operationName: name, query, variables }),
-      });
+      const { data } = await this.apollo.query({ query: document, variables } as never);
+      if (!data) throw new ViewerRequestError(`${name}: the API answered without data.`);
+      return data as Result;
     } catch (error) {
+      if (error instanceof ViewerRequestError) throw error;
+      if (CombinedGraphQLErrors.is(error)) {
+        const codes = error.errors.map((e) => String(e.extensions?.code ?? "")).filter(Boolean);
+        throw new ViewerRequestError(`${name}: ${error.errors.map((e) => e.message).join("; ")}`, codes);
+      }
       throw new ViewerRequestError(
         `${name}: the API at ${this.endpoint} could not be reached (${(error as Error).message}). Is the server running?`,
       );
     }
-    const body = (await response.json().catch(() => null)) as {
-      data?: Result;
-      errors?: { message: string; extensions?: { code?: string } }[];
-    } | null;
-    if (body?.errors?.length) {
-      const codes = body.errors.map((e) => e.extensions?.code ?? "").filter(Boolean);
-      throw new ViewerRequestError(`${name}: ${body.errors.map((e) => e.message).join("; ")}`, codes);
-    }
-    if (!response.ok || !body?.data)
-      throw new ViewerRequestError(`${name}: the API answered HTTP ${response.status} without data.`);
-    return body.data;
+  }
+
+  /** Forgets every cached answer (after signing in or out, the API may answer differently). */
+  async reset(): Promise<void> {
+    await this.apollo.clearStore();
   }
 }

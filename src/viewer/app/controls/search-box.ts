@@ -5,6 +5,10 @@ export interface SearchHit {
   label: string;
   name: string;
   matched: string;
+  /** A meeting's or agenda item's date, a strategy's years. */
+  date: string | null;
+  /** The name of the partnership it belongs to ("Shared" for shared entities). */
+  partnership: string | null;
 }
 
 /** Labels the viewer has a panel for; other hits (organisations, documents...) are not offered. */
@@ -84,10 +88,12 @@ export class SearchBox {
           },
           h("span", { class: "hit-label" }, hit.label.replace(/([a-z])([A-Z])/g, "$1 $2")),
           " ",
-          hit.name,
+          h("span", { class: "hit-name" }, hit.name),
+          hit.date ? h("span", { class: "hit-date" }, `, ${hit.date}`) : null,
           hit.matched && hit.matched !== hit.name
             ? h("span", { class: "hit-matched" }, ` (matched “${hit.matched}”)`)
             : null,
+          hit.partnership ? h("span", { class: "hit-partnership" }, hit.partnership) : null,
         ),
       ),
     );

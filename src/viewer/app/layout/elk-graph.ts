@@ -96,7 +96,10 @@ export function elkGraph(
   });
   const children = [
     ...model.rows.flatMap((row, r) => row.map((id) => node(id, r, size(id).width, size(id).height))),
-    ...[...junctions].map(([id, r]) => node(id, r, 2, 2)),
+    // Solid bundles' junctions before dashed ones in each row, as the bodies below are ordered.
+    ...[...junctions]
+      .sort(([a], [b]) => a.split("|")[2]!.localeCompare(b.split("|")[2]!))
+      .map(([id, r]) => node(id, r, 2, 2)),
   ];
   return { children, edges: [...edges.values()], pieces };
 }

@@ -1,5 +1,4 @@
-import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
-import { createElk } from "./elk.js";
+import type { ELK, ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
 import { elkGraph, isJunction } from "./elk-graph.js";
 import type { DiagramBody, DiagramLine, DiagramModel } from "../model/diagram-model.js";
 import { wrapText, type MeasureText } from "./wrap-text.js";
@@ -54,10 +53,12 @@ export const METRICS = {
   padding: 10,
   lineHeight: 17,
   fontSize: 13,
-  labelFontSize: 12,
-  labelLineHeight: 15,
+  labelFontSize: 13,
+  labelLineHeight: 16,
   labelPadding: 4,
   headingGap: 56,
+  /** The smallest text on screen, in CSS pixels: below it the view switches to the overview. */
+  minReadablePx: 12,
 };
 
 /** ELK Layered, top-down, rows pinned by partition, orthogonal lines that go round the boxes. */
@@ -124,10 +125,12 @@ export function simplifyRoute(points: readonly Point[]): Point[] {
 /**
  * Places every body and routes every line. Linked bodies go through ELK Layered with one
  * partition per row of the model (so boards sit on top and wide rows wrap); unlinked bodies
- * are set out below in rows by kind under a heading.
- * @example const drawing = await layoutDiagram(model, (s) => ctx.measureText(s).width);
+ * are set out below in rows by kind under a heading. `elk` is ELK on this thread (Node, tests) or
+ * in a worker (the browser).
+ * @example const drawing = await layoutDiagram(createElk(), model, (s) => ctx.measureText(s).width);
  */
 export async function layoutDiagram(
+  elk: Pick<ELK, "layout">,
   model: DiagramModel,
   measure: MeasureText,
   labelMeasure: MeasureText = measure,
@@ -144,7 +147,7 @@ export async function layoutDiagram(
   });
   const { children, edges, pieces } = elkGraph(model, size, labelSize);
   const result: ElkNode = children.length
-    ? await createElk().layout({ id: "root", layoutOptions: ELK_OPTIONS, children, edges })
+    ? await elk.layout({ id: "root", layoutOptions: ELK_OPTIONS, children, edges })
     : { id: "root", width: 0, height: 0 };
 
   const bodies: PlacedBody[] = [];

@@ -133,10 +133,12 @@ export function buildDiagramModel(
 
   const rank = rankBodies(linked, lines);
   const used = [...new Set(rank.values())].sort((a, b) => a - b);
+  // What a body reports to and how ("ACCOUNTABLE_TO:body:scpb,PROVIDES_UPDATES_TO:body:scpb"): bodies
+  // with the same lines sit together, solid before dashed, so the two kinds' bundles need not cross.
   const parentsOf = (id: string): string =>
     lines
       .filter((l) => l.from === id)
-      .map((l) => l.to)
+      .map((l) => `${l.kind}:${l.to}`)
       .sort()
       .join(",");
   const rows: string[][] = [];

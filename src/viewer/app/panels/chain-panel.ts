@@ -16,29 +16,76 @@ export function chainBodies(steps: readonly Step[]): string[] {
   ];
 }
 
-/** Who answers for an item, hop by hop: each step says its role, who, and of what; gaps are shown, never skipped. */
+type Node = NonNullable<Step["subject"]>;
+
+/** Relationships that climb the structure (to an objective, strategy or body); the others name who leads. */
+const UPWARD = new Set(["CONTRIBUTES_TO", "PART_OF", "OVERSEEN_BY", "ACCOUNTABLE_TO", "GOVERNED_BY"]);
+
+export interface ChainLevel {
+  node: Node;
+  /** How it was reached from the level below ("Priority", "Oversight"); null for the item itself. */
+  role: string | null;
+  /** Who answers for it, by role, in the chain's order: "Operational lead" → [Andy Mariner, ...]. */
+  roles: { role: string; subjects: Node[] }[];
+  gaps: string[];
+}
+
+/**
+ * The chain as levels, from the item up to the top body: each item on the way once, with the
+ * people, agencies and chairs who answer for it, and the gaps where a link is missing.
+ * @example chainLevels(steps).map((l) => l.node.label) // ["Action", "Objective", "Strategy", "Body"]
+ */
+export function chainLevels(steps: readonly Step[]): ChainLevel[] {
+  const levels = new Map<string, ChainLevel>();
+  const level = (node: Node, role: string | null): ChainLevel => {
+    let found = levels.get(node.id);
+    if (!found) levels.set(node.id, (found = { node, role, roles: [], gaps: [] }));
+    else if (!found.role && role) found.role = role;
+    return found;
+  };
+  for (const step of steps) {
+    const of = step.of ? level(step.of, null) : null;
+    if (step.subject && UPWARD.has(step.relationship)) level(step.subject, step.role);
+    else if (step.subject && of) {
+      const entry = of.roles.find((r) => r.role === step.role) ?? { role: step.role, subjects: [] };
+      if (!of.roles.includes(entry)) of.roles.push(entry);
+      if (!entry.subjects.some((s) => s.id === step.subject!.id)) entry.subjects.push(step.subject);
+    }
+    if (step.gap) (of ?? (step.subject ? level(step.subject, step.role) : null))?.gaps.push(step.gap);
+  }
+  return [...levels.values()];
+}
+
+/** Who answers for an item, level by level up to the board: each item once, its leads beside it; gaps are shown, never skipped. */
 export function chainView(steps: readonly Step[], navigate: Navigate): HTMLElement {
   if (!steps.length) return h("p", { class: "none" }, "No accountability recorded.");
   return h(
     "ol",
     { class: "chain", "aria-label": "Accountability chain, from the item up to the board" },
-    steps.map((step) =>
+    chainLevels(steps).map((level) =>
       h(
         "li",
-        { class: step.gap ? "gap" : null, "data-role": step.role },
-        h("span", { class: "role" }, roleText(step.role)),
+        { class: level.gaps.length ? "gap" : null, "data-node": level.node.id },
+        h("span", { class: "role" }, level.role ? roleText(level.role) : level.node.label),
         " ",
-        step.subject ? linkTo(navigate, step.subject) : h("strong", {}, "missing"),
-        step.of ? h("span", { class: "of" }, " for ", linkTo(navigate, step.of)) : null,
-        step.gap
+        linkTo(navigate, level.node),
+        level.roles.length
           ? h(
-              "div",
-              { class: "gap-text" },
-              h("span", { class: "badge severity-warning" }, "Gap"),
-              " ",
-              step.gap,
+              "ul",
+              { class: "leads" },
+              level.roles.map((r) =>
+                h(
+                  "li",
+                  { "data-role": r.role },
+                  `${roleText(r.role)}: `,
+                  r.subjects.map((s, i) => [i ? ", " : "", linkTo(navigate, s)]),
+                ),
+              ),
             )
           : null,
+        level.gaps.map((gap) =>
+          h("div", { class: "gap-text" }, h("span", { class: "badge severity-warning" }, "Gap"), " ", gap),
+        ),
       ),
     ),
   );

@@ -1,5 +1,6 @@
 import type { ElementDefinition } from "cytoscape";
 import type { LaidOutDiagram, Point } from "../layout/layout-diagram.js";
+import { shortName } from "../model/short-name.js";
 
 /**
  * Cytoscape draws a polyline ("segments") through points given as weights along, and distances
@@ -37,11 +38,16 @@ export function routeLength(points: readonly Point[]): number {
   return length;
 }
 
-/** Cytoscape elements of a laid-out diagram: bodies, lines routed exactly as ELK routed them, line labels and headings. */
+/**
+ * Cytoscape elements of a laid-out diagram: the bodies linked to the structure, lines routed
+ * exactly as ELK routed them, and line labels. The bodies with no line are listed under the
+ * canvas instead (render/unlinked-section.ts); the SVG export draws them.
+ */
 export function cytoscapeElements(drawing: LaidOutDiagram): ElementDefinition[] {
-  const centre = new Map(drawing.bodies.map((b) => [b.id, b]));
+  const linked = drawing.bodies.filter((b) => b.linked);
+  const centre = new Map(linked.map((b) => [b.id, b]));
   const elements: ElementDefinition[] = [];
-  for (const body of drawing.bodies)
+  for (const body of linked)
     elements.push({
       group: "nodes",
       data: {
@@ -51,6 +57,7 @@ export function cytoscapeElements(drawing: LaidOutDiagram): ElementDefinition[] 
         width: body.width,
         height: body.height,
         name: body.name,
+        short: shortName(body.name),
       },
       position: { x: body.x, y: body.y },
       classes: ["body", body.linked ? "linked" : "unlinked"],
@@ -100,15 +107,5 @@ export function cytoscapeElements(drawing: LaidOutDiagram): ElementDefinition[] 
         grabbable: false,
       });
   }
-  drawing.headings.forEach((heading, i) =>
-    elements.push({
-      group: "nodes",
-      data: { id: `heading:${i}`, label: heading.text },
-      position: { x: heading.x, y: heading.y },
-      classes: ["heading"],
-      selectable: false,
-      grabbable: false,
-    }),
-  );
   return elements;
 }

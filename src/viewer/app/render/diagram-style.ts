@@ -60,22 +60,13 @@ export function diagramStyle(): StylesheetJson {
         events: "no",
       },
     },
+    // The overview (zoomed out below a readable size): short names at a constant 12+ px on screen
+    // (DiagramView sets the font size per zoom), no chair or frequency lines, no line labels.
     {
-      selector: "node.heading",
-      style: {
-        width: 1,
-        height: 1,
-        "background-opacity": 0,
-        label: "data(label)",
-        "text-halign": "right",
-        "text-valign": "center",
-        "font-family": FONT_FAMILY,
-        "font-size": 15,
-        "font-weight": "bold",
-        color: "#333333",
-        events: "no",
-      },
+      selector: "node.body.overview",
+      style: { label: "data(short)", "text-wrap": "none", "font-weight": "bold" },
     },
+    { selector: "node.line-label.overview", style: { display: "none" } },
     {
       selector: "edge.line",
       style: {
