@@ -4,4 +4,4 @@ export { createContext, bearerToken, type ApiContext } from "./context.js";
 export { hydrate } from "./hydrate.js";
 export { printPublicSchema } from "./print-schema.js";
 export { createTokenVerifier, type Claims, type VerifyToken } from "./authenticate.js";
-export { REQUEST_LIMITS } from "./request-limits.js";
+export { COST_LIMIT, REQUEST_LIMITS } from "./request-limits.js";

@@ -5,6 +5,7 @@ import {
 } from "@apollo/server/plugin/landingPage/default";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
+import compression from "compression";
 import cors from "cors";
 import express from "express";
 import { createServer, type Server } from "node:http";
@@ -70,6 +71,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   await apollo.start();
   app.disable("x-powered-by");
+  // Brotli or gzip, as the client accepts, for the API's JSON and the viewer's assets alike.
+  app.use(compression());
   app.get("/health", healthRoute(options.driver, options.database));
   const contextOptions = {
     driver: options.driver,
