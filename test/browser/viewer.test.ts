@@ -16,6 +16,8 @@ import { ensureViewerBuilt, isViewerBuildCurrent, viewerRoutes } from "../../src
 import { graphql, tokenFor } from "../support/api.js";
 import { DATABASE, testDriver } from "../support/database.js";
 import { launchChromium } from "./support/chromium.js";
+import { lineConflicts } from "./support/line-geometry.js";
+import { request as httpRequest } from "node:http";
 
 const PARTNERSHIP = "partnership:barnet";
 const ARTIFACTS = path.resolve("test-artifacts");
@@ -296,10 +298,10 @@ describe("the governance-diagram viewer", () => {
     await setAsOf(dayBefore);
     expect((await snapshot()).bodies.map((b) => b.id)).not.toContain(late!.id);
     expect(await page.textContent("#title")).toContain(dayBefore);
+    // A date other than the default survives a reload (it is in the address).
+    expect(page.url()).toContain(`asOf=${dayBefore}`);
     await setAsOf(late!.from);
     expect((await snapshot()).bodies.map((b) => b.id)).toContain(late!.id);
-    // The date survives a reload (it is in the address).
-    expect(page.url()).toContain(`asOf=${late!.from}`);
   });
 
   it("never shows restricted items to an anonymous viewer; an officer's token shows them, sent on every request", async () => {
@@ -422,6 +424,259 @@ describe("the governance-diagram viewer", () => {
     await page.keyboard.press("Enter");
     await panelShows("body:body:scpb");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("panel-title");
+  });
+
+  it("compresses the API's answers and the viewer's assets; the page's initial JavaScript is at most 400 KB compressed", async () => {
+    const get = (
+      url: string,
+      init: { method?: string; body?: string } = {},
+    ): Promise<{ encoding: string; bytes: number }> =>
+      new Promise((resolve, reject) => {
+        const req = httpRequest(
+          url,
+          {
+            method: init.method ?? "GET",
+            headers: { "accept-encoding": "br, gzip", "content-type": "application/json" },
+          },
+          (res) => {
+            let bytes = 0;
+            res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+            res.on("end", () => resolve({ encoding: String(res.headers["content-encoding"] ?? ""), bytes }));
+          },
+        );
+        req.on("error", reject);
+        req.end(init.body);
+      });
+    const html = await (await fetch(`${server.url}/`)).text();
+    const scripts = [...html.matchAll(/<script[^>]+src="\.?\/?([^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    let initial = 0;
+    for (const script of scripts) {
+      const asset = await get(`${server.url}/${script}`);
+      expect(asset.encoding, script).toMatch(/^(br|gzip)$/);
+      initial += asset.bytes;
+    }
+    expect(initial, `initial JavaScript: ${initial} bytes compressed`).toBeLessThanOrEqual(400 * 1024);
+    const api = await get(`${server.url}/graphql`, {
+      method: "POST",
+      body: JSON.stringify({
+        query: `{ governanceDiagram(partnershipId: "${PARTNERSHIP}") { nodes { id name kind } } }`,
+      }),
+    });
+    expect(api.encoding).toMatch(/^(br|gzip)$/);
+  });
+
+  it("opens at the latest date of the partnership's data when that is before today, and shows the span", async () => {
+    const [latest] = await cypher<{ last: string; first: string }>(
+      `MATCH (n {partnershipId: $p}) WHERE n:Document OR n:Meeting
+       WITH collect(toString(n.date)) AS dates
+       OPTIONAL MATCH (b:Body {partnershipId: $p})
+       WITH dates + collect(toString(b.validFrom)) + collect(toString(b.validTo)) AS all, dates
+       UNWIND all AS d WITH d, dates WHERE d IS NOT NULL
+       RETURN max(d) AS last, reduce(m = null, x IN dates | CASE WHEN m IS NULL OR x < m THEN x ELSE m END) AS first`,
+      { p: PARTNERSHIP },
+    );
+    const today = new Date().toISOString().slice(0, 10);
+    expect(latest!.last < today, "the sample's data ends before today").toBe(true);
+    await page.goto(`${server.url}/?partnership=${PARTNERSHIP}`);
+    await page.waitForFunction(() => document.body.dataset.state === "ready", null, { timeout: 45_000 });
+    expect((await page.evaluate(() => window.governanceViewer!.state())).asOf).toBe(latest!.last);
+    expect(await page.inputValue("#as-of")).toBe(latest!.last);
+    expect(await page.textContent("#data-span")).toBe(`Data from ${latest!.first} to ${latest!.last}`);
+    expect(page.url()).not.toContain("asOf=");
+  });
+
+  it("draws text of at least 12 px at the opening view and, zoomed out, a short-name overview instead of smaller text", async () => {
+    for (const viewport of [
+      { width: 1600, height: 1000 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await open();
+      const opening = await snapshot();
+      expect(opening.overview, `${viewport.width}px: not the overview at first`).toBe(false);
+      for (const body of opening.bodies)
+        expect(body.fontPx, `${viewport.width}px: ${body.id}`).toBeGreaterThanOrEqual(12);
+      for (const label of opening.labels.filter((l) => l.visible))
+        expect(label.fontPx, `${viewport.width}px: ${label.id}`).toBeGreaterThanOrEqual(12);
+      // Every line of every label fits inside its shape (the widest word included).
+      const fits = await page.evaluate(() => {
+        const context = document.createElement("canvas").getContext("2d")!;
+        context.font = `13px "Liberation Sans", Arial, Helvetica, sans-serif`;
+        return window
+          .governanceViewer!.snapshot()
+          .bodies.flatMap((b) =>
+            b.label
+              .split("\n")
+              .map((line) => ({ id: b.id, line, width: context.measureText(line).width, box: b.x2 - b.x1 })),
+          )
+          .filter((l) => l.width > l.box - 12);
+      });
+      expect(fits).toEqual([]);
+
+      await page.click("#fit");
+      await page.waitForFunction(() => window.governanceViewer!.snapshot().zoom > 0, null);
+      await page.waitForTimeout(100);
+      const fitted = await snapshot();
+      for (const body of fitted.bodies)
+        expect(body.fontPx, `${viewport.width}px after Fit all: ${body.id}`).toBeGreaterThanOrEqual(12);
+      if (fitted.overview) {
+        expect(fitted.labels.filter((l) => l.visible)).toEqual([]);
+        for (const body of fitted.bodies) {
+          expect(body.shown, body.id).not.toContain("\n");
+          expect(body.shown.length, body.id).toBeLessThanOrEqual(body.label.length);
+        }
+      }
+      await page.screenshot({ path: path.join(ARTIFACTS, `viewer-fit-${viewport.width}.png`) });
+    }
+    await page.setViewportSize({ width: 1600, height: 1000 });
+  });
+
+  it("keeps each line's kind and target readable: no run shared across kinds or targets, bundles kept apart", async () => {
+    for (const date of ["2014-06-30", "2017-07-21", ""]) {
+      await open(date ? `&asOf=${date}` : "");
+      const drawn = await snapshot();
+      expect(drawn.lines.length).toBeGreaterThan(5);
+      for (const line of drawn.lines) expect(line.points.length, line.id).toBeGreaterThanOrEqual(2);
+      const conflicts = lineConflicts(drawn.lines);
+      expect(conflicts.overlaps, `${date}: lines sharing a run`).toEqual([]);
+      expect(conflicts.crossings, `${date}: same-kind lines crossing`).toEqual([]);
+      // Two groups in one row that each have both kinds of line to the board force one crossing
+      // of a solid and a dashed bundle in a single channel (they cross at right angles); never more.
+      expect(
+        conflicts.kindCrossings.length,
+        `${date}: ${JSON.stringify(conflicts.kindCrossings)}`,
+      ).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("lists the bodies with no line in a labelled, visible section, readable and clickable", async () => {
+    await open();
+    const [{ count }] = (await page.evaluate(() => [
+      { count: document.querySelectorAll("#unlinked button[data-body]").length },
+    ])) as [{ count: number }];
+    expect(count).toBeGreaterThan(10);
+    expect(await page.isVisible("#unlinked")).toBe(true);
+    expect(await page.textContent("#unlinked h2")).toMatch(/No recorded line .* \(\d+\)/);
+    const box = await page.$eval("#unlinked", (el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: r.height };
+    });
+    expect(box.top).toBeLessThan(1000);
+    expect(box.height).toBeGreaterThan(80);
+    const sizes = await page.$$eval("#unlinked button[data-body]", (buttons) =>
+      buttons.map((b) => parseFloat(getComputedStyle(b).fontSize)),
+    );
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+    // None of them is also drawn as a box on the canvas, and every body of the partnership at the date is somewhere.
+    const listed = await page.$$eval("#unlinked button[data-body]", (buttons) =>
+      buttons.map((b) => b.getAttribute("data-body")!),
+    );
+    const drawnIds = (await snapshot()).bodies.map((b) => b.id);
+    expect(listed.filter((id) => drawnIds.includes(id))).toEqual([]);
+    const id = listed[0]!;
+    await page.click(`#unlinked button[data-body="${id}"]`);
+    await panelShows(`body:${id}`);
+  });
+
+  it("brings the chain's bodies into view and names each item of the chain once", async () => {
+    const [far] = await cypher<{ action: string }>(
+      `MATCH (a:Action {partnershipId: $p})-[:CONTRIBUTES_TO]->(:Objective)-[:PART_OF*0..3]->()-[:PART_OF]->(s:Strategy)-[:OVERSEEN_BY]->(b:Body)
+       RETURN a.id AS action ORDER BY size(a.title) DESC, a.id LIMIT 1`,
+      { p: PARTNERSHIP },
+    );
+    await open();
+    // Opened from its address: the view starts at the board, so the chain has to bring its bodies in.
+    await page.goto(
+      `${server.url}/?partnership=${PARTNERSHIP}&open=${encodeURIComponent(far!.action)}&openKind=chain`,
+    );
+    await page.waitForFunction(() => document.body.dataset.state === "ready", null, { timeout: 45_000 });
+    await panelShows(`chain:${far!.action}`);
+    const drawn = await snapshot();
+    const highlighted = drawn.bodies.filter((b) => b.highlighted);
+    expect(highlighted.length).toBeGreaterThan(0);
+    for (const body of highlighted) {
+      expect(body.x1, body.id).toBeGreaterThanOrEqual(drawn.extent.x1 - 1);
+      expect(body.x2, body.id).toBeLessThanOrEqual(drawn.extent.x2 + 1);
+      expect(body.y1, body.id).toBeGreaterThanOrEqual(drawn.extent.y1 - 1);
+      expect(body.y2, body.id).toBeLessThanOrEqual(drawn.extent.y2 + 1);
+    }
+    // Each item on the way up (the action, its objectives, the strategy, the bodies) is named once.
+    const named = await page.$$eval("#panel .chain > li > button.link[data-id]", (links) =>
+      links.map((l) => l.getAttribute("data-id")!),
+    );
+    expect(named.length).toBeGreaterThan(2);
+    expect(new Set(named).size).toBe(named.length);
+    const objectiveNames = await page.$$eval(
+      '#panel .chain > li > button.link[data-label="Objective"]',
+      (links) => links.map((l) => l.textContent!),
+    );
+    const text = (await page.textContent("#panel .chain"))!;
+    for (const name of objectiveNames) expect(text.split(name).length - 1, name).toBe(1);
+  });
+
+  it("lists search results with kind, date and partnership, each once", async () => {
+    await open();
+    const hits = await search("Safer Communities Partnership Board");
+    expect(hits.length).toBeGreaterThan(3);
+    expect(new Set(hits.map((h) => h.text)).size).toBe(hits.length);
+    expect(new Set(hits.map((h) => h.id)).size).toBe(hits.length);
+    const meetings = await page.$$eval('#search-results li[data-id^="meeting:"]', (items) =>
+      items.map((li) => ({
+        kind: li.querySelector(".hit-label")?.textContent,
+        date: li.querySelector(".hit-date")?.textContent,
+        partnership: li.querySelector(".hit-partnership")?.textContent,
+      })),
+    );
+    expect(meetings.length).toBeGreaterThan(1);
+    for (const m of meetings) {
+      expect(m.kind).toBe("Meeting");
+      expect(m.date).toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(m.partnership).toBe("Barnet Safer Communities Partnership");
+    }
+  });
+
+  it("works on a phone: results inside the screen, details as a full-height sheet that closes", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await open();
+      await search("Safer Communities");
+      const results = await page.$eval("#search-results", (el) => {
+        const r = el.getBoundingClientRect();
+        return { left: r.left, right: r.right };
+      });
+      expect(results.left).toBeGreaterThanOrEqual(0);
+      expect(results.right).toBeLessThanOrEqual(390);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.click('#search-results li[data-id="body:scpb"]');
+      await panelShows("body:body:scpb");
+      const sheet = await page.$eval("#panel", (el) => {
+        const r = el.getBoundingClientRect();
+        return { top: r.top, height: r.height, width: r.width, scrolls: el.scrollHeight > el.clientHeight };
+      });
+      expect(sheet.height).toBeGreaterThanOrEqual(844 * 0.9);
+      expect(sheet.width).toBeGreaterThanOrEqual(380);
+      expect(sheet.scrolls).toBe(true);
+      await page.screenshot({ path: path.join(ARTIFACTS, "viewer-phone-panel.png") });
+      await page.click("#panel .panel-close");
+      await page.waitForFunction(() => document.body.dataset.panel === "closed");
+      expect(await page.isVisible("#diagram")).toBe(true);
+    } finally {
+      await page.setViewportSize({ width: 1600, height: 1000 });
+    }
+  });
+
+  it("has no axe-core violations", async () => {
+    await open();
+    // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses injected script tags.
+    await page.evaluate(readFileSync(path.resolve("node_modules/axe-core/axe.min.js"), "utf8"));
+    const violations = await page.evaluate(async () => {
+      const result = await (
+        window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
+      ).axe.run();
+      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
   });
 
   it("logged no page errors, console errors or CSP violations along the way", () => {
