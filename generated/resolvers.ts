@@ -18,7 +18,7 @@ export type Scalars = {
   Int: { input: number; output: number; }
   /** The `Float` scalar type represents signed double-precision fractional values as specified by [IEEE 754](https://en.wikipedia.org/wiki/IEEE_floating_point). */
   Float: { input: number; output: number; }
-  /** A date, represented as a 'yyyy-mm-dd' string */
+  /** A calendar date, represented as a 'yyyy-mm-dd' string */
   Date: { input: string; output: string; }
   /** A date and time, represented as an ISO-8601 string */
   DateTime: { input: string; output: string; }

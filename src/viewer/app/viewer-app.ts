@@ -18,8 +18,8 @@ import { layoutDiagram, METRICS } from "./layout/layout-diagram.js";
 import { dataSpan, defaultAsOf, spanText } from "./model/data-span.js";
 import { buildDiagramModel } from "./model/diagram-model.js";
 import { unlinkedBodies } from "./model/unlinked-bodies.js";
-import { today } from "./model/valid-at.js";
 import { PanelRouter } from "./panels/panel-router.js";
+import { today } from "../../text/dates.js";
 import { FONT_FAMILY } from "./render/diagram-style.js";
 import { DiagramView, type DiagramSnapshot } from "./render/diagram-view.js";
 import { legend } from "./render/legend.js";
@@ -198,8 +198,9 @@ export class ViewerApp implements ViewerHandle {
 
   /** Search within the partnership shown; each hit with its kind, date and partnership. */
   private async find(text: string): Promise<ReturnType<typeof describeHits>> {
-    const { search } = await this.client.request(ViewerSearchDocument, { text, limit: 15 });
-    const details = await this.client.request(ViewerHitsDocument, { ids: search.map((hit) => hit.node.id) });
+    const { search } = await this.client.request(ViewerSearchDocument, { text, limit: 15 }, { fresh: true });
+    const ids = search.map((hit) => hit.node.id);
+    const details = await this.client.request(ViewerHitsDocument, { ids }, { fresh: true });
     return describeHits(search, details, new Map(this.partnerships.map((p) => [p.id, p.name])));
   }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildDiagramModel, chunkEvenly } from "../../../src/viewer/app/model/diagram-model.js";
 import { strategyTree, type ObjectiveRow } from "../../../src/viewer/app/model/strategy-tree.js";
-import { validAt } from "../../../src/viewer/app/model/valid-at.js";
 import { wrapText } from "../../../src/viewer/app/layout/wrap-text.js";
 
 const body = (id: string, kind: string) => ({ id, name: id.replace("body:", ""), kind });
@@ -115,13 +114,6 @@ describe("small helpers", () => {
       "Partnership Board",
     ]);
     expect(wrapText("Supercalifragilistic", 50, (s) => s.length * 7)).toEqual(["Supercalifragilistic"]);
-  });
-
-  it("treats open-ended dates as always valid", () => {
-    expect(validAt({}, "2017-01-01")).toBe(true);
-    expect(validAt({ validFrom: "2023-01-01" }, "2022-12-31")).toBe(false);
-    expect(validAt({ validFrom: "2023-01-01" }, "2023-01-01")).toBe(true);
-    expect(validAt({ validTo: "2016-12-31" }, "2017-01-01")).toBe(false);
   });
 });
 

@@ -65,13 +65,19 @@ export class GraphQLClient {
     });
   }
 
+  /** `fresh` asks the API every time (search: its answers depend on the caller and change with every write). */
   async request<Result, Variables extends Record<string, unknown>>(
     document: TypedDocumentNode<Result, Variables>,
     variables: Variables,
+    options: { fresh?: boolean } = {},
   ): Promise<Result> {
     const name = operationName(document as TypedDocumentNode<unknown, never>);
     try {
-      const { data } = await this.apollo.query({ query: document, variables } as never);
+      const { data } = await this.apollo.query({
+        query: document,
+        variables,
+        fetchPolicy: options.fresh ? "network-only" : "cache-first",
+      } as never);
       if (!data) throw new ViewerRequestError(`${name}: the API answered without data.`);
       return data as Result;
     } catch (error) {

@@ -5,7 +5,7 @@ import type {
 } from "../../../../generated/documents.js";
 import { h, type Child } from "../dom.js";
 import { kindStyle } from "../model/body-kinds.js";
-import { validAt } from "../model/valid-at.js";
+import { isValidAt } from "../../../traversals/validity.js";
 import { agendaList } from "./agenda.js";
 import { actionText, linkTo, roleText, severityBadge, type Navigate } from "./navigate.js";
 
@@ -29,7 +29,7 @@ export interface Member {
 export function membersAt(body: Body, asOf: string): Member[] {
   const members = new Map<string, Member & { since: string }>();
   for (const { properties, node } of body.membersConnection.edges) {
-    if (!validAt(properties, asOf)) continue;
+    if (!isValidAt(properties, asOf)) continue;
     const key = `${node.id}|${properties.role}`;
     const since = properties.validFrom ?? "";
     const existing = members.get(key);
@@ -109,7 +109,7 @@ export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElemen
   const lineGroup = (title: string, edges: readonly Edge[]): HTMLElement | null => {
     const seen = new Map<string, Edge>();
     for (const edge of edges)
-      if (validAt(edge.properties, asOf) && (!seen.has(edge.node.id) || edge.properties.frequency))
+      if (isValidAt(edge.properties, asOf) && (!seen.has(edge.node.id) || edge.properties.frequency))
         seen.set(edge.node.id, edge);
     if (!seen.size) return null;
     const sorted = [...seen.values()].sort((a, b) => a.node.name.localeCompare(b.node.name));

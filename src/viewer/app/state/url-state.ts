@@ -1,3 +1,4 @@
+import { isIsoDate } from "../../../text/dates.js";
 import { SELECTION_KINDS, type Selection, type SelectionKind } from "./selection.js";
 
 /** What the address says: partnership, date and open item, so a link can be shared. */
@@ -19,7 +20,7 @@ export function readUrlState(search: string): UrlState {
   const openKind = params.get("openKind") as SelectionKind | null;
   return {
     partnershipId: params.get("partnership"),
-    asOf: asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : null,
+    asOf: asOf && isIsoDate(asOf) ? asOf : null,
     selection: open
       ? { kind: openKind && SELECTION_KINDS.includes(openKind) ? openKind : "body", id: open }
       : null,

@@ -1,0 +1,116 @@
+/**
+ * `npm run bench:lighthouse -- [--url http://127.0.0.1:4000/?partnership=partnership:barnet] [--runs 3]`:
+ * Lighthouse (npm `lighthouse`) against a running viewer (`npm start`), in Debian's Chromium
+ * (CHROMIUM_PATH overrides /usr/bin/chromium), desktop and mobile presets, performance and
+ * accessibility. Writes bench/results/<date>-lighthouse.json (every run's scores and metrics, the
+ * median of each) and prints a table. Not a timed test: scores depend on the machine.
+ */
+import * as chromeLauncher from "chrome-launcher";
+import { Command } from "commander";
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromiumPath } from "../../src/browser/chromium.js";
+import { today } from "../../src/text/dates.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const METRICS = [
+  "first-contentful-paint",
+  "largest-contentful-paint",
+  "total-blocking-time",
+  "cumulative-layout-shift",
+  "speed-index",
+] as const;
+
+interface Run {
+  performance: number;
+  accessibility: number;
+  metrics: Record<string, number>;
+  scriptBytes: number;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+async function audit(url: string, preset: "desktop" | "mobile", port: number): Promise<Run> {
+  const result = await lighthouse(
+    url,
+    { port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] },
+    preset === "desktop" ? desktopConfig : undefined,
+  );
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const { lhr } = result;
+  const scripts = (
+    lhr.audits["network-requests"]?.details as { items?: { resourceType?: string; transferSize?: number }[] }
+  )?.items
+    ?.filter((i) => i.resourceType === "Script")
+    .reduce((sum, i) => sum + (i.transferSize ?? 0), 0);
+  return {
+    performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+    accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+    metrics: Object.fromEntries(
+      METRICS.map((m) => [m, Math.round((lhr.audits[m]?.numericValue ?? 0) * 1000) / 1000]),
+    ),
+    scriptBytes: scripts ?? 0,
+  };
+}
+
+const options = new Command()
+  .option("--url <url>", "the viewer", "http://127.0.0.1:4000/?partnership=partnership:barnet")
+  .option("--runs <n>", "runs per preset (the median is reported)", "3")
+  .option("--no-write", "print only")
+  .parse()
+  .opts<{ url: string; runs: string; write: boolean }>();
+
+const chrome = await chromeLauncher.launch({
+  chromePath: chromiumPath(),
+  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+});
+try {
+  const presets: Record<
+    string,
+    { runs: Run[]; median: Omit<Run, "metrics"> & { metrics: Record<string, number> } }
+  > = {};
+  for (const preset of ["desktop", "mobile"] as const) {
+    const runs: Run[] = [];
+    for (let i = 0; i < Number(options.runs); i++) runs.push(await audit(options.url, preset, chrome.port));
+    presets[preset] = {
+      runs,
+      median: {
+        performance: median(runs.map((r) => r.performance)),
+        accessibility: median(runs.map((r) => r.accessibility)),
+        scriptBytes: median(runs.map((r) => r.scriptBytes)),
+        metrics: Object.fromEntries(METRICS.map((m) => [m, median(runs.map((r) => r.metrics[m]!))])),
+      },
+    };
+    const m = presets[preset].median;
+    console.log(
+      `${preset.padEnd(8)} performance ${m.performance}  accessibility ${m.accessibility}  script ${Math.round(m.scriptBytes / 1024)} KB  ` +
+        METRICS.map((k) => `${k} ${m.metrics[k]}`).join("  "),
+    );
+  }
+  const record = {
+    date: today(),
+    command: `npm run bench:lighthouse -- --url ${options.url} --runs ${options.runs}`,
+    url: options.url,
+    lighthouse: (await import("lighthouse/package.json", { with: { type: "json" } })).default.version,
+    chromium: chromiumPath(),
+    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? "" },
+    targets: { desktopPerformance: 90, mobilePerformance: 60, accessibility: 100 },
+    presets,
+  };
+  if (options.write) {
+    const dir = path.join(ROOT, "bench", "results");
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${record.date}-lighthouse.json`);
+    writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+    console.log(`wrote ${path.relative(ROOT, file)}`);
+  }
+} finally {
+  await chrome.kill();
+}
