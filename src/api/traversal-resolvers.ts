@@ -41,17 +41,17 @@ export const traversalResolvers: IResolvers<unknown, ApiContext> = {
         leadThreshold: args.leadThreshold as number | null,
       }),
     search: (_, args: Args, context) =>
-      search(context.read, viewerOf(context), String(args.text), (args.limit as number | undefined) ?? 20),
+      search(context.read, viewerOf(context.jwt), String(args.text), (args.limit as number | undefined) ?? 20),
     connection: (_, args: Args, context) =>
       connection(
         context.read,
-        viewerOf(context),
+        viewerOf(context.jwt),
         String(args.fromId),
         String(args.toId),
         (args.maxHops as number | undefined) ?? 6,
       ),
     graphStats: (_, args: Args, context) =>
-      graphStats(context.read, viewerOf(context), args.partnershipId as string | null),
+      graphStats(context.read, viewerOf(context.jwt), args.partnershipId as string | null),
   },
   FeedingAction: {
     action: (row: FeedingActionRow, _args, context, info) => hydrate(context, info, row.actionId),
