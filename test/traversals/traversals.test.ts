@@ -1,8 +1,8 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/api/index.js";
-import { graphql, startTestServer } from "../support/api.js";
-import { isolatedPartnership, testDriver } from "../support/database.js";
+import { graphql, startTestServer, tokenFor } from "../support/api.js";
+import { DATABASE, isolatedPartnership, testDriver } from "../support/database.js";
 import { loadFixture } from "../support/seed-fixture.js";
 
 // Expected answers are read off the papers in the sample (seeds/README.md names them).
@@ -28,7 +28,8 @@ beforeAll(async () => {
   );
   fixture = isolatedPartnership(driver);
   const s = fixture.slug;
-  // A structure with a cycle of accountability and a group with no route to any board.
+  // A structure with a cycle of accountability and a group with no route to any board. Its board's
+  // id sorts before every sample id, so a default that picked "the first board" would pick it.
   await loadFixture(driver, {
     "cycle.yaml": `
 partnership: ${fixture.partnershipId}
@@ -37,7 +38,7 @@ entries:
   - Partnership: ${fixture.partnershipId}
     at: cover
     name: Test partnership ${s}
-  - Body: body:${s}-board
+  - Body: body:0-${s}-board
     at: p1
     name: Board ${s}
     kind: STATUTORY_BOARD
@@ -112,10 +113,35 @@ describe("actionsFeeding", () => {
   });
 
   it("reaches actions through sub-objectives, each action once with its shortest path", async () => {
-    const { data } = await ask<Result>(query, { id: "objective:scs-2011-14:priority-1", depth: 3 });
-    const deeper = data?.actionsFeeding.filter((f) => f.depth > 1) ?? [];
-    for (const f of deeper) expect(f.path.length).toBe(f.depth + 1);
-    const ids = data?.actionsFeeding.map((f) => f.action.id) ?? [];
+    const id = "objective:scs-2011-14:priority-1";
+    const { data } = await ask<Result>(query, { id, depth: 3 });
+    const feeding = data?.actionsFeeding ?? [];
+    // Read off the graph, not the traversal: actions one objective away that do not feed Priority 1
+    // directly (the 2011-14 cross-cutting priorities, such as Priority 4 IOM, contribute to it).
+    const { records } = await driver.executeQuery(
+      `MATCH (a:Action)-[:CONTRIBUTES_TO|PART_OF]->(:Objective)-[:CONTRIBUTES_TO|PART_OF]->(o:Objective {id: $id})
+       WHERE NOT (a)-[:CONTRIBUTES_TO|PART_OF]->(o)
+       RETURN DISTINCT a.id AS id`,
+      { id },
+      { database: DATABASE },
+    );
+    const twoAway = records.map((r) => r.get("id") as string).sort();
+    expect(
+      twoAway.length,
+      "the sample has actions that reach Priority 1 only through another objective",
+    ).toBeGreaterThan(0);
+    expect(
+      feeding
+        .filter((f) => f.depth === 2)
+        .map((f) => f.action.id)
+        .sort(),
+    ).toEqual(twoAway);
+    for (const f of feeding.filter((f) => f.depth > 1)) {
+      expect(f.path).toHaveLength(f.depth + 1);
+      expect(f.path[0]?.id).toBe(f.action.id);
+      expect(f.path.at(-1)?.id).toBe(id);
+    }
+    const ids = feeding.map((f) => f.action.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -318,10 +344,12 @@ describe("governanceDiagram", () => {
       edges: { from: string; to: string; kind: string; frequency: string | null }[];
     };
   };
-  const query = `query($asOf: Date, $root: ID) { governanceDiagram(asOf: $asOf, rootBodyId: $root) { nodes { id kind chair frequency } edges { from to kind frequency } } }`;
+  const query = `query($asOf: Date, $root: ID, $p: ID) { governanceDiagram(asOf: $asOf, rootBodyId: $root, partnershipId: $p) { nodes { id kind chair frequency } edges { from to kind frequency } } }`;
 
   it("draws the SCPB by default, with the Community Leadership Committee above it and both edge kinds", async () => {
-    const { data } = await ask<Result>(query, { asOf: "2023-06-01" });
+    // Not by id order: the fixture's board (another partnership) sorts before body:scpb.
+    expect([`body:0-${fixture.slug}-board`, "body:scpb"].sort()[0]).toBe(`body:0-${fixture.slug}-board`);
+    const { data } = await ask<Result>(query, { asOf: "2023-06-01", p: "partnership:barnet" });
     const diagram = data!.governanceDiagram;
     const scpb = diagram.nodes.find((n) => n.id === "body:scpb");
     expect(scpb).toMatchObject({ kind: "STATUTORY_BOARD" });
@@ -339,14 +367,14 @@ describe("governanceDiagram", () => {
   });
 
   it("leaves out the Serious Violence Duty arrangement before it started in 2023", async () => {
-    const before = await ask<Result>(query, { asOf: "2022-06-01" });
-    const after = await ask<Result>(query, { asOf: "2023-06-01" });
+    const before = await ask<Result>(query, { asOf: "2022-06-01", p: "partnership:barnet" });
+    const after = await ask<Result>(query, { asOf: "2023-06-01", p: "partnership:barnet" });
     expect(before.data?.governanceDiagram.nodes.map((n) => n.id)).not.toContain("body:serious-violence-duty");
     expect(after.data?.governanceDiagram.nodes.map((n) => n.id)).toContain("body:serious-violence-duty");
   });
 
   it("names the chair valid at the date", async () => {
-    const { data } = await ask<Result>(query, { asOf: "2017-08-01" });
+    const { data } = await ask<Result>(query, { asOf: "2017-08-01", p: "partnership:barnet" });
     expect(data?.governanceDiagram.nodes.find((n) => n.id === "body:scpb")?.chair).toBe("David Longstaff");
   });
 });
@@ -439,12 +467,32 @@ describe("search", () => {
   });
 
   it("never returns a restricted (Part 2) agenda item to an anonymous caller", async () => {
-    const { data } = await ask<Result>(query, { text: "Domestic Homicide Review", limit: 50 });
+    const text = "Domestic Homicide Review";
+    // There is something to hide: a restricted item with this text, which an officer's search finds.
+    const restricted = (
+      await driver.executeQuery(
+        "MATCH (i:AgendaItem {restricted: true}) WHERE toLower(i.title) CONTAINS toLower($text) RETURN i.id AS id",
+        { text },
+        { database: DATABASE },
+      )
+    ).records.map((r) => r.get("id") as string);
+    expect(restricted.length, `the sample holds a restricted agenda item titled "${text}"`).toBeGreaterThan(
+      0,
+    );
+    const officer = await graphql<Result>(
+      server.url,
+      query,
+      { text, limit: 50 },
+      await tokenFor({ roles: ["officer"] }),
+    );
+    expect(officer.data?.search.some((h) => restricted.includes(h.node.id))).toBe(true);
+
+    const { data } = await ask<Result>(query, { text, limit: 50 });
     const items = data?.search.filter((h) => h.node.label === "AgendaItem") ?? [];
     const { records } = await driver.executeQuery(
       "MATCH (i:AgendaItem) WHERE i.id IN $ids AND i.restricted RETURN count(i) AS n",
       { ids: items.map((i) => i.node.id) },
-      { database: "neo4j" },
+      { database: DATABASE },
     );
     expect(records[0]?.get("n").toNumber()).toBe(0);
   });
