@@ -14,7 +14,6 @@ import type { DomainModel } from "../schema-model/index.js";
  * - Writes need an authenticated editor of the node's partnership, or an admin.
  */
 
-export const OFFICER_ROLES = ["officer", "editor", "admin"] as const;
 export const RESTRICTED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   Person: ["email", "phone"],
   Body: ["privateNote"],

@@ -1,13 +1,15 @@
 import type { Driver } from "neo4j-driver";
 import type { Neo4jGraphQLContext } from "@neo4j/graphql";
 import { buildScope, createReadQuery, type ReadQuery, type Scope } from "../traversals/index.js";
-import type { VerifyToken } from "./authenticate.js";
+import { bearerToken, type Claims, type VerifyToken } from "./authenticate.js";
 import { countingDriver, type RoundTripCounter } from "./counting-driver.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import { viewerOf } from "./viewer.js";
 
 /** What every resolver sees: the request's token, a fresh DataLoader set, and how to reach the database. */
 export interface ApiContext extends Neo4jGraphQLContext {
+  /** The caller's verified, normalised claims (absent for anonymous callers); @neo4j/graphql's rules read them too. */
+  jwt?: Claims & Record<string, unknown>;
   driver: Driver;
   database: string;
   timeoutMs: number;
@@ -29,19 +31,13 @@ export interface ContextOptions {
   defaultPartnership?: string | undefined;
 }
 
-/** Pulls the bearer token from an Authorization header ("Bearer <jwt>"); undefined for anonymous callers. */
-export function bearerToken(header: string | undefined): string | undefined {
-  const match = /^Bearer\s+(\S+)$/i.exec(header?.trim() ?? "");
-  return match?.[1];
-}
-
 /**
  * One context per request: loaders are never shared between requests (they cache). The token is
  * verified here, so @neo4j/graphql receives trusted claims as `jwt` and custom resolvers see the same.
  */
 export async function createContext(options: ContextOptions, authorization?: string): Promise<ApiContext> {
   const token = bearerToken(authorization);
-  const jwt = token ? await options.verifyToken(token) : undefined;
+  const jwt = token ? { ...(await options.verifyToken(token)) } : undefined;
   const roundTrips: RoundTripCounter = { roundTrips: 0 };
   const driver = countingDriver(options.driver, roundTrips);
   const read = createReadQuery(driver, options.database, options.timeoutMs);

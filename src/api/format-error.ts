@@ -16,6 +16,9 @@ function originalNeo4jError(error: unknown): Neo4jError | undefined {
   return undefined;
 }
 
+/** graphql-js's suggestions ("Did you mean the enum value STATUTORY_BOARD?") name parts of the schema. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
 /**
  * Gives database failures their own codes (TIMEOUT, DATABASE_UNAVAILABLE) and, in production,
  * replaces internal errors by a request id (the details go to the server log).
@@ -26,7 +29,7 @@ export function createErrorFormatter(options: {
   log?: (line: string) => void;
 }) {
   const log = options.log ?? ((line: string) => console.error(line));
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  const format = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const neo4jError = originalNeo4jError(error);
     if (neo4jError && TIMEOUT_CODES.test(neo4jError.code))
       return {
@@ -75,4 +78,11 @@ export function createErrorFormatter(options: {
     }
     return formatted;
   };
+  // In production no message suggests anything (fields, types, enum values, arguments).
+  return options.production
+    ? (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+        const result = format(formatted, error);
+        return { ...result, message: result.message.replace(SUGGESTION, "") };
+      }
+    : format;
 }

@@ -1,7 +1,15 @@
 export { buildSchema, type SchemaOptions } from "./build-schema.js";
 export { startServer, type ServerOptions, type RunningServer } from "./server.js";
-export { createContext, bearerToken, type ApiContext } from "./context.js";
+export { createContext, type ApiContext } from "./context.js";
 export { hydrate } from "./hydrate.js";
 export { printPublicSchema } from "./print-schema.js";
-export { createTokenVerifier, type Claims, type VerifyToken } from "./authenticate.js";
+export {
+  bearerToken,
+  createTokenVerifier,
+  durationSeconds,
+  normaliseClaims,
+  ROLES,
+  type Claims,
+  type VerifyToken,
+} from "./authenticate.js";
 export { COST_LIMIT, REQUEST_LIMITS } from "./request-limits.js";

@@ -1,8 +1,6 @@
 import { ApolloServer } from "@apollo/server";
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from "@apollo/server/plugin/landingPage/default";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import compression from "compression";
@@ -13,11 +11,13 @@ import type { AddressInfo } from "node:net";
 import type { GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
 import type { VerifyToken } from "./authenticate.js";
+import { clientLimits, type ClientLimits } from "./client-limits.js";
 import { createContext, type ApiContext } from "./context.js";
 import { exportRoute } from "./export-route.js";
 import { createErrorFormatter } from "./format-error.js";
 import { healthRoute } from "./health-route.js";
-import { requestLimits } from "./request-limits.js";
+import { httpErrors } from "./http-errors.js";
+import { REQUEST_LIMITS, requestLimits } from "./request-limits.js";
 import { restrictedFieldsPlugin } from "./restricted-fields.js";
 import { roundTripsPlugin } from "./round-trips-plugin.js";
 
@@ -32,6 +32,12 @@ export interface ServerOptions {
   verifyToken: VerifyToken;
   /** DEFAULT_PARTNERSHIP (see src/traversals/scope.ts). */
   defaultPartnership?: string | undefined;
+  /** Origins allowed to call the API from a browser (CORS_ORIGINS); none: same origin only. */
+  corsOrigins?: readonly string[];
+  /** Per-client rate and concurrency limits (RATE_LIMIT_PER_MINUTE, CONCURRENT_REQUESTS_PER_CLIENT); off when absent. */
+  clientLimits?: ClientLimits;
+  /** How many proxies in front of the server to trust for the client's address (TRUST_PROXY). */
+  trustProxy?: number;
   /** Extra routes mounted after the API (the viewer's static files). */
   mount?: (app: express.Express) => void;
   log?: (line: string) => void;
@@ -52,6 +58,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     schema: options.schema,
     introspection: !options.production,
     allowBatchedHttpRequests: false,
+    // graphql-js stops parsing at this many tokens: a parse error (400), before any other work.
+    parseOptions: { maxTokens: REQUEST_LIMITS.maxTokens },
     includeStacktraceInErrorResponses: !options.production,
     validationRules: limits.validationRules,
     formatError: createErrorFormatter({
@@ -63,8 +71,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...(limits.plugins as never[]),
       restrictedFieldsPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Both Apollo landing pages load scripts from Apollo's CDN: never in production.
       options.production
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
       ...(options.production ? [] : [roundTripsPlugin]),
     ],
@@ -73,6 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.disable("x-powered-by");
   // Brotli or gzip, as the client accepts, for the API's JSON and the viewer's assets alike.
   app.use(compression());
+  app.set("trust proxy", options.trustProxy ?? 0);
   app.get("/health", healthRoute(options.driver, options.database));
   const contextOptions = {
     driver: options.driver,
@@ -81,16 +91,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     verifyToken: options.verifyToken,
     defaultPartnership: options.defaultPartnership,
   };
+  const origins = options.corsOrigins ?? [];
   app.use(
     "/graphql",
-    cors<cors.CorsRequest>(),
-    express.json({ limit: "1mb" }),
+    ...(options.clientLimits ? [clientLimits(options.clientLimits)] : []),
+    // No CORS headers at all unless origins are configured: browsers then allow only the same origin.
+    ...(origins.length
+      ? [
+          cors<cors.CorsRequest>({
+            origin: [...origins],
+            methods: ["GET", "POST"],
+            allowedHeaders: ["content-type", "authorization", "apollo-require-preflight"],
+            maxAge: 600,
+          }),
+        ]
+      : []),
+    express.json({ limit: REQUEST_LIMITS.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext(contextOptions, req.headers.authorization),
     }),
   );
   app.use("/export", exportRoute(contextOptions));
   options.mount?.(app);
+  app.use(httpErrors(options.log ?? ((line: string) => console.error(line))));
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
   return {

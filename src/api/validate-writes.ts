@@ -1,5 +1,11 @@
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
-import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLSchema } from "graphql";
+import {
+  defaultFieldResolver,
+  getNamedType,
+  isObjectType,
+  type GraphQLFieldConfig,
+  type GraphQLSchema,
+} from "graphql";
 import { ErrorCode, GovernanceError } from "../errors/index.js";
 import { idProblem } from "../schema-model/index.js";
 import type { ApiContext } from "./context.js";
@@ -31,6 +37,26 @@ function checkNewNode(label: string, input: CreateInput, index: number): void {
     );
 }
 
+const UNAUTHENTICATED_WRITE = (): GovernanceError =>
+  new GovernanceError(
+    ErrorCode.UNAUTHENTICATED,
+    "Writes need an editor's token of the partnership: send Authorization: Bearer <token>.",
+  );
+
+/** Every write says "sign in" to an anonymous caller before anything else (the library's own error is a 500). */
+function signInFirst(
+  field: GraphQLFieldConfig<unknown, ApiContext>,
+): GraphQLFieldConfig<unknown, ApiContext> {
+  const resolve = field.resolve ?? defaultFieldResolver;
+  return {
+    ...field,
+    resolve(source, args, context: ApiContext, info) {
+      if (!context.jwt) throw UNAUTHENTICATED_WRITE();
+      return resolve(source, args, context, info);
+    },
+  };
+}
+
 /**
  * Wraps every generated `create*` mutation: ids are checked for form and uniqueness up front
  * (the database constraint still guards races, but its error names nothing), and each new node
@@ -39,7 +65,7 @@ function checkNewNode(label: string, input: CreateInput, index: number): void {
 export function validateWrites(schema: GraphQLSchema): GraphQLSchema {
   return mapSchema(schema, {
     [MapperKind.MUTATION_ROOT_FIELD]: (field, fieldName) => {
-      if (!fieldName.startsWith("create")) return field;
+      if (!fieldName.startsWith("create")) return signInFirst(field);
       const response = getNamedType(field.type);
       const label = isObjectType(response)
         ? Object.values(response.getFields())
@@ -52,11 +78,7 @@ export function validateWrites(schema: GraphQLSchema): GraphQLSchema {
         ...field,
         async resolve(source, args: { input?: CreateInput[] }, context: ApiContext, info) {
           // Say "sign in" before saying anything about the input.
-          if (!context.jwt)
-            throw new GovernanceError(
-              ErrorCode.UNAUTHENTICATED,
-              "Writes need an editor's token of the partnership: send Authorization: Bearer <token>.",
-            );
+          if (!context.jwt) throw UNAUTHENTICATED_WRITE();
           const inputs = args.input ?? [];
           inputs.forEach((input, index) => checkNewNode(label, input, index));
           const ids = inputs.map((input) => input.id as string);

@@ -58,6 +58,12 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       production: config.NODE_ENV === "production",
       verifyToken: createTokenVerifier(config),
       defaultPartnership: config.DEFAULT_PARTNERSHIP,
+      corsOrigins: config.CORS_ORIGINS?.split(",").map((origin) => origin.trim()) ?? [],
+      clientLimits: {
+        perMinute: config.RATE_LIMIT_PER_MINUTE,
+        concurrent: config.CONCURRENT_REQUESTS_PER_CLIENT,
+      },
+      trustProxy: config.TRUST_PROXY,
       ...(options.mount ? { mount: options.mount } : {}),
     });
     return {

@@ -1,7 +1,6 @@
 import { SignJWT } from "jose";
+import { durationSeconds, ROLES } from "../api/index.js";
 import { DEVELOPMENT_JWT_SECRET, type Config } from "../config/index.js";
-
-export const ROLES = ["officer", "editor", "admin"] as const;
 
 export interface TokenOptions {
   role: string[];
@@ -25,6 +24,13 @@ export async function runToken(config: Config, options: TokenOptions): Promise<v
   if (config.JWKS_URL)
     throw new Error(
       "JWKS_URL is set: tokens come from your identity provider, this command only signs HS256 tokens for JWT_SECRET.",
+    );
+  if (
+    !/^\d+[smhd]$/.test(options.expires) ||
+    durationSeconds(options.expires) > durationSeconds(config.JWT_MAX_LIFETIME)
+  )
+    throw new Error(
+      `--expires ${options.expires}: expected a duration such as 30m or 12h, at most JWT_MAX_LIFETIME (${config.JWT_MAX_LIFETIME}); the API refuses longer-lived tokens.`,
     );
   const token = await new SignJWT(tokenClaims(options))
     .setProtectedHeader({ alg: "HS256" })

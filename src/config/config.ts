@@ -37,12 +37,43 @@ const environmentSchema = z.object({
     .string()
     .regex(/^partnership:[a-z0-9][a-z0-9._:-]*$/, "a partnership id such as partnership:barnet")
     .optional(),
+  JWT_MAX_LIFETIME: z
+    .string()
+    .regex(/^\d+[smhd]$/, "a duration such as 30m, 12h or 7d")
+    .default("24h"),
+  CORS_ORIGINS: z
+    .string()
+    .regex(
+      /^https?:\/\/[^\s,/]+(\s*,\s*https?:\/\/[^\s,/]+)*$/,
+      "a comma-separated list of origins such as https://viewer.example.org,http://localhost:5173",
+    )
+    .optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  CONCURRENT_REQUESTS_PER_CLIENT: z.coerce.number().int().min(0).max(10_000).default(8),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 /** The HS256 secret used in development when JWT_SECRET is unset; never accepted in production. */
 export const DEVELOPMENT_JWT_SECRET = "governance-graph-development-secret-not-for-production";
 
 export type Config = z.infer<typeof environmentSchema>;
+
+/** Hosts that only this machine can reach: the development secret is tolerated there and nowhere else. */
+export function isLoopback(host: string): boolean {
+  return /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i.test(host);
+}
+
+/** Why the token settings are unsafe for where the server listens, or undefined when they are fine. */
+function secretProblem(config: Config): string | undefined {
+  if (config.JWKS_URL) return undefined;
+  const development = !config.JWT_SECRET || config.JWT_SECRET === DEVELOPMENT_JWT_SECRET;
+  if (!development) return undefined;
+  const secret = config.JWT_SECRET ? "JWT_SECRET is the published development secret" : "JWT_SECRET is unset";
+  if (config.NODE_ENV === "production") return `NODE_ENV=production: ${secret}, so anyone could sign tokens.`;
+  if (!isLoopback(config.HOST))
+    return `HOST=${config.HOST} is reachable from other machines, and ${secret}, so anyone could sign tokens.`;
+  return undefined;
+}
 
 /** Thrown when an environment variable has the wrong form; the message names it and the fix. */
 export class ConfigError extends Error {
@@ -59,9 +90,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   );
   const parsed = environmentSchema.safeParse(present);
   if (parsed.success) {
-    if (parsed.data.NODE_ENV === "production" && !parsed.data.JWT_SECRET && !parsed.data.JWKS_URL)
+    const problem = secretProblem(parsed.data);
+    if (problem)
       throw new ConfigError(
-        'Invalid environment configuration:\n  NODE_ENV=production needs JWT_SECRET (HS256) or JWKS_URL (RS256) to verify tokens.\nSet one of them (see README, "Configuration").',
+        `Invalid environment configuration:\n  ${problem}\nSet JWT_SECRET to a secret of your own (32+ characters, e.g. openssl rand -hex 32) or JWKS_URL (see README, "Configuration").`,
       );
     return parsed.data;
   }

@@ -1,6 +1,12 @@
 import type { Driver } from "neo4j-driver";
 import { SignJWT } from "jose";
-import { buildSchema, createTokenVerifier, startServer, type RunningServer } from "../../src/api/index.js";
+import {
+  buildSchema,
+  createTokenVerifier,
+  startServer,
+  type RunningServer,
+  type ServerOptions,
+} from "../../src/api/index.js";
 import { DEVELOPMENT_JWT_SECRET } from "../../src/config/index.js";
 import { DATABASE } from "./database.js";
 
@@ -13,7 +19,9 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 /** The real API server (generated schema + resolvers) over the run's Neo4j, on a free port. */
 export async function startTestServer(
   driver: Driver,
-  overrides: { production?: boolean; timeoutMs?: number } = {},
+  overrides: Partial<
+    Pick<ServerOptions, "production" | "timeoutMs" | "corsOrigins" | "clientLimits" | "log">
+  > = {},
 ): Promise<RunningServer> {
   const schema = await buildSchema({ driver });
   return startServer({
@@ -25,7 +33,9 @@ export async function startTestServer(
     port: 0,
     production: overrides.production ?? false,
     verifyToken: createTokenVerifier({}),
-    log: () => {},
+    log: overrides.log ?? (() => {}),
+    ...(overrides.corsOrigins ? { corsOrigins: overrides.corsOrigins } : {}),
+    ...(overrides.clientLimits ? { clientLimits: overrides.clientLimits } : {}),
   });
 }
 
