@@ -41,7 +41,12 @@ export const traversalResolvers: IResolvers<unknown, ApiContext> = {
         leadThreshold: args.leadThreshold as number | null,
       }),
     search: (_, args: Args, context) =>
-      search(context.read, viewerOf(context.jwt), String(args.text), (args.limit as number | undefined) ?? 20),
+      search(
+        context.read,
+        viewerOf(context.jwt),
+        String(args.text),
+        (args.limit as number | undefined) ?? 20,
+      ),
     connection: (_, args: Args, context) =>
       connection(
         context.read,
