@@ -4718,6 +4718,57 @@ export type BooleanScalarMutations = {
   set?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Everything one write changed about one entity. */
+export type Change = {
+  __typename?: 'Change';
+  /** Who: the token's subject for the API, the user for a seed load or an import. */
+  actor?: Maybe<Scalars['String']['output']>;
+  at: Scalars['DateTime']['output'];
+  entityId: Scalars['ID']['output'];
+  entityLabel?: Maybe<Scalars['String']['output']>;
+  facts: Array<ChangeFact>;
+  id: Scalars['ID']['output'];
+  partnershipId?: Maybe<Scalars['ID']['output']>;
+  /** The file a seed load or an import read, when there was one. */
+  source?: Maybe<Scalars['String']['output']>;
+  /** How: api, seed, import, or cypher (a write made outside the application). */
+  via: Scalars['String']['output'];
+};
+
+export type ChangeDirection =
+  /** A relationship from `otherId` to this entity. */
+  | 'IN'
+  /** A relationship from this entity to `otherId`. */
+  | 'OUT';
+
+/** One thing that changed about an entity in one write. */
+export type ChangeFact = {
+  __typename?: 'ChangeFact';
+  /** The value after, as JSON text; null when none. */
+  after?: Maybe<Scalars['String']['output']>;
+  /** The value before, as JSON text (a relationship's or a deleted entity's properties as an object); null when none. */
+  before?: Maybe<Scalars['String']['output']>;
+  direction?: Maybe<ChangeDirection>;
+  kind: ChangeKind;
+  /** The id of the entity at the other end, for relationship facts. */
+  otherId?: Maybe<Scalars['ID']['output']>;
+  /** The property set or removed (on the entity, or on the relationship for RELATIONSHIP_PROPERTY_SET). */
+  property?: Maybe<Scalars['String']['output']>;
+  /** The relationship type, for relationship facts. */
+  relationship?: Maybe<Scalars['String']['output']>;
+};
+
+export type ChangeKind =
+  /** The entity was created (its first values follow as PROPERTY_SET facts). */
+  | 'CREATED'
+  /** The entity was deleted; `before` holds its last values. */
+  | 'DELETED'
+  | 'PROPERTY_REMOVED'
+  | 'PROPERTY_SET'
+  | 'RELATIONSHIP_ADDED'
+  | 'RELATIONSHIP_PROPERTY_SET'
+  | 'RELATIONSHIP_REMOVED';
+
 export type ConnectionAggregationCountFilterInput = {
   edges?: InputMaybe<IntScalarFilters>;
   nodes?: InputMaybe<IntScalarFilters>;
@@ -15550,6 +15601,8 @@ export type Query = {
   bodiesConnection: BodiesConnection;
   /** The groups under a body, by ACCOUNTABLE_TO and PROVIDES_UPDATES_TO, with edge kind and frequency. */
   bodiesReportingTo: Array<ReportingBody>;
+  /** A partnership's changes since a date (from its start, UTC), newest first: officers of that partnership. */
+  changes: Array<Change>;
   /** The shortest explained path between two entities (provenance links excluded). */
   connection: Array<PathStep>;
   decisions: Array<Decision>;
@@ -15562,6 +15615,8 @@ export type Query = {
   governanceHealth: Array<Finding>;
   /** Node counts by label, relationship counts by type, nodes without provenance. */
   graphStats: GraphStats;
+  /** The changes of one entity, newest first: officers of its partnership (or of any partnership, for a shared entity). */
+  history: Array<Change>;
   indicators: Array<Indicator>;
   indicatorsByName: IndicatorsIndexConnection;
   indicatorsConnection: IndicatorsConnection;
@@ -15681,6 +15736,13 @@ export type QueryBodiesReportingToArgs = {
 };
 
 
+export type QueryChangesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  partnershipId: Scalars['ID']['input'];
+  since: Scalars['Date']['input'];
+};
+
+
 export type QueryConnectionArgs = {
   fromId: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
@@ -15736,6 +15798,12 @@ export type QueryGovernanceHealthArgs = {
 
 export type QueryGraphStatsArgs = {
   partnershipId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryHistoryArgs = {
+  id: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -19684,6 +19752,10 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BooleanScalarFilters: BooleanScalarFilters;
   BooleanScalarMutations: BooleanScalarMutations;
+  Change: ResolverTypeWrapper<Change>;
+  ChangeDirection: ChangeDirection;
+  ChangeFact: ResolverTypeWrapper<ChangeFact>;
+  ChangeKind: ChangeKind;
   ConnectionAggregationCountFilterInput: ConnectionAggregationCountFilterInput;
   Count: ResolverTypeWrapper<Count>;
   CountConnection: ResolverTypeWrapper<CountConnection>;
@@ -21803,6 +21875,8 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   BooleanScalarFilters: BooleanScalarFilters;
   BooleanScalarMutations: BooleanScalarMutations;
+  Change: Change;
+  ChangeFact: ChangeFact;
   ConnectionAggregationCountFilterInput: ConnectionAggregationCountFilterInput;
   Count: Count;
   CountConnection: CountConnection;
@@ -24409,6 +24483,28 @@ export type BodyUpdatingBodiesRelationshipResolvers<ContextType = ApiContext, Pa
   properties?: Resolver<ResolversTypes['UpdateLine'], ParentType, ContextType>;
 };
 
+export type ChangeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
+  actor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entityLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  facts?: Resolver<Array<ResolversTypes['ChangeFact']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  partnershipId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  via?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ChangeFactResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ChangeFact'] = ResolversParentTypes['ChangeFact']> = {
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  direction?: Resolver<Maybe<ResolversTypes['ChangeDirection']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  otherId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  property?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  relationship?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type CountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Count'] = ResolversParentTypes['Count']> = {
   nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -26967,6 +27063,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   bodiesByName?: Resolver<ResolversTypes['BodiesIndexConnection'], ParentType, ContextType, RequireFields<QueryBodiesByNameArgs, 'phrase'>>;
   bodiesConnection?: Resolver<ResolversTypes['BodiesConnection'], ParentType, ContextType, Partial<QueryBodiesConnectionArgs>>;
   bodiesReportingTo?: Resolver<Array<ResolversTypes['ReportingBody']>, ParentType, ContextType, RequireFields<QueryBodiesReportingToArgs, 'bodyId' | 'transitive'>>;
+  changes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryChangesArgs, 'limit' | 'partnershipId' | 'since'>>;
   connection?: Resolver<Array<ResolversTypes['PathStep']>, ParentType, ContextType, RequireFields<QueryConnectionArgs, 'fromId' | 'maxHops' | 'toId'>>;
   decisions?: Resolver<Array<ResolversTypes['Decision']>, ParentType, ContextType, Partial<QueryDecisionsArgs>>;
   decisionsConnection?: Resolver<ResolversTypes['DecisionsConnection'], ParentType, ContextType, Partial<QueryDecisionsConnectionArgs>>;
@@ -26975,6 +27072,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   governanceDiagram?: Resolver<ResolversTypes['Diagram'], ParentType, ContextType, Partial<QueryGovernanceDiagramArgs>>;
   governanceHealth?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType, RequireFields<QueryGovernanceHealthArgs, 'leadThreshold'>>;
   graphStats?: Resolver<ResolversTypes['GraphStats'], ParentType, ContextType, Partial<QueryGraphStatsArgs>>;
+  history?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryHistoryArgs, 'id' | 'limit'>>;
   indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType, Partial<QueryIndicatorsArgs>>;
   indicatorsByName?: Resolver<ResolversTypes['IndicatorsIndexConnection'], ParentType, ContextType, RequireFields<QueryIndicatorsByNameArgs, 'phrase'>>;
   indicatorsConnection?: Resolver<ResolversTypes['IndicatorsConnection'], ParentType, ContextType, Partial<QueryIndicatorsConnectionArgs>>;
@@ -27861,6 +27959,8 @@ export type Resolvers<ContextType = ApiContext> = {
   BodyTopOfRelationship?: BodyTopOfRelationshipResolvers<ContextType>;
   BodyUpdatingBodiesConnection?: BodyUpdatingBodiesConnectionResolvers<ContextType>;
   BodyUpdatingBodiesRelationship?: BodyUpdatingBodiesRelationshipResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
+  ChangeFact?: ChangeFactResolvers<ContextType>;
   Count?: CountResolvers<ContextType>;
   CountConnection?: CountConnectionResolvers<ContextType>;
   CreateActionsMutationResponse?: CreateActionsMutationResponseResolvers<ContextType>;

@@ -7,6 +7,7 @@ import { buildDomainModel, readTypeDefs } from "../schema-model/index.js";
 import { authorizationTypeDefs } from "./authorization-rules.js";
 import type { ApiContext } from "./context.js";
 import { DateScalar } from "./date-scalar.js";
+import { historyResolvers } from "./history-resolvers.js";
 import { traversalResolvers } from "./traversal-resolvers.js";
 import { validateWrites } from "./validate-writes.js";
 
@@ -26,7 +27,13 @@ export async function buildSchema(options: SchemaOptions = {}): Promise<GraphQLS
     typeDefs: `${typeDefs}\n${authorizationTypeDefs(buildDomainModel(typeDefs))}`,
     ...(options.driver ? { driver: options.driver } : {}),
     // Our Date scalar replaces the library's (which shifts dates by the server's time zone).
-    resolvers: { ...(options.resolvers ?? traversalResolvers), Date: DateScalar },
+    resolvers: {
+      ...(options.resolvers ?? {
+        ...traversalResolvers,
+        Query: { ...(traversalResolvers.Query as object), ...(historyResolvers.Query as object) },
+      }),
+      Date: DateScalar,
+    },
     features: {
       // Claims are verified in createContext and handed over as trusted `jwt`; the library never
       // decodes a token itself (the context carries none), so this key only switches its rules on.

@@ -49,7 +49,11 @@ export async function createContext(options: ContextOptions, authorization?: str
     database: options.database,
     timeoutMs: options.timeoutMs,
     sessionConfig: { database: options.database },
-    transaction: { timeout: options.timeoutMs },
+    // The metadata names the writer in the history of every change (src/history).
+    transaction: {
+      timeout: options.timeoutMs,
+      metadata: { actor: (jwt as { sub?: string } | undefined)?.sub ?? null, via: "api" },
+    },
     loaders: createLoaders(read),
     read,
     roundTrips,

@@ -35,12 +35,16 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const model = buildDomainModel(typeDefs);
   const database = await openDatabase(config, log);
   try {
-    await ensureSchema(database.driver, database.database, model);
+    await ensureSchema(database.driver, database.database, model, { history: config.HISTORY === "on" });
     let seeded: App["seeded"] = "skipped";
     if (config.SEED_ON_START !== "never") {
       if (config.SEED_ON_START === "always" || (await isEmpty(database))) {
         const { graph } = validateSeedDirectory(options.seedDir, model);
-        await loadSeedGraph(database.driver, graph, model, { database: database.database });
+        await loadSeedGraph(database.driver, graph, model, {
+          database: database.database,
+          actor: "npm start",
+          source: options.seedDir,
+        });
         seeded = "loaded";
         log(
           `[seed] loaded ${graph.nodes.size} nodes and ${graph.relationships.length} relationships from ${options.seedDir}`,

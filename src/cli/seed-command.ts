@@ -1,3 +1,4 @@
+import { userInfo } from "node:os";
 import { SingleBar, Presets } from "cli-progress";
 import type { Config } from "../config/index.js";
 import { ensureSchema, openDatabase } from "../graph/index.js";
@@ -56,7 +57,7 @@ export async function runSeed(
   }
   const database = await openDatabase(config);
   try {
-    await ensureSchema(database.driver, database.database, model);
+    await ensureSchema(database.driver, database.database, model, { history: config.HISTORY === "on" });
     const bar = new SingleBar(
       { format: "loading [{bar}] {value}/{total} {step}", hideCursor: true, noTTYOutput: false },
       Presets.shades_classic,
@@ -66,6 +67,8 @@ export async function runSeed(
       database: database.database,
       partnerships: unit,
       reset: options.reset ?? false,
+      actor: userInfo().username,
+      source: options.dir,
       onStep(done, total, step) {
         if (!started) bar.start(total, 0, { step });
         started = true;

@@ -29,6 +29,8 @@ const environmentSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   SEED_ON_START: z.enum(["auto", "always", "never"]).default("auto"),
+  // off: no history of changes, for a database without APOC triggers (Aura).
+  HISTORY: z.enum(["on", "off"]).default("on"),
   JWT_SECRET: z.string().min(32, "a secret of at least 32 characters").optional(),
   JWKS_URL: z.string().url("an https URL of a JSON Web Key Set").optional(),
   JWT_ISSUER: z.string().optional(),

@@ -1,4 +1,5 @@
 import type { Driver } from "neo4j-driver";
+import { installHistory } from "../history/index.js";
 import type { DomainModel } from "../schema-model/index.js";
 
 /** The multi-label full-text index behind the `search` traversal (names, titles, aliases). */
@@ -26,8 +27,16 @@ export function schemaStatements(model: DomainModel): string[] {
   return statements;
 }
 
-/** Creates constraints and indexes if missing and waits until they are online. */
-export async function ensureSchema(driver: Driver, database: string, model: DomainModel): Promise<void> {
+/**
+ * Creates constraints and indexes if missing and waits until they are online; with `history`
+ * (the default), makes the database record every write (src/history).
+ */
+export async function ensureSchema(
+  driver: Driver,
+  database: string,
+  model: DomainModel,
+  options: { history?: boolean } = {},
+): Promise<void> {
   const session = driver.session({ database });
   try {
     for (const statement of schemaStatements(model)) await session.run(statement);
@@ -35,4 +44,5 @@ export async function ensureSchema(driver: Driver, database: string, model: Doma
   } finally {
     await session.close();
   }
+  if (options.history ?? true) await installHistory(driver, database);
 }

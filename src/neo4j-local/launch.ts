@@ -7,6 +7,10 @@ import { ensureLauncherBuilt, LAUNCHER_DIR } from "./launcher-build.js";
 
 /** The JVM flags Neo4j 5.26's own start script passes (server.jvm.additional), minus AlwaysPreTouch, which slows a laptop start. */
 const NEO4J_JVM_FLAGS = [
+  // APOC reads its settings from system properties too: triggers record the history of every write
+  // (src/history), loaded within a second of being installed.
+  "-Dapoc.trigger.enabled=true",
+  "-Dapoc.trigger.refresh=1000",
   "-XX:+UseG1GC",
   "-XX:-OmitStackTraceInFastThrow",
   "-XX:+UnlockExperimentalVMOptions",

@@ -17,6 +17,8 @@ export interface LoadOptions {
   /** Delete the unit's subgraph first (its nodes and the relationships its files made), in the same transaction. */
   reset?: boolean;
   actor?: string;
+  /** The seed folder or file, recorded with each change. */
+  source?: string;
   onStep?: (done: number, total: number, description: string) => void;
 }
 
@@ -74,7 +76,11 @@ export async function loadSeedGraph(
         return total;
         // A load is one transaction by design; allow it far longer than an API query.
       },
-      { timeout: LOAD_TIMEOUT_MS },
+      // The metadata names the load in the history of every change it makes (src/history).
+      {
+        timeout: LOAD_TIMEOUT_MS,
+        metadata: { actor: options.actor ?? "seed", via: "seed", source: options.source ?? null },
+      },
     );
   } finally {
     await session.close();

@@ -1,0 +1,73 @@
+import type { Driver } from "neo4j-driver";
+import { ENDS_PROPERTY, HISTORY_LABEL, TRIGGER_NAME, TRIGGER_STATEMENT } from "./history-trigger.js";
+
+/** Raised when the database cannot record history (APOC triggers off): says what to set. */
+export class HistoryUnavailableError extends Error {
+  override name = "HistoryUnavailableError";
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Makes the database record the history of every write: the trigger installed (or replaced when
+ * its statement changed) and active, its indexes online, and relationships older than the
+ * trigger stamped with their ends so their removal can be recorded too. Idempotent.
+ * APOC loads installed triggers every `apoc.trigger.refresh` ms (the local Neo4j: 1 s; a server's
+ * default: 60 s), so the first start against a server waits up to that long.
+ */
+export async function installHistory(driver: Driver, database: string, timeoutMs = 90_000): Promise<void> {
+  await driver.executeQuery(
+    `CREATE INDEX ${HISTORY_LABEL}_entity IF NOT EXISTS FOR (c:${HISTORY_LABEL}) ON (c.entityId, c.at)`,
+    {},
+    { database },
+  );
+  await driver.executeQuery(
+    `CREATE INDEX ${HISTORY_LABEL}_partnership IF NOT EXISTS FOR (c:${HISTORY_LABEL}) ON (c.entityPartnershipId, c.at)`,
+    {},
+    { database },
+  );
+  const active = async (): Promise<boolean> => {
+    const { records } = await driver.executeQuery(
+      "CALL apoc.trigger.list() YIELD name, query, paused WHERE name = $name RETURN query = $statement AND NOT paused AS current",
+      { name: TRIGGER_NAME, statement: TRIGGER_STATEMENT },
+      { database },
+    );
+    return records[0]?.get("current") === true;
+  };
+  if (!(await active())) {
+    try {
+      await driver.executeQuery(
+        "CALL apoc.trigger.install($database, $name, $statement, {phase: 'before'})",
+        { database, name: TRIGGER_NAME, statement: TRIGGER_STATEMENT },
+        { database: "system" },
+      );
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new HistoryUnavailableError(
+        `Cannot install the history trigger (${reason}). Every write is recorded by an APOC trigger: set ` +
+          "apoc.trigger.enabled=true (and, to wait less, apoc.trigger.refresh=1000) in the server's apoc.conf, " +
+          "or start with HISTORY=off to run without history (Aura, which has no APOC triggers).",
+      );
+    }
+    const deadline = Date.now() + timeoutMs;
+    while (!(await active())) {
+      if (Date.now() > deadline)
+        throw new HistoryUnavailableError(
+          `The history trigger was installed but is not active after ${timeoutMs / 1000} s: check apoc.trigger.refresh.`,
+        );
+      await sleep(250);
+    }
+  }
+  // In batches: a database loaded before history existed may hold many relationships.
+  const session = driver.session({ database });
+  try {
+    await session.run(
+      `MATCH (a)-[r]->(b) WHERE r.${ENDS_PROPERTY} IS NULL AND NOT a:${HISTORY_LABEL}
+       CALL (a, r, b) {
+         SET r.${ENDS_PROPERTY} = [a.id, head(labels(a)), a.partnershipId, b.id, head(labels(b)), b.partnershipId]
+       } IN TRANSACTIONS OF 10000 ROWS`,
+    );
+  } finally {
+    await session.close();
+  }
+}
