@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromiumPath } from "../../src/browser/chromium.js";
+import { chromiumPath } from "../../src/browser/index.js";
 import { today } from "../../src/text/dates.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

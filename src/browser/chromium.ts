@@ -5,7 +5,7 @@ import { chromium, type Browser } from "playwright-core";
 export const chromiumPath = (): string => process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 /** Flags for a headless run in a container: no sandbox (root), no GPU, nothing fetched in the background. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",

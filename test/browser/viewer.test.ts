@@ -1,21 +1,23 @@
 /**
  * The viewer in real Chromium (Debian's package, driven by playwright-core) against the real
  * API server and the run's Neo4j with the Barnet sample graph. One server and one browser for
- * the file; each test opens the page afresh. Expected values come from the database or the API,
+ * the file, the browser launched by the first test that needs it (so without Chromium each such
+ * test fails, saying how to install it); each test opens the page afresh and must log no page
+ * error of its own. Expected values come from the database or the API,
  * so a change to the seeds moves the expectations with it. Screenshots go to test-artifacts/
- * (git-ignored); docs/viewer.png, the README's picture, is a copy of test-artifacts/viewer.png.
+ * (git-ignored); docs/viewer.png, the README's picture, is a copy of test-artifacts/viewer-body-panel.png.
  */
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Driver } from "neo4j-driver";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildSchema, createTokenVerifier, startServer, type RunningServer } from "../../src/api/index.js";
 import type { DiagramSnapshot } from "../../src/viewer/app/render/diagram-view.js";
 import { ensureViewerBuilt, isViewerBuildCurrent, viewerRoutes } from "../../src/viewer/index.js";
 import { graphql, tokenFor } from "../support/api.js";
 import { DATABASE, testDriver } from "../support/database.js";
-import { launchChromium } from "./support/chromium.js";
+import { sharedChromium } from "./support/chromium.js";
 import { lineConflicts } from "./support/line-geometry.js";
 import { request as httpRequest } from "node:http";
 
@@ -24,7 +26,7 @@ const ARTIFACTS = path.resolve("test-artifacts");
 
 let driver: Driver;
 let server: RunningServer;
-let browser: Browser;
+const chromium = sharedChromium();
 let page: Page;
 const problems: string[] = [];
 const graphqlRequests: { authorization: string | undefined; operation: string }[] = [];
@@ -98,35 +100,90 @@ beforeAll(async () => {
     log: () => {},
     mount: viewerRoutes(),
   });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("console", (message) => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+/** The file's one page, opened in the shared Chromium on first use, with its error and request logs. */
+async function openPage(): Promise<Page> {
+  const opened = await (await chromium.browser()).newPage({ viewport: { width: 1600, height: 1000 } });
+  opened.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  opened.on("console", (message) => {
     if (message.type() === "error") problems.push(`console error: ${message.text()}`);
   });
-  page.on("request", (request) => {
+  opened.on("request", (request) => {
     if (request.url().endsWith("/graphql") && request.method() === "POST")
       graphqlRequests.push({
         authorization: request.headers().authorization,
         operation: (JSON.parse(request.postData() ?? "{}") as { operationName?: string }).operationName ?? "",
       });
   });
-  mkdirSync(ARTIFACTS, { recursive: true });
-});
+  return opened;
+}
 
 afterAll(async () => {
-  await browser?.close();
+  await chromium.close();
   await server?.stop();
   await driver?.close();
 });
 
-describe("the governance-diagram viewer", () => {
+// What the server sends, read over HTTP: no browser needed.
+describe("the viewer's server", () => {
   it("serves the page at / with its security headers, from a build of the current sources", async () => {
     expect(isViewerBuildCurrent()).toBe(true);
     const response = await fetch(`${server.url}/`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");
     expect(await response.text()).toContain('<div id="diagram"');
+  });
+
+  it("compresses the API's answers and the viewer's assets; the page's initial JavaScript is at most 400 KB compressed", async () => {
+    const get = (
+      url: string,
+      init: { method?: string; body?: string } = {},
+    ): Promise<{ encoding: string; bytes: number }> =>
+      new Promise((resolve, reject) => {
+        const req = httpRequest(
+          url,
+          {
+            method: init.method ?? "GET",
+            headers: { "accept-encoding": "br, gzip", "content-type": "application/json" },
+          },
+          (res) => {
+            let bytes = 0;
+            res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+            res.on("end", () => resolve({ encoding: String(res.headers["content-encoding"] ?? ""), bytes }));
+          },
+        );
+        req.on("error", reject);
+        req.end(init.body);
+      });
+    const html = await (await fetch(`${server.url}/`)).text();
+    const scripts = [...html.matchAll(/<script[^>]+src="\.?\/?([^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    let initial = 0;
+    for (const script of scripts) {
+      const asset = await get(`${server.url}/${script}`);
+      expect(asset.encoding, script).toMatch(/^(br|gzip)$/);
+      initial += asset.bytes;
+    }
+    expect(initial, `initial JavaScript: ${initial} bytes compressed`).toBeLessThanOrEqual(400 * 1024);
+    const api = await get(`${server.url}/graphql`, {
+      method: "POST",
+      body: JSON.stringify({
+        query: `{ governanceDiagram(partnershipId: "${PARTNERSHIP}") { nodes { id name kind } } }`,
+      }),
+    });
+    expect(api.encoding).toMatch(/^(br|gzip)$/);
+  });
+});
+
+describe("the governance-diagram viewer", () => {
+  beforeEach(async () => {
+    page ??= await openPage();
+  });
+  afterEach(() => {
+    // Each test answers for the errors logged while it ran, whatever ran before it.
+    expect(problems.splice(0), "page errors, console errors or CSP violations during this test").toEqual([]);
   });
 
   it("draws the SCPB structure: the bodies governanceDiagram returns, boards on top, solid accountable and dashed update lines, nothing overlapping", async () => {
@@ -426,46 +483,6 @@ describe("the governance-diagram viewer", () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("panel-title");
   });
 
-  it("compresses the API's answers and the viewer's assets; the page's initial JavaScript is at most 400 KB compressed", async () => {
-    const get = (
-      url: string,
-      init: { method?: string; body?: string } = {},
-    ): Promise<{ encoding: string; bytes: number }> =>
-      new Promise((resolve, reject) => {
-        const req = httpRequest(
-          url,
-          {
-            method: init.method ?? "GET",
-            headers: { "accept-encoding": "br, gzip", "content-type": "application/json" },
-          },
-          (res) => {
-            let bytes = 0;
-            res.on("data", (chunk: Buffer) => (bytes += chunk.length));
-            res.on("end", () => resolve({ encoding: String(res.headers["content-encoding"] ?? ""), bytes }));
-          },
-        );
-        req.on("error", reject);
-        req.end(init.body);
-      });
-    const html = await (await fetch(`${server.url}/`)).text();
-    const scripts = [...html.matchAll(/<script[^>]+src="\.?\/?([^"]+)"/g)].map((m) => m[1]!);
-    expect(scripts.length).toBeGreaterThan(0);
-    let initial = 0;
-    for (const script of scripts) {
-      const asset = await get(`${server.url}/${script}`);
-      expect(asset.encoding, script).toMatch(/^(br|gzip)$/);
-      initial += asset.bytes;
-    }
-    expect(initial, `initial JavaScript: ${initial} bytes compressed`).toBeLessThanOrEqual(400 * 1024);
-    const api = await get(`${server.url}/graphql`, {
-      method: "POST",
-      body: JSON.stringify({
-        query: `{ governanceDiagram(partnershipId: "${PARTNERSHIP}") { nodes { id name kind } } }`,
-      }),
-    });
-    expect(api.encoding).toMatch(/^(br|gzip)$/);
-  });
-
   it("opens at the latest date of the partnership's data when that is before today, and shows the span", async () => {
     const [latest] = await cypher<{ last: string; first: string }>(
       `MATCH (n {partnershipId: $p}) WHERE n:Document OR n:Meeting
@@ -679,7 +696,13 @@ describe("the governance-diagram viewer", () => {
     expect(violations).toEqual([]);
   });
 
-  it("logged no page errors, console errors or CSP violations along the way", () => {
+  it("logs no page errors, console errors or CSP violations while a body, a search and the list are used", async () => {
+    problems.length = 0;
+    await open();
+    await clickBody("body:scpb");
+    await search("Safer Communities");
+    await page.click("#view-list");
+    expect(await page.isVisible("#list")).toBe(true);
     expect(problems).toEqual([]);
   });
 });

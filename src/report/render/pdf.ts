@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import type { Browser } from "playwright-core";
-import { chromiumPath, launchChromium } from "../../browser/chromium.js";
+import { chromiumPath, launchChromium } from "../../browser/index.js";
 import { ReportError } from "../report-error.js";
 import { escapeHtml } from "./html.js";
 

@@ -1,0 +1,1 @@
+export { launchChromium, chromiumPath } from "./chromium.js";

@@ -1,0 +1,3 @@
+// The commands as functions, for tests; the program itself is main.ts.
+export { reportCommand } from "./report-command.js";
+export { runSeed } from "./seed-command.js";
