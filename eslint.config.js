@@ -27,6 +27,24 @@ export default tseslint.config(
     },
   },
   {
+    // bench/ and test/ use the product as any caller would: through each module's index.ts (a folder
+    // of src/ with an index.ts is a module), never a file behind it.
+    files: ["bench/**/*.ts", "test/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(\\.\\./)+src/([^/]+/)+(?!index\\.js$)[^/]+$",
+              message: "import the module's index.js (export what is needed there), not a file behind it",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests may not be imported by the product.
     files: ["src/**/*.ts"],
     rules: {

@@ -1,6 +1,6 @@
 import type { DomainModel } from "../../src/schema-model/index.js";
-import { checkValue } from "../../src/seed/check-value.js";
-import { ID_PATTERN, ID_PREFIX, type SeedGraph } from "../../src/seed/seed-graph.js";
+import { ID_PATTERN, ID_PREFIX } from "../../src/schema-model/index.js";
+import { checkValue, type SeedGraph } from "../../src/seed/index.js";
 
 /**
  * What the seed validator would say about a generated graph: every label, property, value,

@@ -1,4 +1,4 @@
-import type { Citation } from "../../src/seed/seed-graph.js";
+import type { Citation } from "../../src/seed/index.js";
 import type { GraphBuilder } from "./graph-builder.js";
 import type { Random } from "./prng.js";
 import type { Theme } from "./vocabulary.js";

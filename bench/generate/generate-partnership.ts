@@ -1,4 +1,4 @@
-import type { SeedGraph } from "../../src/seed/seed-graph.js";
+import type { SeedGraph } from "../../src/seed/index.js";
 import type { PartnershipContext } from "./context.js";
 import { GraphBuilder } from "./graph-builder.js";
 import { addMeetings } from "./meetings.js";

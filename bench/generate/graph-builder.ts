@@ -1,4 +1,4 @@
-import { relationshipKey, type Citation, type SeedGraph, type SeedNode } from "../../src/seed/seed-graph.js";
+import { relationshipKey, type Citation, type SeedGraph, type SeedNode } from "../../src/seed/index.js";
 
 /**
  * Builds one partnership's SeedGraph the way the seed validator would have: every node with its

@@ -14,7 +14,7 @@ import { cpus } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromiumPath } from "../../src/browser/index.js";
-import { today } from "../../src/text/dates.js";
+import { today } from "../../src/text/index.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const METRICS = [

@@ -1,6 +1,6 @@
 import type { Driver } from "neo4j-driver";
 import type { DomainModel } from "../../src/schema-model/index.js";
-import { addCounters, writeSteps, type WriteCounters } from "../../src/seed/write-seed-graph.js";
+import { addCounters, writeSteps, type WriteCounters } from "../../src/seed/index.js";
 import { checkShape, countShape, generatePartnership, mergeGraphs } from "../generate/index.js";
 
 const BATCH_TIMEOUT_MS = 30 * 60_000;

@@ -1,4 +1,4 @@
-import type { ApiContext } from "../../src/api/context.js";
+import type { ApiContext } from "../../src/api/index.js";
 import { entities, neo4jOrder, type Entity } from "./fetch.js";
 
 type Args = { sort?: Record<string, "ASC" | "DESC">[]; limit?: number };

@@ -1,4 +1,4 @@
-import type { ApiContext } from "../../src/api/context.js";
+import type { ApiContext } from "../../src/api/index.js";
 import { governanceHealth } from "../../src/traversals/index.js";
 import { today } from "../../src/text/index.js";
 import { entities, pathNodeOf, validAt, type Entity } from "./fetch.js";

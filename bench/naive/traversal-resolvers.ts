@@ -1,4 +1,4 @@
-import type { ApiContext } from "../../src/api/context.js";
+import type { ApiContext } from "../../src/api/index.js";
 import {
   accountabilityChain,
   actionsFeeding,

@@ -6,8 +6,8 @@ import {
   governanceHealth as health,
   responsibilities as personResponsibilities,
   search as searchTraversal,
+  pathNode,
 } from "../../src/traversals/index.js";
-import { pathNode } from "../../src/traversals/cypher-fragments.js";
 import { LEADER, leaderProjection, PATH_NODE, type FloorContext, type Scenario } from "./scenario.js";
 
 const read = ({ driver, database }: FloorContext) => createReadQuery(driver, database, 60_000);

@@ -3,6 +3,7 @@ export { startServer, type ServerOptions, type RunningServer } from "./server.js
 export { createContext, type ApiContext } from "./context.js";
 export { hydrate } from "./hydrate.js";
 export { printPublicSchema } from "./print-schema.js";
+export { DateScalar } from "./date-scalar.js";
 export {
   bearerToken,
   createTokenVerifier,

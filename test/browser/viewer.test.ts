@@ -13,7 +13,7 @@ import type { Driver } from "neo4j-driver";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildSchema, createTokenVerifier, startServer, type RunningServer } from "../../src/api/index.js";
-import type { DiagramSnapshot } from "../../src/viewer/app/render/diagram-view.js";
+import type { DiagramSnapshot } from "../../src/viewer/app/index.js";
 import { ensureViewerBuilt, isViewerBuildCurrent, viewerRoutes } from "../../src/viewer/index.js";
 import { graphql, tokenFor } from "../support/api.js";
 import { DATABASE, testDriver } from "../support/database.js";

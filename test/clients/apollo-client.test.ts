@@ -11,7 +11,7 @@ import { print, type DocumentNode } from "graphql";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/api/index.js";
-import { GraphQLClient } from "../../src/viewer/app/api/graphql-client.js";
+import { GraphQLClient } from "../../src/viewer/app/index.js";
 import { graphql, startTestServer, tokenFor } from "../support/api.js";
 import { DATABASE, testDriver } from "../support/database.js";
 import { shippedDocuments } from "./shipped-documents.js";

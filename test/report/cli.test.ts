@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/api/index.js";
-import { reportCommand } from "../../src/cli/report-command.js";
+import { reportCommand } from "../../src/cli/index.js";
 import { startTestServer } from "../support/api.js";
 import { testDriver } from "../support/database.js";
 import { tempDir } from "./support.js";

@@ -1,6 +1,6 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { runSeed } from "../../src/cli/seed-command.js";
+import { runSeed } from "../../src/cli/index.js";
 import { loadConfig } from "../../src/config/index.js";
 import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.js";
 import {

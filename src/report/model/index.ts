@@ -20,7 +20,7 @@ export {
   type LedAction,
   type LedObjective,
 } from "./person-report.js";
-export type { ActionRow, ProgressEntry } from "./actions.js";
+export { progressPeriods, type ActionRow, type ProgressEntry } from "./actions.js";
 export type { OutcomeRow, Reading } from "./outcomes.js";
 export type { GovernanceGroupRow } from "./governance-groups.js";
 export type { Leader } from "./leaders.js";

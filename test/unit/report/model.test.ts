@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { findingItems } from "../../../src/report/document/index.js";
-import { progressPeriods } from "../../../src/report/model/actions.js";
-import { deriveRag, formatDate, recordedBy, validAt } from "../../../src/report/model/index.js";
+import {
+  deriveRag,
+  progressPeriods,
+  formatDate,
+  recordedBy,
+  validAt,
+} from "../../../src/report/model/index.js";
 import { graphqlUrl } from "../../../src/report/source/index.js";
 
 const row = (...periods: string[]) =>

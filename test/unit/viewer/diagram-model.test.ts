@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildDiagramModel, chunkEvenly } from "../../../src/viewer/app/model/diagram-model.js";
-import { strategyTree, type ObjectiveRow } from "../../../src/viewer/app/model/strategy-tree.js";
-import { wrapText } from "../../../src/viewer/app/layout/wrap-text.js";
+import {
+  buildDiagramModel,
+  chunkEvenly,
+  strategyTree,
+  type ObjectiveRow,
+  wrapText,
+} from "../../../src/viewer/app/index.js";
 
 const body = (id: string, kind: string) => ({ id, name: id.replace("body:", ""), kind });
 

@@ -3,15 +3,13 @@ import {
   layoutDiagram,
   type LaidOutDiagram,
   type Point,
-} from "../../../src/viewer/app/layout/layout-diagram.js";
-import { createElk } from "../../../src/viewer/app/layout/elk.js";
-import {
+  createElk,
   buildDiagramModel,
   type BodyRow,
   type LineRow,
-} from "../../../src/viewer/app/model/diagram-model.js";
-import { segmentsThrough } from "../../../src/viewer/app/render/cytoscape-elements.js";
-import { diagramSvg } from "../../../src/viewer/app/render/diagram-svg.js";
+  segmentsThrough,
+  diagramSvg,
+} from "../../../src/viewer/app/index.js";
 
 /** A Barnet-shaped structure: a committee and boards on top, the board, 12 groups, panels, meetings, 30 unlinked bodies. */
 function sample(): { nodes: BodyRow[]; edges: LineRow[]; unlinked: BodyRow[] } {

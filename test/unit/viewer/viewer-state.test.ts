@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { describeHits } from "../../../src/viewer/app/controls/search-hits.js";
-import { dataSpan, defaultAsOf, spanText } from "../../../src/viewer/app/model/data-span.js";
-import { shortName } from "../../../src/viewer/app/model/short-name.js";
-import { chainLevels } from "../../../src/viewer/app/panels/chain-panel.js";
-import { readUrlState, urlQuery } from "../../../src/viewer/app/state/url-state.js";
+import {
+  describeHits,
+  dataSpan,
+  defaultAsOf,
+  spanText,
+  shortName,
+  chainLevels,
+  readUrlState,
+  urlQuery,
+} from "../../../src/viewer/app/index.js";
 
 const node = (id: string, label: string, name = id) => ({ id, label, name });
 
