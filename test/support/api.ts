@@ -3,18 +3,16 @@ import { SignJWT } from "jose";
 import {
   buildSchema,
   createTokenVerifier,
+  postGraphQL,
   startServer,
+  type GraphQLBody,
   type RunningServer,
   type ServerOptions,
 } from "../../src/api/index.js";
 import { DEVELOPMENT_JWT_SECRET } from "../../src/config/index.js";
 import { DATABASE } from "./database.js";
 
-export interface GraphQLResponse<T = Record<string, unknown>> {
-  data?: T;
-  errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
-  extensions?: { roundTrips?: number } & Record<string, unknown>;
-}
+export type GraphQLResponse<T = Record<string, unknown>> = GraphQLBody<T>;
 
 /** The real API server (generated schema + resolvers) over the run's Neo4j, on a free port. */
 export async function startTestServer(
@@ -52,17 +50,15 @@ export async function tokenFor(
     .sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET));
 }
 
-/** POSTs one GraphQL request, as any client would. */
+/** POSTs one GraphQL request, as any client would, and returns the whole answer (errors included). */
 export async function graphql<T = Record<string, unknown>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,
 ): Promise<GraphQLResponse<T>> {
-  const response = await fetch(`${url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLResponse<T>;
+  const reply = await postGraphQL<T>(`${url}/graphql`, { query, variables, token });
+  if (!reply.body)
+    throw new Error(`${url}/graphql answered HTTP ${reply.status} with no JSON: ${reply.text.slice(0, 200)}`);
+  return reply.body;
 }

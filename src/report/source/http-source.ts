@@ -1,4 +1,5 @@
 import { print } from "graphql";
+import { postGraphQL, type GraphQLReply } from "../../api/index.js";
 import { ReportError } from "../report-error.js";
 import { checkResponse } from "./check-response.js";
 import type { GraphQLErrorLike, ReportSource } from "./report-source.js";
@@ -28,31 +29,19 @@ export function httpSource(endpoint: string, token?: string): ReportSource {
   return {
     description: url,
     async request(document, variables) {
-      let response: Response;
+      let reply: GraphQLReply;
       try {
-        response = await fetch(url, {
-          method: "POST",
-          headers: {
-            "content-type": "application/json",
-            accept: "application/json",
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-          },
-          body: JSON.stringify({ query: print(document), variables }),
-        });
+        reply = await postGraphQL(url, { query: print(document), variables, token });
       } catch (error) {
         throw new ReportError(
           `Could not reach the API at ${url}: ${(error as Error).message}. Start it with \`npm start\` or check --endpoint.`,
         );
       }
-      const text = await response.text();
-      let body: { data?: unknown; errors?: GraphQLErrorLike[] };
-      try {
-        body = JSON.parse(text) as typeof body;
-      } catch {
+      const body = reply.body as { data?: unknown; errors?: GraphQLErrorLike[] } | undefined;
+      if (!body)
         throw new ReportError(
-          `The API at ${url} answered HTTP ${response.status} with something other than JSON: ${text.slice(0, 200)}`,
+          `The API at ${url} answered HTTP ${reply.status} with something other than JSON: ${reply.text.slice(0, 200)}`,
         );
-      }
       return checkResponse(url, body);
     },
     async close() {},
