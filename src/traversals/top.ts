@@ -9,7 +9,13 @@ import { validAt } from "./validity.js";
  * Body kinds that stand at the top of lines by nature (boards and committees): one with no line
  * up is not a gap. The partnership's own top is found by its lines whatever its kind (topBody).
  */
-export const TOP_KINDS: readonly string[] = ["STATUTORY_BOARD", "MEMBERS_COMMITTEE", "EXTERNAL_BOARD"];
+export const TOP_KINDS: readonly string[] = [
+  "STATUTORY_BOARD",
+  "MEMBERS_COMMITTEE",
+  "EXTERNAL_BOARD",
+  // A district's local strategic partnership board, above its CSP (seeds/lichfield).
+  "LOCAL_STRATEGIC_PARTNERSHIP",
+];
 
 export const isTopKind = (kind: string | null | undefined): boolean => TOP_KINDS.includes(kind ?? "");
 

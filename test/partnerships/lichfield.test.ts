@@ -58,17 +58,27 @@ describe("Lichfield beside Barnet: provenance and ownership", () => {
     );
   });
 
-  it("keeps its bodies, strategies and people under its own partnership id", async () => {
+  it("keeps its bodies, strategies and people under its own partnership id, county agencies shared", async () => {
     const { rows } = await driver
       .executeQuery(
         `MATCH (n) WHERE n.id IN $ids RETURN n.id AS id, n.partnershipId AS partnershipId ORDER BY id`,
-        { ids: [BOARD, DELIVERY_GROUP, "strategy:lichfield-dp-2022-23", "person:susan-bamford"] },
+        {
+          ids: [
+            BOARD,
+            DELIVERY_GROUP,
+            "strategy:lichfield-dp-2022-23",
+            "person:susan-bamford",
+            "org:staffordshire-police",
+          ],
+        },
         { database: "neo4j" },
       )
       .then((r) => ({ rows: r.records.map((x) => x.toObject()) }));
     expect(rows).toEqual([
       { id: DELIVERY_GROUP, partnershipId: LICHFIELD },
       { id: BOARD, partnershipId: LICHFIELD },
+      // A county-wide agency every Staffordshire partnership may reference (seeds/shared).
+      { id: "org:staffordshire-police", partnershipId: "shared" },
       { id: "person:susan-bamford", partnershipId: LICHFIELD },
       { id: "strategy:lichfield-dp-2022-23", partnershipId: LICHFIELD },
     ]);
