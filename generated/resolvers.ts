@@ -4936,6 +4936,9 @@ export type Decision = {
   evidencedBy: Array<Document>;
   evidencedByConnection: DecisionEvidencedByConnection;
   id: Scalars['ID']['output'];
+  /** True when this Decision is restricted through a node it leads to (a decision taken at a restricted item). */
+  inheritedRestriction: Scalars['Boolean']['output'];
+  /** A decision taken at a restricted (Part 2) item is restricted with it. */
   madeAt: Array<AgendaItem>;
   madeAtConnection: DecisionMadeAtConnection;
   partnershipId: Scalars['ID']['output'];
@@ -5308,6 +5311,7 @@ export type DecisionRelationshipFilters = {
 export type DecisionSort = {
   createdAt?: InputMaybe<SortDirection>;
   id?: InputMaybe<SortDirection>;
+  inheritedRestriction?: InputMaybe<SortDirection>;
   partnershipId?: InputMaybe<SortDirection>;
   text?: InputMaybe<SortDirection>;
   updatedAt?: InputMaybe<SortDirection>;
@@ -5331,6 +5335,7 @@ export type DecisionWhere = {
   evidencedBy?: InputMaybe<DocumentRelationshipFilters>;
   evidencedByConnection?: InputMaybe<DecisionEvidencedByConnectionFilters>;
   id?: InputMaybe<IdScalarFilters>;
+  inheritedRestriction?: InputMaybe<BooleanScalarFilters>;
   madeAt?: InputMaybe<AgendaItemRelationshipFilters>;
   madeAtConnection?: InputMaybe<DecisionMadeAtConnectionFilters>;
   partnershipId?: InputMaybe<IdScalarFilters>;
@@ -24617,6 +24622,7 @@ export type DecisionResolvers<ContextType = ApiContext, ParentType extends Resol
   evidencedBy?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType, Partial<DecisionEvidencedByArgs>>;
   evidencedByConnection?: Resolver<ResolversTypes['DecisionEvidencedByConnection'], ParentType, ContextType, Partial<DecisionEvidencedByConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inheritedRestriction?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   madeAt?: Resolver<Array<ResolversTypes['AgendaItem']>, ParentType, ContextType, Partial<DecisionMadeAtArgs>>;
   madeAtConnection?: Resolver<ResolversTypes['DecisionMadeAtConnection'], ParentType, ContextType, Partial<DecisionMadeAtConnectionArgs>>;
   partnershipId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

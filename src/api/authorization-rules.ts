@@ -1,25 +1,25 @@
-import type { DomainModel } from "../schema-model/index.js";
+import { Kind, parse, print, visit, type DirectiveNode, type FieldDefinitionNode } from "graphql";
+import { inheritedRestriction } from "../traversals/index.js";
+import {
+  RESTRICTION_DIRECTIVES,
+  restrictionsOf,
+  type DomainModel,
+  type Restrictions,
+} from "../schema-model/index.js";
 
 /**
  * Who may do what, as @neo4j/graphql @authentication/@authorization rules, written once here and
- * applied to every node type as `extend type` (the SDL has no way to share a rule).
+ * derived from the restriction marks of the SDL (schema/restricted.graphql):
  *
  * - Anyone reads the public structure.
- * - Restricted agenda items (Part 2 exempt business) are filtered out unless the caller is an
- *   officer (officer, editor or admin) of the item's partnership: they vanish from lists,
- *   nested fields, connections, counts and aggregates alike.
- * - Restricted fields (contact details, private notes) are validated: asking for them without
- *   being an officer of the node's partnership is an error (see also restricted-fields-rule.ts,
- *   which refuses them, in filters and sorts too, before any database work).
+ * - Restricted nodes (a Part 2 agenda item; a decision taken at one) are filtered out unless the
+ *   caller is an officer (officer, editor or admin) of the node's partnership: they vanish from
+ *   lists, nested fields, connections, counts and aggregates alike.
+ * - Restricted fields (@restricted: contact details, private notes, audit fields) are validated:
+ *   asking for them without being an officer of the node's partnership is an error (see also
+ *   restricted-fields.ts, which refuses them, in filters and sorts too, before any database work).
  * - Writes need an authenticated editor of the node's partnership, or an admin.
  */
-
-export const RESTRICTED_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  Person: ["email", "phone"],
-  Body: ["privateNote"],
-  Action: ["privateNote"],
-  Meeting: ["privateNote"],
-};
 
 const ofPartnership = `{ node: { partnershipId: { in: "$jwt.partnerships" } } }`;
 const hasRole = (role: string): string => `{ jwt: { roles: { includes: "${role}" } } }`;
@@ -29,16 +29,79 @@ export const OFFICER_OF_NODE = `{ OR: [${ADMIN}, { AND: [{ OR: [${hasRole("offic
 const EDITOR_OF_NODE = `{ OR: [${ADMIN}, { AND: [${hasRole("editor")}, ${ofPartnership}] }] }`;
 const WRITES = "[CREATE, UPDATE, DELETE, CREATE_RELATIONSHIP, DELETE_RELATIONSHIP]";
 
+/** The @authorization directive every restricted field gets, as an AST node (parsed, never spliced). */
+const RESTRICTED_FIELD_RULE: DirectiveNode = (() => {
+  const document = parse(`type T { f: String @authorization(validate: [{ where: ${OFFICER_OF_NODE} }]) }`);
+  const type = document.definitions[0];
+  const directive =
+    type?.kind === Kind.OBJECT_TYPE_DEFINITION ? type.fields?.[0]?.directives?.[0] : undefined;
+  if (!directive) throw new Error("RESTRICTED_FIELD_RULE did not parse");
+  return directive;
+})();
+
+const OURS = new Set<string>(RESTRICTION_DIRECTIVES);
+
+/**
+ * The field each label with @inheritsRestriction gets: whether a node it leads to is restricted,
+ * computed in Cypher by the traversals' own rule (inheritedRestriction). The node filter reads it:
+ * @neo4j/graphql 7.6 translates `none` in a rule's relationship filter as if it were `some`
+ * (`madeAt: { none: { restricted: { eq: true } } }` showed exactly the decisions it should hide).
+ */
+export const INHERITED_FIELD = "inheritedRestriction";
+
+function inheritedField(label: string): FieldDefinitionNode {
+  const sdl = `type T {
+    "True when this ${label} is restricted through a node it leads to (a decision taken at a restricted item)."
+    ${INHERITED_FIELD}: Boolean! @cypher(statement: ${JSON.stringify(`RETURN ${inheritedRestriction("this", label)} AS restricted`)}, columnName: "restricted")
+  }`;
+  const type = parse(sdl).definitions[0];
+  const field = type?.kind === Kind.OBJECT_TYPE_DEFINITION ? type.fields?.[0] : undefined;
+  if (!field) throw new Error("inheritedField did not parse");
+  return field;
+}
+
+/** The `where` of the public half of a node filter: the node's own flag is false, and no node it inherits from is restricted. */
+function publicNodeWhere(label: string, restrictions: Restrictions): string | undefined {
+  const conditions: string[] = [];
+  const flag = restrictions.flags.get(label);
+  if (flag) conditions.push(`{ ${flag}: { eq: false } }`);
+  if (restrictions.inherited.has(label)) conditions.push(`{ ${INHERITED_FIELD}: { eq: false } }`);
+  return conditions.length ? `{ node: { AND: [${conditions.join(", ")}] } }` : undefined;
+}
+
 /** `extend type` definitions for every node label of the model. */
-export function authorizationTypeDefs(model: DomainModel): string {
+export function authorizationTypeDefs(model: DomainModel, restrictions: Restrictions): string {
   return [...model.labels.keys()]
     .map((label) => {
+      const publicWhere = publicNodeWhere(label, restrictions);
       // Rules imply authentication unless told otherwise: the public rule must say it is public.
-      const filter =
-        label === "AgendaItem"
-          ? `filter: [{ requireAuthentication: false, where: { node: { restricted: { eq: false } } } }, { where: ${OFFICER_OF_NODE} }], `
-          : "";
+      const filter = publicWhere
+        ? `filter: [{ requireAuthentication: false, where: ${publicWhere} }, { where: ${OFFICER_OF_NODE} }], `
+        : "";
       return `extend type ${label} @authentication(operations: ${WRITES}) @authorization(${filter}validate: [{ operations: ${WRITES}, when: [BEFORE, AFTER], where: ${EDITOR_OF_NODE} }])`;
     })
     .join("\n");
+}
+
+/**
+ * The type definitions @neo4j/graphql receives: each @restricted field carries the officer rule,
+ * our own marks and their definitions are removed (the library knows none of them), and every
+ * label gets its rules from authorizationTypeDefs.
+ */
+export function authorizedTypeDefs(typeDefs: string, model: DomainModel): string {
+  const restrictions = restrictionsOf(typeDefs);
+  const marked = visit(parse(typeDefs), {
+    ObjectTypeDefinition: (node) =>
+      restrictions.inherited.has(node.name.value)
+        ? { ...node, fields: [...(node.fields ?? []), inheritedField(node.name.value)] }
+        : undefined,
+    DirectiveDefinition: (node) => (OURS.has(node.name.value) ? null : undefined),
+    FieldDefinition: (node) => {
+      const names = new Set(node.directives?.map((d) => d.name.value));
+      if (![...OURS].some((name) => names.has(name))) return undefined;
+      const kept = (node.directives ?? []).filter((d) => !OURS.has(d.name.value));
+      return { ...node, directives: names.has("restricted") ? [...kept, RESTRICTED_FIELD_RULE] : kept };
+    },
+  });
+  return `${print(marked)}\n${authorizationTypeDefs(model, restrictions)}`;
 }

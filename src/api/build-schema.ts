@@ -4,7 +4,7 @@ import type { IResolvers } from "@graphql-tools/utils";
 import type { GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
 import { buildDomainModel, readTypeDefs } from "../schema-model/index.js";
-import { authorizationTypeDefs } from "./authorization-rules.js";
+import { authorizedTypeDefs } from "./authorization-rules.js";
 import type { ApiContext } from "./context.js";
 import { DateScalar } from "./date-scalar.js";
 import { historyResolvers } from "./history-resolvers.js";
@@ -24,7 +24,7 @@ export interface SchemaOptions {
 export async function buildSchema(options: SchemaOptions = {}): Promise<GraphQLSchema> {
   const typeDefs = options.typeDefs ?? readTypeDefs();
   const neoSchema = new Neo4jGraphQL({
-    typeDefs: `${typeDefs}\n${authorizationTypeDefs(buildDomainModel(typeDefs))}`,
+    typeDefs: authorizedTypeDefs(typeDefs, buildDomainModel(typeDefs)),
     ...(options.driver ? { driver: options.driver } : {}),
     // Our Date scalar replaces the library's (which shifts dates by the server's time zone).
     resolvers: {

@@ -1,5 +1,9 @@
 import type { NextFunction, Request, Response } from "express";
 import { ErrorCode } from "../errors/index.js";
+import { MAX_INPUT_DEPTH, nestsDeeper, tooDeep } from "./restricted-fields.js";
+
+/** The body wraps the variables in two levels ({"variables": {"name": ...}}). */
+const MAX_BODY_DEPTH = MAX_INPUT_DEPTH + 2;
 
 /** Body-parser errors carry a `type` and a status; anything else is ours. */
 interface HttpError {
@@ -43,4 +47,14 @@ export function httpErrors(log: (line: string) => void) {
       );
     response.status(httpStatus).json({ errors: [{ message, extensions: { code } }] });
   };
+}
+
+/**
+ * Refuses a JSON body nested deeper than the arguments may be, before any GraphQL work: graphql-js
+ * walks variables recursively, and a body a few thousand levels deep would overflow its stack.
+ */
+export function refuseDeepBodies(request: Request, response: Response, next: NextFunction): void {
+  if (!nestsDeeper(request.body, MAX_BODY_DEPTH)) return next();
+  const error = tooDeep();
+  response.status(400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
 }

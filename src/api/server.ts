@@ -16,7 +16,7 @@ import { createContext, type ApiContext } from "./context.js";
 import { exportRoute } from "./export-route.js";
 import { createErrorFormatter } from "./format-error.js";
 import { healthRoute } from "./health-route.js";
-import { httpErrors } from "./http-errors.js";
+import { httpErrors, refuseDeepBodies } from "./http-errors.js";
 import { REQUEST_LIMITS, requestLimits } from "./request-limits.js";
 import { restrictedFieldsPlugin } from "./restricted-fields.js";
 import { roundTripsPlugin } from "./round-trips-plugin.js";
@@ -107,6 +107,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         ]
       : []),
     express.json({ limit: REQUEST_LIMITS.maxBodyBytes }),
+    refuseDeepBodies,
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext(contextOptions, req.headers.authorization),
     }),

@@ -4,6 +4,8 @@ import { ErrorCode } from "./error-code.js";
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
+  // A request refused before it runs (too deep, too costly) is the client's to fix.
+  [ErrorCode.LIMIT_EXCEEDED]: 400,
   [ErrorCode.DATABASE_UNAVAILABLE]: 503,
 };
 

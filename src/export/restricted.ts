@@ -1,6 +1,5 @@
-import type { DomainModel } from "../schema-model/index.js";
-import { RESTRICTED_FIELDS } from "../api/authorization-rules.js";
+import { restrictions, type DomainModel } from "../schema-model/index.js";
 
-/** The label's restricted properties (contact details, private notes): officers of its partnership only. */
+/** The label's restricted properties (contact details, private notes, audit fields): officers of its partnership only. */
 export const restrictedFieldsOf = (_model: DomainModel, label: string): readonly string[] =>
-  RESTRICTED_FIELDS[label] ?? [];
+  restrictions().fields.get(label) ?? [];

@@ -9,3 +9,12 @@ export {
 } from "./domain-model.js";
 export { SHARED, PARTNERSHIP_PREFIX, isPartnershipId, mayReference } from "./tenancy.js";
 export { ID_PREFIX, ID_PATTERN, LABELS, idProblem } from "./ids.js";
+export {
+  restrictableLabels,
+  restrictedFieldNames,
+  restrictions,
+  restrictionsOf,
+  RESTRICTION_DIRECTIVES,
+  type InheritedRestriction,
+  type Restrictions,
+} from "./restrictions.js";

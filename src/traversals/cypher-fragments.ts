@@ -1,4 +1,4 @@
-import { LABELS } from "../schema-model/index.js";
+import { LABELS, restrictions } from "../schema-model/index.js";
 
 /**
  * Small Cypher pieces every traversal shares, so a rule (what a name is, what is restricted,
@@ -13,6 +13,29 @@ export const lookupUnion = (param: string, variable: string): string =>
 export const pathNode = (v: string): string =>
   `{id: ${v}.id, label: head(labels(${v})), name: coalesce(${v}.name, ${v}.title, ${v}.ref, ${v}.period, ${v}.text, ${v}.id)}`;
 
-/** True when the caller may see the node: restricted items only for officers of its partnership (see viewerParameters). */
+/** True when the node of `label` is restricted through a node it leads to (its @inheritsRestriction marks). */
+export function inheritedRestriction(v: string, label: string): string {
+  const { flags, inherited } = restrictions();
+  const conditions = (inherited.get(label) ?? []).map(({ type, direction, target }) => {
+    const [left, right] = direction === "OUT" ? ["-", "->"] : ["<-", "-"];
+    return `EXISTS { MATCH (${v})${left}[:${type}]${right}(t:${target}) WHERE coalesce(t.${flags.get(target)}, false) }`;
+  });
+  return conditions.length ? `(${conditions.join(" OR ")})` : "false";
+}
+
+/**
+ * True when the node is restricted, by the marks of the SDL (schema/restricted.graphql): its own
+ * flag (an agenda item's `restricted`) or a node it inherits from (a decision's item).
+ */
+export function restrictedNode(v: string): string {
+  const { flags, inherited } = restrictions();
+  const conditions = [
+    ...[...flags].map(([label, flag]) => `(${v}:${label} AND coalesce(${v}.${flag}, false))`),
+    ...[...inherited.keys()].map((label) => `(${v}:${label} AND ${inheritedRestriction(v, label)})`),
+  ];
+  return conditions.length ? `(${conditions.join(" OR ")})` : "false";
+}
+
+/** True when the caller may see the node: restricted nodes only for officers of its partnership (see viewerParameters). */
 export const visible = (v: string): string =>
-  `(NOT coalesce(${v}.restricted, false) OR $officerAll OR ${v}.partnershipId IN $officerOf)`;
+  `(NOT ${restrictedNode(v)} OR $officerAll OR ${v}.partnershipId IN $officerOf)`;

@@ -31,5 +31,5 @@ export {
 } from "./scope.js";
 export { isValidAt, validAt, type Dated } from "./validity.js";
 export { TOP_KINDS, isTopKind } from "./top.js";
-export { pathNode, visible } from "./cypher-fragments.js";
+export { inheritedRestriction, pathNode, restrictedNode, visible } from "./cypher-fragments.js";
 export { dateParameter } from "./read-query.js";

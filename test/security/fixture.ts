@@ -15,6 +15,7 @@ export async function loadRestrictedFixture(driver: Driver) {
     personId: `person:${s}-presenter`,
     meetingId: `meeting:${s}`,
     decisionId: `decision:${s}`,
+    decisionText: `Noted the review ${s}`,
     bodyId: `body:${s}-board`,
     actionId: `action:${s}:1`,
     objectiveId: `objective:${s}:1`,
@@ -58,7 +59,7 @@ entries:
     PRESENTED_BY: ${marker.personId}
   - Decision: ${marker.decisionId}
     at: minutes item 7
-    text: Noted ${s}
+    text: ${marker.decisionText}
     MADE_AT: ${marker.itemId}
   - Objective: ${marker.objectiveId}
     at: plan

@@ -43,7 +43,9 @@ interface Case {
 
 const anyMarker = (response: GraphQLResponse, m: Marker): boolean => {
   const text = JSON.stringify(response);
-  return [m.itemId, m.itemTitle, m.email, m.phone, m.note].some((value) => text.includes(value));
+  return [m.itemId, m.itemTitle, m.email, m.phone, m.note, m.decisionText].some((value) =>
+    text.includes(value),
+  );
 };
 const count = (path: (data: Record<string, unknown>) => unknown) => (response: GraphQLResponse) =>
   Number(path(response.data ?? {}) ?? 0) === 2;
@@ -211,6 +213,47 @@ const CASES: Case[] = [
   {
     name: "search hits",
     query: (m) => `{ search(text: "${m.itemTitle}", limit: 50) { node { id name } matched } }`,
+  },
+  {
+    name: "decisions taken at a restricted item",
+    query: (_, p) => `{ decisions(where: { partnershipId: { eq: "${p}" } }) { id text } }`,
+  },
+  {
+    name: "a decision's madeAtConnection totalCount (0 would show a hidden item)",
+    query: (m) =>
+      `{ decisions(where: { id: { eq: "${m.decisionId}" } }) { id madeAtConnection { totalCount } } }`,
+    sees: (r) => ((r.data?.decisions as unknown[]) ?? []).length > 0,
+  },
+  {
+    name: "decisions connection totalCount",
+    query: (_, p) => `{ decisionsConnection(where: { partnershipId: { eq: "${p}" } }) { totalCount } }`,
+    sees: (r) => Number(get(r.data, "decisionsConnection", "totalCount") ?? 0) === 1,
+  },
+  {
+    name: "agenda items filtered by their decisions",
+    query: (m) =>
+      `{ agendaItems(where: { decisions: { some: { text: { contains: "${m.decisionText}" } } } }) { id } }`,
+    sees: (r) => ((r.data?.agendaItems as unknown[]) ?? []).length > 0,
+    adminOnly: true,
+  },
+  {
+    name: "graphStats decision count",
+    query: (_, p) => `{ graphStats(partnershipId: "${p}") { nodes { label count } } }`,
+    sees: (r) =>
+      (get(r.data, "graphStats", "nodes") as { label: string; count: number }[] | undefined)?.find(
+        (n) => n.label === "Decision",
+      )?.count === 1,
+  },
+  {
+    name: "audit fields (updatedBy)",
+    query: (m) => `{ bodies(where: { id: { eq: "${m.bodyId}" } }) { updatedBy } }`,
+    sees: (r) => typeof get(r.data, "bodies", 0, "updatedBy") === "string",
+  },
+  {
+    name: "filter on updatedBy",
+    query: (m) => `{ bodies(where: { updatedBy: { contains: "e" }, id: { eq: "${m.bodyId}" } }) { id } }`,
+    sees: (r) => ((r.data?.bodies as unknown[]) ?? []).length > 0,
+    adminOnly: true,
   },
   {
     name: "connection path through the item",
