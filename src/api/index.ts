@@ -15,3 +15,5 @@ export {
   type VerifyToken,
 } from "./authenticate.js";
 export { COST_LIMIT, REQUEST_LIMITS } from "./request-limits.js";
+export { authorizedTypeDefs } from "./authorization-rules.js";
+export { MAX_INPUT_DEPTH, refusals, RESTRICTED_NAMES, restrictedUses } from "./restricted-fields.js";

@@ -9,9 +9,14 @@ import {
 } from "graphql";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSchema, type RunningServer } from "../../src/api/index.js";
-import { authorizedTypeDefs } from "../../src/api/authorization-rules.js";
-import { refusals, restrictedUses, RESTRICTED_NAMES } from "../../src/api/restricted-fields.js";
+import {
+  authorizedTypeDefs,
+  buildSchema,
+  refusals,
+  RESTRICTED_NAMES,
+  restrictedUses,
+  type RunningServer,
+} from "../../src/api/index.js";
 import {
   buildDomainModel,
   readTypeDefs,
