@@ -30,6 +30,7 @@ export {
   type ScopeInput,
 } from "./scope.js";
 export { isValidAt, validAt, type Dated } from "./validity.js";
+export { membersAt, type MemberEdge } from "./members.js";
 export { TOP_KINDS, isTopKind } from "./top.js";
 export { inheritedRestriction, pathNode, restrictedNode, visible } from "./cypher-fragments.js";
 export { dateParameter } from "./read-query.js";

@@ -1,3 +1,5 @@
+import { naturalCompare } from "../../../text/natural-compare.js";
+
 /** A lead as the queries return it: a person, body or organisation. */
 export interface Leader {
   __typename?: string;
@@ -28,10 +30,8 @@ export interface ObjectiveNode {
   children: ObjectiveNode[];
 }
 
-const natural = (a: string | null, b: string | null): number =>
-  (a ?? "").localeCompare(b ?? "", "en", { numeric: true });
 const order = (a: ObjectiveRow, b: ObjectiveRow): number =>
-  natural(a.ref, b.ref) || a.title.localeCompare(b.title);
+  naturalCompare(a.ref, b.ref) || a.title.localeCompare(b.title);
 
 /**
  * Assembles the flat objectives of a strategy (ViewerStrategy) into its tree: objectives that

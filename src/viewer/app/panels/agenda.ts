@@ -1,4 +1,5 @@
 import type { ViewerAgendaRowFragment } from "../../../../generated/documents.js";
+import { naturalCompare } from "../../../text/natural-compare.js";
 import { h } from "../dom.js";
 
 /** A restricted (Part 2) item is marked in words, not by colour alone. */
@@ -15,9 +16,7 @@ export function agendaList(
   items: readonly ViewerAgendaRowFragment[],
   open: (id: string) => void,
 ): HTMLElement {
-  const sorted = [...items].sort((a, b) =>
-    (a.number ?? "").localeCompare(b.number ?? "", "en", { numeric: true }),
-  );
+  const sorted = [...items].sort((a, b) => naturalCompare(a.number, b.number));
   return h(
     "ol",
     { class: "agenda" },

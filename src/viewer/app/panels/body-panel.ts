@@ -5,16 +5,16 @@ import type {
 } from "../../../../generated/documents.js";
 import { h, type Child } from "../dom.js";
 import { kindStyle } from "../model/body-kinds.js";
+import { membersAt } from "../../../traversals/members.js";
 import { isValidAt } from "../../../traversals/validity.js";
+import { naturalCompare } from "../../../text/natural-compare.js";
 import { agendaList } from "./agenda.js";
 import { actionText, linkTo, roleText, severityBadge, type Navigate } from "./navigate.js";
 
 type Body = ViewerBodyQuery["bodies"][number];
 type Finding = ViewerHealthQuery["governanceHealth"][number];
 
-const ROLE_ORDER = ["CHAIR", "VICE_CHAIR", "MEMBER", "ADVISER", "SECRETARIAT"];
-
-export interface Member {
+interface Member {
   id: string;
   name: string;
   role: string;
@@ -22,34 +22,15 @@ export interface Member {
   organisations: string[];
 }
 
-/**
- * The body's members at `asOf`, once per person and role (several papers record the same
- * membership), chair first. The latest record's "representing" wins.
- */
-export function membersAt(body: Body, asOf: string): Member[] {
-  const members = new Map<string, Member & { since: string }>();
-  for (const { properties, node } of body.membersConnection.edges) {
-    if (!isValidAt(properties, asOf)) continue;
-    const key = `${node.id}|${properties.role}`;
-    const since = properties.validFrom ?? "";
-    const existing = members.get(key);
-    if (existing && existing.since > since) continue;
-    members.set(key, {
-      id: node.id,
-      name: node.honorific ? `${node.honorific} ${node.name}` : node.name,
-      role: properties.role,
-      representing: properties.representing ?? existing?.representing ?? null,
-      organisations: node.worksFor.map((o) => o.name),
-      since,
-    });
-  }
-  const rank = (role: string): number => {
-    const index = ROLE_ORDER.indexOf(role);
-    return index < 0 ? ROLE_ORDER.length : index;
-  };
-  return [...members.values()]
-    .sort((a, b) => rank(a.role) - rank(b.role) || a.name.localeCompare(b.name))
-    .map(({ since: _since, ...m }) => m);
+/** The body's members at `asOf` by the one rule of src/traversals/members.ts, as the panel lists them. */
+function bodyMembers(body: Body, asOf: string): Member[] {
+  return membersAt(body.membersConnection.edges, asOf).map(({ node, properties }) => ({
+    id: node.id,
+    name: node.honorific ? `${node.honorific} ${node.name}` : node.name,
+    role: properties.role,
+    representing: properties.representing ?? null,
+    organisations: node.worksFor.map((o) => o.name),
+  }));
 }
 
 function section(title: string, ...content: Child[]): HTMLElement {
@@ -71,7 +52,7 @@ export interface BodyPanelInput {
 export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElement {
   const { body, asOf } = input;
   const style = kindStyle(body.kind);
-  const members = membersAt(body, asOf);
+  const members = bodyMembers(body, asOf);
   const chairs = members.filter((m) => m.role === "CHAIR");
   const memberNames = new Map(members.map((m) => [m.id, m.name]));
   const contacts =
@@ -88,9 +69,7 @@ export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElemen
       actions.set(action.id, entry);
     }
   const actionList = [...actions.values()].sort(
-    (a, b) =>
-      (a.action.ref ?? "").localeCompare(b.action.ref ?? "", "en", { numeric: true }) ||
-      a.action.title.localeCompare(b.action.title),
+    (a, b) => naturalCompare(a.action.ref, b.action.ref) || a.action.title.localeCompare(b.action.title),
   );
 
   const about = new Set([

@@ -1,4 +1,5 @@
 import type { ViewerStrategyQuery } from "../../../../generated/documents.js";
+import { naturalCompare } from "../../../text/natural-compare.js";
 import { h } from "../dom.js";
 import { strategyTree, type Leader, type ObjectiveNode } from "../model/strategy-tree.js";
 import { actionText, linkTo, roleText, type Navigate } from "./navigate.js";
@@ -39,7 +40,7 @@ function objectiveItem(node: ObjectiveNode, navigate: Navigate, selectedAction: 
           "ul",
           { class: "actions" },
           [...objective.actions]
-            .sort((a, b) => (a.ref ?? "").localeCompare(b.ref ?? "", "en", { numeric: true }))
+            .sort((a, b) => naturalCompare(a.ref, b.ref))
             .map((action) =>
               h(
                 "li",
