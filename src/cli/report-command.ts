@@ -34,17 +34,37 @@ export function reportCommand(run: (action: () => Promise<void>) => Promise<void
           "output format (default: from --out's extension, else markdown)",
         ).choices([...FORMATS]),
       )
-      .option("--as-of <date>", "the date the report describes, YYYY-MM-DD (default: today)")
+      .option(
+        "--as-of <date>",
+        "the date the report describes, YYYY-MM-DD (default: the --meeting's date, else the latest date in the report's data)",
+      )
       .option(
         "--partnership <id>",
-        "run the health checks for this partnership only (e.g. partnership:barnet); default: all, kept to the report's subjects",
+        "the partnership the subject belongs to (e.g. partnership:barnet); default: read from the subject",
       )
       .option("--out <file>", "write to this file (required for pdf); default: stdout")
       .option(
         "--endpoint <url>",
         "a running API (e.g. http://127.0.0.1:4000/graphql); default: the configured database, in-process",
       )
-      .option("--token <jwt>", "bearer token sent to --endpoint");
+      .option("--token <jwt>", "bearer token sent to --endpoint")
+      .option(
+        "--meeting <meeting>",
+        "the meeting the paper is for: a Meeting id (e.g. meeting:scpb-2016-01-29; its date becomes the default --as-of) or words",
+      )
+      .option(
+        "--item <number>",
+        "the agenda item number; with a Meeting id, its title, presenter, outcome required and Part 2 status come from the graph",
+      )
+      .option("--author <name>", "who the paper is from (default: the agenda item's presenter)")
+      .option("--purpose <text>", "the purpose of the report (default: one written from the report)")
+      .option(
+        "--recommendation <text>",
+        "a recommendation to the board; repeat for several (default: the item's outcome required, else ones written from the report)",
+        (value: string, previous: string[] = []) => [...previous, value],
+      )
+      .option("--part <1|2>", "Part 1 (public) or Part 2 (exempt); default: 2 when the agenda item is restricted, else 1")
+      .option("--exemption <text>", "for Part 2: the exemption, e.g. \"Paragraph 2 of Schedule 12A\"");
     if (type === "body")
       command
         .option("--from <date>", "first day of the meetings period (default: a year before --to)")

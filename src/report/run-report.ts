@@ -44,7 +44,7 @@ export async function renderReport(
     case "pdf": {
       const own = printer ?? (await openPdfPrinter());
       try {
-        return await own.print(renderHtml(report.document), {
+        return await own.print(report.document, {
           footer: report.document.footer,
           dated: `Generated ${formatDate(report.model.context.generatedAt.slice(0, 10))}`,
         });

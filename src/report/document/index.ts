@@ -3,6 +3,8 @@ export type {
   Block,
   Cell,
   Column,
+  BoardPaper,
+  ContentsEntry,
   Fact,
   Figure,
   FindingItem,

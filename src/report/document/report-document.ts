@@ -9,15 +9,27 @@ export interface ReportDocument {
   organisation: string;
   title: string;
   subtitle: string;
-  /** Printed page shape: action plans need the width of landscape A4. */
+  /** Printed page shape: board packs are landscape A4, for the width of their tables. */
   orientation: "portrait" | "landscape";
-  /** The cover sheet: report date, period, source... */
+  /** What makes it a board paper: Part 1 or 2, purpose, recommendations. */
+  paper: BoardPaper;
+  /** The cover sheet: meeting, agenda item, author, report date, period, source... */
   meta: Fact[];
   /** Key figures shown as tiles under the cover sheet. */
   summary: Figure[];
   blocks: Block[];
   /** For the PDF footer: "Safer Communities Strategy 2011-14 · as at 31 Mar 2014 · generated 2 Feb 2025". */
   footer: string;
+}
+
+/** The parts of a board paper a reader looks for first (the meeting, item and author are cover facts). */
+export interface BoardPaper {
+  /** Part 1: public business; Part 2: exempt, not for publication. */
+  part: 1 | 2;
+  /** For Part 2: the exemption as written, e.g. "Paragraph 2 of Schedule 12A, Local Government Act 1972". */
+  exemption?: string;
+  purpose: string;
+  recommendations: string[];
 }
 
 export interface Figure {
@@ -60,13 +72,28 @@ export type Block =
       text: string;
       anchor?: string;
       flags?: Flag[];
-      newPage?: boolean;
     }
-  | { kind: "paragraph"; text: string; muted?: boolean }
+  | {
+      kind: "paragraph";
+      text: string;
+      muted?: boolean;
+      /** Kept on the same page as what follows (a section's description before its first part). */
+      keepWithNext?: boolean;
+    }
   | { kind: "facts"; rows: Fact[] }
   | { kind: "table"; caption: string; columns: Column[]; rows: Cell[][]; empty: string }
-  | { kind: "list"; items: Cell[]; links?: { anchor: string }[] }
+  | { kind: "list"; items: Cell[] }
+  | { kind: "contents"; entries: ContentsEntry[] }
   | { kind: "findings"; title: string; items: FindingItem[]; empty: string };
+
+/** A line of the contents: a heading's text and anchor; the PDF adds the page it lands on. */
+export interface ContentsEntry {
+  text: string;
+  anchor: string;
+  /** 1 for a top-level section, 2 for the one under it... */
+  level: number;
+  flags?: Flag[];
+}
 
 /** One line of a findings box: a single finding, or several of one rule collapsed. */
 export interface FindingItem {

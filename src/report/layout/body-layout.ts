@@ -1,14 +1,7 @@
 import { cell, findingItems, missing, type Block, type ReportDocument } from "../document/index.js";
-import { formatDate, type BodyReport } from "../model/index.js";
-import {
-  dueCell,
-  findingCounts,
-  generatedText,
-  periodText,
-  statusCell,
-  leadersCell,
-  words,
-} from "./cells.js";
+import { formatDate, type BodyReport, type StrategySummary } from "../model/index.js";
+import { boardPaper, paperFacts, provenanceFacts } from "./board-paper.js";
+import { dueCell, findingCounts, periodText, statusCell, leadersCell, words } from "./cells.js";
 
 const MAX_PURPOSE = 160;
 
@@ -22,6 +15,58 @@ const LINE: Record<string, string> = {
   ACCOUNTABLE_TO: "Accountable to",
   PROVIDES_UPDATES_TO: "Provides updates to",
 };
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** The sections of the pack, numbered, with the anchors the contents link to. */
+const SECTIONS = [
+  ["membership", "Membership"],
+  ["groups", "Groups reporting to the board"],
+  ["strategies", "Strategies overseen"],
+  ["meetings", "Meetings"],
+  ["open-actions", "Open meeting actions"],
+  ["findings", "Health findings"],
+] as const;
+type SectionKey = (typeof SECTIONS)[number][0];
+
+const heading = (key: SectionKey, suffix = ""): Block => {
+  const index = SECTIONS.findIndex(([k]) => k === key);
+  return { kind: "heading", level: 2, text: `${index + 1}. ${SECTIONS[index]![1]}${suffix}`, anchor: key };
+};
+
+/** "Not yet in force: … (from 1 Apr 2016). Ended by 29 Jan 2016: …" */
+function otherStrategiesText(others: readonly StrategySummary[], asOf: string): string | null {
+  const upcoming = others.filter((s) => s.standing === "UPCOMING");
+  const ended = others.filter((s) => s.standing === "ENDED");
+  const parts = [
+    upcoming.length
+      ? `Not yet in force on ${asOf}: ${upcoming.map((s) => `${s.title}${s.periodStart ? ` (from ${formatDate(s.periodStart)})` : ""}`).join("; ")}.`
+      : "",
+    ended.length ? `Ended by ${asOf}: ${ended.map((s) => s.title).join("; ")}.` : "",
+  ].filter(Boolean);
+  return parts.length ? parts.join(" ") : null;
+}
+
+/** The purpose and recommendations of an accountability pack unless the author gives their own. */
+function defaultPaper(report: BodyReport): { purpose: string; recommendations: string[] } {
+  const { body } = report;
+  const asOf = formatDate(report.context.asOf);
+  const errors = report.findings.filter((f) => f.severity === "ERROR").length;
+  return {
+    purpose: `To give the ${body.name} an account, as at ${asOf}, of its membership, the ${plural(report.groups.length, "group")} that report to it, the ${plural(report.strategies.length, "strategy", "strategies")} they oversee, its meetings and open actions, and the gaps the partnership's health checks find.`,
+    recommendations: [
+      `That the board notes the accountability pack as at ${asOf}.`,
+      ...(report.openActions.length
+        ? [
+            `That the board reviews its ${plural(report.openActions.length, "open meeting action")} and agrees which can be closed.`,
+          ]
+        : []),
+      ...(errors
+        ? [`That the board agrees who will close the ${plural(errors, "gap")} marked as errors in section 6.`]
+        : []),
+    ],
+  };
+}
 
 /**
  * A board's accountability pack: membership, the groups under it, the strategies they answer
@@ -38,20 +83,49 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
     ? cell(body.chairs.map((c) => (c.role === "CHAIR" ? c.name : `${c.name} (vice-chair)`)).join(", "))
     : missing();
   const refs = report.openActions.some((a) => a.ref);
+  const memberCount = report.members.length + report.agencies.length;
+  const others = otherStrategiesText(report.otherStrategies, asOf);
   const blocks: Block[] = [
-    { kind: "heading", level: 2, text: "1. Membership" },
+    { kind: "heading", level: 2, text: "Contents" },
     {
-      kind: "table",
-      caption: `Members of ${body.name}`,
-      columns: [{ label: "Member", width: 34 }, { label: "Role", width: 16 }, { label: "Representing" }],
-      rows: report.members.map((m) => [
-        cell(m.name, { strong: m.role === "CHAIR" }),
-        cell(words(m.role)),
-        m.representing ? cell(m.representing) : missing(""),
-      ]),
-      empty: "No members recorded.",
+      kind: "contents",
+      entries: SECTIONS.map(([anchor, text], i) => ({ text: `${i + 1}. ${text}`, anchor, level: 1 })),
     },
-    { kind: "heading", level: 2, text: "2. Groups reporting to the board" },
+    heading("membership"),
+    ...(report.members.length || !report.agencies.length
+      ? [
+          {
+            kind: "table",
+            caption: `Members of ${body.name}`,
+            columns: [
+              { label: "Member", width: 34 },
+              { label: "Role", width: 16 },
+              { label: "Representing" },
+            ],
+            rows: report.members.map((m) => [
+              cell(m.name, { strong: m.role === "CHAIR" }),
+              cell(words(m.role)),
+              m.representing ? cell(m.representing) : missing(""),
+            ]),
+            empty: "No members recorded.",
+          } satisfies Block,
+        ]
+      : []),
+    ...(report.agencies.length
+      ? [
+          {
+            kind: "table",
+            caption: `Member organisations of ${body.name}`,
+            columns: [{ label: "Member organisation" }, { label: "Membership", width: 20 }],
+            rows: report.agencies.map((a) => [
+              cell(a.name),
+              a.membership ? cell(`${words(a.membership)} member`) : missing(),
+            ]),
+            empty: "",
+          } satisfies Block,
+        ]
+      : []),
+    heading("groups"),
     {
       kind: "table",
       caption: `Groups under ${body.name}`,
@@ -80,7 +154,7 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
       ]),
       empty: "No group reports to this body.",
     },
-    { kind: "heading", level: 2, text: "3. Strategies overseen" },
+    heading("strategies"),
     {
       kind: "table",
       caption: `Strategies overseen by ${body.name} and its groups`,
@@ -104,9 +178,10 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
         cell(String(s.indicators)),
         cell(findingCounts(s.findings)),
       ]),
-      empty: "No strategy recorded as overseen by this body or its groups.",
+      empty: `No strategy overseen by this body or its groups was in force on ${asOf}.`,
     },
-    { kind: "heading", level: 2, text: `4. Meetings, ${periodWords}` },
+    ...(others ? [{ kind: "paragraph", text: others, muted: true } satisfies Block] : []),
+    heading("meetings", `, ${periodWords}`),
     {
       kind: "table",
       caption: `Meetings from ${periodWords}`,
@@ -150,7 +225,7 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
       ]),
       empty: "No attendance recorded in the period.",
     },
-    { kind: "heading", level: 2, text: "5. Open meeting actions" },
+    heading("open-actions"),
     {
       kind: "table",
       caption: `Open actions from meetings of ${body.name}`,
@@ -175,7 +250,7 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
       ]),
       empty: "No open meeting action.",
     },
-    { kind: "heading", level: 2, text: "6. Health findings" },
+    heading("findings"),
     {
       kind: "findings",
       title: `Health findings: ${body.name}, its groups, members and meeting actions`,
@@ -184,11 +259,13 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
     },
   ];
   return {
-    organisation: body.name,
+    organisation: context.partnership.name,
     title: `${body.name}: accountability pack`,
     subtitle: `Groups, strategies, meetings and open actions as at ${asOf}`,
-    orientation: "portrait",
+    orientation: "landscape",
+    paper: boardPaper(context, defaultPaper(report)),
     meta: [
+      ...paperFacts(context),
       { label: "Body", value: cell(words(body.kind), body.purpose ? { sub: body.purpose } : {}) },
       { label: "Chair", value: chairs },
       { label: "Meets", value: body.frequency ? cell(body.frequency) : missing() },
@@ -208,14 +285,10 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
           ]
         : []),
       { label: "Meetings period", value: cell(periodWords) },
-      { label: "Report date", value: cell(`As at ${asOf}`) },
-      {
-        label: "Generated",
-        value: cell(generatedText(context.generatedAt), { sub: `${body.id} from ${context.source}` }),
-      },
+      ...provenanceFacts(context, body.id),
     ],
     summary: [
-      { label: "Members", value: String(report.members.length) },
+      { label: "Members", value: String(memberCount) },
       { label: "Groups", value: String(report.groups.length) },
       { label: "Strategies", value: String(report.strategies.length) },
       { label: "Meetings in period", value: String(report.meetings.length) },
@@ -227,6 +300,6 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
       { label: "Errors", value: String(counts.ERROR ?? 0), tone: counts.ERROR ? "ERROR" : "OK" },
     ],
     blocks,
-    footer: `${body.name} · accountability pack as at ${asOf}`,
+    footer: `${context.partnership.name} · ${body.name} · accountability pack as at ${asOf}`,
   };
 }

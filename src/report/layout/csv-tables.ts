@@ -5,7 +5,7 @@ import { words } from "./cells.js";
 const flagText = (flags: readonly { rule: string }[]): string =>
   [...new Set(flags.map((f) => ruleTag(f.rule)))].join("; ");
 
-/** One row per action of the strategy tree (an action feeding two priorities is one row naming both). */
+/** One row per action of the plan (an action serving two priorities is one row naming both). */
 export function strategyCsv(report: StrategyReport): CsvTable {
   const periods = [...new Set(report.actions.flatMap((a) => Object.keys(a.progress)))].sort((a, b) =>
     a.localeCompare(b, "en", { numeric: true }),
@@ -25,7 +25,7 @@ export function strategyCsv(report: StrategyReport): CsvTable {
       "Id",
     ],
     rows: report.actions.map((a) => [
-      a.sections.join("; "),
+      a.serves.map((o) => o.ref ?? o.title).join("; "),
       a.ref ?? "",
       a.title,
       words(a.kind),

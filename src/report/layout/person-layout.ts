@@ -1,6 +1,7 @@
 import { cell, findingItems, missing, type Block, type ReportDocument } from "../document/index.js";
 import { formatDate, type PersonReport, type Responsibility } from "../model/index.js";
-import { dueCell, generatedText, statusCell, words } from "./cells.js";
+import { boardPaper, paperFacts, provenanceFacts } from "./board-paper.js";
+import { dueCell, statusCell, words } from "./cells.js";
 
 function since(r: Responsibility): string {
   if (r.validFrom && r.validTo) return `${formatDate(r.validFrom)} to ${formatDate(r.validTo)}`;
@@ -113,16 +114,25 @@ export function layoutPersonReport(report: PersonReport): ReportDocument {
       empty: "No findings.",
     },
   );
+  const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
   return {
-    organisation:
-      person.worksFor.map((w) => w.name).join(" · ") ||
-      report.chairs[0]?.subject.name ||
-      report.memberships[0]?.subject.name ||
-      "Responsibilities report",
+    organisation: context.partnership.name,
     title: person.name,
     subtitle: `Responsibilities as at ${asOf}`,
-    orientation: "portrait",
+    orientation: "landscape",
+    paper: boardPaper(context, {
+      purpose: `To set out what ${person.name} chairs, sits on and leads as at ${asOf}, and what would be left without a lead if they went.`,
+      recommendations: [
+        `That the board notes ${person.name}'s responsibilities as at ${asOf}.`,
+        ...(sole
+          ? [
+              `That the board agrees a second lead or a successor for the ${count(sole, "item")} ${person.name} leads alone.`,
+            ]
+          : []),
+      ],
+    }),
     meta: [
+      ...paperFacts(context),
       {
         label: "Works for",
         value: person.worksFor.length
@@ -130,11 +140,7 @@ export function layoutPersonReport(report: PersonReport): ReportDocument {
           : missing(),
       },
       ...(person.aliases.length ? [{ label: "Also written", value: cell(person.aliases.join("; ")) }] : []),
-      { label: "Report date", value: cell(`As at ${asOf}`) },
-      {
-        label: "Generated",
-        value: cell(generatedText(context.generatedAt), { sub: `${person.id} from ${context.source}` }),
-      },
+      ...provenanceFacts(context, person.id),
     ],
     summary: [
       { label: "Chairs", value: String(report.chairs.length) },
@@ -144,6 +150,6 @@ export function layoutPersonReport(report: PersonReport): ReportDocument {
       { label: "Sole lead of", value: String(sole), tone: sole ? "WARNING" : "OK" },
     ],
     blocks,
-    footer: `${person.name} · responsibilities as at ${asOf}`,
+    footer: `${context.partnership.name} · ${person.name} · responsibilities as at ${asOf}`,
   };
 }

@@ -2,6 +2,7 @@ import type { ActionRowFragment } from "../../../generated/documents.js";
 import { naturalCompare } from "./dates.js";
 import type { FindingIndex, Flag } from "./findings.js";
 import { leadersAt, type Leader } from "./leaders.js";
+import { recordedOrder } from "./order.js";
 
 export interface ProgressEntry {
   period: string;
@@ -28,11 +29,8 @@ export interface ActionRow {
   flags: Flag[];
 }
 
-/** Actions in plan order: by ref as written, then by id (ids carry the paper's row numbers). */
-export const byPlanOrder = (
-  a: { ref: string | null; id: string },
-  b: { ref: string | null; id: string },
-): number => naturalCompare(a.ref, b.ref) || naturalCompare(a.id, b.id);
+/** Actions in plan order: recorded position, else ref as written, then id (ids carry the paper's row numbers). */
+export const byPlanOrder = recordedOrder;
 
 /** The row for one action as it stood on `asOf`. */
 export function actionRow(action: ActionRowFragment, asOf: string, findings: FindingIndex): ActionRow {

@@ -1,10 +1,10 @@
 import type { BodyReportQuery, MemberEdgeFragment, PackBodyFragment } from "../../../generated/documents.js";
-import { ReportError } from "../report-error.js";
 import { actionRow, byPlanOrder, type ActionRow } from "./actions.js";
 import { naturalCompare, recordedBy, validAt } from "./dates.js";
 import { FindingIndex, type Finding, type Flag } from "./findings.js";
 import { personName } from "./leaders.js";
 import type { ReportContext } from "./report-context.js";
+import { notFound } from "./subject.js";
 
 export interface Member {
   id: string;
@@ -39,6 +39,17 @@ export interface GroupRow extends PackBodyRow {
   meetingsInPeriod: number;
 }
 
+/** An organisation that is a member of the body (a statutory or invited member agency). */
+export interface AgencyMember {
+  id: string;
+  name: string;
+  /** STATUTORY or INVITED, as recorded. */
+  membership: string | null;
+}
+
+/** Whether a strategy was in force on the report date, is still to come, or had ended. */
+export type StrategyStanding = "IN_FORCE" | "UPCOMING" | "ENDED";
+
 export interface StrategySummary {
   id: string;
   title: string;
@@ -47,6 +58,7 @@ export interface StrategySummary {
   periodStart: string | null;
   periodEnd: string | null;
   overseenBy: string;
+  standing: StrategyStanding;
   objectives: number;
   actions: number;
   indicators: number;
@@ -80,9 +92,15 @@ export interface BodyReport {
   context: ReportContext;
   period: { from: string; to: string };
   body: PackBodyRow & { quorum: string | null };
+  /** People who are members (chair, members, secretariat...). */
   members: Member[];
+  /** Organisations that are members. */
+  agencies: AgencyMember[];
   groups: GroupRow[];
+  /** Strategies in force on the report date. */
   strategies: StrategySummary[];
+  /** Strategies on record by the date that had not begun, or had ended, by it. */
+  otherStrategies: StrategySummary[];
   meetings: MeetingRow[];
   attendance: AttendanceRow[];
   openActions: (ActionRow & { meeting: { id: string; title: string; date: string } })[];
@@ -154,6 +172,17 @@ function onRecord(strategy: Oversees, asOf: string): boolean {
     : !strategy.periodStart || strategy.periodStart <= asOf;
 }
 
+/**
+ * In force when its period holds the date (validity: start <= date <= end, open ends open) and no
+ * successor had begun by then; still to come when it starts later; ended otherwise.
+ */
+function standing(strategy: Oversees, asOf: string): StrategyStanding {
+  if (strategy.periodStart && strategy.periodStart > asOf) return "UPCOMING";
+  if (!validAt({ validFrom: strategy.periodStart, validTo: strategy.periodEnd }, asOf)) return "ENDED";
+  const succeeded = strategy.supersededBy.some((s) => s.periodStart && s.periodStart <= asOf);
+  return succeeded ? "ENDED" : "IN_FORCE";
+}
+
 /** Ids of everything in a strategy's tree that a finding can be about. */
 function strategyIds(strategy: Oversees): {
   ids: Set<string>;
@@ -194,10 +223,7 @@ export function buildBodyReport(
   period: { from: string; to: string },
 ): BodyReport {
   const board = data.bodies[0];
-  if (!board)
-    throw new ReportError(
-      `No body with id "${bodyId}". Body ids look like body:scpb; the API's search query finds ids by name.`,
-    );
+  if (!board) throw notFound("body", bodyId);
   const findings = new FindingIndex(data.governanceHealth);
   const asOf = context.asOf;
   const inPeriod = (date: string): boolean => date >= period.from && date <= period.to;
@@ -233,6 +259,7 @@ export function buildBodyReport(
         periodStart: strategy.periodStart,
         periodEnd: strategy.periodEnd,
         overseenBy: body.name,
+        standing: standing(strategy, asOf),
         objectives: tree.objectives,
         actions: tree.actions,
         indicators: tree.indicators,
@@ -275,6 +302,11 @@ export function buildBodyReport(
   meetings.sort((a, b) => a.date.localeCompare(b.date) || a.body.localeCompare(b.body));
 
   const members = membersAt(board.membersConnection.edges, asOf);
+  const agencies: AgencyMember[] = board.memberAgenciesConnection.edges
+    .filter((e) => validAt(e.properties, asOf))
+    .map((e) => ({ id: e.node.id, name: e.node.name, membership: e.properties.kind }))
+    .filter((a, i, all) => all.findIndex((b) => b.id === a.id) === i)
+    .sort((a, b) => naturalCompare(a.membership, b.membership) || a.name.localeCompare(b.name));
   // Attendance counts only the meetings whose minutes record it.
   const recordedMeetings = boardMeetings.filter((m) => m.attendeesConnection.edges.length > 0);
   const attendance = new Map<string, AttendanceRow>();
@@ -318,7 +350,7 @@ export function buildBodyReport(
     ...groups.map((g) => g.id),
     ...members.map((m) => m.id),
     ...openActions.map((a) => a.id),
-    ...strategies.map((s) => s.id),
+    ...strategies.filter((s) => s.standing === "IN_FORCE").map((s) => s.id),
   ];
   return {
     type: "body",
@@ -326,8 +358,10 @@ export function buildBodyReport(
     period,
     body,
     members,
+    agencies,
     groups,
-    strategies,
+    strategies: strategies.filter((s) => s.standing === "IN_FORCE"),
+    otherStrategies: strategies.filter((s) => s.standing !== "IN_FORCE"),
     meetings,
     attendance: [...attendance.values()].filter(
       (row) => row.role !== null || row.present + row.apologies > 0,

@@ -3,6 +3,10 @@ export {
   type StrategyReport,
   type ObjectiveSection,
   type ObjectiveItem,
+  type ObjectiveRef,
+  type PlanAction,
+  type RiskRow,
+  type TemplateParts,
 } from "./strategy-report.js";
 export {
   buildBodyReport,
@@ -25,7 +29,10 @@ export type { OutcomeRow, Reading } from "./outcomes.js";
 export type { GovernanceGroupRow } from "./governance-groups.js";
 export type { Leader } from "./leaders.js";
 export type { Finding, Flag } from "./findings.js";
-export type { ReportContext } from "./report-context.js";
+export type { ReportContext, AsOfReason } from "./report-context.js";
+export { paperContext, type PaperContext } from "./board-paper.js";
+export { subjectOf, latestRecordedDate, notFound, NotFoundError, type Subject } from "./subject.js";
+export { recordedOrder, refKey } from "./order.js";
 export {
   formatDate,
   today,

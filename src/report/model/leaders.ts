@@ -42,5 +42,6 @@ export function withRole(leaders: readonly Leader[], ...roles: string[]): Leader
   );
 }
 
-/** "Steve Murrant, Chief Inspector Andy Mariner" */
-export const names = (leaders: readonly Leader[]): string => leaders.map((leader) => leader.name).join(", ");
+/** "Steve Murrant, Chief Inspector Andy Mariner": each once, whatever roles they hold. */
+export const names = (leaders: readonly Leader[]): string =>
+  [...new Set(leaders.map((leader) => leader.name))].join(", ");

@@ -1,10 +1,10 @@
 import type { PersonReportQuery } from "../../../generated/documents.js";
-import { ReportError } from "../report-error.js";
 import { actionRow, byPlanOrder, type ActionRow } from "./actions.js";
 import { naturalCompare, validAt } from "./dates.js";
 import { FindingIndex, type Finding, type Flag } from "./findings.js";
 import { leadersAt, personName } from "./leaders.js";
 import type { ReportContext } from "./report-context.js";
+import { notFound } from "./subject.js";
 
 /** One line of the responsibilities traversal: a role held on something, valid on the report date. */
 export interface Responsibility {
@@ -79,10 +79,7 @@ export function buildPersonReport(
   personId: string,
 ): PersonReport {
   const person = data.people[0];
-  if (!person)
-    throw new ReportError(
-      `No person with id "${personId}". Person ids look like person:kiran-vagarwal; the API's search query finds ids by name or alias.`,
-    );
+  if (!person) throw notFound("person", personId);
   const asOf = context.asOf;
   const findings = new FindingIndex(data.governanceHealth);
   const responsibilities: Responsibility[] = data.responsibilities.map((r) => ({

@@ -1,55 +1,94 @@
 import type { ObjectiveSectionFragment, StrategyReportQuery } from "../../../generated/documents.js";
-import { ReportError } from "../report-error.js";
-import { actionRow, byPlanOrder, progressPeriods, type ActionRow } from "./actions.js";
+import { actionRow, progressPeriods, type ActionRow } from "./actions.js";
 import { naturalCompare } from "./dates.js";
 import { FindingIndex, type Finding, type Flag } from "./findings.js";
 import { governanceGroups, type GovernanceGroupRow } from "./governance-groups.js";
 import { leadersAt, withRole, type Leader } from "./leaders.js";
+import { recordedOrder } from "./order.js";
 import { outcomeRow, type OutcomeRow } from "./outcomes.js";
 import type { ReportContext } from "./report-context.js";
+import { notFound } from "./subject.js";
 
-/** A strategy objective listed under its priority, as the template's "Strategy objectives" list. */
-export interface ObjectiveItem {
+/** An objective as a cross-reference: "Priority 3", or its title when it has no ref. */
+export interface ObjectiveRef {
   id: string;
   ref: string | null;
   title: string;
+}
+
+/** An action as printed, once, under the first objective it serves (or with the plan-wide commitments). */
+export interface PlanAction extends ActionRow {
+  /** Every objective of this plan it serves, in the plan's order. */
+  serves: ObjectiveRef[];
+  /** The section it is printed in (null: the plan-wide commitments). */
+  printedIn: ObjectiveRef | null;
+}
+
+/** A risk or dependency, printed once, with the objectives it affects. */
+export interface RiskRow {
+  id: string;
+  kind: string;
+  text: string;
+  affects: ObjectiveRef[];
+  printedIn: ObjectiveRef | null;
+}
+
+/** A sub-objective with nothing of its own, listed under its parent (the template's bullet list). */
+export interface ObjectiveItem extends ObjectiveRef {
+  kind: string;
   flags: Flag[];
 }
 
-/** One priority or objective in the shape of the partnership's action-plan template. */
-export interface ObjectiveSection {
-  id: string;
-  ref: string | null;
-  title: string;
+/**
+ * The parts of the action-plan template an objective of some kind shows: each only when the
+ * plan's data has it for objectives of that kind, so a plan of themes with actions only is not
+ * given empty "Roles" and "Governance" sections.
+ */
+export interface TemplateParts {
+  roles: boolean;
+  governance: boolean;
+  outcomes: boolean;
+  actions: boolean;
+  communications: boolean;
+  risks: boolean;
+}
+
+/** One objective of the plan, at its own level, with its own kind, in the plan's order. */
+export interface ObjectiveSection extends ObjectiveRef {
   kind: string;
   category: string | null;
   description: string | null;
-  /** 1 for the strategy's own priorities, 2 for their sub-objectives with content of their own, ... */
+  /** 1 for the strategy's own objectives, 2 for the ones under them, ... */
   depth: number;
-  /** Section 1: roles and responsibilities (LED_BY by role). */
+  parts: TemplateParts;
+  /** Roles and responsibilities (LED_BY by role). */
   leadAgencies: Leader[];
   strategicLeads: Leader[];
   operationalLeads: Leader[];
   /** Any other lead roles (ACCOUNTABLE, LEAD_OFFICER, COMMISSIONER, PROVIDER). */
   otherLeads: Leader[];
-  /** Section 2: governance groups (OVERSEEN_BY). */
   governance: GovernanceGroupRow[];
-  /** Other priorities this one feeds (cross-cutting themes). */
-  contributesTo: { id: string; ref: string | null; title: string }[];
-  /** Sub-objectives with nothing of their own: the template's bullet list of strategy objectives. */
+  /** Other objectives this one feeds (cross-cutting themes). */
+  contributesTo: ObjectiveRef[];
   objectives: ObjectiveItem[];
-  /** Section 3: target outcomes. */
   outcomes: OutcomeRow[];
-  /** Section 4: the action plan; Section 5: the communications plan. */
-  actions: ActionRow[];
-  communications: ActionRow[];
-  /** Progress columns of the two plans ("2013/14 Q1".."Q4"). */
+  /** The actions printed here: those whose first objective in the plan is this one. */
+  actions: PlanAction[];
+  communications: PlanAction[];
+  /** Actions feeding this objective that are printed under another objective. */
+  fedByElsewhere: PlanAction[];
+  /** How many actions feed it from outside this plan (through objectives of other strategies), and through which. */
+  fedFromOtherPlans: { count: number; through: (ObjectiveRef & { strategy: string | null })[] };
+  risks: RiskRow[];
+  /** Risks affecting it that are printed elsewhere. */
+  risksElsewhere: RiskRow[];
+  /** Progress columns of the plan ("2013/14 Q1".."Q4"). */
   periods: string[];
   /** Findings about this objective itself (e.g. no strategic lead), for its heading and roles. */
   flags: Flag[];
   /** Every finding about something shown in this section, most severe first. */
   findings: Finding[];
-  /** Sub-objectives with content of their own (leads, groups, outcomes, actions). */
+  /** Objectives under it with content of their own. */
   sections: ObjectiveSection[];
 }
 
@@ -72,9 +111,15 @@ export interface StrategyReport {
   /** Bodies that oversee the strategy as a whole. */
   overseenBy: GovernanceGroupRow[];
   flags: Flag[];
+  /** The kinds of the plan's own objectives, in the order they first appear ("PRIORITY", "THEME"...). */
+  levels: string[];
+  /** Actions that serve every one of the plan's own objectives: printed once, before them. */
+  commitments: PlanAction[];
+  /** Risks and dependencies that affect every one of the plan's own objectives. */
+  planRisks: RiskRow[];
   sections: ObjectiveSection[];
-  /** Every action in the tree, once, with the refs of the sections that list it (for CSV and totals). */
-  actions: (ActionRow & { sections: string[] })[];
+  /** Every action in the plan, once, in the order printed (for CSV and totals). */
+  actions: PlanAction[];
   totals: {
     sections: number;
     actions: number;
@@ -85,11 +130,14 @@ export interface StrategyReport {
 }
 
 type ObjectiveNode = ObjectiveSectionFragment & { subObjectives?: readonly ObjectiveNode[] };
+type ActionNode = ObjectiveNode["actions"][number];
+type RiskNode = ObjectiveNode["risks"][number];
 
-const byRef = (
-  a: { ref?: string | null; title?: string; id: string },
-  b: { ref?: string | null; title?: string; id: string },
-): number => naturalCompare(a.ref, b.ref) || naturalCompare(a.id, b.id);
+const refOf = (node: { id: string; ref: string | null; title: string }): ObjectiveRef => ({
+  id: node.id,
+  ref: node.ref,
+  title: node.title,
+});
 
 /** True when an objective has something of its own to show beyond its title. */
 function hasContent(node: ObjectiveNode): boolean {
@@ -98,82 +146,73 @@ function hasContent(node: ObjectiveNode): boolean {
     node.governedBy.length > 0 ||
     node.indicators.length > 0 ||
     node.actions.length > 0 ||
+    node.risks.length > 0 ||
     (node.subObjectives ?? []).some(hasContent)
   );
 }
 
-function buildSection(
-  node: ObjectiveNode,
-  depth: number,
-  asOf: string,
-  findings: FindingIndex,
-  periods: string[],
-): ObjectiveSection {
-  const leaders = leadersAt(node.leadsConnection, asOf);
-  const children = [...(node.subObjectives ?? [])].sort(byRef);
-  const rows = [...node.actions].sort(byPlanOrder).map((action) => actionRow(action, asOf, findings));
-  const actions = rows.filter((row) => row.kind !== "COMMUNICATION");
-  const communications = rows.filter((row) => row.kind === "COMMUNICATION");
-  const objectives = children
-    .filter((child) => !hasContent(child))
-    .map((child) => ({ id: child.id, ref: child.ref, title: child.title, flags: findings.flags(child.id) }));
-  const governance = governanceGroups(node.governedBy, asOf, findings).sort((a, b) =>
-    a.name.localeCompare(b.name),
-  );
-  const outcomes = [...node.indicators]
-    .sort((a, b) => naturalCompare(a.id, b.id))
-    .map((indicator) => outcomeRow(indicator, asOf, findings));
-  const shown = [
-    node.id,
-    ...objectives.map((o) => o.id),
-    ...rows.map((r) => r.id),
-    ...outcomes.map((o) => o.id),
-    ...governance.map((g) => g.id),
-    ...leaders.map((l) => l.id),
-  ];
-  return {
-    id: node.id,
-    ref: node.ref,
-    title: node.title,
-    kind: node.kind,
-    category: node.category,
-    description: node.description,
-    depth,
-    leadAgencies: withRole(leaders, "LEAD_AGENCY"),
-    strategicLeads: withRole(leaders, "STRATEGIC_LEAD"),
-    operationalLeads: withRole(leaders, "OPERATIONAL_LEAD"),
-    otherLeads: leaders.filter(
-      (l) => !["LEAD_AGENCY", "STRATEGIC_LEAD", "OPERATIONAL_LEAD"].includes(l.role),
-    ),
-    governance,
-    contributesTo: [...node.contributesTo].sort(byRef),
-    objectives,
-    outcomes,
-    actions,
-    communications,
-    periods,
-    flags: findings.flags(node.id),
-    findings: findings.about(shown),
-    sections: children
-      .filter(hasContent)
-      .map((child) => buildSection(child, depth + 1, asOf, findings, periods)),
-  };
-}
-
-function allActions(nodes: readonly ObjectiveNode[]): ObjectiveNode["actions"][number][] {
-  return nodes.flatMap((node) => [...node.actions, ...allActions(node.subObjectives ?? [])]);
-}
-
-function* walk(sections: readonly ObjectiveSection[]): Generator<ObjectiveSection> {
-  for (const section of sections) {
-    yield section;
-    yield* walk(section.sections);
+/** The plan's objectives, each once, in the plan's order (depth first: a parent before its children). */
+function* walkNodes(nodes: readonly ObjectiveNode[], depth = 1): Generator<[ObjectiveNode, number]> {
+  for (const node of [...nodes].sort(recordedOrder)) {
+    yield [node, depth];
+    yield* walkNodes(node.subObjectives ?? [], depth + 1);
   }
 }
 
+const NONE: TemplateParts = {
+  roles: false,
+  governance: false,
+  outcomes: false,
+  actions: false,
+  communications: false,
+  risks: false,
+};
+
+/** Which template parts the plan's data has, per kind of objective. */
+function templateParts(nodes: readonly [ObjectiveNode, number][]): Map<string, TemplateParts> {
+  const parts = new Map<string, TemplateParts>();
+  for (const [node] of nodes) {
+    const p = { ...(parts.get(node.kind) ?? NONE) };
+    p.roles ||= node.leadsConnection.edges.length > 0;
+    p.governance ||= node.governedBy.length > 0;
+    p.outcomes ||= node.indicators.length > 0;
+    p.actions ||= node.actions.some((a) => a.kind !== "COMMUNICATION") || node.feedingActions.length > 0;
+    p.communications ||= node.actions.some((a) => a.kind === "COMMUNICATION");
+    p.risks ||= node.risks.length > 0;
+    parts.set(node.kind, p);
+  }
+  return parts;
+}
+
+interface Placement<T> {
+  item: T;
+  /** The objectives of the plan it is attached to, in the plan's order. */
+  on: ObjectiveRef[];
+}
+
+/** Each action or risk once, with the objectives of the plan it is attached to, in the plan's order. */
+function place<T extends { id: string }>(
+  nodes: readonly [ObjectiveNode, number][],
+  items: (node: ObjectiveNode) => readonly T[],
+): Map<string, Placement<T>> {
+  const placed = new Map<string, Placement<T>>();
+  for (const [node] of nodes)
+    for (const item of items(node)) {
+      const entry = placed.get(item.id) ?? { item, on: [] };
+      if (!entry.on.some((o) => o.id === node.id)) entry.on.push(refOf(node));
+      placed.set(item.id, entry);
+    }
+  return placed;
+}
+
+/** Serving every one of the plan's own objectives (of which there are several) makes an item plan-wide. */
+const planWide = (on: readonly ObjectiveRef[], top: readonly ObjectiveNode[]): boolean =>
+  top.length > 1 && top.every((t) => on.some((o) => o.id === t.id));
+
 /**
- * The strategy report's model from the StrategyReport query's response: pure, no I/O.
- * @example const report = buildStrategyReport(data, { asOf: "2014-03-31", generatedAt: "2025-01-01", source: "..." });
+ * The strategy report's model from the StrategyReport query's response: pure, no I/O. It follows
+ * the plan as recorded: its own levels and kinds, its own order, each action and risk once.
+ * @example const report = buildStrategyReport(data, context, "strategy:safer-communities-2011-14");
  */
 export function buildStrategyReport(
   data: StrategyReportQuery,
@@ -181,30 +220,125 @@ export function buildStrategyReport(
   strategyId: string,
 ): StrategyReport {
   const strategy = data.strategies[0];
-  if (!strategy)
-    throw new ReportError(
-      `No strategy with id "${strategyId}". Strategy ids look like strategy:safer-communities-2011-14; the API's search query finds ids by title.`,
-    );
+  if (!strategy) throw notFound("strategy", strategyId);
+  const { asOf } = context;
   const findings = new FindingIndex(data.governanceHealth);
+  const top = [...strategy.objectives].sort(recordedOrder);
+  const nodes = [...walkNodes(top)];
+  const inPlan = new Set(nodes.map(([node]) => node.id));
+  const parts = templateParts(nodes);
+
+  // Each action once: with the plan-wide commitments when it serves every objective of the
+  // plan's own, else under the first objective it serves in the plan's order.
+  const actionPlacements = place<ActionNode>(nodes, (node) => node.actions);
+  const rows = new Map<string, PlanAction>();
+  for (const { item, on } of actionPlacements.values())
+    rows.set(item.id, {
+      ...actionRow(item, asOf, findings),
+      serves: on,
+      printedIn: planWide(on, top) ? null : on[0]!,
+    });
+  const riskPlacements = place<RiskNode>(nodes, (node) => node.risks);
+  const risks = new Map<string, RiskRow>();
+  for (const { item, on } of riskPlacements.values())
+    risks.set(item.id, {
+      id: item.id,
+      kind: item.kind,
+      text: item.text,
+      affects: on,
+      printedIn: planWide(on, top) ? null : on[0]!,
+    });
   // One set of progress columns for the whole plan, as the template prints Qtr 1-4 in every section.
-  const periods = progressPeriods(
-    allActions(strategy.objectives).map((action) => actionRow(action, context.asOf, findings)),
-  );
-  const sections = [...strategy.objectives]
-    .sort(byRef)
-    .map((objective) => buildSection(objective, 1, context.asOf, findings, periods));
-  const actions = new Map<string, ActionRow & { sections: string[] }>();
-  for (const section of walk(sections))
-    for (const row of [...section.actions, ...section.communications]) {
-      const entry = actions.get(row.id) ?? { ...row, sections: [] };
-      entry.sections.push(section.ref ?? section.title);
-      actions.set(row.id, entry);
+  const periods = progressPeriods([...rows.values()]);
+
+  const build = (node: ObjectiveNode, depth: number): ObjectiveSection => {
+    const leaders = leadersAt(node.leadsConnection, asOf);
+    const children = [...(node.subObjectives ?? [])].sort(recordedOrder);
+    const sections = children.filter(hasContent).map((child) => build(child, depth + 1));
+    const here = [...node.actions]
+      .sort(recordedOrder)
+      .map((a) => rows.get(a.id)!)
+      .filter((row) => row.printedIn?.id === node.id);
+    const below = new Set<string>();
+    const collect = (s: ObjectiveSection): void => {
+      for (const a of [...s.actions, ...s.communications, ...s.fedByElsewhere]) below.add(a.id);
+      s.sections.forEach(collect);
+    };
+    sections.forEach(collect);
+    const fedByElsewhere = node.feedingActions
+      .map((a) => rows.get(a.id))
+      .filter(
+        (row): row is PlanAction => Boolean(row) && row!.printedIn?.id !== node.id && !below.has(row!.id),
+      )
+      .sort((a, b) => recordedOrder(a, b));
+    const fromOtherPlans = node.feedingActions.filter((a) => !rows.has(a.id)).length;
+    const nodeRisks = [...node.risks].map((r) => risks.get(r.id)!);
+    const objectives = children
+      .filter((child) => !hasContent(child))
+      .map((child) => ({ ...refOf(child), kind: child.kind, flags: findings.flags(child.id) }));
+    const governance = governanceGroups(node.governedBy, asOf, findings).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
+    const outcomes = [...node.indicators]
+      .sort((a, b) => naturalCompare(a.id, b.id))
+      .map((indicator) => outcomeRow(indicator, asOf, findings));
+    const shown = [
+      node.id,
+      ...objectives.map((o) => o.id),
+      ...here.map((r) => r.id),
+      ...outcomes.map((o) => o.id),
+      ...governance.map((g) => g.id),
+      ...leaders.map((l) => l.id),
+    ];
+    return {
+      ...refOf(node),
+      kind: node.kind,
+      category: node.category,
+      description: node.description,
+      depth,
+      parts: parts.get(node.kind) ?? NONE,
+      leadAgencies: withRole(leaders, "LEAD_AGENCY"),
+      strategicLeads: withRole(leaders, "STRATEGIC_LEAD"),
+      operationalLeads: withRole(leaders, "OPERATIONAL_LEAD"),
+      otherLeads: leaders.filter(
+        (l) => !["LEAD_AGENCY", "STRATEGIC_LEAD", "OPERATIONAL_LEAD"].includes(l.role),
+      ),
+      governance,
+      contributesTo: [...node.contributesTo].sort(recordedOrder).map(refOf),
+      objectives,
+      outcomes,
+      actions: here.filter((row) => row.kind !== "COMMUNICATION"),
+      communications: here.filter((row) => row.kind === "COMMUNICATION"),
+      fedByElsewhere,
+      fedFromOtherPlans: {
+        count: fromOtherPlans,
+        through: node.contributingObjectives
+          .filter((o) => !inPlan.has(o.id))
+          .map((o) => ({ ...refOf(o), strategy: o.partOfStrategy[0]?.title ?? null })),
+      },
+      risks: nodeRisks.filter((r) => r.printedIn?.id === node.id),
+      risksElsewhere: nodeRisks.filter((r) => r.printedIn?.id !== node.id),
+      periods,
+      flags: findings.flags(node.id),
+      findings: findings.about(shown),
+      sections,
+    };
+  };
+  const sections = top.map((node) => build(node, 1));
+  const commitments = [...rows.values()].filter((row) => row.printedIn === null).sort(recordedOrder);
+  const printed: PlanAction[] = [...commitments];
+  for (const [node] of nodes)
+    for (const a of [...node.actions].sort(recordedOrder)) {
+      const row = rows.get(a.id)!;
+      if (row.printedIn?.id === node.id && !printed.includes(row)) printed.push(row);
     }
+
   const all = [...walk(sections)];
   const findingCounts: Record<string, number> = {};
   const counted = new Set<string>();
   for (const finding of [
     ...all.flatMap((s) => s.findings),
+    ...findings.about(commitments.map((c) => c.id)),
     ...data.governanceHealth.filter((f) => f.subject.id === strategy.id),
   ]) {
     const key = `${finding.rule} ${finding.subject.id}`;
@@ -224,20 +358,30 @@ export function buildStrategyReport(
       periodStart: strategy.periodStart,
       periodEnd: strategy.periodEnd,
       summary: strategy.summary,
-      leads: leadersAt(strategy.leadsConnection, context.asOf),
+      leads: leadersAt(strategy.leadsConnection, asOf),
       supersedes: [...strategy.supersedes],
       supersededBy: [...strategy.supersededBy],
     },
-    overseenBy: governanceGroups(strategy.overseenBy, context.asOf, findings),
+    overseenBy: governanceGroups(strategy.overseenBy, asOf, findings),
     flags: findings.flags(strategy.id),
+    levels: [...new Set(top.map((node) => node.kind))],
+    commitments,
+    planRisks: [...risks.values()].filter((r) => r.printedIn === null),
     sections,
-    actions: [...actions.values()],
+    actions: printed,
     totals: {
       sections: sections.length,
-      actions: actions.size,
-      overdue: [...actions.values()].filter((a) => a.flags.some((f) => f.rule === "ACTION_OVERDUE")).length,
+      actions: printed.length,
+      overdue: printed.filter((a) => a.flags.some((f) => f.rule === "ACTION_OVERDUE")).length,
       outcomes: all.reduce((n, s) => n + s.outcomes.length, 0),
       findings: findingCounts,
     },
   };
+}
+
+function* walk(sections: readonly ObjectiveSection[]): Generator<ObjectiveSection> {
+  for (const section of sections) {
+    yield section;
+    yield* walk(section.sections);
+  }
 }

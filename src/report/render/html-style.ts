@@ -1,6 +1,9 @@
+import { FONT_STACK } from "./fonts.js";
+
 /**
- * The stylesheet of HTML reports: a council board paper in print (A4, running table headers,
- * a page per priority), and a readable single column on a phone (tables become cards).
+ * The stylesheet of HTML reports: a council board paper in print (A4, column headers repeated
+ * on every page, no row split across pages, words wrapped only between words), and a readable
+ * single column on a phone (tables become cards).
  */
 export function reportStyle(orientation: "portrait" | "landscape"): string {
   return `
@@ -9,9 +12,15 @@ export function reportStyle(orientation: "portrait" | "landscape"): string {
   --red: #b3261e; --red-bg: #fbe9e7; --amber: #8a5a00; --amber-bg: #fff3d6; --green: #1e6b34; --green-bg: #e4f3e8; --info-bg: #eef1f4; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; color: var(--ink); font: 10.5pt/1.4 Arial, "Liberation Sans", Helvetica, sans-serif; background: #fff; }
+body { margin: 0; color: var(--ink); font: 10pt/1.38 ${FONT_STACK}; background: #fff; }
 .paper { max-width: ${orientation === "landscape" ? "1180px" : "860px"}; margin: 0 auto; padding: 24px 28px 40px; }
-.masthead { border-top: 8px solid var(--band); padding-top: 10px; margin-bottom: 14px; }
+.masthead { border-top: 8px solid var(--band); padding-top: 8px; margin-bottom: 12px; }
+.status { display: inline-block; margin: 0 0 6px; padding: 1px 8px; border: 1px solid var(--band); color: var(--band); font-size: 9pt; font-weight: bold; }
+.status.part-2 { border-color: var(--red); background: var(--red); color: #fff; }
+.board-paper { margin: 10px 0 14px; }
+.board-paper h2 { font-size: 12pt; margin: 12px 0 4px; }
+.recommendations { margin: 4px 0; padding-left: 22px; }
+.recommendations li { margin: 2px 0; }
 .organisation { margin: 0; color: var(--band); font-weight: bold; letter-spacing: .04em; text-transform: uppercase; font-size: 10pt; }
 h1 { margin: 4px 0 2px; font-size: 22pt; line-height: 1.15; }
 .subtitle { margin: 0; font-size: 13pt; color: var(--muted); }
@@ -33,9 +42,12 @@ p { margin: 6px 0; }
 .muted { color: var(--muted); }
 a { color: var(--band); }
 ul { margin: 6px 0; padding-left: 20px; }
-table.grid { width: 100%; table-layout: fixed; border-collapse: collapse; margin: 6px 0 10px; font-size: 9pt; }
+/* Automatic layout: a column is never narrower than its longest word, so words wrap between words
+   and headers never run into the next column; the widths below are what each column asks for. */
+table.grid { width: 100%; table-layout: auto; border-collapse: collapse; margin: 6px 0 10px; font-size: 9pt; }
 table.grid th { background: var(--head); text-align: left; vertical-align: bottom; font-weight: bold; border: 1px solid var(--rule); padding: 4px 6px; }
-table.grid td { vertical-align: top; border: 1px solid var(--rule); padding: 4px 6px; overflow-wrap: break-word; }
+table.grid td { vertical-align: top; border: 1px solid var(--rule); padding: 4px 6px; }
+table.grid th, table.grid td { overflow-wrap: normal; word-break: normal; hyphens: manual; }
 .numeric { text-align: right; }
 ${Array.from({ length: 60 }, (_, i) => `.w-${i + 1} { width: ${i + 1}%; }`).join(" ")}
 table.facts { border-collapse: collapse; margin: 6px 0 10px; font-size: 9.5pt; width: 100%; }
@@ -52,21 +64,29 @@ h2 .flag, h3 .flag, h4 .flag { font-size: 8.5pt; vertical-align: middle; }
 .rag-RED { background: var(--red); }
 .rag-AMBER { background: #c77c00; }
 .rag-GREEN { background: var(--green); }
-.findings { border: 1px solid var(--rule); border-left: 5px solid var(--band); background: #fafbfc; padding: 6px 10px; margin: 10px 0 14px; break-inside: avoid; font-size: 9pt; }
+.findings { border: 1px solid var(--rule); border-left: 5px solid var(--band); background: #fafbfc; padding: 6px 10px; margin: 10px 0 14px; font-size: 9pt; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
 .findings.has-ERROR { border-left-color: var(--red); }
 .findings.has-WARNING { border-left-color: #d99a00; }
 .findings h3, .findings h4, .findings h5, .findings h6, .findings .title { margin: 0 0 4px; font-size: 9.5pt; }
 .findings ul { margin: 0; padding-left: 0; list-style: none; }
 .findings li { margin: 2px 0; }
 .findings li .flag { margin-left: 0; margin-right: 4px; }
-.contents li { margin: 2px 0; }
+table.contents { width: 100%; border-collapse: collapse; margin: 4px 0 10px; }
+table.contents td { padding: 3px 0; border-bottom: 1px dotted var(--rule); vertical-align: bottom; }
+table.contents td.page { width: 3.5em; text-align: right; font-variant-numeric: tabular-nums; }
+table.contents tr.level-2 td:first-child { padding-left: 1.6em; }
+table.contents tr.level-3 td:first-child { padding-left: 3.2em; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 footer.colophon { margin-top: 24px; padding-top: 6px; border-top: 1px solid var(--rule); color: var(--muted); font-size: 8.5pt; }
 @media print {
   /* A hair of padding keeps the right-hand borders of full-width tables inside the printed area. */
   .paper { max-width: none; padding: 0 1.5px; }
-  .new-page { break-before: page; }
-  h2, h3, h4 { break-after: avoid; }
+  /* A row, a findings box, a fact or a contents line is never split across pages; the column
+     headers repeat on each page a table runs onto; a heading stays with what follows it. */
+  table.grid thead { display: table-header-group; }
+  table.grid tr, table.facts tr, table.cover tr, table.contents tr, .figures li, .recommendations li, .findings li, ul li { break-inside: avoid; }
+  h2, h3, h4, h5, h6, .board-paper h2, p.keep, .findings .title { break-after: avoid; break-inside: avoid; }
+  p { orphans: 3; widows: 3; }
   a { color: inherit; text-decoration: none; }
   footer.colophon { display: none; }
 }

@@ -1,6 +1,15 @@
-import type { Block, Cell, Column, ReportDocument } from "../document/index.js";
+import type { BoardPaper, Block, Cell, Column, ContentsEntry, ReportDocument } from "../document/index.js";
 import { UnreachableCaseError } from "../../errors/index.js";
+import { fontFaces } from "./fonts.js";
 import { reportStyle } from "./html-style.js";
+
+/** Where each heading landed in print (anchor -> page number), for the contents' page column. */
+export type PageMap = ReadonlyMap<string, number>;
+
+export interface HtmlOptions {
+  /** The pages of the anchors, known after a first printing (see render/pdf.ts); none on screen. */
+  pages?: PageMap;
+}
 
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
@@ -45,26 +54,35 @@ function cellHtml(value: Cell): string {
 
 const alignClass = (column: Column | undefined): string => (column?.numeric ? ` class="numeric"` : "");
 
-function block(b: Block): string {
+function contentsHtml(entries: readonly ContentsEntry[], pages: PageMap | undefined): string {
+  // The page column keeps its width whether or not the numbers are known yet, so filling them in
+  // after the first printing moves nothing.
+  const rows = entries
+    .map(
+      (e) =>
+        `<tr class="level-${e.level}"><td><a href="#${escapeHtml(e.anchor)}">${escapeHtml(e.text)}</a>${flagsHtml(e.flags)}</td>` +
+        `<td class="page">${pages?.get(e.anchor) ?? ""}</td></tr>`,
+    )
+    .join("");
+  return `<table class="contents"><caption class="visually-hidden">Contents</caption><tbody>${rows}</tbody></table>`;
+}
+
+function block(b: Block, options: HtmlOptions): string {
   switch (b.kind) {
     case "heading": {
-      const attributes = [
-        b.anchor ? ` id="${escapeHtml(b.anchor)}"` : "",
-        b.newPage ? ` class="new-page"` : "",
-      ].join("");
-      return `<h${b.level}${attributes}>${escapeHtml(b.text)}${flagsHtml(b.flags)}</h${b.level}>`;
+      const id = b.anchor ? ` id="${escapeHtml(b.anchor)}"` : "";
+      return `<h${b.level}${id}>${escapeHtml(b.text)}${flagsHtml(b.flags)}</h${b.level}>`;
     }
-    case "paragraph":
-      return `<p${b.muted ? ` class="muted"` : ""}>${lines(b.text)}</p>`;
+    case "paragraph": {
+      const classes = [b.muted ? "muted" : "", b.keepWithNext ? "keep" : ""].filter(Boolean).join(" ");
+      return `<p${classes ? ` class="${classes}"` : ""}>${lines(b.text)}</p>`;
+    }
     case "facts":
       return `<table class="facts"><tbody>${b.rows.map((row) => `<tr><th scope="row">${escapeHtml(row.label)}</th><td>${cellHtml(row.value)}</td></tr>`).join("")}</tbody></table>`;
     case "list":
-      return `<ul${b.links ? ` class="contents"` : ""}>${b.items
-        .map((item, i) => {
-          const link = b.links?.[i];
-          return `<li>${link ? `<a href="#${escapeHtml(link.anchor)}">${lines(item.text)}</a>${cellHtml({ ...item, text: "" })}` : cellHtml(item)}</li>`;
-        })
-        .join("")}</ul>`;
+      return `<ul>${b.items.map((item) => `<li>${cellHtml(item)}</li>`).join("")}</ul>`;
+    case "contents":
+      return contentsHtml(b.entries, options.pages);
     case "table": {
       if (!b.rows.length) return `<p class="missing">${escapeHtml(b.empty)}</p>`;
       const cols = b.columns
@@ -102,12 +120,29 @@ function block(b: Block): string {
   }
 }
 
+/** The status line above the title: what may be published. */
+function statusHtml(paper: BoardPaper): string {
+  return paper.part === 1
+    ? `<p class="status part-1">Part 1: public</p>`
+    : `<p class="status part-2">Part 2: exempt, not for publication${paper.exemption ? ` (${escapeHtml(paper.exemption)})` : ""}</p>`;
+}
+
+function paperHtml(paper: BoardPaper): string {
+  const recommendations = paper.recommendations.map((r) => `<li>${lines(r)}</li>`).join("");
+  return `<section class="board-paper" aria-label="Purpose and recommendations">
+<h2>Purpose of the report</h2>
+<p>${lines(paper.purpose)}</p>
+<h2>Recommendations</h2>
+<ol class="recommendations">${recommendations}</ol>
+</section>`;
+}
+
 /**
  * A report as one standalone HTML page (styles inline, no scripts, no external files): printable
  * as a board paper and readable on a phone.
  * @example writeFileSync("report.html", renderHtml(layoutStrategyReport(report)));
  */
-export function renderHtml(doc: ReportDocument): string {
+export function renderHtml(doc: ReportDocument, options: HtmlOptions = {}): string {
   const cover = doc.meta
     .map((fact) => `<tr><th scope="row">${escapeHtml(fact.label)}</th><td>${cellHtml(fact.value)}</td></tr>`)
     .join("");
@@ -123,19 +158,25 @@ export function renderHtml(doc: ReportDocument): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(pageTitle(doc.title))}</title>
-<style>${reportStyle(doc.orientation)}</style>
+<style>${fontFaces(JSON.stringify(doc))}
+${reportStyle(doc.orientation)}</style>
 </head>
 <body>
 <div class="paper">
 <header class="masthead">
+${statusHtml(doc.paper)}
 <p class="organisation">${escapeHtml(doc.organisation)}</p>
 <h1>${escapeHtml(doc.title)}</h1>
 <p class="subtitle">${escapeHtml(doc.subtitle)}</p>
 </header>
 <main>
 <table class="cover"><tbody>${cover}</tbody></table>
+${paperHtml(doc.paper)}
 <ul class="figures">${figures}</ul>
-${doc.blocks.map(block).filter(Boolean).join("\n")}
+${doc.blocks
+  .map((b) => block(b, options))
+  .filter(Boolean)
+  .join("\n")}
 </main>
 <footer class="colophon">${escapeHtml(doc.footer)}</footer>
 </div>

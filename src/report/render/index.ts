@@ -1,4 +1,4 @@
 export { renderMarkdown } from "./markdown.js";
-export { renderHtml, escapeHtml } from "./html.js";
+export { renderHtml, escapeHtml, type PageMap, type HtmlOptions } from "./html.js";
 export { renderCsv, type CsvTable } from "./csv.js";
 export { openPdfPrinter, type PdfPrinter, type PrintOptions } from "./pdf.js";

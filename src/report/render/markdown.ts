@@ -41,11 +41,12 @@ function block(b: Block): string {
     case "facts":
       return b.rows.map((row) => `- **${inline(row.label)}:** ${cellText(row.value)}`).join("\n");
     case "list":
-      return b.items
-        .map((item, i) =>
-          b.links?.[i]
-            ? `- [${inline(item.text)}](#${b.links[i].anchor})${cellText({ ...item, text: "" })}`
-            : `- ${cellText(item)}`,
+      return b.items.map((item) => `- ${cellText(item)}`).join("\n");
+    case "contents":
+      return b.entries
+        .map(
+          (e) =>
+            `${"  ".repeat(e.level - 1)}- [${inline(e.text)}](#${e.anchor})${cellText({ text: "", ...(e.flags ? { flags: e.flags } : {}) })}`,
         )
         .join("\n");
     case "table": {
@@ -73,11 +74,17 @@ function block(b: Block): string {
  * @example writeFileSync("report.md", renderMarkdown(layoutStrategyReport(report)));
  */
 export function renderMarkdown(doc: ReportDocument): string {
+  const { paper } = doc;
   const parts = [
+    paper.part === 1
+      ? "**Part 1: public**"
+      : `**Part 2: exempt, not for publication**${paper.exemption ? ` (${inline(paper.exemption)})` : ""}`,
     `_${inline(doc.organisation)}_`,
     `# ${doc.title}`,
     `**${inline(doc.subtitle)}**`,
     doc.meta.map((fact) => `- **${inline(fact.label)}:** ${cellText(fact.value)}`).join("\n"),
+    `## Purpose of the report\n\n${inline(paper.purpose)}`,
+    `## Recommendations\n\n${paper.recommendations.map((r, i) => `${i + 1}. ${inline(r)}`).join("\n")}`,
     doc.summary.map((figure) => `**${figure.value}** ${inline(figure.label.toLowerCase())}`).join(" · "),
     ...doc.blocks.map(block).filter(Boolean),
   ];
