@@ -5391,6 +5391,11 @@ export type Document = {
   id: Scalars['ID']['output'];
   kind?: Maybe<Scalars['String']['output']>;
   partnershipId: Scalars['ID']['output'];
+  /**
+   * The latest reading or progress update the paper records: an undated paper was written no
+   * earlier (a board pack as at a date leaves out what such a paper first records, if that is later).
+   */
+  recordsUpTo?: Maybe<Scalars['Date']['output']>;
   title: Scalars['String']['output'];
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   updatedBy?: Maybe<Scalars['String']['output']>;
@@ -5454,6 +5459,7 @@ export type DocumentSort = {
   id?: InputMaybe<SortDirection>;
   kind?: InputMaybe<SortDirection>;
   partnershipId?: InputMaybe<SortDirection>;
+  recordsUpTo?: InputMaybe<SortDirection>;
   title?: InputMaybe<SortDirection>;
   updatedAt?: InputMaybe<SortDirection>;
   updatedBy?: InputMaybe<SortDirection>;
@@ -5481,6 +5487,7 @@ export type DocumentWhere = {
   id?: InputMaybe<IdScalarFilters>;
   kind?: InputMaybe<StringScalarFilters>;
   partnershipId?: InputMaybe<IdScalarFilters>;
+  recordsUpTo?: InputMaybe<DateScalarFilters>;
   title?: InputMaybe<StringScalarFilters>;
   updatedAt?: InputMaybe<DateTimeScalarFilters>;
   updatedBy?: InputMaybe<StringScalarFilters>;
@@ -24755,6 +24762,7 @@ export type DocumentResolvers<ContextType = ApiContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   partnershipId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recordsUpTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   updatedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -5,7 +5,7 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/api/index.js";
 import { reportCommand } from "../../src/cli/index.js";
-import { startTestServer } from "../support/api.js";
+import { startTestServer, tokenFor } from "../support/api.js";
 import { testDriver } from "../support/database.js";
 import { tempDir } from "./support.js";
 
@@ -54,6 +54,31 @@ describe("npm run report -- ... --endpoint URL", () => {
     const html = readFileSync(out, "utf8");
     expect(html).toContain("<h1>Safer Communities Partnership Board: accountability pack</h1>");
     expect(html).toContain("Acquisitive Crime Sub Group");
+  });
+
+  it("prints an officer's paper for a Part 2 agenda item as Part 2, with the item's exemption", async () => {
+    const out = path.join(tempDir(), "dhr.md");
+    const token = await tokenFor({ roles: ["officer"], partnerships: ["partnership:barnet"] });
+    await report(
+      "body",
+      "body:scpb",
+      "--meeting",
+      "meeting:scpb-2016-01-29",
+      "--item",
+      "7",
+      "--endpoint",
+      server.url,
+      "--token",
+      token,
+      "--out",
+      out,
+    );
+    const markdown = readFileSync(out, "utf8");
+    expect(markdown).toMatch(
+      /^\*\*Part 2: exempt, not for publication\*\* \(On the grounds that they involve/,
+    );
+    expect(markdown).toContain("- **Agenda item:** 7: Domestic Homicide Review Update");
+    expect(markdown).toContain("- **Report date:** As at 29 Jan 2016<br>the date of the meeting");
   });
 
   it("says when the API cannot be reached", async () => {

@@ -17,7 +17,10 @@ describe("report person: responsibilities", () => {
   it("lists what a person leads, and what nobody else leads", async () => {
     const made = await makeReport(
       source,
-      reportRequest("person", "person:manju-likhman", { asOf: "2014-03-31" }),
+      reportRequest("person", "person:manju-likhman", {
+        asOf: "2014-03-31",
+        partnership: "partnership:barnet",
+      }),
     );
     expect(source.requests).toBe(1);
     const report = made.model as PersonReport;
@@ -36,6 +39,22 @@ describe("report person: responsibilities", () => {
     expect(rows.filter((r) => r.Relationship === "LED_BY" && r.Kind === "Action")).toHaveLength(
       report.actions.length,
     );
+  });
+
+  it("without --as-of, is as at the latest date of the person's data, not today", async () => {
+    const made = await makeReport(
+      source,
+      reportRequest("person", "person:manju-likhman", {}),
+      "2026-12-01T10:00:00.000Z",
+    );
+    const report = made.model as PersonReport;
+    expect(report.context.asOfReason).toBe("data");
+    expect(report.context.asOf < "2026-01-01").toBe(true);
+    expect(report.context.partnership.name).toBe("Barnet Safer Communities Partnership");
+    // As at today, every one of her 2013/14 actions would be overdue; as at her data's date, not all.
+    const overdue = report.actions.filter((a) => a.flags.some((f) => f.rule === "ACTION_OVERDUE"));
+    expect(report.actions.length).toBeGreaterThan(0);
+    expect(overdue.length).toBeLessThan(report.actions.length);
   });
 
   it("lists what a board member chairs and sits on", async () => {

@@ -2,7 +2,9 @@ import { parse } from "csv-parse/sync";
 import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeReport, renderReport, reportRequest, type MadeReport } from "../../src/report/index.js";
+import { layoutStrategyReport } from "../../src/report/layout/index.js";
 import type { ObjectiveSection, StrategyReport } from "../../src/report/model/index.js";
+import { renderMarkdown } from "../../src/report/render/index.js";
 import { countingSource } from "./support.js";
 
 // The 2013/14 action plan (paper 002) is the Safer Communities Strategy 2011-14's tree, as at the end of that year.
@@ -173,3 +175,76 @@ describe("report strategy: the 2013/14 action plan", () => {
   });
   // The PDF, which needs Chromium, is printed in test/browser/strategy-report-pdf.test.ts.
 });
+
+describe("report strategy: any plan as it is recorded", () => {
+  const make = async (id: string, options: Parameters<typeof reportRequest>[2] = {}) =>
+    (await makeReport(source, reportRequest("strategy", id, options), "2026-12-01T10:00:00.000Z"))
+      .model as StrategyReport;
+
+  it("names its partnership, and without --as-of describes the latest date of its data, not today", async () => {
+    const before = source.requests;
+    const plan = await make("strategy:safer-communities-2011-14");
+    // One small request finds the strategy's partnership and dates, then the report's own.
+    expect(source.requests - before).toBe(2);
+    expect(plan.context.partnership).toEqual({
+      id: "partnership:barnet",
+      name: "Barnet Safer Communities Partnership",
+    });
+    // Later papers mention the plan; its report describes its last day, not a day years after.
+    expect(plan.context).toMatchObject({ asOf: "2014-03-31", asOfReason: "data" });
+    const vawg = await make("strategy:vawg-2017-20");
+    expect(vawg.context).toMatchObject({ asOf: "2017-07-21", asOfReason: "data" });
+  });
+
+  it("prints an action serving two priorities once, under the first, naming both", () => {
+    const iom = report.actions.filter((a) =>
+      a.title.startsWith("To enhance information sharing processes within IOM"),
+    );
+    expect(iom).toHaveLength(1);
+    expect(iom[0]!.serves.map((o) => o.ref)).toEqual(["Priority 1", "Priority 7"]);
+    expect(iom[0]!.printedIn?.ref).toBe("Priority 1");
+    expect(section("Priority 7").actions.map((a) => a.id)).not.toContain(iom[0]!.id);
+    expect(section("Priority 7").fedByElsewhere.map((a) => a.id)).toContain(iom[0]!.id);
+  });
+
+  it("prints the VAWG strategy's commitments to all four objectives once, as plan-wide, and each risk once", async () => {
+    const vawg = await make("strategy:vawg-2017-20", { asOf: "2017-07-21" });
+    expect(vawg.levels).toEqual(["PARTNERSHIP_OBJECTIVE"]);
+    expect(vawg.commitments.map((a) => a.id).sort()).toEqual([
+      "action:vawg-2017-20:delivery-01",
+      "action:vawg-2017-20:delivery-02",
+      "action:vawg-2017-20:delivery-03",
+      "action:vawg-2017-20:delivery-04",
+    ]);
+    const ids = vawg.actions.map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const printed = vawg.sections.flatMap((s) => [...s.actions, ...s.communications].map((a) => a.id));
+    expect(new Set(printed).size).toBe(printed.length);
+    expect(printed.length + vawg.commitments.length).toBe(ids.length);
+    const underReporting = vawg.sections
+      .flatMap((s) => s.risks)
+      .filter((r) => r.id.endsWith("under-reporting"));
+    expect(underReporting).toHaveLength(1);
+    expect(underReporting[0]!.affects.map((o) => o.ref)).toEqual([
+      "Partnership Objective 1",
+      "Partnership Objective 2",
+    ]);
+    const markdown = renderMarkdownOf(vawg);
+    expect(markdown.match(/The VAWG Delivery Group will agree an annual delivery plan/g)).toHaveLength(1);
+  });
+
+  it("gives a plan of themes with actions only no empty template sections", async () => {
+    const gsyv = await make("strategy:gsyv-2016-18", { asOf: "2016-01-29" });
+    expect(gsyv.levels).toEqual(["THEME"]);
+    for (const s of gsyv.sections)
+      expect(s.parts).toMatchObject({ roles: false, governance: false, outcomes: false, actions: true });
+    const markdown = renderMarkdownOf(gsyv);
+    expect(markdown).not.toContain("Roles and responsibilities");
+    expect(markdown).not.toContain("No governance group recorded");
+    expect(markdown).toContain("26 actions across 5 themes");
+  });
+});
+
+function renderMarkdownOf(model: StrategyReport): string {
+  return renderMarkdown(layoutStrategyReport(model));
+}

@@ -86,6 +86,12 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
   const memberCount = report.members.length + report.agencies.length;
   const others = otherStrategiesText(report.otherStrategies, asOf);
   const blocks: Block[] = [
+    ...(body.purpose
+      ? [
+          { kind: "heading", level: 2, text: `About the ${body.name}` } satisfies Block,
+          { kind: "paragraph", text: body.purpose } satisfies Block,
+        ]
+      : []),
     { kind: "heading", level: 2, text: "Contents" },
     {
       kind: "contents",
@@ -266,7 +272,7 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
     paper: boardPaper(context, defaultPaper(report)),
     meta: [
       ...paperFacts(context),
-      { label: "Body", value: cell(words(body.kind), body.purpose ? { sub: body.purpose } : {}) },
+      { label: "Body", value: cell(words(body.kind)) },
       { label: "Chair", value: chairs },
       { label: "Meets", value: body.frequency ? cell(body.frequency) : missing() },
       ...(body.quorum ? [{ label: "Quorum", value: cell(body.quorum) }] : []),

@@ -25,7 +25,7 @@ export function strategyCsv(report: StrategyReport): CsvTable {
       "Id",
     ],
     rows: report.actions.map((a) => [
-      a.serves.map((o) => o.ref ?? o.title).join("; "),
+      a.printedIn === null ? "Plan-wide" : a.serves.map((o) => o.ref ?? o.title).join("; "),
       a.ref ?? "",
       a.title,
       words(a.kind),

@@ -142,10 +142,7 @@ function elsewhereText(section: ObjectiveSection): string | null {
   if (section.fedByElsewhere.length)
     parts.push(
       `Also fed by ${plural(section.fedByElsewhere.length, "action")} printed elsewhere: ${section.fedByElsewhere
-        .map(
-          (a) =>
-            `${a.ref ?? `“${refName({ ...a, ref: null })}”`} (${a.printedIn ? `under ${refName(a.printedIn)}` : "plan-wide commitments"})`,
-        )
+        .map((a) => `${a.ref ?? `“${refName({ ...a, ref: null })}”`} (under ${refName(a.printedIn!)})`)
         .join("; ")}.`,
     );
   const { count, through } = section.fedFromOtherPlans;
@@ -386,6 +383,13 @@ export function layoutStrategyReport(report: StrategyReport): ReportDocument {
     ? cell(report.overseenBy.map((b) => (b.frequency ? `${b.name} (${b.frequency})` : b.name)).join("; "))
     : missing();
   const blocks: Block[] = [
+    // A summary runs to paragraphs: as text that may run over a page, not a cover fact that may not.
+    ...(strategy.summary
+      ? [
+          { kind: "heading", level: 2, text: "About the plan" } satisfies Block,
+          { kind: "paragraph", text: strategy.summary } satisfies Block,
+        ]
+      : []),
     { kind: "heading", level: 2, text: "Key points" },
     { kind: "list", items: keyPoints(report).map((point) => cell(point)) },
     { kind: "heading", level: 2, text: "Contents", anchor: "contents" },
@@ -419,7 +423,7 @@ export function layoutStrategyReport(report: StrategyReport): ReportDocument {
       {
         kind: "paragraph",
         muted: true,
-        text: `Actions that serve every one of the plan's ${totals.sections} ${kindNoun(report.levels, totals.sections)}, printed once here.`,
+        text: `What the plan commits to as a whole, and the actions that serve every one of its ${totals.sections} ${kindNoun(report.levels, totals.sections)}, printed once here.`,
       },
       actionTable("Plan-wide commitments", report.commitments, periods, null, ""),
     );
@@ -455,7 +459,6 @@ export function layoutStrategyReport(report: StrategyReport): ReportDocument {
       ...(strategy.supersededBy.length
         ? [{ label: "Superseded by", value: cell(strategy.supersededBy.map((s) => s.title).join("; ")) }]
         : []),
-      ...(strategy.summary ? [{ label: "Summary", value: cell(strategy.summary) }] : []),
       ...provenanceFacts(context, strategy.id),
     ],
     summary: [

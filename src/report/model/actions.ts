@@ -15,6 +15,8 @@ export interface ProgressEntry {
 export interface ActionRow {
   id: string;
   ref: string | null;
+  /** Its place in the plan as the paper lists it, when recorded. */
+  position: number | null;
   title: string;
   kind: string;
   leads: Leader[];
@@ -47,6 +49,7 @@ export function actionRow(action: ActionRowFragment, asOf: string, findings: Fin
   return {
     id: action.id,
     ref: action.ref,
+    position: action.position,
     title: action.title,
     kind: action.kind,
     leads: leadersAt(action.leadsConnection, asOf),

@@ -1,6 +1,7 @@
 import type { BodyReportQuery, MemberEdgeFragment, PackBodyFragment } from "../../../generated/documents.js";
 import { actionRow, byPlanOrder, type ActionRow } from "./actions.js";
-import { naturalCompare, recordedBy, validAt } from "./dates.js";
+import { isValidAt } from "../../traversals/validity.js";
+import { naturalCompare, recordedBy } from "./dates.js";
 import { FindingIndex, type Finding, type Flag } from "./findings.js";
 import { personName } from "./leaders.js";
 import type { ReportContext } from "./report-context.js";
@@ -118,7 +119,7 @@ function membersAt(
 ): Member[] {
   const seen = new Map<string, Member>();
   for (const { properties, node } of edges) {
-    if (!validAt(properties, asOf)) continue;
+    if (!isValidAt(properties, asOf)) continue;
     const member = {
       id: node.id,
       name: personName(node),
@@ -144,14 +145,19 @@ function packBody(body: PackBodyFragment, asOf: string, findings: FindingIndex):
     membership: body.membershipNote,
     chairs: membersAt(body.chairs.edges, asOf),
     accountableTo: body.accountableToConnection.edges
-      .filter((e) => validAt(e.properties, asOf))
+      .filter((e) => isValidAt(e.properties, asOf))
       .map((e) => e.node.name),
     updatesTo: body.providesUpdatesToConnection.edges
-      .filter((e) => validAt(e.properties, asOf))
+      .filter((e) => isValidAt(e.properties, asOf))
       .map((e) => ({ name: e.node.name, frequency: e.properties.frequency })),
+    // What it answers for on the date: strategies on record and not ended, and their objectives.
     accountableFor: [
-      ...[...body.oversees].sort((a, b) => naturalCompare(a.title, b.title)).map((s) => s.title),
+      ...[...body.oversees]
+        .filter((s) => onRecord(s, asOf) && standing(s, asOf) !== "ENDED")
+        .sort((a, b) => naturalCompare(a.title, b.title))
+        .map((s) => s.title),
       ...[...body.governs]
+        .filter((o) => o.partOfStrategy.every((s) => standing(s, asOf) !== "ENDED"))
         .sort((a, b) => naturalCompare(a.ref, b.ref))
         .map(
           (o) =>
@@ -166,7 +172,7 @@ type Oversees = PackBodyFragment["oversees"][number];
 
 /** A strategy is on record by `asOf` when a dated paper records it by then; with no dated paper, when its period has begun. */
 function onRecord(strategy: Oversees, asOf: string): boolean {
-  const dated = strategy.evidencedBy.some((e) => e.date);
+  const dated = strategy.evidencedBy.some((e) => e.date ?? e.recordsUpTo);
   return dated
     ? recordedBy(strategy.evidencedBy, asOf)
     : !strategy.periodStart || strategy.periodStart <= asOf;
@@ -176,9 +182,12 @@ function onRecord(strategy: Oversees, asOf: string): boolean {
  * In force when its period holds the date (validity: start <= date <= end, open ends open) and no
  * successor had begun by then; still to come when it starts later; ended otherwise.
  */
-function standing(strategy: Oversees, asOf: string): StrategyStanding {
+function standing(
+  strategy: Pick<Oversees, "periodStart" | "periodEnd" | "supersededBy">,
+  asOf: string,
+): StrategyStanding {
   if (strategy.periodStart && strategy.periodStart > asOf) return "UPCOMING";
-  if (!validAt({ validFrom: strategy.periodStart, validTo: strategy.periodEnd }, asOf)) return "ENDED";
+  if (!isValidAt({ validFrom: strategy.periodStart, validTo: strategy.periodEnd }, asOf)) return "ENDED";
   const succeeded = strategy.supersededBy.some((s) => s.periodStart && s.periodStart <= asOf);
   return succeeded ? "ENDED" : "IN_FORCE";
 }
@@ -229,7 +238,7 @@ export function buildBodyReport(
   const inPeriod = (date: string): boolean => date >= period.from && date <= period.to;
 
   const groups: GroupRow[] = data.bodiesReportingTo
-    .filter((row) => validAt(row.body, asOf) && recordedBy(row.body.evidencedBy, asOf))
+    .filter((row) => isValidAt(row.body, asOf) && recordedBy(row.body.evidencedBy, asOf))
     .map((row) => ({
       ...packBody(row.body, asOf, findings),
       depth: row.depth,
@@ -303,7 +312,7 @@ export function buildBodyReport(
 
   const members = membersAt(board.membersConnection.edges, asOf);
   const agencies: AgencyMember[] = board.memberAgenciesConnection.edges
-    .filter((e) => validAt(e.properties, asOf))
+    .filter((e) => isValidAt(e.properties, asOf))
     .map((e) => ({ id: e.node.id, name: e.node.name, membership: e.properties.kind }))
     .filter((a, i, all) => all.findIndex((b) => b.id === a.id) === i)
     .sort((a, b) => naturalCompare(a.membership, b.membership) || a.name.localeCompare(b.name));

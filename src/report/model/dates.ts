@@ -20,22 +20,18 @@ export function dayAfterYearBefore(iso: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Whether a dated fact holds on `asOf`: no bounds, or validFrom <= asOf <= validTo (ISO strings compare as dates). */
-export function validAt(
-  bounds: { validFrom?: string | null; validTo?: string | null },
+/**
+ * Whether something was on record by `asOf`: true when no paper recording it has a date, or the
+ * earliest paper is dated on or before `asOf`. An undated paper counts from the latest reading or
+ * progress it records (it was written no earlier), so a board pack as at 2016 leaves out a group
+ * first recorded in an undated paper of 2022.
+ */
+export function recordedBy(
+  evidence: readonly { date?: string | null; recordsUpTo?: string | null }[],
   asOf: string,
 ): boolean {
-  return (!bounds.validFrom || bounds.validFrom <= asOf) && (!bounds.validTo || bounds.validTo >= asOf);
-}
-
-/**
- * Whether something was on record by `asOf`: true when no paper recording it is dated, or the
- * earliest dated paper is on or before `asOf` (a board pack as at 2016 leaves out a group first
- * recorded in 2022).
- */
-export function recordedBy(evidence: readonly { date?: string | null }[], asOf: string): boolean {
   const dates = evidence
-    .map((e) => e.date)
+    .map((e) => e.date ?? e.recordsUpTo)
     .filter((d): d is string => Boolean(d))
     .sort();
   return dates.length === 0 || dates[0]! <= asOf;

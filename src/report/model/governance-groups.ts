@@ -1,5 +1,5 @@
 import type { GovernanceGroupFragment } from "../../../generated/documents.js";
-import { validAt } from "./dates.js";
+import { isValidAt } from "../../traversals/validity.js";
 import type { FindingIndex, Flag } from "./findings.js";
 
 /** A governance group as the template lists it: name, frequency, membership, purpose. */
@@ -20,7 +20,7 @@ export function governanceGroups(
   findings: FindingIndex,
 ): GovernanceGroupRow[] {
   return bodies
-    .filter((body) => validAt(body, asOf))
+    .filter((body) => isValidAt(body, asOf))
     .map((body) => ({
       id: body.id,
       name: body.name,

@@ -1,5 +1,5 @@
 import type { LeaderEdgeFragment, LeaderNodeFragment } from "../../../generated/documents.js";
-import { validAt } from "./dates.js";
+import { isValidAt } from "../../traversals/validity.js";
 
 export type LeaderKind = "Person" | "Body" | "Organisation";
 
@@ -24,7 +24,7 @@ export const personName = (person: { name: string; honorific?: string | null }):
 export function leadersAt(connection: LeaderEdges, asOf: string): Leader[] {
   const order: Record<LeaderKind, number> = { Organisation: 0, Body: 1, Person: 2 };
   return connection.edges
-    .filter((edge) => validAt(edge.properties, asOf))
+    .filter((edge) => isValidAt(edge.properties, asOf))
     .map(({ properties, node }) => ({
       id: node.id,
       name: node.__typename === "Person" ? personName(node) : node.name,

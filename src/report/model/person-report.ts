@@ -1,6 +1,7 @@
 import type { PersonReportQuery } from "../../../generated/documents.js";
 import { actionRow, byPlanOrder, type ActionRow } from "./actions.js";
-import { naturalCompare, validAt } from "./dates.js";
+import { isValidAt } from "../../traversals/validity.js";
+import { naturalCompare } from "./dates.js";
 import { FindingIndex, type Finding, type Flag } from "./findings.js";
 import { leadersAt, personName } from "./leaders.js";
 import type { ReportContext } from "./report-context.js";
@@ -94,7 +95,7 @@ export function buildPersonReport(
     r.relationship === "MEMBER_OF" && (r.role === "CHAIR" || r.role === "VICE_CHAIR");
 
   const actions: LedAction[] = person.ledActionsConnection.edges
-    .filter((edge) => validAt(edge.properties, asOf))
+    .filter((edge) => isValidAt(edge.properties, asOf))
     .map(({ properties, node }) => ({
       ...actionRow(node, asOf, findings),
       role: properties.role,
@@ -107,7 +108,7 @@ export function buildPersonReport(
     .sort((a, b) => naturalCompare(a.feeds[0], b.feeds[0]) || byPlanOrder(a, b));
 
   const objectives: LedObjective[] = person.ledObjectivesConnection.edges
-    .filter((edge) => validAt(edge.properties, asOf))
+    .filter((edge) => isValidAt(edge.properties, asOf))
     .map(({ properties, node }) => ({
       id: node.id,
       ref: node.ref,
@@ -135,7 +136,7 @@ export function buildPersonReport(
       name: personName(person),
       aliases: [...(person.aliases ?? [])],
       worksFor: latestPerOrganisation(
-        person.worksForConnection.edges.filter((e) => validAt(e.properties, asOf)),
+        person.worksForConnection.edges.filter((e) => isValidAt(e.properties, asOf)),
       ),
       flags: findings.flags(person.id),
     },

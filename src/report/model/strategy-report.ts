@@ -18,7 +18,7 @@ export interface ObjectiveRef {
 
 /** An action as printed, once, under the first objective it serves (or with the plan-wide commitments). */
 export interface PlanAction extends ActionRow {
-  /** Every objective of this plan it serves, in the plan's order. */
+  /** Every objective of this plan it serves, in the plan's order (none for a commitment of the plan as a whole). */
   serves: ObjectiveRef[];
   /** The section it is printed in (null: the plan-wide commitments). */
   printedIn: ObjectiveRef | null;
@@ -113,9 +113,9 @@ export interface StrategyReport {
   flags: Flag[];
   /** The kinds of the plan's own objectives, in the order they first appear ("PRIORITY", "THEME"...). */
   levels: string[];
-  /** Actions that serve every one of the plan's own objectives: printed once, before them. */
+  /** Actions the paper states for the plan as a whole, or that serve every one of its own objectives: printed once, before them. */
   commitments: PlanAction[];
-  /** Risks and dependencies that affect every one of the plan's own objectives. */
+  /** Risks and dependencies stated for the plan as a whole, or that affect every one of its own objectives. */
   planRisks: RiskRow[];
   sections: ObjectiveSection[];
   /** Every action in the plan, once, in the order printed (for CSV and totals). */
@@ -238,6 +238,12 @@ export function buildStrategyReport(
       serves: on,
       printedIn: planWide(on, top) ? null : on[0]!,
     });
+  // Actions the paper states for the plan as a whole are plan-wide whatever else they serve.
+  for (const action of strategy.actions) {
+    const row = rows.get(action.id);
+    if (row) row.printedIn = null;
+    else rows.set(action.id, { ...actionRow(action, asOf, findings), serves: [], printedIn: null });
+  }
   const riskPlacements = place<RiskNode>(nodes, (node) => node.risks);
   const risks = new Map<string, RiskRow>();
   for (const { item, on } of riskPlacements.values())
@@ -248,6 +254,11 @@ export function buildStrategyReport(
       affects: on,
       printedIn: planWide(on, top) ? null : on[0]!,
     });
+  for (const risk of strategy.risks) {
+    const row = risks.get(risk.id);
+    if (row) row.printedIn = null;
+    else risks.set(risk.id, { id: risk.id, kind: risk.kind, text: risk.text, affects: [], printedIn: null });
+  }
   // One set of progress columns for the whole plan, as the template prints Qtr 1-4 in every section.
   const periods = progressPeriods([...rows.values()]);
 
@@ -267,8 +278,10 @@ export function buildStrategyReport(
     sections.forEach(collect);
     const fedByElsewhere = node.feedingActions
       .map((a) => rows.get(a.id))
+      // Plan-wide commitments serve every objective, as their own section says: not repeated here.
       .filter(
-        (row): row is PlanAction => Boolean(row) && row!.printedIn?.id !== node.id && !below.has(row!.id),
+        (row): row is PlanAction =>
+          Boolean(row) && row!.printedIn !== null && row!.printedIn.id !== node.id && !below.has(row!.id),
       )
       .sort((a, b) => recordedOrder(a, b));
     const fromOtherPlans = node.feedingActions.filter((a) => !rows.has(a.id)).length;

@@ -259,7 +259,8 @@ export function rowDefects(
   const unmatched: string[] = [];
   // Chromium does not draw a table's words in reading order, so rows are found in line order:
   // each page's words top to bottom, left to right.
-  const lines = inLineOrder(words);
+  // Punctuation printed as a word of its own ("–", "&") is not a token of the document.
+  const lines = inLineOrder(words).filter((w) => bare(w.text));
   const printed = lines.map((w) => bare(w.text));
   const starts: { row: ExpectedRow; word: Word }[] = [];
   let cursor = 0;
