@@ -63,8 +63,11 @@ export function reportCommand(run: (action: () => Promise<void>) => Promise<void
         "a recommendation to the board; repeat for several (default: the item's outcome required, else ones written from the report)",
         (value: string, previous: string[] = []) => [...previous, value],
       )
-      .option("--part <1|2>", "Part 1 (public) or Part 2 (exempt); default: 2 when the agenda item is restricted, else 1")
-      .option("--exemption <text>", "for Part 2: the exemption, e.g. \"Paragraph 2 of Schedule 12A\"");
+      .option(
+        "--part <1|2>",
+        "Part 1 (public) or Part 2 (exempt); default: 2 when the agenda item is restricted, else 1",
+      )
+      .option("--exemption <text>", 'for Part 2: the exemption, e.g. "Paragraph 2 of Schedule 12A"');
     if (type === "body")
       command
         .option("--from <date>", "first day of the meetings period (default: a year before --to)")

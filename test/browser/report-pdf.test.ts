@@ -23,6 +23,7 @@ import {
 import type { ContentsEntry } from "../../src/report/document/index.js";
 import { renderHtml } from "../../src/report/render/index.js";
 import { countingSource } from "../report/support.js";
+import { sharedChromium } from "./support/chromium.js";
 import {
   bare,
   brokenWords,
@@ -38,6 +39,7 @@ import {
 
 let source: Awaited<ReturnType<typeof countingSource>>;
 let printing: Promise<PdfPrinter> | undefined;
+const chromium = sharedChromium();
 /** One Chromium for the file, opened by the first test that prints (not in a hook). */
 const printer = (): Promise<PdfPrinter> => (printing ??= openPdfPrinter());
 
@@ -46,6 +48,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await (await printing?.catch(() => undefined))?.close();
+  await chromium.close();
   await source?.close();
 });
 
@@ -195,9 +198,8 @@ describe("the PDF checks find the defects they look for", () => {
         "overflow-wrap: anywhere; word-break: break-all;",
       );
     expect(broken).not.toBe(p.html);
-    const browser = await (await import("../../src/browser/chromium.js")).launchChromium();
+    const page = await (await chromium.browser()).newPage();
     try {
-      const page = await browser.newPage();
       await page.setContent(broken, { waitUntil: "load" });
       await page.emulateMedia({ media: "print" });
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
@@ -206,7 +208,7 @@ describe("the PDF checks find the defects they look for", () => {
       expect(defects.split.length + defects.headerless.length).toBeGreaterThan(0);
       expect(brokenWords(layout, printableText(p)).length).toBeGreaterThan(0);
     } finally {
-      await browser.close();
+      await page.close();
     }
   });
 });

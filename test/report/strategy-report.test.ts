@@ -173,7 +173,7 @@ describe("report strategy: the 2013/14 action plan", () => {
     expect(html).not.toMatch(/<script|<link|src="http/);
     expect(html).toContain("No strategic lead");
   });
-  // The PDF, which needs Chromium, is printed in test/browser/strategy-report-pdf.test.ts.
+  // The PDF, which needs Chromium, is printed and measured in test/browser/report-pdf.test.ts.
 });
 
 describe("report strategy: any plan as it is recorded", () => {
