@@ -1,4 +1,5 @@
-import type { ObjectiveSectionFragment, StrategyReportQuery } from "../../../generated/documents.js";
+import type { StrategyReportQuery } from "../../../generated/documents.js";
+import { ReportError } from "../report-error.js";
 import { actionRow, progressPeriods, type ActionRow } from "./actions.js";
 import { naturalCompare } from "./dates.js";
 import { FindingIndex, type Finding, type Flag } from "./findings.js";
@@ -129,7 +130,37 @@ export interface StrategyReport {
   };
 }
 
-type ObjectiveNode = ObjectiveSectionFragment & { subObjectives?: readonly ObjectiveNode[] };
+type ObjectiveNode = StrategyReportQuery["objectives"][number] & { subObjectives: ObjectiveNode[] };
+
+/** The most objectives the report's query asks for (its list's limit). */
+const MAX_OBJECTIVES = 1000;
+
+/**
+ * The plan's tree from the query's flat list of objectives, each naming its parent: the plan's
+ * own objectives, with the ones under each. An objective under two parents is placed under the
+ * first; one that is also the plan's own stays at the top; a cycle is cut where it closes.
+ */
+function planTree(strategyId: string, flat: StrategyReportQuery["objectives"]): ObjectiveNode[] {
+  if (flat.length >= MAX_OBJECTIVES)
+    throw new ReportError(
+      `${strategyId} has ${MAX_OBJECTIVES} objectives or more, more than one report prints: report on a part of it.`,
+    );
+  const nodes = new Map<string, ObjectiveNode>(flat.map((o) => [o.id, { ...o, subObjectives: [] }]));
+  const top = [...nodes.values()].filter((n) => n.partOfStrategy.some((s) => s.id === strategyId));
+  const placed = new Set(top.map((n) => n.id));
+  const queue = [...top];
+  while (queue.length) {
+    const parent = queue.shift()!;
+    for (const child of flat.filter((o) => o.partOfObjective.some((p) => p.id === parent.id)))
+      if (!placed.has(child.id)) {
+        placed.add(child.id);
+        const node = nodes.get(child.id)!;
+        parent.subObjectives.push(node);
+        queue.push(node);
+      }
+  }
+  return top;
+}
 type ActionNode = ObjectiveNode["actions"][number];
 type RiskNode = ObjectiveNode["risks"][number];
 
@@ -147,7 +178,7 @@ function hasContent(node: ObjectiveNode): boolean {
     node.indicators.length > 0 ||
     node.actions.length > 0 ||
     node.risks.length > 0 ||
-    (node.subObjectives ?? []).some(hasContent)
+    node.subObjectives.some(hasContent)
   );
 }
 
@@ -155,7 +186,7 @@ function hasContent(node: ObjectiveNode): boolean {
 function* walkNodes(nodes: readonly ObjectiveNode[], depth = 1): Generator<[ObjectiveNode, number]> {
   for (const node of [...nodes].sort(recordedOrder)) {
     yield [node, depth];
-    yield* walkNodes(node.subObjectives ?? [], depth + 1);
+    yield* walkNodes(node.subObjectives, depth + 1);
   }
 }
 
@@ -223,7 +254,7 @@ export function buildStrategyReport(
   if (!strategy) throw notFound("strategy", strategyId);
   const { asOf } = context;
   const findings = new FindingIndex(data.governanceHealth);
-  const top = [...strategy.objectives].sort(recordedOrder);
+  const top = planTree(strategy.id, data.objectives).sort(recordedOrder);
   const nodes = [...walkNodes(top)];
   const inPlan = new Set(nodes.map(([node]) => node.id));
   const parts = templateParts(nodes);
@@ -264,7 +295,7 @@ export function buildStrategyReport(
 
   const build = (node: ObjectiveNode, depth: number): ObjectiveSection => {
     const leaders = leadersAt(node.leadsConnection, asOf);
-    const children = [...(node.subObjectives ?? [])].sort(recordedOrder);
+    const children = [...node.subObjectives].sort(recordedOrder);
     const sections = children.filter(hasContent).map((child) => build(child, depth + 1));
     const here = [...node.actions]
       .sort(recordedOrder)

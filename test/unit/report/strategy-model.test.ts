@@ -4,16 +4,12 @@
  * plan-wide commitment and risk. No database: the query's response is written out here.
  */
 import { describe, expect, it } from "vitest";
-import type {
-  ActionRowFragment,
-  ObjectiveSectionFragment,
-  StrategyReportQuery,
-} from "../../../generated/documents.js";
+import type { ActionRowFragment, StrategyReportQuery } from "../../../generated/documents.js";
 import { layoutStrategyReport } from "../../../src/report/layout/index.js";
 import { buildStrategyReport, type ReportContext } from "../../../src/report/model/index.js";
 import { renderMarkdown } from "../../../src/report/render/index.js";
 
-type Objective = ObjectiveSectionFragment & { subObjectives?: Objective[] };
+type Objective = StrategyReportQuery["objectives"][number];
 
 const action = (id: string, extra: Partial<ActionRowFragment> = {}): ActionRowFragment => ({
   id: `action:p:${id}`,
@@ -46,7 +42,8 @@ const objective = (id: string, extra: Partial<Objective> = {}): Objective => ({
   actions: [],
   feedingActions: [],
   risks: [],
-  subObjectives: [],
+  partOfStrategy: [{ id: "strategy:p" }],
+  partOfObjective: [],
   ...extra,
 });
 
@@ -69,14 +66,15 @@ const homes = objective("homes", {
   title: "Safer homes",
   actions: [shared, everywhere],
   feedingActions: fed(shared, everywhere, action("h1")),
-  subObjectives: [
-    objective("homes-1", {
-      ref: "1a",
-      title: "Target hardening",
-      actions: [action("h1")],
-      feedingActions: fed(action("h1")),
-    }),
-  ],
+});
+// Under Safer homes: the flat list names its parent.
+const hardening = objective("homes-1", {
+  ref: "1a",
+  title: "Target hardening",
+  actions: [action("h1")],
+  feedingActions: fed(action("h1")),
+  partOfStrategy: [],
+  partOfObjective: [{ id: homes.id }],
 });
 // Fed only through the themes that contribute to it: no action of its own.
 const town = objective("town", {
@@ -115,10 +113,10 @@ const data: StrategyReportQuery = {
       supersededBy: [],
       actions: [action("plan", { title: "Publish an annual report", kind: "COMMITMENT" })],
       risks: [{ id: "risk:p:plan", kind: "DEPENDENCY", text: "Partners share data" }],
-      // The response lists them out of order, as a database may.
-      objectives: [town, homes, streets] as StrategyReportQuery["strategies"][number]["objectives"],
     },
   ],
+  // The response lists them flat, out of order, as a database may.
+  objectives: [town, hardening, homes, streets],
   governanceHealth: [],
 };
 
