@@ -5,6 +5,7 @@ import { DEFAULT_SEED_DIR } from "../seed/index.js";
 import { exportCommand } from "./export-command.js";
 import { reportCommand } from "./report-command.js";
 import { runSeed } from "./seed-command.js";
+import { runSeedNew } from "./seed-new-command.js";
 import { runStart } from "./start-command.js";
 import { runToken } from "./token-command.js";
 
@@ -31,7 +32,7 @@ program
   .option("--seeds <dir>", "seed folder loaded into an empty database", DEFAULT_SEED_DIR)
   .action((options: { seeds: string }) => run(() => runStart(loadConfig(), { seedDir: options.seeds })));
 
-program
+const seed = program
   .command("seed")
   .description("validate the seed files and load them in one transaction (MERGE on id; idempotent)")
   .option("--dir <dir>", "seed folder", DEFAULT_SEED_DIR)
@@ -46,6 +47,13 @@ program
   )
   .action((options: { dir: string; check?: boolean; reset?: boolean; partnership?: string[] }) =>
     run(() => runSeed(loadConfig(), options)),
+  );
+seed
+  .command("new <slug>")
+  .description("scaffold a seed folder for a new partnership, <dir>/<slug>/, which validates as it is")
+  .requiredOption("--name <name>", 'the partnership\'s name, e.g. "Safer North Somerset Partnership"')
+  .action((slug: string, options: { name: string }) =>
+    run(async () => void runSeedNew({ dir: seed.opts<{ dir: string }>().dir, slug, name: options.name })),
   );
 
 program.addCommand(reportCommand(run));

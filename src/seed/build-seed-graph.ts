@@ -28,8 +28,13 @@ export function buildSeedGraph(
     if (seedFile.readErrors.length) continue;
     const header = readFileHeader(seedFile, model, partnerships, draft);
     if (!header) continue;
+    const { file } = seedFile;
     header.entries.forEach((entry, index) =>
-      readEntry(draft, model, header, entry, index, { file: seedFile.file, line: seedFile.entryLine(index) }),
+      readEntry(draft, model, header, entry, index, {
+        file,
+        line: seedFile.entryLine(index),
+        partnershipId: header.partnershipId,
+      }),
     );
   }
   resolveOwnership(draft);

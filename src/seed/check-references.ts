@@ -1,6 +1,6 @@
 import { mayReference } from "../schema-model/index.js";
 import { didYouMean } from "../text/index.js";
-import type { SeedGraphDraft } from "./seed-graph-draft.js";
+import { issueAt, type SeedGraphDraft } from "./seed-graph-draft.js";
 
 /**
  * Every reference (relationship targets, sources) must name a node the seeds define, of a kind the
@@ -22,24 +22,29 @@ export function checkReferences(draft: SeedGraphDraft): void {
       ...(byOwnerAndLabel!.get(`shared|${label}`) ?? []),
     ]);
   };
-  for (const { issue, partnershipId, to, relationship, targets } of draft.references) {
+  for (const { from, entry, field, to, relationship, targets } of draft.references) {
     const target = draft.nodes.get(to);
+    const { partnershipId } = from;
+    // The common case, first and without allocating: a target of the right kind the file may refer to.
+    if (target && targets.includes(target.label) && mayReference(partnershipId, target.partnershipId))
+      continue;
     if (!target) {
-      const unreadable = draft.unreadable.get(to);
+      // Probably defined in a file that could not be read: that file's error is the one to fix.
+      if (draft.unreadable.has(to)) continue;
       draft.report({
-        ...issue,
-        message: `refers to ${to}, which no seed file defines${unreadable ? ` (it may be in ${unreadable}, which could not be read: fix that first)` : ""}.`,
+        ...issueAt(from, entry, field),
+        message: `refers to ${to}, which no seed file defines.`,
         fix: `define it, or correct the id.${didYouMean(to, candidates(partnershipId, targets))}`,
       });
     } else if (!targets.includes(target.label))
       draft.report({
-        ...issue,
+        ...issueAt(from, entry, field),
         message: `${relationship} must point to ${targets.join(" or ")}, but ${to} is a ${target.label}.`,
         fix: "point it at a node of the right kind.",
       });
     else if (!mayReference(partnershipId, target.partnershipId))
       draft.report({
-        ...issue,
+        ...issueAt(from, entry, field),
         message: `refers to ${to}, which belongs to ${target.partnershipId} (${target.listedAt[0]}); a file of ${partnershipId} may refer only to its own and shared entities.`,
         fix: `if ${to} is a national or county-wide entity both use, move it to a shared file (\`partnership: shared\`, in seeds/shared/); otherwise define ${partnershipId}'s own.`,
       });

@@ -21,3 +21,4 @@ export {
   type SeedRelationship,
 } from "./seed-graph.js";
 export { countGraph } from "./count-graph.js";
+export { scaffoldPartnership, slugProblem } from "./scaffold-partnership.js";

@@ -2,8 +2,9 @@ import { ID_PREFIX, idProblem, type DomainModel } from "../schema-model/index.js
 import { didYouMean } from "../text/index.js";
 import { isRecord, type FileHeader } from "./read-file-header.js";
 import { readRelationships } from "./read-relationships.js";
-import type { SeedGraphDraft } from "./seed-graph-draft.js";
+import { issueAt, type Listing, type SeedGraphDraft } from "./seed-graph-draft.js";
 
+const DOCUMENT = ["Document"] as const;
 const RESERVED_ENTRY_KEYS = new Set(["at", "source"]);
 const isRelationshipKey = (key: string): boolean => /^[A-Z][A-Z0-9_]*$/.test(key);
 
@@ -17,9 +18,10 @@ export function readEntry(
   header: FileHeader,
   entry: unknown,
   index: number,
-  here: { file: string; line?: number },
+  where: Listing,
 ): void {
   const { partnershipId } = header;
+  const here = issueAt(where);
   if (!isRecord(entry))
     return draft.report({
       ...here,
@@ -75,7 +77,6 @@ export function readEntry(
       message: "is missing: this file has no document, so the entry must name its source paper.",
       fix: "add `source: doc:<paper id>`.",
     });
-  const where = { ...here, partnershipId };
   const node = draft.listNode(label, id, where);
   if (!node) return;
   if (typeof at === "string" && typeof source === "string") {
@@ -87,28 +88,28 @@ export function readEntry(
     )
       node.evidence.push({ document: source, locator: at, partnershipId });
     draft.references.push({
-      issue: { ...here, entry: id, field: "source" },
-      partnershipId,
+      from: where,
+      entry: id,
+      field: "source",
       to: source,
       relationship: "source",
-      targets: ["Document"],
+      targets: DOCUMENT,
     });
   }
-  for (const [key, value] of Object.entries(entry)) {
+  for (const key in entry) {
     if (key === label || RESERVED_ENTRY_KEYS.has(key)) continue;
-    const issue = { ...here, entry: id, field: key };
-    if (isRelationshipKey(key))
-      readRelationships(draft, labelModel, key, value, { id, at, source, partnershipId }, issue);
+    const value = entry[key];
+    if (isRelationshipKey(key)) readRelationships(draft, labelModel, key, value, { id, at, source, where });
     else {
       const property = labelModel.properties.get(key);
       if (!property) {
-        draft.markGiven(id, key, key, where);
+        draft.markGiven(id, key, where);
         draft.report({
-          ...issue,
+          ...issueAt(where, id, key),
           message: `is not a property of ${label}.`,
           fix: `use one of ${[...labelModel.properties.keys()].join(", ")}.${didYouMean(key, labelModel.properties.keys())}`,
         });
-      } else draft.setProperty(node, property, value, where, issue);
+      } else draft.setProperty(node, property, value, where, key);
     }
   }
 }

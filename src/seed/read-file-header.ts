@@ -98,15 +98,17 @@ export function readFileHeader(
       for (const [key, value] of Object.entries(document)) {
         if (key === "id" || !node) continue;
         const property = documentModel.properties.get(key);
-        const issue = { file, entry: document.id, field: `document.${key}` };
+        const field = `document.${key}`;
         if (!property) {
-          draft.markGiven(document.id, key, `document.${key}`, where);
+          draft.markGiven(document.id, field, where);
           draft.report({
-            ...issue,
+            file,
+            entry: document.id,
+            field,
             message: "is not a property of Document.",
             fix: `use one of ${[...documentModel.properties.keys()].join(", ")}.${didYouMean(key, documentModel.properties.keys())}`,
           });
-        } else draft.setProperty(node, property, value, where, issue);
+        } else draft.setProperty(node, property, value, where, field);
       }
     }
   }

@@ -2,17 +2,18 @@ import type { LabelModel } from "../schema-model/index.js";
 import { didYouMean } from "../text/index.js";
 import { checkValue } from "./check-value.js";
 import { isRecord } from "./read-file-header.js";
-import type { SeedGraphDraft } from "./seed-graph-draft.js";
+import { issueAt, type Listing, type SeedGraphDraft } from "./seed-graph-draft.js";
 import { relationshipKey } from "./seed-graph.js";
-import type { SeedIssue } from "./seed-issue.js";
 
-/** The entry a relationship key belongs to: its node, its `at` and `source`, and its file's partnership. */
+/** The entry a relationship key belongs to: its node, its `at` and `source`, and where it is listed (with its file's partnership). */
 export interface EntryContext {
   id: string;
   at: unknown;
   source: unknown;
-  partnershipId: string;
+  where: Listing;
 }
+
+const DOCUMENT = ["Document"] as const;
 
 /**
  * Reads one UPPER_CASE key of an entry (a target id, `{ to, ...properties }`, or a list of them)
@@ -24,8 +25,8 @@ export function readRelationships(
   type: string,
   value: unknown,
   entry: EntryContext,
-  issue: Omit<SeedIssue, "message">,
 ): void {
+  const issue = issueAt(entry.where, entry.id, type);
   const relationshipModel = labelModel.relationships.get(type);
   if (!relationshipModel || type === "EVIDENCED_BY") {
     const allowed = [...labelModel.relationships.keys()].filter((t) => t !== "EVIDENCED_BY");
@@ -79,25 +80,28 @@ export function readRelationships(
       type,
       from: entry.id,
       to: target.to,
-      partnershipId: entry.partnershipId,
+      partnershipId: entry.where.partnershipId,
       properties,
       key: relationshipKey(entry.id, type, target.to, properties),
     });
-    const { partnershipId } = entry;
+    const from = entry.where;
+    const { id } = entry;
     draft.references.push({
-      issue,
-      partnershipId,
+      from,
+      entry: id,
+      field: type,
       to: target.to,
       relationship: type,
       targets: relationshipModel.targets,
     });
     if (typeof properties.source === "string")
       draft.references.push({
-        issue: { ...issue, field: `${type}.source` },
-        partnershipId,
+        from,
+        entry: id,
+        field: `${type}.source`,
         to: properties.source,
         relationship: "source",
-        targets: ["Document"],
+        targets: DOCUMENT,
       });
   }
 }

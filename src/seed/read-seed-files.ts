@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from "yaml";
 import { ID_PATTERN } from "../schema-model/index.js";
 import type { SeedIssue } from "./seed-issue.js";
@@ -87,6 +88,40 @@ function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | { issue
   }
 }
 
+/**
+ * Line of each entry, found by scanning for the `- ` items under `entries:` (the layout every
+ * seed file uses); undefined when the scan does not find exactly `count` of them, for instance
+ * for an `entries: [...]` flow list. A full YAML syntax tree gives positions too, but costs more
+ * than the parse itself: it is built only for such files, and only when a line is asked for.
+ */
+function scanEntryLines(text: string, count: number): number[] | undefined {
+  const lines = text.split("\n");
+  const start = lines.findIndex((line) => /^entries:\s*(#.*)?$/.test(line));
+  if (start < 0) return undefined;
+  const found: number[] = [];
+  let indent: number | undefined;
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const item = /^( *)- /.exec(line) ?? /^( *)-$/.exec(line);
+    if (/^\S/.test(line) && !line.startsWith("-") && !line.startsWith("#")) break;
+    if (!item) continue;
+    indent ??= item[1]!.length;
+    if (item[1]!.length === indent) found.push(i + 1);
+  }
+  return found.length === count ? found : undefined;
+}
+
+/** Entry lines from the full syntax tree (the slow, always-right way). */
+function treeEntryLines(text: string): (index: number) => number | undefined {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  const entries = isMap(document.contents) ? document.contents.get("entries", true) : undefined;
+  return (index) => {
+    const node = isSeq(entries) ? (entries.items[index] as YamlNode | undefined) : undefined;
+    return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  };
+}
+
 export function readSeedFile(
   fullPath: string,
   content: string | Uint8Array = readFileSync(fullPath),
@@ -103,26 +138,38 @@ export function readSeedFile(
       mentions: idsIn(lenient),
     };
   }
-  const lineCounter = new LineCounter();
-  const document = parseDocument(decoded.text, { lineCounter, prettyErrors: false });
-  const entries = isMap(document.contents) ? document.contents.get("entries", true) : undefined;
-  const lineOf = (node: YamlNode | undefined): number | undefined =>
-    node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-  const readErrors = document.errors.map((error): SeedIssue => {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
+  const text = decoded.text;
+  let data: unknown;
+  try {
+    // The core schema: dates stay "YYYY-MM-DD" text (the loader converts them by the property's type).
+    data = load(text, { schema: CORE_SCHEMA, filename: file });
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
     return {
       file,
-      line,
-      column: col,
-      message: `is not valid YAML: ${error.message.split("\n")[0] ?? error.message}`,
-      fix: "correct the YAML syntax there (the rest of this file is not checked until it parses).",
+      data: undefined,
+      entryLine: () => undefined,
+      readErrors: [
+        {
+          file,
+          line: error.mark.line + 1,
+          column: error.mark.column + 1,
+          message: `is not valid YAML: ${error.reason}.`,
+          fix: "correct the YAML syntax there (the rest of this file is not checked until it parses).",
+        },
+      ],
+      mentions: idsIn(text),
     };
-  });
+  }
+  const entries =
+    typeof data === "object" && data !== null ? (data as { entries?: unknown }).entries : undefined;
+  const scanned = Array.isArray(entries) ? scanEntryLines(text, entries.length) : undefined;
+  let tree: ((index: number) => number | undefined) | undefined;
   return {
     file,
-    data: readErrors.length ? undefined : document.toJS(),
-    entryLine: (index) => (isSeq(entries) ? lineOf(entries.items[index] as YamlNode | undefined) : undefined),
-    readErrors,
-    mentions: readErrors.length ? idsIn(decoded.text) : new Set(),
+    data,
+    entryLine: (index) => (scanned ? scanned[index] : (tree ??= treeEntryLines(text))(index)),
+    readErrors: [],
+    mentions: new Set(),
   };
 }

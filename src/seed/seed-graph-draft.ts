@@ -3,37 +3,42 @@ import { checkValue } from "./check-value.js";
 import type { SeedGraph, SeedNode, SeedRelationship } from "./seed-graph.js";
 import type { SeedIssue } from "./seed-issue.js";
 
-/** Where in a file something stands, for messages. */
-export interface Place {
-  file: string;
-  line?: number;
-}
-
 /** One file's listing of a node: which partnership's file it is, and where. */
-export interface Listing extends Place {
+export interface Listing {
+  file: string;
+  line?: number | undefined;
   partnershipId: string;
 }
 
-/** A property given for a node, and where. */
-export interface Setting extends Listing {
-  property: string;
-  /** As written: `name`, or `document.title` for a file's document. */
-  field: string;
+/** The properties one partnership's files give a node: where the first stands, and every field. */
+export interface Settings {
+  first: Listing;
+  fields: string[];
 }
 
 /** A reference to check once every file is read: the target must exist, be of a kind, and be referable. */
 export interface PendingReference {
-  issue: Omit<SeedIssue, "message" | "fix">;
-  /** The partnership of the file that makes the reference. */
-  partnershipId: string;
+  /** The entry (and its file's partnership) that makes the reference. */
+  from: Listing;
+  entry: string;
+  field: string;
   to: string;
   relationship: string;
   targets: readonly string[];
 }
 
+/** The start of an issue about `entry` (and `field`) where it is listed. */
+export const issueAt = (where: Listing, entry?: string, field?: string): Omit<SeedIssue, "message"> => ({
+  file: where.file,
+  ...(where.line ? { line: where.line } : {}),
+  ...(entry ? { entry } : {}),
+  ...(field ? { field } : {}),
+});
+
 /**
  * The seed graph while the files are being read: nodes merged by id across files, with what the
- * later checks need (every listing with its partnership, who set which property, references).
+ * later checks need (each listing with its partnership, which partnership set which property,
+ * the references). Lean on purpose: it holds every entry of every partnership being validated.
  */
 export class SeedGraphDraft {
   readonly issues: SeedIssue[] = [];
@@ -41,11 +46,10 @@ export class SeedGraphDraft {
   readonly relationships = new Map<string, SeedRelationship>();
   readonly references: PendingReference[] = [];
   readonly listings = new Map<string, Listing[]>();
-  /**
-   * Every property some file gives (even invalidly), by node: a bad required value is reported
-   * once, as bad; a partnership's file setting a shared entity's property is found.
-   */
-  readonly settings = new Map<string, Setting[]>();
+  /** By node, then partnership: who gives its properties (a shared entity's come from shared files only). */
+  readonly settings = new Map<string, Map<string, Settings>>();
+  /** `id|property` given with a value that was refused: reported once, as bad, not again as missing. */
+  readonly refused = new Set<string>();
   /** Ids mentioned by files that could not be read: problems about them may be knock-on. */
   readonly unreadable = new Map<string, string>();
 
@@ -58,8 +62,7 @@ export class SeedGraphDraft {
     const existing = this.nodes.get(id);
     if (existing && existing.label !== label) {
       this.report({
-        ...where,
-        entry: id,
+        ...issueAt(where, id),
         message: `is listed as ${label} here but as ${existing.label} in ${existing.listedAt[0]}.`,
         fix: "use a different id for a different kind of thing.",
       });
@@ -75,41 +78,40 @@ export class SeedGraphDraft {
       listedAt: [],
     };
     node.listedAt.push(where.line ? `${where.file}:${where.line}` : where.file);
-    this.nodes.set(id, node);
-    const listings = this.listings.get(id) ?? [];
-    listings.push(where);
-    this.listings.set(id, listings);
+    if (!existing) {
+      this.nodes.set(id, node);
+      this.listings.set(id, [where]);
+    } else this.listings.get(id)!.push(where);
     return node;
   }
 
+  /** Records that a file gives a property (valid or not), for the ownership check. */
+  markGiven(id: string, field: string, where: Listing): void {
+    let byPartnership = this.settings.get(id);
+    if (!byPartnership) this.settings.set(id, (byPartnership = new Map()));
+    const settings = byPartnership.get(where.partnershipId);
+    if (settings) settings.fields.push(field);
+    else byPartnership.set(where.partnershipId, { first: where, fields: [field] });
+  }
+
   /** Sets a property from a file, merging lists and reporting two different single values. */
-  setProperty(
-    node: SeedNode,
-    property: PropertyModel,
-    value: unknown,
-    where: Listing,
-    issue: Omit<SeedIssue, "message">,
-  ): void {
-    this.markGiven(node.id, property.name, issue.field ?? property.name, where);
+  setProperty(node: SeedNode, property: PropertyModel, value: unknown, where: Listing, field: string): void {
+    this.markGiven(node.id, field, where);
     const problem = checkValue(property, value);
-    if (problem) return this.report({ ...issue, message: problem.message, fix: problem.fix });
+    if (problem) {
+      this.refused.add(`${node.id}|${property.name}`);
+      return this.report({ ...issueAt(where, node.id, field), message: problem.message, fix: problem.fix });
+    }
     const previous = node.properties[property.name];
     if (previous === undefined) node.properties[property.name] = value;
     else if (property.list)
       node.properties[property.name] = [...new Set([...(previous as unknown[]), ...(value as unknown[])])];
     else if (JSON.stringify(previous) !== JSON.stringify(value))
       this.report({
-        ...issue,
+        ...issueAt(where, node.id, field),
         message: `is ${JSON.stringify(value)} here but ${JSON.stringify(previous)} where ${node.id} is listed in ${node.listedAt[0]}.`,
         fix: "make the two files agree, or leave the property out of one of them.",
       });
-  }
-
-  /** Marks a property as given without a value to set (an unknown property name, reported already). */
-  markGiven(id: string, property: string, field: string, where: Listing): void {
-    const settings = this.settings.get(id) ?? [];
-    settings.push({ ...where, property, field });
-    this.settings.set(id, settings);
   }
 
   addRelationship(relationship: SeedRelationship): void {

@@ -10,7 +10,7 @@ import path from "node:path";
  *   const dir = writeSeedDir({ "papers/a.yaml": "partnership: partnership:x\nentries: []\n" });
  *   try { validateSeedDirectory(dir.path, model) } finally { dir.remove() }
  */
-export function writeSeedDir(files: Record<string, string>): { path: string; remove(): void } {
+export function writeSeedDir(files: Record<string, string | Uint8Array>): { path: string; remove(): void } {
   const dir = mkdtempSync(path.join(tmpdir(), "governance-graph-seed-test-"));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
