@@ -1,3 +1,4 @@
 // The commands as functions, for tests; the program itself is main.ts.
 export { reportCommand } from "./report-command.js";
 export { runSeed } from "./seed-command.js";
+export { runSeedNew, ScaffoldError } from "./seed-new-command.js";

@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from "neo4j-driver";
-import { SHARED, type DomainModel } from "../schema-model/index.js";
+import { ID_PREFIX, SHARED, type DomainModel } from "../schema-model/index.js";
 import { partnershipsOf, type SeedGraph, type SeedNode, type SeedRelationship } from "./seed-graph.js";
 import { SeedConflictError, type SeedIssue } from "./seed-issue.js";
 import { toNeo4jProperties } from "./to-neo4j.js";
@@ -110,6 +110,12 @@ const group = <T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]
   return groups;
 };
 
+/** The label an id's prefix names, for messages ("org:x" -> "Organisation"). */
+const label = (id: unknown): string => {
+  const prefix = String(id).split(":")[0];
+  return Object.entries(ID_PREFIX).find(([, p]) => p === prefix)?.[0] ?? "node";
+};
+
 /**
  * Steps that remove a load unit's subgraph (for `seed --reset`), docs/tenancy.md: the unit's
  * nodes, and the relationships its files made (those between shared nodes included). Refused
@@ -125,15 +131,14 @@ export function resetSteps(unit: readonly string[], model: DomainModel): WriteSt
       all,
       (label) =>
         `UNWIND $rows AS partnershipId
-         MATCH (n:${label} {partnershipId: partnershipId})-[r]-(m)
+         MATCH (n:${label} {partnershipId: partnershipId})-[r]-()
          WHERE r.partnershipId IS NOT NULL AND NOT r.partnershipId IN $unit
-         WITH n, r.partnershipId AS owner, count(r) AS links, collect(m.id)[0] AS example
-         RETURN n.id AS id, n.partnershipId AS partnershipId, owner, links, example LIMIT 20`,
+         RETURN partnershipId, r.partnershipId AS owner, count(r) AS links, collect(n.id)[0] AS example`,
       (record) => ({
         file: "(database)",
-        entry: String(record.id),
-        message: `is ${String(record.partnershipId)}'s, and ${String(record.owner)} links to it (${String(record.links)} relationship(s), e.g. with ${String(record.example)}): a reset of ${String(record.partnershipId)} would delete them.`,
-        fix: `reset without --reset for ${String(record.partnershipId)} (a plain load updates it), or reset ${String(record.owner)} in the same command.`,
+        entry: String(record.example),
+        message: `is ${String(record.partnershipId)}'s, and ${String(record.owner)} links to it (${String(record.links)} relationship(s) to ${String(record.partnershipId)}'s ${label(record.example)}s): a reset of ${String(record.partnershipId)} would delete them.`,
+        fix: `load ${String(record.partnershipId)} without --reset (a plain load updates it), or reset ${String(record.owner)} in the same command.`,
       }),
       { unit },
     ),

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { runSeed } from "../../src/cli/seed-command.js";
+import { runSeed } from "../../src/cli/index.js";
 import { loadConfig } from "../../src/config/index.js";
 import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.js";
 import {
@@ -275,7 +275,7 @@ describe("--reset", () => {
     await expect(failed).rejects.toThrow(SeedConflictError);
     await expect(failed).rejects.toThrow(
       new RegExp(
-        `entry ${ids.agency}: is shared's, and ${ids.b} links to it .*Fix: .*reset ${ids.b} in the same command`,
+        `entry [a-z]+:[^,]+: is shared's, and ${ids.b} links to it \\(\\d+ relationship\\(s\\) to shared's (Organisation|Body)s\\).*Fix: .*reset ${ids.b} in the same command`,
       ),
     );
     expect(await fingerprint([ids.a, ids.b, "shared"])).toEqual(before);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { runSeedNew, ScaffoldError } from "../../../src/cli/seed-new-command.js";
+import { runSeedNew, ScaffoldError } from "../../../src/cli/index.js";
 import { buildDomainModel, readTypeDefs } from "../../../src/schema-model/index.js";
 import {
   formatIssue,
