@@ -2,10 +2,15 @@ import { SingleBar, Presets } from "cli-progress";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
-import { buildSchema, createTokenVerifier, startServer } from "../src/api/index.js";
+import {
+  buildSchema,
+  countingDriver,
+  createTokenVerifier,
+  startServer,
+  type RoundTripCounter,
+} from "../src/api/index.js";
 import { ensureSchema } from "../src/graph/index.js";
 import { buildDomainModel, readTypeDefs } from "../src/schema-model/index.js";
-import { countingDriver, type RoundTripCounter } from "./database/counting-driver.js";
 import { openBenchDatabase } from "./database/open-bench-database.js";
 import { generatePartnership } from "./generate/index.js";
 import { loadPartnerships, type LoadReport } from "./load/load-partnerships.js";
@@ -137,7 +142,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     await database.driver.executeQuery("CALL db.awaitIndexes(300)", {}, { database: database.database });
 
     // 2. The three ways of asking, in this process: the real API and the naive one on free ports, over one counting driver.
-    const counter: RoundTripCounter = { count: 0 };
+    const counter: RoundTripCounter = { roundTrips: 0 };
     const driver = countingDriver(database.driver, counter);
     const serverOptions = {
       driver,

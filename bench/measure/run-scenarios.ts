@@ -1,4 +1,4 @@
-import type { RoundTripCounter } from "../database/counting-driver.js";
+import type { RoundTripCounter } from "../../src/api/index.js";
 import type { Landmarks } from "../generate/index.js";
 import type { FloorContext, Scenario } from "../scenarios/index.js";
 import { answerSize, canonical, firstDifference } from "./canonical.js";
@@ -81,13 +81,13 @@ export async function runScenarios(options: RunOptions): Promise<ScenarioResult[
   for (let iteration = 0; iteration < total; iteration++) {
     for (let i = 0; i < scenarios.length; i++)
       for (const key of orders[iteration % orders.length]!) {
-        counter.count = 0;
+        counter.roundTrips = 0;
         const start = performance.now();
         await call(i, key);
         const elapsed = performance.now() - start;
         if (iteration >= options.warmup) {
           samples[i]![key].push(elapsed);
-          samples[i]!.trips[key].push(counter.count);
+          samples[i]!.trips[key].push(counter.roundTrips);
         }
       }
     options.onIteration?.(iteration + 1, total);

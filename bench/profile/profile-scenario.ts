@@ -1,7 +1,12 @@
 import { graphql } from "graphql";
 import type { Driver } from "neo4j-driver";
-import { buildSchema, createContext, createTokenVerifier } from "../../src/api/index.js";
-import { countingDriver, type RoundTripCounter } from "../database/counting-driver.js";
+import {
+  buildSchema,
+  countingDriver,
+  createContext,
+  createTokenVerifier,
+  type RoundTripCounter,
+} from "../../src/api/index.js";
 import type { Landmarks } from "../generate/index.js";
 import type { Scenario } from "../scenarios/index.js";
 
@@ -50,7 +55,7 @@ export async function profileScenario(
   const captured: { cypher: string; parameters: unknown }[] = [];
   let databaseMs = 0;
   const counter: RoundTripCounter = {
-    count: 0,
+    roundTrips: 0,
     onQuery: (cypher, parameters) => void captured.push({ cypher, parameters }),
   };
   const counted = countingDriver(driver, counter);

@@ -4,6 +4,7 @@ export { createContext, type ApiContext } from "./context.js";
 export { hydrate } from "./hydrate.js";
 export { printPublicSchema } from "./print-schema.js";
 export { DateScalar } from "./date-scalar.js";
+export { countingDriver, type RoundTripCounter } from "./counting-driver.js";
 export { postGraphQL, type GraphQLBody, type GraphQLReply } from "./post-graphql.js";
 export {
   bearerToken,
