@@ -35,7 +35,10 @@ describe("report strategy: the Lichfield delivery plans", () => {
     expect(listed).toHaveLength(17);
     expect(new Set(listed).size).toBe(17);
     const commitment = report.actions.find((a) => a.id === "action:ldp-2022-23:vulnerability-commitment");
-    expect(commitment?.sections).toHaveLength(4);
+    expect(commitment?.serves).toHaveLength(4);
+    // Printed once, with the plan-wide commitments, not under each priority.
+    expect(commitment?.printedIn).toBeNull();
+    expect(report.commitments.map((a) => a.id)).toContain(commitment?.id);
   });
 
   it("keeps the 2021-22 plan's levels as recorded: priorities, then places, then approaches", async () => {

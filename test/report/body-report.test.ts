@@ -220,11 +220,10 @@ describe("report body: a board's accountability pack", () => {
       reportRequest("body", `body:${fixture.slug}:agencies`, { asOf: "2025-01-01" }),
     );
     const report = made.model as BodyReport;
-    expect(report.members).toEqual([]);
     // The invited charity joins in June 2025: not a member on 1 Jan.
-    expect(report.agencies.map((a) => [a.name, a.membership])).toEqual([
-      ["Test Council", "STATUTORY"],
-      ["Test Police", "STATUTORY"],
+    expect(report.members.map((a) => [a.name, a.kind, a.membership])).toEqual([
+      ["Test Council", "Organisation", "STATUTORY"],
+      ["Test Police", "Organisation", "STATUTORY"],
     ]);
     expect(made.document.summary).toContainEqual({ label: "Members", value: "2" });
     const markdown = String(await renderReport(made, "markdown"));

@@ -83,7 +83,8 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
     ? cell(body.chairs.map((c) => (c.role === "CHAIR" ? c.name : `${c.name} (vice-chair)`)).join(", "))
     : missing();
   const refs = report.openActions.some((a) => a.ref);
-  const memberCount = report.members.length + report.agencies.length;
+  const people = report.members.filter((m) => m.kind === "Person");
+  const agencies = report.members.filter((m) => m.kind === "Organisation");
   const others = otherStrategiesText(report.otherStrategies, asOf);
   const blocks: Block[] = [
     ...(body.purpose
@@ -98,7 +99,7 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
       entries: SECTIONS.map(([anchor, text], i) => ({ text: `${i + 1}. ${text}`, anchor, level: 1 })),
     },
     heading("membership"),
-    ...(report.members.length || !report.agencies.length
+    ...(people.length || !agencies.length
       ? [
           {
             kind: "table",
@@ -108,7 +109,7 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
               { label: "Role", width: 16 },
               { label: "Representing" },
             ],
-            rows: report.members.map((m) => [
+            rows: people.map((m) => [
               cell(m.name, { strong: m.role === "CHAIR" }),
               cell(words(m.role)),
               m.representing ? cell(m.representing) : missing(""),
@@ -117,13 +118,13 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
           } satisfies Block,
         ]
       : []),
-    ...(report.agencies.length
+    ...(agencies.length
       ? [
           {
             kind: "table",
             caption: `Member organisations of ${body.name}`,
             columns: [{ label: "Member organisation" }, { label: "Membership", width: 20 }],
-            rows: report.agencies.map((a) => [
+            rows: agencies.map((a) => [
               cell(a.name),
               a.membership ? cell(`${words(a.membership)} member`) : missing(),
             ]),
@@ -294,7 +295,7 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
       ...provenanceFacts(context, body.id),
     ],
     summary: [
-      { label: "Members", value: String(memberCount) },
+      { label: "Members", value: String(report.members.length) },
       { label: "Groups", value: String(report.groups.length) },
       { label: "Strategies", value: String(report.strategies.length) },
       { label: "Meetings in period", value: String(report.meetings.length) },

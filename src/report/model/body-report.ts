@@ -1,5 +1,6 @@
 import type { BodyReportQuery, MemberEdgeFragment, PackBodyFragment } from "../../../generated/documents.js";
 import { actionRow, byPlanOrder, type ActionRow } from "./actions.js";
+import { membersAt } from "../../traversals/members.js";
 import { isValidAt } from "../../traversals/validity.js";
 import { naturalCompare, recordedBy } from "./dates.js";
 import { FindingIndex, type Finding, type Flag } from "./findings.js";
@@ -7,11 +8,15 @@ import { personName } from "./leaders.js";
 import type { ReportContext } from "./report-context.js";
 import { notFound } from "./subject.js";
 
+/** A member of a body: a person (chair, member, secretariat...) or a member organisation. */
 export interface Member {
   id: string;
   name: string;
+  kind: "Person" | "Organisation";
   role: string;
   representing: string | null;
+  /** For an organisation: STATUTORY or INVITED, as recorded. */
+  membership: string | null;
 }
 
 /** What a body answers for (strategies it oversees, objectives naming it as a governance group) and to whom. */
@@ -38,14 +43,6 @@ export interface GroupRow extends PackBodyRow {
   /** How often it reports along that line, as written. */
   reportingFrequency: string | null;
   meetingsInPeriod: number;
-}
-
-/** An organisation that is a member of the body (a statutory or invited member agency). */
-export interface AgencyMember {
-  id: string;
-  name: string;
-  /** STATUTORY or INVITED, as recorded. */
-  membership: string | null;
 }
 
 /** Whether a strategy was in force on the report date, is still to come, or had ended. */
@@ -93,10 +90,8 @@ export interface BodyReport {
   context: ReportContext;
   period: { from: string; to: string };
   body: PackBodyRow & { quorum: string | null };
-  /** People who are members (chair, members, secretariat...). */
+  /** Its members: people (chair first) and member organisations. */
   members: Member[];
-  /** Organisations that are members. */
-  agencies: AgencyMember[];
   groups: GroupRow[];
   /** Strategies in force on the report date. */
   strategies: StrategySummary[];
@@ -108,31 +103,22 @@ export interface BodyReport {
   findings: Finding[];
 }
 
-const ROLE_ORDER = ["CHAIR", "VICE_CHAIR", "MEMBER", "ADVISER", "SECRETARIAT"];
-
-function membersAt(
+/** The people on a body at `asOf`, by the one reading of MEMBER_OF (src/traversals/members.ts). */
+function peopleAt(
   edges: readonly {
     properties: MemberEdgeFragment;
     node: { id: string; name: string; honorific: string | null };
   }[],
   asOf: string,
 ): Member[] {
-  const seen = new Map<string, Member>();
-  for (const { properties, node } of edges) {
-    if (!isValidAt(properties, asOf)) continue;
-    const member = {
-      id: node.id,
-      name: personName(node),
-      role: properties.role,
-      representing: properties.representing,
-    };
-    const known = seen.get(node.id);
-    // A person listed by several papers keeps the most senior role.
-    if (!known || ROLE_ORDER.indexOf(member.role) < ROLE_ORDER.indexOf(known.role)) seen.set(node.id, member);
-  }
-  return [...seen.values()].sort(
-    (a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.name.localeCompare(b.name),
-  );
+  return membersAt(edges, asOf).map(({ node, properties }) => ({
+    id: node.id,
+    name: personName(node),
+    kind: "Person",
+    role: properties.role,
+    representing: properties.representing ?? null,
+    membership: null,
+  }));
 }
 
 function packBody(body: PackBodyFragment, asOf: string, findings: FindingIndex): PackBodyRow {
@@ -143,7 +129,7 @@ function packBody(body: PackBodyFragment, asOf: string, findings: FindingIndex):
     frequency: body.frequency,
     purpose: body.purpose,
     membership: body.membershipNote,
-    chairs: membersAt(body.chairs.edges, asOf),
+    chairs: peopleAt(body.chairs.edges, asOf),
     accountableTo: body.accountableToConnection.edges
       .filter((e) => isValidAt(e.properties, asOf))
       .map((e) => e.node.name),
@@ -310,16 +296,25 @@ export function buildBodyReport(
       });
   meetings.sort((a, b) => a.date.localeCompare(b.date) || a.body.localeCompare(b.body));
 
-  const members = membersAt(board.membersConnection.edges, asOf);
-  const agencies: AgencyMember[] = board.memberAgenciesConnection.edges
+  const people = peopleAt(board.membersConnection.edges, asOf);
+  // Member organisations are members: a board whose members are agencies has members.
+  const agencies: Member[] = board.memberAgenciesConnection.edges
     .filter((e) => isValidAt(e.properties, asOf))
-    .map((e) => ({ id: e.node.id, name: e.node.name, membership: e.properties.kind }))
+    .map((e) => ({
+      id: e.node.id,
+      name: e.node.name,
+      kind: "Organisation" as const,
+      role: "MEMBER",
+      representing: null,
+      membership: e.properties.kind,
+    }))
     .filter((a, i, all) => all.findIndex((b) => b.id === a.id) === i)
     .sort((a, b) => naturalCompare(a.membership, b.membership) || a.name.localeCompare(b.name));
+  const members = [...people, ...agencies];
   // Attendance counts only the meetings whose minutes record it.
   const recordedMeetings = boardMeetings.filter((m) => m.attendeesConnection.edges.length > 0);
   const attendance = new Map<string, AttendanceRow>();
-  for (const member of members)
+  for (const member of people)
     attendance.set(member.id, {
       id: member.id,
       name: member.name,
@@ -367,7 +362,6 @@ export function buildBodyReport(
     period,
     body,
     members,
-    agencies,
     groups,
     strategies: strategies.filter((s) => s.standing === "IN_FORCE"),
     otherStrategies: strategies.filter((s) => s.standing !== "IN_FORCE"),
