@@ -1151,16 +1151,13 @@ export type ActionStrategyPartOfStrategyNodeAggregateSelection = {
 
 export type ActionUpdateInput = {
   contributesTo?: InputMaybe<Array<ActionContributesToUpdateFieldInput>>;
-  createdAt?: InputMaybe<DateTimeScalarMutations>;
   desiredOutcome?: InputMaybe<StringScalarMutations>;
   dueDate?: InputMaybe<DateScalarMutations>;
   dueText?: InputMaybe<StringScalarMutations>;
   evidencedBy?: InputMaybe<Array<ActionEvidencedByUpdateFieldInput>>;
-  id?: InputMaybe<IdScalarMutations>;
   kind?: InputMaybe<ActionKindEnumScalarMutations>;
   leads?: InputMaybe<ActionLeadsUpdateInput>;
   partOfStrategy?: InputMaybe<Array<ActionPartOfStrategyUpdateFieldInput>>;
-  partnershipId?: InputMaybe<IdScalarMutations>;
   position?: InputMaybe<IntScalarMutations>;
   privateNote?: InputMaybe<StringScalarMutations>;
   raisedAt?: InputMaybe<Array<ActionRaisedAtUpdateFieldInput>>;
@@ -2114,15 +2111,12 @@ export type AgendaItemSort = {
 };
 
 export type AgendaItemUpdateInput = {
-  createdAt?: InputMaybe<DateTimeScalarMutations>;
   decisions?: InputMaybe<Array<AgendaItemDecisionsUpdateFieldInput>>;
   evidencedBy?: InputMaybe<Array<AgendaItemEvidencedByUpdateFieldInput>>;
   exemption?: InputMaybe<StringScalarMutations>;
-  id?: InputMaybe<IdScalarMutations>;
   meeting?: InputMaybe<Array<AgendaItemMeetingUpdateFieldInput>>;
   number?: InputMaybe<StringScalarMutations>;
   outcomeRequired?: InputMaybe<StringScalarMutations>;
-  partnershipId?: InputMaybe<IdScalarMutations>;
   presentedBy?: InputMaybe<Array<AgendaItemPresentedByUpdateFieldInput>>;
   restricted?: InputMaybe<BooleanScalarMutations>;
   summary?: InputMaybe<StringScalarMutations>;
@@ -4519,11 +4513,9 @@ export type BodyUpdateInput = {
   accountableBodies?: InputMaybe<Array<BodyAccountableBodiesUpdateFieldInput>>;
   accountableTo?: InputMaybe<Array<BodyAccountableToUpdateFieldInput>>;
   aliases?: InputMaybe<ListStringMutations>;
-  createdAt?: InputMaybe<DateTimeScalarMutations>;
   evidencedBy?: InputMaybe<Array<BodyEvidencedByUpdateFieldInput>>;
   frequency?: InputMaybe<StringScalarMutations>;
   governs?: InputMaybe<Array<BodyGovernsUpdateFieldInput>>;
-  id?: InputMaybe<IdScalarMutations>;
   kind?: InputMaybe<BodyKindEnumScalarMutations>;
   ledActions?: InputMaybe<Array<BodyLedActionsUpdateFieldInput>>;
   ledObjectives?: InputMaybe<Array<BodyLedObjectivesUpdateFieldInput>>;
@@ -4534,7 +4526,6 @@ export type BodyUpdateInput = {
   membershipNote?: InputMaybe<StringScalarMutations>;
   name?: InputMaybe<StringScalarMutations>;
   oversees?: InputMaybe<Array<BodyOverseesUpdateFieldInput>>;
-  partnershipId?: InputMaybe<IdScalarMutations>;
   privateNote?: InputMaybe<StringScalarMutations>;
   providesUpdatesTo?: InputMaybe<Array<BodyProvidesUpdatesToUpdateFieldInput>>;
   purpose?: InputMaybe<StringScalarMutations>;
@@ -4923,11 +4914,6 @@ export type DateTimeScalarFilters = {
   in?: InputMaybe<Array<Scalars['DateTime']['input']>>;
   lt?: InputMaybe<Scalars['DateTime']['input']>;
   lte?: InputMaybe<Scalars['DateTime']['input']>;
-};
-
-/** DateTime mutations */
-export type DateTimeScalarMutations = {
-  set?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 export type Decision = {
@@ -5319,11 +5305,8 @@ export type DecisionSort = {
 };
 
 export type DecisionUpdateInput = {
-  createdAt?: InputMaybe<DateTimeScalarMutations>;
   evidencedBy?: InputMaybe<Array<DecisionEvidencedByUpdateFieldInput>>;
-  id?: InputMaybe<IdScalarMutations>;
   madeAt?: InputMaybe<Array<DecisionMadeAtUpdateFieldInput>>;
-  partnershipId?: InputMaybe<IdScalarMutations>;
   text?: InputMaybe<StringScalarMutations>;
 };
 
@@ -5467,12 +5450,9 @@ export type DocumentSort = {
 };
 
 export type DocumentUpdateInput = {
-  createdAt?: InputMaybe<DateTimeScalarMutations>;
   date?: InputMaybe<DateScalarMutations>;
   fileName?: InputMaybe<StringScalarMutations>;
-  id?: InputMaybe<IdScalarMutations>;
   kind?: InputMaybe<StringScalarMutations>;
-  partnershipId?: InputMaybe<IdScalarMutations>;
   title?: InputMaybe<StringScalarMutations>;
   url?: InputMaybe<StringScalarMutations>;
 };
@@ -5680,11 +5660,6 @@ export type IdScalarFilters = {
   eq?: InputMaybe<Scalars['ID']['input']>;
   in?: InputMaybe<Array<Scalars['ID']['input']>>;
   startsWith?: InputMaybe<Scalars['ID']['input']>;
-};
-
-/** ID mutations */
-export type IdScalarMutations = {
-  set?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type Indicator = {
@@ -6289,15 +6264,12 @@ export type IndicatorSort = {
 
 export type IndicatorUpdateInput = {
   betterDirection?: InputMaybe<BetterDirectionEnumScalarMutations>;
-  createdAt?: InputMaybe<DateTimeScalarMutations>;
   dataSource?: InputMaybe<StringScalarMutations>;
   description?: InputMaybe<StringScalarMutations>;
   evidencedBy?: InputMaybe<Array<IndicatorEvidencedByUpdateFieldInput>>;
-  id?: InputMaybe<IdScalarMutations>;
   measurements?: InputMaybe<Array<IndicatorMeasurementsUpdateFieldInput>>;
   measures?: InputMaybe<Array<IndicatorMeasuresUpdateFieldInput>>;
   name?: InputMaybe<StringScalarMutations>;
-  partnershipId?: InputMaybe<IdScalarMutations>;
   unit?: InputMaybe<StringScalarMutations>;
 };
 
@@ -6962,13 +6934,10 @@ export type MeasurementUpdateInput = {
   changeText?: InputMaybe<StringScalarMutations>;
   comparisonPeriod?: InputMaybe<StringScalarMutations>;
   comparisonValue?: InputMaybe<FloatScalarMutations>;
-  createdAt?: InputMaybe<DateTimeScalarMutations>;
   date?: InputMaybe<DateScalarMutations>;
   evidencedBy?: InputMaybe<Array<MeasurementEvidencedByUpdateFieldInput>>;
-  id?: InputMaybe<IdScalarMutations>;
   indicator?: InputMaybe<Array<MeasurementIndicatorUpdateFieldInput>>;
   note?: InputMaybe<StringScalarMutations>;
-  partnershipId?: InputMaybe<IdScalarMutations>;
   period?: InputMaybe<StringScalarMutations>;
   rag?: InputMaybe<RagEnumScalarMutations>;
   rank?: InputMaybe<IntScalarMutations>;
@@ -7902,13 +7871,10 @@ export type MeetingSort = {
 export type MeetingUpdateInput = {
   actionsRaised?: InputMaybe<Array<MeetingActionsRaisedUpdateFieldInput>>;
   attendees?: InputMaybe<Array<MeetingAttendeesUpdateFieldInput>>;
-  createdAt?: InputMaybe<DateTimeScalarMutations>;
   date?: InputMaybe<DateScalarMutations>;
   evidencedBy?: InputMaybe<Array<MeetingEvidencedByUpdateFieldInput>>;
-  id?: InputMaybe<IdScalarMutations>;
   items?: InputMaybe<Array<MeetingItemsUpdateFieldInput>>;
   meetingOf?: InputMaybe<Array<MeetingMeetingOfUpdateFieldInput>>;
-  partnershipId?: InputMaybe<IdScalarMutations>;
   privateNote?: InputMaybe<StringScalarMutations>;
   title?: InputMaybe<StringScalarMutations>;
   venue?: InputMaybe<StringScalarMutations>;
@@ -10471,17 +10437,14 @@ export type ObjectiveUpdateInput = {
   category?: InputMaybe<StringScalarMutations>;
   contributesTo?: InputMaybe<Array<ObjectiveContributesToUpdateFieldInput>>;
   contributingObjectives?: InputMaybe<Array<ObjectiveContributingObjectivesUpdateFieldInput>>;
-  createdAt?: InputMaybe<DateTimeScalarMutations>;
   description?: InputMaybe<StringScalarMutations>;
   evidencedBy?: InputMaybe<Array<ObjectiveEvidencedByUpdateFieldInput>>;
   governedBy?: InputMaybe<Array<ObjectiveGovernedByUpdateFieldInput>>;
-  id?: InputMaybe<IdScalarMutations>;
   indicators?: InputMaybe<Array<ObjectiveIndicatorsUpdateFieldInput>>;
   kind?: InputMaybe<ObjectiveKindEnumScalarMutations>;
   leads?: InputMaybe<ObjectiveLeadsUpdateInput>;
   partOfObjective?: InputMaybe<Array<ObjectivePartOfObjectiveUpdateFieldInput>>;
   partOfStrategy?: InputMaybe<Array<ObjectivePartOfStrategyUpdateFieldInput>>;
-  partnershipId?: InputMaybe<IdScalarMutations>;
   position?: InputMaybe<IntScalarMutations>;
   ref?: InputMaybe<StringScalarMutations>;
   risks?: InputMaybe<Array<ObjectiveRisksUpdateFieldInput>>;
@@ -12078,9 +12041,7 @@ export type OrganisationStrategyLedStrategiesNodeAggregateSelection = {
 
 export type OrganisationUpdateInput = {
   aliases?: InputMaybe<ListStringMutations>;
-  createdAt?: InputMaybe<DateTimeScalarMutations>;
   evidencedBy?: InputMaybe<Array<OrganisationEvidencedByUpdateFieldInput>>;
-  id?: InputMaybe<IdScalarMutations>;
   kind?: InputMaybe<OrganisationKindEnumScalarMutations>;
   ledActions?: InputMaybe<Array<OrganisationLedActionsUpdateFieldInput>>;
   ledObjectives?: InputMaybe<Array<OrganisationLedObjectivesUpdateFieldInput>>;
@@ -12090,7 +12051,6 @@ export type OrganisationUpdateInput = {
   memberOf?: InputMaybe<Array<OrganisationMemberOfUpdateFieldInput>>;
   memberOfPartnership?: InputMaybe<Array<OrganisationMemberOfPartnershipUpdateFieldInput>>;
   name?: InputMaybe<StringScalarMutations>;
-  partnershipId?: InputMaybe<IdScalarMutations>;
   staff?: InputMaybe<Array<OrganisationStaffUpdateFieldInput>>;
 };
 
@@ -13109,15 +13069,12 @@ export type PartnershipTopBodyUpdateFieldInput = {
 export type PartnershipUpdateInput = {
   aliases?: InputMaybe<ListStringMutations>;
   area?: InputMaybe<StringScalarMutations>;
-  createdAt?: InputMaybe<DateTimeScalarMutations>;
   evidencedBy?: InputMaybe<Array<PartnershipEvidencedByUpdateFieldInput>>;
-  id?: InputMaybe<IdScalarMutations>;
   leads?: InputMaybe<PartnershipLeadsUpdateInput>;
   memberAgencies?: InputMaybe<Array<PartnershipMemberAgenciesUpdateFieldInput>>;
   members?: InputMaybe<Array<PartnershipMembersUpdateFieldInput>>;
   mission?: InputMaybe<StringScalarMutations>;
   name?: InputMaybe<StringScalarMutations>;
-  partnershipId?: InputMaybe<IdScalarMutations>;
   topBody?: InputMaybe<Array<PartnershipTopBodyUpdateFieldInput>>;
 };
 
@@ -14915,11 +14872,9 @@ export type PersonStrategyLedStrategiesNodeAggregateSelection = {
 export type PersonUpdateInput = {
   aliases?: InputMaybe<ListStringMutations>;
   attended?: InputMaybe<Array<PersonAttendedUpdateFieldInput>>;
-  createdAt?: InputMaybe<DateTimeScalarMutations>;
   email?: InputMaybe<StringScalarMutations>;
   evidencedBy?: InputMaybe<Array<PersonEvidencedByUpdateFieldInput>>;
   honorific?: InputMaybe<StringScalarMutations>;
-  id?: InputMaybe<IdScalarMutations>;
   ledActions?: InputMaybe<Array<PersonLedActionsUpdateFieldInput>>;
   ledObjectives?: InputMaybe<Array<PersonLedObjectivesUpdateFieldInput>>;
   ledPartnerships?: InputMaybe<Array<PersonLedPartnershipsUpdateFieldInput>>;
@@ -14928,7 +14883,6 @@ export type PersonUpdateInput = {
   memberOf?: InputMaybe<Array<PersonMemberOfUpdateFieldInput>>;
   memberOfPartnership?: InputMaybe<Array<PersonMemberOfPartnershipUpdateFieldInput>>;
   name?: InputMaybe<StringScalarMutations>;
-  partnershipId?: InputMaybe<IdScalarMutations>;
   phone?: InputMaybe<StringScalarMutations>;
   presented?: InputMaybe<Array<PersonPresentedUpdateFieldInput>>;
   worksFor?: InputMaybe<Array<PersonWorksForUpdateFieldInput>>;
@@ -15480,11 +15434,8 @@ export type ProgressUpdateSort = {
 
 export type ProgressUpdateUpdateInput = {
   action?: InputMaybe<Array<ProgressUpdateActionUpdateFieldInput>>;
-  createdAt?: InputMaybe<DateTimeScalarMutations>;
   date?: InputMaybe<DateScalarMutations>;
   evidencedBy?: InputMaybe<Array<ProgressUpdateEvidencedByUpdateFieldInput>>;
-  id?: InputMaybe<IdScalarMutations>;
-  partnershipId?: InputMaybe<IdScalarMutations>;
   period?: InputMaybe<StringScalarMutations>;
   rag?: InputMaybe<RagEnumScalarMutations>;
   text?: InputMaybe<StringScalarMutations>;
@@ -16664,11 +16615,8 @@ export type RiskStrategyAffectsStrategyNodeAggregateSelection = {
 export type RiskUpdateInput = {
   affects?: InputMaybe<Array<RiskAffectsUpdateFieldInput>>;
   affectsStrategy?: InputMaybe<Array<RiskAffectsStrategyUpdateFieldInput>>;
-  createdAt?: InputMaybe<DateTimeScalarMutations>;
   evidencedBy?: InputMaybe<Array<RiskEvidencedByUpdateFieldInput>>;
-  id?: InputMaybe<IdScalarMutations>;
   kind?: InputMaybe<RiskKindEnumScalarMutations>;
-  partnershipId?: InputMaybe<IdScalarMutations>;
   text?: InputMaybe<StringScalarMutations>;
 };
 
@@ -17356,13 +17304,10 @@ export type ServiceSort = {
 export type ServiceUpdateInput = {
   aliases?: InputMaybe<ListStringMutations>;
   contributesTo?: InputMaybe<Array<ServiceContributesToUpdateFieldInput>>;
-  createdAt?: InputMaybe<DateTimeScalarMutations>;
   description?: InputMaybe<StringScalarMutations>;
   evidencedBy?: InputMaybe<Array<ServiceEvidencedByUpdateFieldInput>>;
-  id?: InputMaybe<IdScalarMutations>;
   leads?: InputMaybe<ServiceLeadsUpdateInput>;
   name?: InputMaybe<StringScalarMutations>;
-  partnershipId?: InputMaybe<IdScalarMutations>;
 };
 
 export type ServiceWhere = {
@@ -18897,14 +18842,11 @@ export type StrategySupersedesUpdateFieldInput = {
 export type StrategyUpdateInput = {
   actions?: InputMaybe<Array<StrategyActionsUpdateFieldInput>>;
   aliases?: InputMaybe<ListStringMutations>;
-  createdAt?: InputMaybe<DateTimeScalarMutations>;
   evidencedBy?: InputMaybe<Array<StrategyEvidencedByUpdateFieldInput>>;
-  id?: InputMaybe<IdScalarMutations>;
   kind?: InputMaybe<StrategyKindEnumScalarMutations>;
   leads?: InputMaybe<StrategyLeadsUpdateInput>;
   objectives?: InputMaybe<Array<StrategyObjectivesUpdateFieldInput>>;
   overseenBy?: InputMaybe<Array<StrategyOverseenByUpdateFieldInput>>;
-  partnershipId?: InputMaybe<IdScalarMutations>;
   periodEnd?: InputMaybe<DateScalarMutations>;
   periodStart?: InputMaybe<DateScalarMutations>;
   risks?: InputMaybe<Array<StrategyRisksUpdateFieldInput>>;
@@ -19795,7 +19737,6 @@ export type ResolversTypes = {
   DateTimeAggregateSelection: ResolverTypeWrapper<DateTimeAggregateSelection>;
   DateTimeScalarAggregationFilters: DateTimeScalarAggregationFilters;
   DateTimeScalarFilters: DateTimeScalarFilters;
-  DateTimeScalarMutations: DateTimeScalarMutations;
   Decision: ResolverTypeWrapper<Omit<Decision, 'evidencedBy' | 'evidencedByConnection' | 'madeAt' | 'madeAtConnection'> & { evidencedBy: Array<ResolversTypes['Document']>, evidencedByConnection: ResolversTypes['DecisionEvidencedByConnection'], madeAt: Array<ResolversTypes['AgendaItem']>, madeAtConnection: ResolversTypes['DecisionMadeAtConnection'] }>;
   DecisionAgendaItemMadeAtAggregateSelection: ResolverTypeWrapper<DecisionAgendaItemMadeAtAggregateSelection>;
   DecisionAgendaItemMadeAtEdgeAggregateSelection: ResolverTypeWrapper<DecisionAgendaItemMadeAtEdgeAggregateSelection>;
@@ -19884,7 +19825,6 @@ export type ResolversTypes = {
   GraphStats: ResolverTypeWrapper<GraphStats>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IDScalarFilters: IdScalarFilters;
-  IDScalarMutations: IdScalarMutations;
   Indicator: ResolverTypeWrapper<Omit<Indicator, 'evidencedBy' | 'evidencedByConnection' | 'measurements' | 'measurementsConnection' | 'measures' | 'measuresConnection'> & { evidencedBy: Array<ResolversTypes['Document']>, evidencedByConnection: ResolversTypes['IndicatorEvidencedByConnection'], measurements: Array<ResolversTypes['Measurement']>, measurementsConnection: ResolversTypes['IndicatorMeasurementsConnection'], measures: Array<ResolversTypes['Objective']>, measuresConnection: ResolversTypes['IndicatorMeasuresConnection'] }>;
   IndicatorAggregate: ResolverTypeWrapper<IndicatorAggregate>;
   IndicatorAggregateNode: ResolverTypeWrapper<IndicatorAggregateNode>;
@@ -21916,7 +21856,6 @@ export type ResolversParentTypes = {
   DateTimeAggregateSelection: DateTimeAggregateSelection;
   DateTimeScalarAggregationFilters: DateTimeScalarAggregationFilters;
   DateTimeScalarFilters: DateTimeScalarFilters;
-  DateTimeScalarMutations: DateTimeScalarMutations;
   Decision: Omit<Decision, 'evidencedBy' | 'evidencedByConnection' | 'madeAt' | 'madeAtConnection'> & { evidencedBy: Array<ResolversParentTypes['Document']>, evidencedByConnection: ResolversParentTypes['DecisionEvidencedByConnection'], madeAt: Array<ResolversParentTypes['AgendaItem']>, madeAtConnection: ResolversParentTypes['DecisionMadeAtConnection'] };
   DecisionAgendaItemMadeAtAggregateSelection: DecisionAgendaItemMadeAtAggregateSelection;
   DecisionAgendaItemMadeAtEdgeAggregateSelection: DecisionAgendaItemMadeAtEdgeAggregateSelection;
@@ -22005,7 +21944,6 @@ export type ResolversParentTypes = {
   GraphStats: GraphStats;
   ID: Scalars['ID']['output'];
   IDScalarFilters: IdScalarFilters;
-  IDScalarMutations: IdScalarMutations;
   Indicator: Omit<Indicator, 'evidencedBy' | 'evidencedByConnection' | 'measurements' | 'measurementsConnection' | 'measures' | 'measuresConnection'> & { evidencedBy: Array<ResolversParentTypes['Document']>, evidencedByConnection: ResolversParentTypes['IndicatorEvidencedByConnection'], measurements: Array<ResolversParentTypes['Measurement']>, measurementsConnection: ResolversParentTypes['IndicatorMeasurementsConnection'], measures: Array<ResolversParentTypes['Objective']>, measuresConnection: ResolversParentTypes['IndicatorMeasuresConnection'] };
   IndicatorAggregate: IndicatorAggregate;
   IndicatorAggregateNode: IndicatorAggregateNode;

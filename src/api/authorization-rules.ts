@@ -41,6 +41,26 @@ const RESTRICTED_FIELD_RULE: DirectiveNode = (() => {
 
 const OURS = new Set<string>(RESTRICTION_DIRECTIVES);
 
+const directiveNode = (sdl: string): DirectiveNode => {
+  const type = parse(`type T { f: String ${sdl} }`).definitions[0];
+  const directive = type?.kind === Kind.OBJECT_TYPE_DEFINITION ? type.fields?.[0]?.directives?.[0] : undefined;
+  if (!directive) throw new Error(`${sdl} did not parse`);
+  return directive;
+};
+
+/**
+ * What a write may set, for every node type: an id and its partnership only when the node is
+ * created (a rename or a move to another partnership is a new node), audit fields never (the
+ * library and the token set them).
+ */
+const SETTABLE: Record<string, DirectiveNode> = {
+  id: directiveNode("@settable(onCreate: true, onUpdate: false)"),
+  partnershipId: directiveNode("@settable(onCreate: true, onUpdate: false)"),
+  createdAt: directiveNode("@settable(onCreate: false, onUpdate: false)"),
+  updatedAt: directiveNode("@settable(onCreate: false, onUpdate: false)"),
+  updatedBy: directiveNode("@settable(onCreate: false, onUpdate: false)"),
+};
+
 /**
  * The field each label with @inheritsRestriction gets: whether a node it leads to is restricted,
  * computed in Cypher by the traversals' own rule (inheritedRestriction). The node filter reads it:
@@ -91,10 +111,17 @@ export function authorizationTypeDefs(model: DomainModel, restrictions: Restrict
 export function authorizedTypeDefs(typeDefs: string, model: DomainModel): string {
   const restrictions = restrictionsOf(typeDefs);
   const marked = visit(parse(typeDefs), {
-    ObjectTypeDefinition: (node) =>
-      restrictions.inherited.has(node.name.value)
-        ? { ...node, fields: [...(node.fields ?? []), inheritedField(node.name.value)] }
-        : undefined,
+    ObjectTypeDefinition: {
+      leave: (node) => {
+        if (!node.directives?.some((d) => d.name.value === "node")) return undefined;
+        const fields = (node.fields ?? []).map((field) => {
+          const rule = SETTABLE[field.name.value];
+          return rule ? { ...field, directives: [...(field.directives ?? []), rule] } : field;
+        });
+        if (restrictions.inherited.has(node.name.value)) fields.push(inheritedField(node.name.value));
+        return { ...node, fields };
+      },
+    },
     DirectiveDefinition: (node) => (OURS.has(node.name.value) ? null : undefined),
     FieldDefinition: (node) => {
       const names = new Set(node.directives?.map((d) => d.name.value));

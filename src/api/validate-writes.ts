@@ -1,41 +1,8 @@
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
-import {
-  defaultFieldResolver,
-  getNamedType,
-  isObjectType,
-  type GraphQLFieldConfig,
-  type GraphQLSchema,
-} from "graphql";
+import { defaultFieldResolver, execute, parse, type GraphQLFieldConfig, type GraphQLSchema } from "graphql";
 import { ErrorCode, GovernanceError } from "../errors/index.js";
-import { idProblem } from "../schema-model/index.js";
 import type { ApiContext } from "./context.js";
-
-interface CreateInput {
-  id?: unknown;
-  partnershipId?: unknown;
-  evidencedBy?: { connect?: unknown[]; create?: unknown[] };
-}
-
-const invalid = (message: string, field: string): GovernanceError =>
-  new GovernanceError(ErrorCode.BAD_USER_INPUT, message, { field });
-
-/** The checks a seed file gets, for a new node sent through a create mutation. */
-function checkNewNode(label: string, input: CreateInput, index: number): void {
-  const where = `input[${index}]`;
-  const idError = idProblem(label, input.id);
-  if (idError) throw invalid(`${where}.id: ${idError}`, "id");
-  if (typeof input.partnershipId !== "string" || !input.partnershipId.startsWith("partnership:"))
-    throw invalid(
-      `${where}.partnershipId: expected a partnership id such as partnership:barnet, found ${JSON.stringify(input.partnershipId)}.`,
-      "partnershipId",
-    );
-  const sources = (input.evidencedBy?.connect?.length ?? 0) + (input.evidencedBy?.create?.length ?? 0);
-  if (label !== "Document" && sources === 0)
-    throw invalid(
-      `${where}.evidencedBy: a new ${label} must name the paper it comes from. Add evidencedBy: { connect: [{ where: { node: { id: { eq: "doc:..." } } }, edge: { locator: "section or item" } }] }.`,
-      "evidencedBy",
-    );
-}
+import { badInput, newNodesOf, type NewNode } from "./write-checks.js";
 
 const UNAUTHENTICATED_WRITE = (): GovernanceError =>
   new GovernanceError(
@@ -43,60 +10,80 @@ const UNAUTHENTICATED_WRITE = (): GovernanceError =>
     "Writes need an editor's token of the partnership: send Authorization: Bearer <token>.",
   );
 
-/** Every write says "sign in" to an anonymous caller before anything else (the library's own error is a 500). */
-function signInFirst(
-  field: GraphQLFieldConfig<unknown, ApiContext>,
-): GraphQLFieldConfig<unknown, ApiContext> {
-  const resolve = field.resolve ?? defaultFieldResolver;
-  return {
-    ...field,
-    resolve(source, args, context: ApiContext, info) {
-      if (!context.jwt) throw UNAUTHENTICATED_WRITE();
-      return resolve(source, args, context, info);
-    },
-  };
+/** Ids must be new: twice in one request, or already in the database, is an error naming the path. */
+async function checkUnique(nodes: NewNode[], context: ApiContext): Promise<void> {
+  const seen = new Map<string, NewNode>();
+  for (const node of nodes) {
+    const earlier = seen.get(node.id);
+    if (earlier)
+      throw badInput(
+        `${node.path}.id`,
+        `the request creates id "${node.id}" twice (also at ${earlier.path}.id). Give each new node its own id.`,
+      );
+    seen.set(node.id, node);
+  }
+  const byLabel = new Map<string, string[]>();
+  for (const node of nodes) byLabel.set(node.label, [...(byLabel.get(node.label) ?? []), node.id]);
+  for (const [label, ids] of byLabel) {
+    const { records } = await context.driver.executeQuery(
+      `MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id, n.partnershipId AS owner`,
+      { ids },
+      { database: context.database, routing: "READ" },
+    );
+    const existing = records[0];
+    if (existing) {
+      const id = String(existing.get("id"));
+      const mine = context.jwt?.partnerships.includes(String(existing.get("owner")));
+      throw new GovernanceError(
+        ErrorCode.BAD_USER_INPUT,
+        `${seen.get(id)?.path}.id: a ${label} with id "${id}" already exists${mine ? "" : " and belongs to another partnership"}. Choose another id${mine ? ", or change the existing one with the update mutation" : ", or connect the shared entity"}.`,
+        { field: "id", ids: [id] },
+      );
+    }
+  }
+}
+
+/** A paper still cited by some node is not deleted (the node would lose its provenance). */
+async function checkUncited(where: unknown, context: ApiContext, schema: GraphQLSchema): Promise<void> {
+  const result = await execute({
+    schema,
+    document: parse("query($where: DocumentWhere) { documents(where: $where, limit: 1000) { id } }"),
+    variableValues: { where },
+    contextValue: context,
+  });
+  if (result.errors?.length) throw result.errors[0];
+  const ids = ((result.data?.documents ?? []) as { id: string }[]).map((d) => d.id);
+  const { records } = await context.driver.executeQuery(
+    "MATCH (d:Document)<-[:EVIDENCED_BY]-(n) WHERE d.id IN $ids RETURN d.id AS id, count(n) AS citing LIMIT 1",
+    { ids },
+    { database: context.database, routing: "READ" },
+  );
+  const cited = records[0];
+  if (cited)
+    throw badInput(
+      "where",
+      `the paper "${String(cited.get("id"))}" is cited by ${String(cited.get("citing"))} node(s). Connect them to another paper first, or delete them with it.`,
+    );
 }
 
 /**
- * Wraps every generated `create*` mutation: ids are checked for form and uniqueness up front
- * (the database constraint still guards races, but its error names nothing), and each new node
- * must cite its source paper, as seed files must.
+ * Wraps every generated mutation: an anonymous caller hears "sign in" first (the library's own
+ * error is a 500); then every node the input would create, at any depth, is checked like a seed
+ * entry (id form and uniqueness, partnership, provenance), provenance is removed only with its
+ * node, and a cited paper is not deleted. The database constraint still guards races.
  */
 export function validateWrites(schema: GraphQLSchema): GraphQLSchema {
   return mapSchema(schema, {
-    [MapperKind.MUTATION_ROOT_FIELD]: (field, fieldName) => {
-      if (!fieldName.startsWith("create")) return signInFirst(field);
-      const response = getNamedType(field.type);
-      const label = isObjectType(response)
-        ? Object.values(response.getFields())
-            .map((f) => getNamedType(f.type).name)
-            .find((name) => name !== "CreateInfo")
-        : undefined;
-      if (!label) return field;
+    [MapperKind.MUTATION_ROOT_FIELD]: (field: GraphQLFieldConfig<unknown, ApiContext>, fieldName) => {
       const resolve = field.resolve ?? defaultFieldResolver;
+      const definitions = Object.entries(field.args ?? {}).map(([name, arg]) => ({ ...arg, name }));
       return {
         ...field,
-        async resolve(source, args: { input?: CreateInput[] }, context: ApiContext, info) {
-          // Say "sign in" before saying anything about the input.
+        async resolve(source, args: Record<string, unknown>, context: ApiContext, info) {
           if (!context.jwt) throw UNAUTHENTICATED_WRITE();
-          const inputs = args.input ?? [];
-          inputs.forEach((input, index) => checkNewNode(label, input, index));
-          const ids = inputs.map((input) => input.id as string);
-          const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
-          if (repeated)
-            throw invalid(`The input lists id "${repeated}" twice. Give each new ${label} its own id.`, "id");
-          const { records } = await context.driver.executeQuery(
-            `MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id`,
-            { ids },
-            { database: context.database, routing: "READ" },
-          );
-          const existing = records.map((r) => String(r.get("id")));
-          if (existing.length)
-            throw new GovernanceError(
-              ErrorCode.BAD_USER_INPUT,
-              `A ${label} with id "${existing[0]}" already exists. Choose another id, or change the existing one with the update mutation.`,
-              { field: "id", ids: existing },
-            );
+          const nodes = newNodesOf(args, definitions as never);
+          await checkUnique(nodes, context);
+          if (fieldName === "deleteDocuments") await checkUncited(args.where, context, info.schema);
           return resolve(source, args, context, info);
         },
       };

@@ -219,7 +219,11 @@ describe("writes", () => {
         create(`body:${s}-nosource`).replace(/evidencedBy: \{[^}]*\}[^}]*\}[^}]*\}[^}]*\}[^\]]*\] \}/, ""),
       "input[0].evidencedBy: a new Body must name the paper it comes from",
     ],
-    ["an existing id", () => create("body:scpb"), 'A Body with id "body:scpb" already exists'],
+    [
+      "an existing id",
+      () => create("body:scpb"),
+      'input[0].id: a Body with id "body:scpb" already exists and belongs to another partnership',
+    ],
   ])("rejects %s with a message naming the field", async (_name, mutation, message) => {
     const token = await tokenFor({ roles: ["editor"], partnerships: [fixture.partnershipId] });
     const response = await graphql(server.url, mutation(fixture.slug), {}, token);
