@@ -43,7 +43,8 @@ const OURS = new Set<string>(RESTRICTION_DIRECTIVES);
 
 const directiveNode = (sdl: string): DirectiveNode => {
   const type = parse(`type T { f: String ${sdl} }`).definitions[0];
-  const directive = type?.kind === Kind.OBJECT_TYPE_DEFINITION ? type.fields?.[0]?.directives?.[0] : undefined;
+  const directive =
+    type?.kind === Kind.OBJECT_TYPE_DEFINITION ? type.fields?.[0]?.directives?.[0] : undefined;
   if (!directive) throw new Error(`${sdl} did not parse`);
   return directive;
 };
