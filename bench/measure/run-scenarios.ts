@@ -7,12 +7,6 @@ import { ratio, summarise, type LatencySummary } from "./statistics.js";
 
 export type VariantKey = "a" | "b" | "c";
 
-export const VARIANTS: Record<VariantKey, string> = {
-  a: "GraphQL API over HTTP (@neo4j/graphql + traversal resolvers)",
-  b: "hand-written Cypher through the driver (the floor)",
-  c: "naive resolver-per-field GraphQL over HTTP (N+1)",
-};
-
 export interface ScenarioResult {
   name: string;
   description: string;

@@ -9,7 +9,7 @@ const x = (value: number | null): string => (value === null ? "-" : `${value.toF
 const thousands = (value: number): string => value.toLocaleString("en-GB");
 
 /** One run as Markdown: how it was made, the scenario table, scaling, load test, targets. */
-export function renderRun(results: BenchResults, file: string): string {
+function renderRun(results: BenchResults, file: string): string {
   const m = results.machine;
   const load =
     "nodesPerSecond" in results.load

@@ -63,7 +63,7 @@ export function machine(neo4jVersion: string, loadAtStart: number[]): Machine {
   };
 }
 
-export const resultsFile = (dir: string, date: string, partnerships: number): string =>
+const resultsFile = (dir: string, date: string, partnerships: number): string =>
   path.join(dir, `${date.slice(0, 10)}-${partnerships}.json`);
 
 /** Every results file in `dir`, oldest first. */

@@ -22,5 +22,4 @@ export const SCENARIOS: readonly Scenario[] = [
   responsibilities,
 ];
 
-export { strategyTreeQuery, strategyTreeCypher } from "./strategy-tree.js";
 export type { Scenario, FloorContext } from "./scenario.js";

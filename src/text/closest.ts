@@ -14,7 +14,7 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** The candidate closest to `value`, if it is close enough to be a plausible typo. */
-export function closest(value: string, candidates: Iterable<string>): string | undefined {
+function closest(value: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

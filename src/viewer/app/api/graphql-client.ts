@@ -22,7 +22,7 @@ export class ViewerRequestError extends Error {
  * overwrite the same body's chair at another).
  * @example new ApolloClient({ link, cache: viewerCache() })
  */
-export function viewerCache(): InMemoryCache {
+function viewerCache(): InMemoryCache {
   return new InMemoryCache({
     possibleTypes: introspection.possibleTypes,
     typePolicies: {

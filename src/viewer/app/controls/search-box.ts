@@ -12,7 +12,7 @@ export interface SearchHit {
 }
 
 /** Labels the viewer has a panel for; other hits (organisations, documents...) are not offered. */
-export const OPENABLE = new Set([
+const OPENABLE = new Set([
   "Body",
   "Person",
   "Strategy",

@@ -12,7 +12,7 @@ function download(blob: Blob, fileName: string): void {
 }
 
 /** "governance-barnet-2017-07-21.svg" */
-export function exportName(partnershipId: string | null, asOf: string, extension: string): string {
+function exportName(partnershipId: string | null, asOf: string, extension: string): string {
   const slug = (partnershipId ?? "diagram").replace(/^partnership:/, "").replace(/[^a-z0-9-]+/gi, "-");
   return `governance-${slug}-${asOf}.${extension}`;
 }

@@ -62,7 +62,7 @@ export const METRICS = {
 };
 
 /** ELK Layered, top-down, rows pinned by partition, orthogonal lines that go round the boxes. */
-export const ELK_OPTIONS: Record<string, string> = {
+const ELK_OPTIONS: Record<string, string> = {
   "elk.algorithm": "layered",
   "elk.direction": "DOWN",
   "elk.partitioning.activate": "true",
@@ -104,7 +104,7 @@ function sectionPoints(edge: ElkExtendedEdge | undefined): Point[] {
 }
 
 /** Drops repeated points and middle points of straight runs, which cytoscape would draw as kinks. */
-export function simplifyRoute(points: readonly Point[]): Point[] {
+function simplifyRoute(points: readonly Point[]): Point[] {
   const out: Point[] = [];
   for (const p of points) {
     const last = out[out.length - 1];

@@ -131,7 +131,3 @@ export const EDGE_KINDS = [
   { kind: "ACCOUNTABLE_TO", label: "Accountable to", lineStyle: "solid", colour: "#333333" },
   { kind: "PROVIDES_UPDATES_TO", label: "Provides updates to", lineStyle: "dashed", colour: "#555555" },
 ] as const;
-
-export function edgeStyle(kind: string): (typeof EDGE_KINDS)[number] {
-  return EDGE_KINDS.find((e) => e.kind === kind) ?? EDGE_KINDS[0];
-}

@@ -5,8 +5,8 @@ import { METRICS } from "../layout/layout-diagram.js";
 /** The diagram's font; layout measures text in it, so both must name the same one. */
 export const FONT_FAMILY = '"Liberation Sans", Arial, Helvetica, sans-serif';
 
-export const HIGHLIGHT = "#d55e00";
-export const SELECTED = "#000000";
+const HIGHLIGHT = "#d55e00";
+const SELECTED = "#000000";
 
 /** Cytoscape's stylesheet: one rule per kind of body and line, plus selection and highlight states. */
 export function diagramStyle(): StylesheetJson {

@@ -47,7 +47,7 @@ export interface DiagramSnapshot {
 }
 
 /** The zoom below which text would be smaller than METRICS.minReadablePx on screen. */
-export const READABLE_ZOOM = METRICS.minReadablePx / Math.min(METRICS.fontSize, METRICS.labelFontSize);
+const READABLE_ZOOM = METRICS.minReadablePx / Math.min(METRICS.fontSize, METRICS.labelFontSize);
 /** The overview's short names, on screen. */
 const OVERVIEW_PX = 13;
 
