@@ -12,12 +12,10 @@ export function healthRoute(driver: Driver, database: string) {
       const neo4j = await databaseInfo(driver, database);
       response.status(200).json({ status: "ok", neo4j });
     } catch (error) {
-      response
-        .status(503)
-        .json({
-          status: "unavailable",
-          reason: `Neo4j is unreachable: ${error instanceof Error ? error.message : String(error)}`,
-        });
+      response.status(503).json({
+        status: "unavailable",
+        reason: `Neo4j is unreachable: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   };
 }

@@ -12,15 +12,7 @@ export interface SearchHit {
 }
 
 /** Labels the viewer has a panel for; other hits (organisations, documents...) are not offered. */
-const OPENABLE = new Set([
-  "Body",
-  "Person",
-  "Strategy",
-  "Objective",
-  "Action",
-  "AgendaItem",
-  "Meeting",
-]);
+const OPENABLE = new Set(["Body", "Person", "Strategy", "Objective", "Action", "AgendaItem", "Meeting"]);
 
 /**
  * The search box as an ARIA combobox: type to search (debounced), arrow keys move through the
