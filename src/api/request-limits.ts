@@ -1,4 +1,5 @@
 import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { aliasLimitRule } from "./alias-limit.js";
 
 /**
  * Bounds on every request (GraphQL Armor); README "Limits" lists them. Sized so the report
@@ -21,9 +22,10 @@ export const COST_LIMIT = { maxCost: REQUEST_LIMITS.maxCost, ignoreIntrospection
 export const LIMIT_MESSAGE = /limit of \d+ exceeded|Document contains more tha[nt] \d+ tokens/i;
 
 export function requestLimits(production: boolean) {
-  return new ApolloArmor({
+  const armor = new ApolloArmor({
     maxDepth: { n: REQUEST_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
-    maxAliases: { n: REQUEST_LIMITS.maxAliases },
+    // Aliases are counted by our own rule (alias-limit.ts), which counts those of __typename too.
+    maxAliases: { enabled: false },
     costLimit: COST_LIMIT,
     // Tokens are limited by graphql-js's own parser (server.ts parseOptions): Armor's check throws
     // before Apollo can answer 400.
@@ -32,4 +34,5 @@ export function requestLimits(production: boolean) {
     // Suggestions name fields; outside production they help, in production they leak the schema.
     blockFieldSuggestion: { enabled: production },
   }).protect();
+  return { ...armor, validationRules: [...armor.validationRules, aliasLimitRule(REQUEST_LIMITS.maxAliases)] };
 }

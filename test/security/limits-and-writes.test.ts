@@ -65,6 +65,24 @@ describe("request limits", () => {
     expect(response.errors?.[0]?.message).toMatch(/aliases limit of 20 exceeded/i);
   });
 
+  it("counts aliases of __typename, and aliases in fragments as often as they are spread", async () => {
+    const typenames = Array.from({ length: 25 }, (_, i) => `t${i}: __typename`).join(" ");
+    const direct = await graphql(server.url, `{ ${typenames} }`);
+    expect(direct.errors?.[0]?.extensions?.code).toBe("LIMIT_EXCEEDED");
+    expect(direct.errors?.[0]?.message).toMatch(/aliases limit of 20 exceeded/i);
+    const spreads = Array.from({ length: 6 }, (_, i) => `b${i}: bodies(limit: 1) { ...F }`).join(" ");
+    const fragment = await graphql(
+      server.url,
+      `{ ${spreads} } fragment F on Body { a: id b: name c: __typename }`,
+    );
+    expect(fragment.errors?.[0]?.extensions?.code).toBe("LIMIT_EXCEEDED");
+    const within = await graphql(
+      server.url,
+      `{ ${Array.from({ length: 20 }, (_, i) => `t${i}: __typename`).join(" ")} }`,
+    );
+    expect(within.errors).toBeUndefined();
+  });
+
   it("caps list sizes at the type's @limit maximum", async () => {
     const response = await graphql<{ actions: unknown[] }>(
       server.url,
