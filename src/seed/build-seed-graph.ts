@@ -1,7 +1,7 @@
 import type { DomainModel } from "../schema-model/index.js";
 import { checkReferences } from "./check-references.js";
 import { checkRequired } from "./check-required.js";
-import { definedPartnerships, readFileHeader } from "./read-file-header.js";
+import { definedPartnerships, folderPartnerships, readFileHeader } from "./read-file-header.js";
 import { readEntry } from "./read-entry.js";
 import type { SeedFile } from "./read-seed-files.js";
 import { resolveOwnership } from "./resolve-ownership.js";
@@ -24,9 +24,10 @@ export function buildSeedGraph(
     for (const id of file.mentions) if (!draft.unreadable.has(id)) draft.unreadable.set(id, file.file);
   }
   const partnerships = definedPartnerships(files);
+  const folders = folderPartnerships(files);
   for (const seedFile of files) {
     if (seedFile.readErrors.length) continue;
-    const header = readFileHeader(seedFile, model, partnerships, draft);
+    const header = readFileHeader(seedFile, model, partnerships, folders, draft);
     if (!header) continue;
     const { file } = seedFile;
     header.entries.forEach((entry, index) =>

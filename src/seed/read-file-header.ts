@@ -1,3 +1,4 @@
+import path from "node:path";
 import { isPartnershipId, SHARED, type DomainModel } from "../schema-model/index.js";
 import { didYouMean } from "../text/index.js";
 import type { SeedFile } from "./read-seed-files.js";
@@ -32,6 +33,28 @@ export function definedPartnerships(files: readonly SeedFile[]): Map<string, str
 }
 
 /**
+ * The partnership of each folder that holds a partnership.yaml (by the folder, as files are
+ * named in messages): every file under it must be that partnership's, so a file copied from
+ * another partnership's folder, still saying its old `partnership:`, is caught.
+ */
+export function folderPartnerships(files: readonly SeedFile[]): Map<string, string> {
+  const folders = new Map<string, string>();
+  for (const { file, data } of files)
+    if (path.basename(file) === "partnership.yaml" && isRecord(data) && isPartnershipId(data.partnership))
+      folders.set(path.dirname(file), data.partnership);
+  return folders;
+}
+
+/** The partnership.yaml folder nearest above a file, and its partnership. */
+function folderOf(file: string, folders: ReadonlyMap<string, string>): [string, string] | undefined {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    const partnershipId = folders.get(dir);
+    if (partnershipId) return [dir, partnershipId];
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
  * Checks a file's top-level keys, its partnership and its document (merged into the draft as a
  * Document node). Undefined when the entries cannot be read as the partnership's facts.
  */
@@ -39,6 +62,7 @@ export function readFileHeader(
   seedFile: SeedFile,
   model: DomainModel,
   partnerships: ReadonlyMap<string, string>,
+  folders: ReadonlyMap<string, string>,
   draft: SeedGraphDraft,
 ): FileHeader | undefined {
   const { file, data } = seedFile;
@@ -79,6 +103,15 @@ export function readFileHeader(
       });
     return undefined;
   }
+
+  const folder = folderOf(file, folders);
+  if (folder && folder[1] !== partnershipId)
+    draft.report({
+      file,
+      field: "partnership",
+      message: `says ${partnershipId}, but the file is in ${folder[0]}${path.sep}, ${folder[1]}'s folder (its partnership.yaml).`,
+      fix: `move the file to ${partnershipId === SHARED ? "seeds/shared/" : `${partnershipId}'s folder`}, or write \`partnership: ${folder[1]}\` if it is ${folder[1]}'s.`,
+    });
 
   let documentId: string | undefined;
   const documentModel = model.labels.get("Document");

@@ -173,6 +173,29 @@ entries:
   });
 });
 
+describe("a file in another partnership's folder", () => {
+  it("still saying its old partnership (copied from there) is an error naming both and the fix", () => {
+    const enfield = `partnership: partnership:enfield
+document: { id: doc:e, title: Enfield minutes }
+entries:
+  - Partnership: partnership:enfield
+    at: Cover
+    name: Enfield
+`;
+    const issues = issuesOf({
+      "barnet/partnership.yaml": PARTNERSHIP,
+      "barnet/registry/people.yaml": REGISTRY,
+      "enfield/partnership.yaml": enfield,
+      "enfield/papers/q.yaml": PAPER,
+    });
+    expect(lines(issues)).toEqual([
+      expect.stringMatching(
+        /enfield\/papers\/q\.yaml, field partnership: says partnership:barnet, but the file is in .*enfield\/, partnership:enfield's folder \(its partnership\.yaml\)\. Fix: move the file to partnership:barnet's folder, or write `partnership: partnership:enfield`/,
+      ),
+    ]);
+  });
+});
+
 describe("npm run seed -- new <slug>", () => {
   const seedsCopy = (): string => {
     const dir = mkdtempSync(path.join(tmpdir(), "governance-graph-scaffold-"));
