@@ -15,6 +15,7 @@ import { openBenchDatabase } from "./database/open-bench-database.js";
 import { generatePartnership } from "./generate/index.js";
 import { loadPartnerships, type LoadReport } from "./load/load-partnerships.js";
 import { runLoadTest } from "./load-test/run-load-test.js";
+import { inProcessExecutor } from "./measure/in-process.js";
 import { runScenarios } from "./measure/run-scenarios.js";
 import { buildNaiveSchema } from "./naive/index.js";
 import { updateBenchmarksMarkdown } from "./report/markdown.js";
@@ -69,7 +70,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     log,
   });
   try {
-    await ensureSchema(database.driver, database.database, model);
+    // HISTORY=off (as for the server and the seed CLI): no APOC trigger writing a Change per write.
+    const history = process.env.HISTORY !== "off";
+    await ensureSchema(database.driver, database.database, model, { history });
     const { records } = await database.driver.executeQuery(
       "CALL dbms.components() YIELD versions RETURN versions[0] AS version",
       {},
@@ -153,7 +156,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       production: true,
       verifyToken: createTokenVerifier({}),
     };
-    const api = await startServer({ ...serverOptions, schema: await buildSchema({ driver }) });
+    const schema = await buildSchema({ driver });
+    const api = await startServer({ ...serverOptions, schema });
     const naive = await startServer({ ...serverOptions, schema: buildNaiveSchema() });
     const { landmarks } = generatePartnership(0, options.seed);
     let scenarioResults;
@@ -174,6 +178,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         asOf: options.asOf,
         apiUrl: `${api.url}/graphql`,
         naiveUrl: `${naive.url}/graphql`,
+        inProcess: inProcessExecutor(schema, serverOptions),
         floor: { driver, database: database.database },
         counter,
         iterations: options.iterations,
@@ -197,6 +202,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
               name: `${name} (${name === "governanceDiagram" ? "viewer" : "report"})`,
               query: scenario.query,
               variables: scenario.variables(landmarks, options.asOf),
+              floor: () =>
+                scenario.floor(
+                  { driver: database.driver, database: database.database },
+                  scenario.variables(landmarks, options.asOf),
+                ),
             };
           }),
           connections: [1, 8, 32],
@@ -218,6 +228,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         heap: options.heap,
         pageCache: options.pageCache,
         batchSize: options.batchSize,
+        history,
         database: database.local ? "local" : "NEO4J_URI",
       },
       graph,

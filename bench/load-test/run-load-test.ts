@@ -6,6 +6,19 @@ export interface LoadTarget {
   name: string;
   query: string;
   variables: Record<string, unknown>;
+  /** The floor's (b) hand-written Cypher for the same answer, run at the same concurrency. */
+  floor: () => Promise<unknown>;
+}
+
+/** The floor (b) under load: `connections` callers in a loop in the benchmark process, through the driver. */
+export interface FloorRun {
+  target: string;
+  connections: number;
+  durationSeconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p99: number; max: number };
+  errors: number;
 }
 
 export interface LoadRun {
@@ -24,6 +37,8 @@ export interface LoadRun {
 export interface LoadTestReport {
   where: string;
   runs: LoadRun[];
+  /** The floor's queries at the same concurrencies (absent in results before issue 14). */
+  floorRuns?: FloorRun[];
   /** Heap after a full GC, before the first run and after the last: "flat" means these are close. */
   heapAfterGc: { before: number; after: number };
   rssAfterGc: { before: number; after: number };
@@ -81,13 +96,63 @@ export async function runLoadTest(options: {
         );
       }
     const end = await api.memory(true);
+    const floorRuns: FloorRun[] = [];
+    for (const target of options.targets)
+      for (const connections of options.connections) {
+        const run = await loadFloor(target, connections, options.durationSeconds);
+        floorRuns.push(run);
+        options.log(
+          `[load] ${target.name} floor x${connections}: ${run.requestsPerSecond} req/s, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, errors ${run.errors}`,
+        );
+      }
     return {
       where: `API in a child process (pid ${api.pid}, tsx, --expose-gc), autocannon in the benchmark process, Neo4j in its own JVM; all on this machine`,
       runs,
+      floorRuns,
       heapAfterGc: { before: baseline.heapUsed, after: end.heapUsed },
       rssAfterGc: { before: baseline.rss, after: end.rss },
     };
   } finally {
     await api.stop();
   }
+}
+
+/**
+ * `connections` concurrent callers of the floor's query for `durationSeconds`, each starting its
+ * next request when the last one answers (what autocannon does with its connections).
+ */
+async function loadFloor(
+  target: LoadTarget,
+  connections: number,
+  durationSeconds: number,
+): Promise<FloorRun> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const start = performance.now();
+  const end = start + durationSeconds * 1000;
+  const caller = async (): Promise<void> => {
+    while (performance.now() < end) {
+      const t = performance.now();
+      try {
+        await target.floor();
+        latencies.push(performance.now() - t);
+      } catch {
+        errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, caller));
+  const elapsed = (performance.now() - start) / 1000;
+  const sorted = latencies.sort((a, b) => a - b);
+  const at = (p: number): number =>
+    Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
+  return {
+    target: target.name,
+    connections,
+    durationSeconds,
+    requests: latencies.length,
+    requestsPerSecond: Math.round((latencies.length / elapsed) * 10) / 10,
+    latencyMs: { p50: at(50), p99: at(99), max: Math.round(sorted[sorted.length - 1] ?? 0) },
+    errors,
+  };
 }

@@ -5,7 +5,7 @@ import { answerSize, canonical, firstDifference } from "./canonical.js";
 import { postGraphQL } from "./graphql-client.js";
 import { ratio, summarise, type LatencySummary } from "./statistics.js";
 
-export type VariantKey = "a" | "b" | "c";
+export type VariantKey = "a" | "a0" | "b" | "c";
 
 export interface ScenarioResult {
   name: string;
@@ -13,11 +13,13 @@ export interface ScenarioResult {
   variables: Record<string, unknown>;
   answer: { objects: number; bytes: number };
   /** null when the variant's answer equals (a)'s, else where they first differ. */
-  differences: { b: string | null; c: string | null };
+  differences: { a0?: string | null; b: string | null; c: string | null };
   latency: Record<VariantKey, LatencySummary>;
   /** Database round trips per request (the median; they do not vary for a fixed question). */
   roundTrips: Record<VariantKey, number>;
   ratios: {
+    a0OverB_p50?: number | null;
+    aOverA0_p50?: number | null;
     aOverB_p50: number | null;
     aOverB_p95: number | null;
     cOverA_p50: number | null;
@@ -32,6 +34,8 @@ export interface RunOptions {
   /** /graphql of the real API and of the naive one. */
   apiUrl: string;
   naiveUrl: string;
+  /** (a0): the API's schema executed in this process. */
+  inProcess: (query: string, variables: Record<string, unknown>) => Promise<unknown>;
   floor: FloorContext;
   counter: RoundTripCounter;
   iterations: number;
@@ -53,24 +57,29 @@ export async function runScenarios(options: RunOptions): Promise<ScenarioResult[
   const call = (index: number, key: VariantKey): Promise<unknown> => {
     const scenario = scenarios[index]!;
     if (key === "b") return scenario.floor(options.floor, variables[index]!);
+    if (key === "a0") return options.inProcess(scenario.query, variables[index]!);
     return postGraphQL(key === "a" ? options.apiUrl : options.naiveUrl, scenario.query, variables[index]!);
   };
 
   // First, the same answer three ways (checked once, before any timing).
   const answers: Record<VariantKey, unknown>[] = [];
   for (let i = 0; i < scenarios.length; i++)
-    answers.push({ a: await call(i, "a"), b: await call(i, "b"), c: await call(i, "c") });
+    answers.push({
+      a: await call(i, "a"),
+      a0: await call(i, "a0"),
+      b: await call(i, "b"),
+      c: await call(i, "c"),
+    });
   const samples = scenarios.map(() => ({
     a: [] as number[],
+    a0: [] as number[],
     b: [] as number[],
     c: [] as number[],
-    trips: { a: [] as number[], b: [] as number[], c: [] as number[] },
+    trips: { a: [] as number[], a0: [] as number[], b: [] as number[], c: [] as number[] },
   }));
-  const orders: VariantKey[][] = [
-    ["a", "b", "c"],
-    ["b", "c", "a"],
-    ["c", "a", "b"],
-  ];
+  // Every rotation of the four, so each variant runs first, second... equally often.
+  const keys: VariantKey[] = ["a", "a0", "b", "c"];
+  const orders = keys.map((_, shift) => keys.map((_, k) => keys[(k + shift) % keys.length]!));
   const total = options.warmup + options.iterations;
   for (let iteration = 0; iteration < total; iteration++) {
     for (let i = 0; i < scenarios.length; i++)
@@ -88,7 +97,7 @@ export async function runScenarios(options: RunOptions): Promise<ScenarioResult[
   }
   return scenarios.map((scenario, i) => {
     const s = samples[i]!;
-    const latency = { a: summarise(s.a), b: summarise(s.b), c: summarise(s.c) };
+    const latency = { a: summarise(s.a), a0: summarise(s.a0), b: summarise(s.b), c: summarise(s.c) };
     const a = canonical(answers[i]!.a);
     return {
       name: scenario.name,
@@ -96,12 +105,20 @@ export async function runScenarios(options: RunOptions): Promise<ScenarioResult[
       variables: variables[i]!,
       answer: answerSize(answers[i]!.a),
       differences: {
+        a0: firstDifference(a, canonical(answers[i]!.a0)),
         b: firstDifference(a, canonical(answers[i]!.b)),
         c: firstDifference(a, canonical(answers[i]!.c)),
       },
       latency,
-      roundTrips: { a: median(s.trips.a), b: median(s.trips.b), c: median(s.trips.c) },
+      roundTrips: {
+        a: median(s.trips.a),
+        a0: median(s.trips.a0),
+        b: median(s.trips.b),
+        c: median(s.trips.c),
+      },
       ratios: {
+        a0OverB_p50: ratio(latency.a0.p50, latency.b.p50),
+        aOverA0_p50: ratio(latency.a.p50, latency.a0.p50),
         aOverB_p50: ratio(latency.a.p50, latency.b.p50),
         aOverB_p95: ratio(latency.a.p95, latency.b.p95),
         cOverA_p50: ratio(latency.c.p50, latency.a.p50),

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { BenchResults } from "./results.js";
+import { throughputAgainstFloor, type BenchResults } from "./results.js";
 
 const START = "<!-- bench:results:start (written by npm run bench; edit outside these markers) -->";
 const END = "<!-- bench:results:end -->";
@@ -32,6 +32,19 @@ function renderRun(results: BenchResults, file: string): string {
     "",
     "Latencies in ms. a: the API over HTTP; b: hand-written Cypher through the driver; c: naive resolver-per-field GraphQL over HTTP.",
   ];
+  if (results.scenarios.every((s) => s.latency.a0)) {
+    lines.push(
+      "",
+      "Where (a)'s time goes, at p50: a0 is the same document executed in-process (graphql-js `execute` on the API's schema with a real request context, parsed and validated once; no HTTP, no Apollo pipeline). HTTP and pipeline = a - a0; execution and translation (resolvers, @neo4j/graphql, assembly) = a0 - b; database = b (the floor's own time).",
+      "",
+      "| scenario | a p50 | a0 p50 | a0 p95 | b p50 | HTTP + pipeline | execution + translation | database | a0/b p50 | round trips a0 | same answer a0 |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | :---: |",
+      ...results.scenarios.map((s) => {
+        const a0 = s.latency.a0!;
+        return `| ${s.name} | ${ms(s.latency.a.p50)} | ${ms(a0.p50)} | ${ms(a0.p95)} | ${ms(s.latency.b.p50)} | ${ms(s.latency.a.p50 - a0.p50)} | ${ms(a0.p50 - s.latency.b.p50)} | ${ms(s.latency.b.p50)} | ${x(s.ratios.a0OverB_p50 ?? null)} | ${s.roundTrips.a0 ?? "-"} | ${s.differences.a0 ? "no" : "yes"} |`;
+      }),
+    );
+  }
   if (results.scaling) {
     lines.push(
       "",
@@ -56,6 +69,21 @@ function renderRun(results: BenchResults, file: string): string {
     for (const r of results.loadTest.runs)
       lines.push(
         `| ${r.target} | ${r.connections} | ${r.requestsPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${r.errors} | ${(r.memoryBefore.rss / 1048576).toFixed(0)} -> ${(r.memoryAfter.rss / 1048576).toFixed(0)} |`,
+      );
+    const pairs = throughputAgainstFloor(results.loadTest);
+    if (pairs.length)
+      lines.push(
+        "",
+        "Throughput against the floor: the floor's queries (b) at the same concurrency, that many callers in a loop through the driver in the benchmark process (the API's figures above are over HTTP from autocannon):",
+        "",
+        "| query | connections | a req/s | b req/s | a/b | b p50 ms | b p99 ms | b errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ...pairs.map((p) => {
+          const floor = results.loadTest!.floorRuns!.find(
+            (f) => f.target === p.target && f.connections === p.connections,
+          )!;
+          return `| ${p.target} | ${p.connections} | ${p.api} | ${p.floor} | ${x(p.ratio)} | ${floor.latencyMs.p50} | ${floor.latencyMs.p99} | ${floor.errors} |`;
+        }),
       );
     lines.push(
       "",

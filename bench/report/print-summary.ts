@@ -7,6 +7,7 @@ export function printSummary(results: BenchResults): void {
     objects: s.answer.objects,
     "a p50": s.latency.a.p50,
     "a p95": s.latency.a.p95,
+    "a0 p50": s.latency.a0?.p50 ?? "-",
     "b p50": s.latency.b.p50,
     "b p95": s.latency.b.p95,
     "c p50": s.latency.c.p50,

@@ -39,6 +39,8 @@ export interface BenchResults {
     heap: string;
     pageCache: string;
     batchSize: number;
+    /** Whether the history trigger (src/history) recorded every write; absent in older results: on. */
+    history?: boolean;
     database: string;
   };
   graph: { partnerships: number; nodes: number; relationships: number };
@@ -142,8 +144,42 @@ export function judgeTargets(results: Omit<BenchResults, "targets">): BenchResul
       met: after - before <= Math.max(0.1 * before, 5 * 1048576),
       detail: `heap after GC ${(before / 1048576).toFixed(1)} -> ${(after / 1048576).toFixed(1)} MB`,
     });
+    const pairs = throughputAgainstFloor(results.loadTest).filter((p) => p.connections === 32);
+    if (pairs.length) {
+      const short = pairs.filter((p) => (p.ratio ?? 0) < 0.7);
+      targets.push({
+        name: "throughput at concurrency 32 at least 0.7 of the floor's at 32",
+        met: short.length === 0,
+        detail: pairs.map((p) => `${p.target} ${p.api}/${p.floor} req/s = ${p.ratio}`).join(", "),
+      });
+    }
   }
   return targets;
+}
+
+/** The API's req/s against the floor's at each concurrency (a/b), for the runs measured both ways. */
+export function throughputAgainstFloor(
+  loadTest: LoadTestReport,
+): { target: string; connections: number; api: number; floor: number; ratio: number | null }[] {
+  return loadTest.runs.flatMap((run) => {
+    const floor = loadTest.floorRuns?.find(
+      (f) => f.target === run.target && f.connections === run.connections,
+    );
+    if (!floor) return [];
+    const ratio =
+      floor.requestsPerSecond > 0
+        ? Math.round((run.requestsPerSecond / floor.requestsPerSecond) * 100) / 100
+        : null;
+    return [
+      {
+        target: run.target,
+        connections: run.connections,
+        api: run.requestsPerSecond,
+        floor: floor.requestsPerSecond,
+        ratio,
+      },
+    ];
+  });
 }
 
 export function writeResults(dir: string, results: BenchResults): string {

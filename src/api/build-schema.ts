@@ -8,6 +8,7 @@ import { authorizedTypeDefs } from "./authorization-rules.js";
 import type { ApiContext } from "./context.js";
 import { DateScalar } from "./date-scalar.js";
 import { historyResolvers } from "./history-resolvers.js";
+import { installTranslationCache } from "./translation-cache.js";
 import { traversalResolvers } from "./traversal-resolvers.js";
 import { validateWrites } from "./validate-writes.js";
 
@@ -22,6 +23,7 @@ export interface SchemaOptions {
  * authorization rules for every type, our traversal resolvers, and checks on every write.
  */
 export async function buildSchema(options: SchemaOptions = {}): Promise<GraphQLSchema> {
+  installTranslationCache();
   const typeDefs = options.typeDefs ?? readTypeDefs();
   const neoSchema = new Neo4jGraphQL({
     typeDefs: authorizedTypeDefs(typeDefs, buildDomainModel(typeDefs)),

@@ -18,3 +18,4 @@ export {
 export { COST_LIMIT, REQUEST_LIMITS } from "./request-limits.js";
 export { authorizedTypeDefs } from "./authorization-rules.js";
 export { MAX_INPUT_DEPTH, refusals, RESTRICTED_NAMES, restrictedUses } from "./restricted-fields.js";
+export { translationCacheStats } from "./translation-cache.js";

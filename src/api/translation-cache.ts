@@ -1,0 +1,89 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import { LRUCache } from "lru-cache";
+
+/**
+ * @neo4j/graphql translates every read into Cypher on every request (for the report's strategy
+ * tree, about 14 ms of a 37 ms request; BENCHMARKS.md). The translation is a pure function of
+ * the schema, the entity, the selection with its arguments (the resolve tree, variables already
+ * substituted) and the caller's claims (which the authorization rules turn into filters and
+ * parameters), so it is cached under exactly those: an ad-hoc query with another filter, sort or
+ * selection, or the same document from a caller who sees differently, is translated afresh and
+ * keeps all the generated filtering, sorting and authorization. The answer is never cached: the
+ * cached Cypher runs against the database on every request, so writes are seen at once.
+ *
+ * The library has no hook for this, so its `translateRead` export, which its read resolvers call
+ * through the module object on every request, is wrapped once per process. The wrapper depends
+ * on that internal module (dist/translate/translate-read.js) of @neo4j/graphql 7; the test in
+ * test/api/translation-cache.test.ts fails if an upgrade moves it or stops calling it.
+ */
+
+interface TranslateArgs {
+  context: {
+    resolveTree: unknown;
+    schemaModel: object;
+    jwt?: unknown;
+    authorization?: { jwt?: unknown };
+    cypherParams?: unknown;
+  };
+  entityAdapter: { name: string };
+  varName?: string;
+}
+interface Translation {
+  cypher: string;
+  params: Record<string, unknown>;
+}
+type TranslateRead = (args: TranslateArgs) => Translation;
+
+const ENTRIES_PER_SCHEMA = 1000;
+const require = createRequire(import.meta.url);
+const module = require(
+  path.join(path.dirname(require.resolve("@neo4j/graphql")), "translate", "translate-read.js"),
+) as { translateRead: TranslateRead; __cached?: true };
+
+const caches = new WeakMap<object, LRUCache<string, Translation>>();
+/** Hits and misses since the process started (for tests and the benchmark). */
+export const translationCacheStats = { hits: 0, misses: 0 };
+
+/** The cache key: everything the translation reads that can differ between two requests. */
+function keyOf({ context, entityAdapter, varName }: TranslateArgs): string | undefined {
+  try {
+    return JSON.stringify([
+      entityAdapter.name,
+      varName ?? null,
+      context.resolveTree,
+      context.authorization?.jwt ?? null,
+      context.jwt ?? null,
+      context.cypherParams ?? null,
+    ]);
+  } catch {
+    return undefined; // a value JSON cannot write (a BigInt): translate without the cache
+  }
+}
+
+/** Wraps the library's read translation with the cache (idempotent; buildSchema calls it). */
+export function installTranslationCache(): void {
+  if (module.__cached) return;
+  const translate = module.translateRead;
+  if (typeof translate !== "function")
+    throw new Error(
+      "@neo4j/graphql no longer exports translateRead from dist/translate/translate-read.js: update src/api/translation-cache.ts for this version.",
+    );
+  module.translateRead = (args) => {
+    const key = keyOf(args);
+    if (key === undefined) return translate(args);
+    let cache = caches.get(args.context.schemaModel);
+    if (!cache) caches.set(args.context.schemaModel, (cache = new LRUCache({ max: ENTRIES_PER_SCHEMA })));
+    const cached = cache.get(key);
+    if (cached) {
+      translationCacheStats.hits++;
+      // A fresh parameters object per request: the executor copies it, but nothing may share it.
+      return { cypher: cached.cypher, params: { ...cached.params } };
+    }
+    translationCacheStats.misses++;
+    const translation = translate(args);
+    cache.set(key, { cypher: translation.cypher, params: { ...translation.params } });
+    return translation;
+  };
+  module.__cached = true;
+}
