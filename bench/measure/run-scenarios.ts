@@ -15,6 +15,8 @@ export interface ScenarioResult {
   /** null when the variant's answer equals (a)'s, else where they first differ. */
   differences: { a0?: string | null; b: string | null; c: string | null };
   latency: Record<VariantKey, LatencySummary>;
+  /** (a)'s very first request, before any other of its document: translation cache empty, JIT cold (ms). */
+  coldMs?: number;
   /** Database round trips per request (the median; they do not vary for a fixed question). */
   roundTrips: Record<VariantKey, number>;
   ratios: {
@@ -63,13 +65,18 @@ export async function runScenarios(options: RunOptions): Promise<ScenarioResult[
 
   // First, the same answer three ways (checked once, before any timing).
   const answers: Record<VariantKey, unknown>[] = [];
-  for (let i = 0; i < scenarios.length; i++)
+  const cold: number[] = [];
+  for (let i = 0; i < scenarios.length; i++) {
+    const start = performance.now();
+    const a = await call(i, "a");
+    cold.push(performance.now() - start);
     answers.push({
-      a: await call(i, "a"),
+      a,
       a0: await call(i, "a0"),
       b: await call(i, "b"),
       c: await call(i, "c"),
     });
+  }
   const samples = scenarios.map(() => ({
     a: [] as number[],
     a0: [] as number[],
@@ -110,6 +117,7 @@ export async function runScenarios(options: RunOptions): Promise<ScenarioResult[
         c: firstDifference(a, canonical(answers[i]!.c)),
       },
       latency,
+      coldMs: Math.round(cold[i]! * 10) / 10,
       roundTrips: {
         a: median(s.trips.a),
         a0: median(s.trips.a0),

@@ -28,7 +28,7 @@ afterAll(async () => {
   await driver.close();
 });
 
-const ITEMS = `query Items($p: String!, $direction: SortDirection!) {
+const ITEMS = `query Items($p: ID!, $direction: SortDirection!) {
   agendaItems(where: { partnershipId: { eq: $p } }, sort: [{ number: $direction }]) { number title }
 }`;
 
