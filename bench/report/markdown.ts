@@ -21,7 +21,7 @@ function renderRun(results: BenchResults, file: string): string {
     `- Command: \`${results.command}\` -> [${path.basename(file)}](bench/results/${path.basename(file)})`,
     `- Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, Neo4j ${m.neo4j} (${results.settings.database}, heap ${results.settings.heap}, page cache ${results.settings.pageCache}); shared with other work: load average ${m.loadAverage.start[0]} at start, ${m.loadAverage.end[0]} at end`,
     `- Graph: ${thousands(results.graph.nodes)} nodes, ${thousands(results.graph.relationships)} relationships (seed ${results.settings.seed}); ${load}`,
-    `- ${results.settings.iterations} timed iterations after ${results.settings.warmup} warm-up, a/b/c interleaved; questions about partnership p000, asOf ${results.settings.asOf}`,
+    `- ${results.settings.iterations} timed iterations after ${results.settings.warmup} warm-up, ${results.scenarios.every((s) => s.latency.a0) ? "a/a0/b/c" : "a/b/c"} interleaved; questions about partnership p000, asOf ${results.settings.asOf}`,
     "",
     "| scenario | answer objects | a p50 | a p95 | b p50 | b p95 | c p50 | c p95 | round trips a / b / c | a/b p50 | c/a p50 | same answer b, c |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: | ---: | :---: |",
