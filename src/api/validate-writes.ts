@@ -1,6 +1,15 @@
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
-import { defaultFieldResolver, execute, parse, type GraphQLFieldConfig, type GraphQLSchema } from "graphql";
+import {
+  defaultFieldResolver,
+  execute,
+  getNamedType,
+  isObjectType,
+  parse,
+  type GraphQLFieldConfig,
+  type GraphQLSchema,
+} from "graphql";
 import { ErrorCode, GovernanceError } from "../errors/index.js";
+import { restrictions } from "../schema-model/index.js";
 import type { ApiContext } from "./context.js";
 import { badInput, newNodesOf, type NewNode } from "./write-checks.js";
 
@@ -66,6 +75,62 @@ async function checkUncited(where: unknown, context: ApiContext, schema: GraphQL
     );
 }
 
+/** The label a generated update mutation changes: updateBodies -> Body (the type of its response's list). */
+function updatedLabel(field: GraphQLFieldConfig<unknown, ApiContext>): string | undefined {
+  const response = getNamedType(field.type);
+  if (!isObjectType(response)) return undefined;
+  return Object.values(response.getFields())
+    .map((f) => getNamedType(f.type).name)
+    .find((name) => name !== "UpdateInfo" && name !== "CreateInfo");
+}
+
+/**
+ * An update that sets restricted fields only (a private note, contact details) runs in one
+ * transaction with a step that puts back each node's `updatedAt`: the public must not learn from
+ * a timestamp that something private changed.
+ */
+async function keepingPublicTimestamp(
+  label: string,
+  root: string,
+  args: Record<string, unknown>,
+  context: ApiContext,
+  info: Parameters<NonNullable<GraphQLFieldConfig<unknown, ApiContext>["resolve"]>>[3],
+  run: (context: ApiContext) => unknown,
+): Promise<unknown> {
+  const session = context.driver.session({ database: context.database });
+  // An explicit transaction: the library runs the update in it, and does not commit it.
+  const tx = session.beginTransaction({ timeout: context.timeoutMs });
+  try {
+    const scoped: ApiContext = { ...context, executionContext: tx };
+    const matched = await execute({
+      schema: info.schema,
+      document: parse(`query($where: ${label}Where) { items: ${root}(where: $where, limit: 1000) { id } }`),
+      variableValues: { where: args.where },
+      contextValue: scoped,
+    });
+    if (matched.errors?.length) throw matched.errors[0];
+    const ids = ((matched.data?.items ?? []) as { id: string }[]).map((item) => item.id);
+    const before = await tx.run(
+      `MATCH (n:${label}) WHERE n.id IN $ids RETURN n.id AS id, n.updatedAt AS updatedAt`,
+      { ids },
+    );
+    const result = await run(scoped);
+    await tx.run(`UNWIND $rows AS row MATCH (n:${label} {id: row.id}) SET n.updatedAt = row.updatedAt`, {
+      rows: before.records.map((r) => ({
+        id: r.get("id") as string,
+        updatedAt: r.get("updatedAt") as unknown,
+      })),
+    });
+    await tx.commit();
+    return result;
+  } catch (error) {
+    if (tx.isOpen()) await tx.rollback();
+    throw error;
+  } finally {
+    await session.close();
+  }
+}
+
 /**
  * Wraps every generated mutation: an anonymous caller hears "sign in" first (the library's own
  * error is a 500); then every node the input would create, at any depth, is checked like a seed
@@ -84,6 +149,15 @@ export function validateWrites(schema: GraphQLSchema): GraphQLSchema {
           const nodes = newNodesOf(args, definitions as never);
           await checkUnique(nodes, context);
           if (fieldName === "deleteDocuments") await checkUncited(args.where, context, info.schema);
+          const label = fieldName.startsWith("update") ? updatedLabel(field) : undefined;
+          const restricted = new Set(label ? restrictions().fields.get(label) : []);
+          const keys = Object.keys((args.update as Record<string, unknown> | undefined) ?? {});
+          if (label && keys.length && keys.every((key) => restricted.has(key))) {
+            const root = fieldName.slice("update".length).replace(/^./, (c) => c.toLowerCase());
+            return keepingPublicTimestamp(label, root, args, context, info, (scoped) =>
+              resolve(source, args, scoped, info),
+            );
+          }
           return resolve(source, args, context, info);
         },
       };

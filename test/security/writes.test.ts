@@ -168,3 +168,29 @@ describe("ownership (docs/tenancy.md)", () => {
     expect(response.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
+
+describe("audit timestamps", () => {
+  const updatedAt = async (): Promise<string> => {
+    const response = await graphql<{ bodies: { updatedAt: string }[] }>(
+      server.url,
+      `{ bodies(where: { id: { eq: "body:${s}-board" } }) { updatedAt } }`,
+    );
+    return response.data?.bodies[0]?.updatedAt ?? "";
+  };
+
+  it("editing a private note does not bump the public updatedAt; a public edit does", async () => {
+    const before = await updatedAt();
+    expect(before).not.toBe("");
+    const note = await write(`mutation {
+      updateBodies(where: { id: { eq: "body:${s}-board" } }, update: { privateNote: { set: "private ${s}" } }) { bodies { privateNote } }
+    }`);
+    expect(note.errors).toBeUndefined();
+    expect(JSON.stringify(note.data)).toContain(`private ${s}`);
+    expect(await updatedAt()).toBe(before);
+    const quorum = await write(
+      `mutation { updateBodies(where: { id: { eq: "body:${s}-board" } }, update: { quorum: { set: "4" } }) { bodies { id } } }`,
+    );
+    expect(quorum.errors).toBeUndefined();
+    expect(await updatedAt()).not.toBe(before);
+  });
+});
