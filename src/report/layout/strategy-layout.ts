@@ -40,9 +40,15 @@ function kindNoun(kinds: readonly string[], n: number): string {
 
 function actionTitleCell(row: PlanAction, section: ObjectiveRef | null): Cell {
   const others = row.serves.filter((o) => o.id !== section?.id);
+  // Printed with the objective whose every sub-objective it serves: say so, not each of them.
+  const underIt = section !== null && !row.serves.some((o) => o.id === section.id);
   const lines = [
     row.desiredOutcome ? `Desired outcome: ${row.desiredOutcome}` : null,
-    section && others.length ? `Also serves: ${others.map(refName).join("; ")}` : null,
+    underIt
+      ? `Serves every objective under ${refName(section)} (${others.length})`
+      : section && others.length
+        ? `Also serves: ${others.map(refName).join("; ")}`
+        : null,
   ].filter(Boolean);
   return cell(row.title, lines.length ? { sub: lines.join("\n") } : {});
 }

@@ -170,18 +170,6 @@ const refOf = (node: { id: string; ref: string | null; title: string }): Objecti
   title: node.title,
 });
 
-/** True when an objective has something of its own to show beyond its title. */
-function hasContent(node: ObjectiveNode): boolean {
-  return (
-    node.leadsConnection.edges.length > 0 ||
-    node.governedBy.length > 0 ||
-    node.indicators.length > 0 ||
-    node.actions.length > 0 ||
-    node.risks.length > 0 ||
-    node.subObjectives.some(hasContent)
-  );
-}
-
 /** The plan's objectives, each once, in the plan's order (depth first: a parent before its children). */
 function* walkNodes(nodes: readonly ObjectiveNode[], depth = 1): Generator<[ObjectiveNode, number]> {
   for (const node of [...nodes].sort(recordedOrder)) {
@@ -236,9 +224,27 @@ function place<T extends { id: string }>(
   return placed;
 }
 
-/** Serving every one of the plan's own objectives (of which there are several) makes an item plan-wide. */
-const planWide = (on: readonly ObjectiveRef[], top: readonly ObjectiveNode[]): boolean =>
-  top.length > 1 && top.every((t) => on.some((o) => o.id === t.id));
+/**
+ * Where an action or risk attached to objectives `on` is printed, once: with the plan-wide items
+ * (null) when it serves every one of the plan's own objectives; under an objective when it serves
+ * every objective under that one (the wants of a priority: printed with the priority, not under
+ * the first want); else under the first objective it serves in the plan's order.
+ */
+function printedAt(
+  on: readonly ObjectiveRef[],
+  top: readonly ObjectiveNode[],
+  tree: { parentOf: ReadonlyMap<string, ObjectiveNode>; byId: ReadonlyMap<string, ObjectiveNode> },
+): ObjectiveRef | null {
+  if (top.length > 1 && top.every((t) => on.some((o) => o.id === t.id))) return null;
+  let at = on.map((o) => tree.byId.get(o.id)!);
+  while (at.length > 1) {
+    const parent = tree.parentOf.get(at[0]!.id);
+    const all = parent && at.every((n) => tree.parentOf.get(n.id) === parent);
+    if (!parent || !all || parent.subObjectives.length !== at.length) break;
+    at = [parent];
+  }
+  return refOf(at[0]!);
+}
 
 /**
  * The strategy report's model from the StrategyReport query's response: pure, no I/O. It follows
@@ -256,6 +262,12 @@ export function buildStrategyReport(
   const findings = new FindingIndex(data.governanceHealth);
   const top = planTree(strategy.id, data.objectives).sort(recordedOrder);
   const nodes = [...walkNodes(top)];
+  const tree = {
+    parentOf: new Map(
+      nodes.flatMap(([node]) => node.subObjectives.map((child) => [child.id, node] as const)),
+    ),
+    byId: new Map(nodes.map(([node]) => [node.id, node] as const)),
+  };
   const inPlan = new Set(nodes.map(([node]) => node.id));
   const parts = templateParts(nodes);
 
@@ -267,7 +279,7 @@ export function buildStrategyReport(
     rows.set(item.id, {
       ...actionRow(item, asOf, findings),
       serves: on,
-      printedIn: planWide(on, top) ? null : on[0]!,
+      printedIn: printedAt(on, top, tree),
     });
   // Actions the paper states for the plan as a whole are plan-wide whatever else they serve.
   for (const action of strategy.actions) {
@@ -283,7 +295,7 @@ export function buildStrategyReport(
       kind: item.kind,
       text: item.text,
       affects: on,
-      printedIn: planWide(on, top) ? null : on[0]!,
+      printedIn: printedAt(on, top, tree),
     });
   for (const risk of strategy.risks) {
     const row = risks.get(risk.id);
@@ -293,14 +305,20 @@ export function buildStrategyReport(
   // One set of progress columns for the whole plan, as the template prints Qtr 1-4 in every section.
   const periods = progressPeriods([...rows.values()]);
 
+  /** True when an objective has something of its own to show beyond its title. */
+  const hasContent = (node: ObjectiveNode): boolean =>
+    node.leadsConnection.edges.length > 0 ||
+    node.governedBy.length > 0 ||
+    node.indicators.length > 0 ||
+    [...rows.values(), ...risks.values()].some((item) => item.printedIn?.id === node.id) ||
+    node.subObjectives.some(hasContent);
+
   const build = (node: ObjectiveNode, depth: number): ObjectiveSection => {
     const leaders = leadersAt(node.leadsConnection, asOf);
     const children = [...node.subObjectives].sort(recordedOrder);
     const sections = children.filter(hasContent).map((child) => build(child, depth + 1));
-    const here = [...node.actions]
-      .sort(recordedOrder)
-      .map((a) => rows.get(a.id)!)
-      .filter((row) => row.printedIn?.id === node.id);
+    // Its own actions, and those serving every objective under it.
+    const here = [...rows.values()].filter((row) => row.printedIn?.id === node.id).sort(recordedOrder);
     const below = new Set<string>();
     const collect = (s: ObjectiveSection): void => {
       for (const a of [...s.actions, ...s.communications, ...s.fedByElsewhere]) below.add(a.id);
@@ -360,7 +378,7 @@ export function buildStrategyReport(
           .filter((o) => !inPlan.has(o.id))
           .map((o) => ({ ...refOf(o), strategy: o.partOfStrategy[0]?.title ?? null })),
       },
-      risks: nodeRisks.filter((r) => r.printedIn?.id === node.id),
+      risks: [...risks.values()].filter((r) => r.printedIn?.id === node.id),
       risksElsewhere: nodeRisks.filter((r) => r.printedIn?.id !== node.id),
       periods,
       flags: findings.flags(node.id),
@@ -372,10 +390,7 @@ export function buildStrategyReport(
   const commitments = [...rows.values()].filter((row) => row.printedIn === null).sort(recordedOrder);
   const printed: PlanAction[] = [...commitments];
   for (const [node] of nodes)
-    for (const a of [...node.actions].sort(recordedOrder)) {
-      const row = rows.get(a.id)!;
-      if (row.printedIn?.id === node.id && !printed.includes(row)) printed.push(row);
-    }
+    printed.push(...[...rows.values()].filter((row) => row.printedIn?.id === node.id).sort(recordedOrder));
 
   const all = [...walk(sections)];
   const findingCounts: Record<string, number> = {};

@@ -67,12 +67,21 @@ const homes = objective("homes", {
   actions: [shared, everywhere],
   feedingActions: fed(shared, everywhere, action("h1")),
 });
-// Under Safer homes: the flat list names its parent.
+// Under Safer homes: the flat list names its parent. "Both" serves each of its two wants.
+const both = action("both", { title: "Street-by-street visits" });
 const hardening = objective("homes-1", {
   ref: "1a",
   title: "Target hardening",
-  actions: [action("h1")],
-  feedingActions: fed(action("h1")),
+  actions: [action("h1"), both],
+  feedingActions: fed(action("h1"), both),
+  partOfStrategy: [],
+  partOfObjective: [{ id: homes.id }],
+});
+const marking = objective("homes-2", {
+  ref: "1b",
+  title: "Property marking",
+  actions: [both],
+  feedingActions: fed(both),
   partOfStrategy: [],
   partOfObjective: [{ id: homes.id }],
 });
@@ -116,7 +125,7 @@ const data: StrategyReportQuery = {
     },
   ],
   // The response lists them flat, out of order, as a database may.
-  objectives: [town, hardening, homes, streets],
+  objectives: [town, marking, hardening, homes, streets],
   governanceHealth: [],
 };
 
@@ -154,12 +163,13 @@ describe("the strategy report's model follows the plan as recorded", () => {
     expect(report.levels).toEqual(["THEME", "PLACE"]);
     expect(section("Theme three").kind).toBe("PLACE");
     expect(section("Theme one").sections.map((s) => [s.ref, s.depth])).toEqual([["1a", 2]]);
+    expect(section("Theme one").objectives.map((o) => o.ref)).toEqual(["1b"]);
   });
 
   it("prints each action once, under the first objective it serves, listing all it serves", () => {
     const printed = report.actions.map((a) => a.id);
     expect(new Set(printed).size).toBe(printed.length);
-    expect(printed).toHaveLength(6);
+    expect(printed).toHaveLength(7);
     const all = [...report.sections, ...report.sections.flatMap((s) => s.sections)];
     const shown = all.flatMap((s) => [...s.actions, ...s.communications]).map((a) => a.id);
     expect(shown.filter((id) => id === shared.id)).toHaveLength(1);
@@ -167,6 +177,17 @@ describe("the strategy report's model follows the plan as recorded", () => {
     expect(row.printedIn?.ref).toBe("Theme two");
     expect(row.serves.map((o) => o.ref)).toEqual(["Theme two", "Theme one"]);
     expect(section("Theme one").fedByElsewhere.map((a) => a.id)).toEqual([shared.id]);
+  });
+
+  it("prints an action serving every objective under another with that one, not under the first", () => {
+    const row = report.actions.find((a) => a.id === both.id)!;
+    expect(row.serves.map((o) => o.ref)).toEqual(["1a", "1b"]);
+    expect(row.printedIn?.ref).toBe("Theme one");
+    expect(section("Theme one").actions.map((a) => a.id)).toContain(both.id);
+    // 1b has nothing else of its own: a line under Theme one, not a section repeating the action.
+    expect(section("Theme one").sections[0]!.actions.map((a) => a.id)).toEqual(["action:p:h1"]);
+    const markdown = renderMarkdown(layoutStrategyReport(report));
+    expect(markdown).toContain("Street-by-street visits<br>Serves every objective under Theme one (2)");
   });
 
   it("prints what the plan commits to as a whole, and what serves every objective, once, as plan-wide", () => {
@@ -208,6 +229,6 @@ describe("the strategy report's model follows the plan as recorded", () => {
     expect(markdown).toContain("### 2. Risks and dependencies");
     expect(markdown).toContain("## Plan-wide commitments");
     expect(markdown).toContain("## Plan-wide risks and dependencies");
-    expect(markdown).toContain("6 actions across 3 objectives (2 plan-wide commitments)");
+    expect(markdown).toContain("7 actions across 3 objectives (2 plan-wide commitments)");
   });
 });
