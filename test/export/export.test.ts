@@ -14,7 +14,7 @@ import {
   type ExportRequest,
   type PopoloExport,
 } from "../../src/export/index.js";
-import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.js";
+import { buildDomainModel, readTypeDefs, restrictions } from "../../src/schema-model/index.js";
 import { ANONYMOUS, createReadQuery, graphStats, type Viewer } from "../../src/traversals/index.js";
 import { startTestServer, tokenFor } from "../support/api.js";
 import { DATABASE, isolatedPartnership, testDriver } from "../support/database.js";
@@ -305,6 +305,22 @@ entries:
       string
     >[];
     expect(items.some((i) => i.restricted === "true")).toBe(viewer !== ANONYMOUS);
+    // Every field the SDL marks restricted is a column only in an officer's tables; no decision taken at a
+    // restricted item reaches the public either.
+    for (const [label, fields] of restrictions().fields) {
+      const table = files.find((f) => f.name === `${label}.csv`);
+      if (!table) continue;
+      const header = (parseCsv(table.body, { to_line: 1 }) as string[][])[0]!;
+      // Audit fields (updatedBy) are not exported at all; the domain's restricted properties are officers' columns.
+      for (const field of fields.filter((f) => model.labels.get(label)?.properties.has(f)))
+        expect(header.includes(field), `${label}.${field}`).toBe(viewer !== ANONYMOUS);
+      expect(header).not.toContain("updatedBy");
+    }
+    const madeAt = files.find((f) => f.name === "MADE_AT.csv");
+    const restrictedIds = new Set(items.filter((i) => i.restricted === "true").map((i) => i.id));
+    if (viewer === ANONYMOUS && madeAt)
+      for (const row of parseCsv(madeAt.body, { columns: true }) as Record<string, string>[])
+        expect(restrictedIds.has(row.to!)).toBe(false);
   });
 
   it("serves the exports over HTTP under the caller's visibility", async () => {
