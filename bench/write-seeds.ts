@@ -1,12 +1,13 @@
 /**
  * `npm run bench:seeds -- --partnerships 300 --out /tmp/seeds-300`: writes N generated
- * partnerships as seed YAML (one folder each, as under seeds/), to measure
+ * partnerships as seed YAML (one folder each, and shared/, as under seeds/), to measure
  * `npm run seed -- --check --dir <out>` at scale (BENCHMARKS.md, "Seed validation").
  */
 import { Command, InvalidArgumentError } from "commander";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { DEFAULT_SEED, generatePartnership, partnershipSlug } from "./generate/index.js";
+import { SHARED } from "../src/schema-model/index.js";
+import { DEFAULT_SEED, generatePartnership, generateShared, partnershipSlug } from "./generate/index.js";
 import { writeSeedFolder } from "./generate/write-seed-folder.js";
 
 const program = new Command("bench:seeds")
@@ -33,6 +34,8 @@ if (existsSync(options.out) && readdirSync(options.out).length) {
 let files = 0;
 let nodes = 0;
 try {
+  // The national agencies every partnership refers to, as seeds/shared/ holds the real ones.
+  files += writeSeedFolder(generateShared(), path.join(options.out, "shared"), SHARED).length;
   for (let index = 0; index < options.partnerships; index++) {
     const { graph, landmarks } = generatePartnership(index, options.seed);
     files += writeSeedFolder(

@@ -19,8 +19,20 @@ export interface PartnershipContext {
   people: string[];
   /** Organisation ids by agency slug, plus `all` in creation order. */
   organisations: { bySlug: Map<string, string>; all: string[] };
-  /** Body ids: the board, its committee, one delivery group per theme (same order as themes), all bodies. */
-  bodies: { board: string; committee: string; workingGroup: string; themeGroups: string[]; all: string[] };
+  /**
+   * How the top is shaped: `board` (the CSP board is the top, as in Barnet) or `district` (a
+   * local strategic partnership's board above the CSP board, with a group of its own on it).
+   */
+  shape: "board" | "district";
+  /** Body ids: the board, its committee, one delivery group per theme (same order as themes), all bodies; the district board when there is one. */
+  bodies: {
+    board: string;
+    committee: string;
+    workingGroup: string;
+    themeGroups: string[];
+    all: string[];
+    district?: string;
+  };
 }
 
 /** Evidence citing a paper of this partnership. */

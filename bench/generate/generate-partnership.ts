@@ -15,6 +15,8 @@ export interface Landmarks {
   partnershipId: string;
   /** The statutory board (root of the diagram, of bodiesReportingTo). */
   boardId: string;
+  /** The top of the structure: the district board above the CSP board, or the CSP board. */
+  topId: string;
   /** The main strategy (the whole strategy tree). */
   strategyId: string;
   /** Its first priority (actionsFeeding). */
@@ -44,7 +46,9 @@ export function areaName(index: number): string {
 }
 
 /**
- * One community safety partnership shaped like the Barnet sample (about 1,300 nodes and 3,000
+ * One community safety partnership shaped like the Barnet sample (or, one in three, with a
+ * district board above its CSP, like Lichfield), referring to the shared national agencies of
+ * generateShared (about 1,300 nodes and 3,000
  * relationships with provenance), drawn from a PRNG seeded by (seed, index): partnership k is
  * the same whether 1 or 300 are generated, which is what lets the benchmark compare scales.
  * @example const { graph, landmarks } = generatePartnership(0); graph.nodes.size; // ~1300
@@ -70,6 +74,8 @@ export function generatePartnership(index: number, seed = DEFAULT_SEED): Generat
     slug,
     area,
     themes,
+    // Every third partnership has a district board above its CSP (Lichfield's shape).
+    shape: index % 3 === 1 ? "district" : "board",
     papers: papers as PartnershipContext["papers"],
     people: [],
     organisations: { bySlug: new Map(), all: [] },
@@ -96,6 +102,7 @@ export function generatePartnership(index: number, seed = DEFAULT_SEED): Generat
     landmarks: {
       partnershipId,
       boardId: context.bodies.board,
+      topId: context.bodies.district ?? context.bodies.board,
       personId: context.people[1]!,
       searchText: themes[0]!.group.split(" ")[0]!.toLowerCase(),
       ...plans,

@@ -1,3 +1,4 @@
+import { SHARED } from "../../src/schema-model/index.js";
 import { relationshipKey, type Citation, type SeedGraph, type SeedNode } from "../../src/seed/index.js";
 
 /**
@@ -25,6 +26,23 @@ export class GraphBuilder {
       listedAt: ["bench/generate"],
     };
     this.graph.nodes.set(id, node);
+    return id;
+  }
+
+  /**
+   * Lists a shared entity in this partnership's papers, as a partnership's file mentions one: no
+   * properties (only shared files set them), this partnership's own provenance.
+   */
+  mention(label: string, id: string, evidence: Citation[]): string {
+    if (this.graph.nodes.has(id)) throw new Error(`Generator bug: ${id} mentioned twice.`);
+    this.graph.nodes.set(id, {
+      id,
+      label,
+      partnershipId: SHARED,
+      properties: {},
+      evidence: evidence.map((citation) => ({ ...citation, partnershipId: this.partnershipId })),
+      listedAt: ["bench/generate"],
+    });
     return id;
   }
 
@@ -64,11 +82,28 @@ export const slugify = (text: string): string =>
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
 
-/** Merges partnership graphs (disjoint by construction: every id carries its partnership's slug). */
+/**
+ * Merges generated graphs as the validator merges files: partnerships' own ids are disjoint by
+ * construction (each carries its slug); a shared entity listed by several keeps the shared
+ * graph's properties and gathers every partnership's provenance. The inputs are not changed.
+ */
 export function mergeGraphs(graphs: readonly SeedGraph[]): SeedGraph {
   const merged: SeedGraph = { nodes: new Map(), relationships: [] };
   for (const graph of graphs) {
-    for (const [id, node] of graph.nodes) merged.nodes.set(id, node);
+    for (const [id, node] of graph.nodes) {
+      const existing = merged.nodes.get(id);
+      merged.nodes.set(
+        id,
+        existing
+          ? {
+              ...existing,
+              properties: { ...existing.properties, ...node.properties },
+              evidence: [...existing.evidence, ...node.evidence],
+              listedAt: [...existing.listedAt, ...node.listedAt],
+            }
+          : node,
+      );
+    }
     merged.relationships.push(...graph.relationships);
   }
   return merged;

@@ -9,3 +9,4 @@ export {
 export { mergeGraphs } from "./graph-builder.js";
 export { createRandom, mulberry32, deriveSeed, type Random } from "./prng.js";
 export { checkShape, countShape } from "./check-shape.js";
+export { generateShared, nationalAgencyId, SHARED_REGISTRY } from "./shared.js";

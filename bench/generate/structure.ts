@@ -1,6 +1,15 @@
 import { cite, dateBetween, idOf, type PartnershipContext } from "./context.js";
 import { slugify } from "./graph-builder.js";
-import { AGENCIES, EXTERNAL_BOARDS, FIRST_NAMES, HONORIFICS, LAST_NAMES, PANELS } from "./vocabulary.js";
+import { nationalAgencyId } from "./shared.js";
+import {
+  AGENCIES,
+  EXTERNAL_BOARDS,
+  FIRST_NAMES,
+  HONORIFICS,
+  LAST_NAMES,
+  NATIONAL_AGENCIES,
+  PANELS,
+} from "./vocabulary.js";
 
 const JOB_TITLES = [
   "Community Safety Manager",
@@ -47,6 +56,14 @@ export function addOrganisations(context: PartnershipContext, scale: number): vo
       { name: local, aliases: [agency.name], kind: agency.kind },
       [cite(context, "strategy", "Partners")],
     );
+    organisations.bySlug.set(agency.slug, id);
+    organisations.all.push(id);
+  }
+  // The national agencies are shared: the partnership's papers mention them (its own provenance).
+  for (const agency of NATIONAL_AGENCIES) {
+    const id = builder.mention("Organisation", nationalAgencyId(agency.slug), [
+      cite(context, "strategy", "Partners"),
+    ]);
     organisations.bySlug.set(agency.slug, id);
     organisations.all.push(id);
   }
@@ -141,6 +158,23 @@ export function addBodies(context: PartnershipContext, scale: number): void {
     frequency: "Quarterly",
   });
   updates(bodies.board, bodies.committee, "Annually");
+  if (context.shape === "district") {
+    // A district's local strategic partnership above the CSP, with a group of its own on it.
+    bodies.district = body("district-board", {
+      name: `${context.area} Local Strategic Partnership Board`,
+      kind: "LOCAL_STRATEGIC_PARTNERSHIP",
+      frequency: "Quarterly",
+    });
+    accountable(bodies.board, bodies.district);
+    accountable(
+      body("health-and-wellbeing-group", {
+        name: `${context.area} Health and Wellbeing Delivery Group`,
+        kind: "STRATEGY_DELIVERY_GROUP",
+        frequency: "Quarterly",
+      }),
+      bodies.district,
+    );
+  }
   for (const [i, name] of random.sample(EXTERNAL_BOARDS, random.int(3, 5)).entries()) {
     const id = body(slugify(name), { name, kind: "EXTERNAL_BOARD" });
     if (i < 2) updates(bodies.board, id, "Annually");
@@ -224,6 +258,14 @@ export function addMemberships(context: PartnershipContext): void {
       validFrom: dateBetween(random, 2017, 2023),
       representing: "Partner agency",
     });
+  for (const agency of NATIONAL_AGENCIES)
+    builder.link(
+      "MEMBER_OF",
+      organisations.bySlug.get(agency.slug)!,
+      bodies.board,
+      cite(context, "strategy", "Partners"),
+      { kind: "INVITED" },
+    );
   for (const agency of AGENCIES.filter((a) => a.kind !== "GOVERNMENT"))
     builder.link(
       "MEMBER_OF",

@@ -330,7 +330,16 @@ export const AGENCIES: readonly {
   { slug: "solace", name: "Solace Advocacy", kind: "PROVIDER" },
   { slug: "st-mungos", name: "St Mungo's", kind: "PROVIDER" },
   { slug: "pcc", name: "Police and Crime Commissioner", kind: "GOVERNMENT" },
-  { slug: "home-office", name: "Home Office", kind: "GOVERNMENT" },
+];
+
+/**
+ * National agencies every partnership refers to: shared entities (docs/tenancy.md), generated once
+ * (bench/generate/shared.ts) and mentioned by each partnership's papers.
+ */
+export const NATIONAL_AGENCIES: readonly { slug: string; name: string; aliases: string[] }[] = [
+  { slug: "home-office", name: "Home Office", aliases: ["HO"] },
+  { slug: "ministry-of-justice", name: "Ministry of Justice", aliases: ["MoJ"] },
+  { slug: "dwp", name: "Department for Work and Pensions", aliases: ["DWP"] },
 ];
 
 /** Smaller bodies under the delivery groups: case panels and operational meetings. */

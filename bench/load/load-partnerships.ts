@@ -1,7 +1,14 @@
 import type { Driver } from "neo4j-driver";
 import type { DomainModel } from "../../src/schema-model/index.js";
-import { addCounters, writeSteps, type WriteCounters } from "../../src/seed/index.js";
-import { checkShape, countShape, generatePartnership, mergeGraphs } from "../generate/index.js";
+import { SHARED } from "../../src/schema-model/index.js";
+import {
+  addCounters,
+  countGraph,
+  writeSteps,
+  type SeedGraph,
+  type WriteCounters,
+} from "../../src/seed/index.js";
+import { checkShape, generatePartnership, generateShared, mergeGraphs } from "../generate/index.js";
 
 const BATCH_TIMEOUT_MS = 30 * 60_000;
 
@@ -42,6 +49,20 @@ export interface LoadReport {
   slowestSteps: { step: string; ms: number; rows: number }[];
 }
 
+/** What a load unit writes of a graph: its nodes, its relationships, its provenance edges (on shared nodes too). */
+function unitShape(graph: SeedGraph, unit: readonly string[]): ReturnType<typeof countGraph> {
+  const own = new Set(unit);
+  const shape = countGraph({
+    nodes: new Map([...graph.nodes].filter(([, node]) => own.has(node.partnershipId))),
+    relationships: graph.relationships.filter((r) => own.has(r.partnershipId)),
+  });
+  shape.relationships.EVIDENCED_BY = [...graph.nodes.values()].reduce(
+    (total, node) => total + node.evidence.filter((e) => own.has(e.partnershipId)).length,
+    0,
+  );
+  return shape;
+}
+
 const add = (total: Record<string, number>, more: Record<string, number>): void => {
   for (const [key, value] of Object.entries(more)) total[key] = (total[key] ?? 0) + value;
 };
@@ -72,24 +93,40 @@ export async function loadPartnerships(
   let generateMs = 0;
   let writeMs = 0;
   const stepTimes = new Map<string, { ms: number; rows: number }>();
-  for (let start = 0; start < options.partnerships; start += options.batchSize) {
+  // The shared national agencies first, in a transaction of their own (as `seed --partnership
+  // shared`); then each batch writes only its partnerships (its load unit), referring to them.
+  const shared = generateShared();
+  const batches: (() => { graph: SeedGraph; unit: string[]; partnerships: number })[] = [
+    () => ({ graph: shared, unit: [SHARED], partnerships: 0 }),
+  ];
+  for (let start = 0; start < options.partnerships; start += options.batchSize)
+    batches.push(() => {
+      const indexes = Array.from(
+        { length: Math.min(options.batchSize, options.partnerships - start) },
+        (_, i) => start + i,
+      );
+      const partnerships = indexes.map((index) => generatePartnership(index, options.seed));
+      return {
+        graph: mergeGraphs([shared, ...partnerships.map((p) => p.graph)]),
+        unit: partnerships.map((p) => p.landmarks.partnershipId),
+        partnerships: indexes.length,
+      };
+    });
+  let loaded = 0;
+  for (const makeBatch of batches) {
     const generateStart = performance.now();
-    const indexes = Array.from(
-      { length: Math.min(options.batchSize, options.partnerships - start) },
-      (_, i) => start + i,
-    );
-    const graph = mergeGraphs(indexes.map((index) => generatePartnership(index, options.seed).graph));
+    const { graph, unit, partnerships } = makeBatch();
     const problems = checkShape(graph, model);
     if (problems.length)
       throw new Error(
         `The generator made a graph the seed validator would refuse (${problems.length} problems), e.g.:\n  ${problems.slice(0, 5).join("\n  ")}\nFix bench/generate.`,
       );
-    const shape = countShape(graph);
+    const shape = unitShape(graph, unit);
     add(generated.byLabel, shape.nodes);
     add(generated.byType, shape.relationships);
-    generated.nodes += graph.nodes.size;
+    generated.nodes += Object.values(shape.nodes).reduce((a, b) => a + b, 0);
     generated.relationships += Object.values(shape.relationships).reduce((a, b) => a + b, 0);
-    const steps = writeSteps(graph, model, "bench");
+    const steps = writeSteps(graph, model, "bench", unit);
     generateMs += performance.now() - generateStart;
 
     const writeStart = performance.now();
@@ -123,8 +160,9 @@ export async function loadPartnerships(
       await session.close();
     }
     writeMs += performance.now() - writeStart;
+    loaded += partnerships;
     options.onBatch?.({
-      partnershipsLoaded: start + indexes.length,
+      partnershipsLoaded: loaded,
       nodesCreated: counters.nodesCreated,
       relationshipsCreated: counters.relationshipsCreated,
       elapsedMs: writeMs,

@@ -8,7 +8,10 @@ import {
   countShape,
   createRandom,
   generatePartnership,
+  generateShared,
+  mergeGraphs,
   mulberry32,
+  nationalAgencyId,
   partnershipSlug,
 } from "../../../bench/generate/index.js";
 import { buildNaiveSchema } from "../../../bench/naive/index.js";
@@ -51,8 +54,11 @@ describe("the synthetic partnership generator", () => {
   });
 
   it("makes graphs the seed validator would accept: labels, properties, values, relationships and evidence from the schema", () => {
+    // With the shared entities they refer to, as a seed folder holds seeds/shared/ beside them.
     for (const index of [0, 1, 2, 57, 299])
-      expect(checkShape(generatePartnership(index).graph, model)).toEqual([]);
+      expect(checkShape(mergeGraphs([generateShared(), generatePartnership(index).graph]), model)).toEqual(
+        [],
+      );
   });
 
   it("is shaped like the Barnet graph: about 1,300 nodes and 3,100 relationships, every label, provenance on every node but papers", () => {
@@ -71,14 +77,22 @@ describe("the synthetic partnership generator", () => {
     graphs.forEach((graph, index) => {
       for (const node of graph.nodes.values()) {
         if (node.label !== "Document") expect(node.evidence.length, node.id).toBeGreaterThan(0);
-        expect(node.partnershipId).toBe(`partnership:${partnershipSlug(index)}`);
+        // Its own nodes, and mentions of the shared national agencies (with its own provenance, no properties).
+        if (node.partnershipId === "shared") {
+          expect(node.id).toMatch(/^org:bench-national-/);
+          expect(node.properties).toEqual({});
+          expect(
+            node.evidence.every((e) => e.partnershipId === `partnership:${partnershipSlug(index)}`),
+          ).toBe(true);
+        } else expect(node.partnershipId).toBe(`partnership:${partnershipSlug(index)}`);
       }
     });
   });
 
   it("keeps partnerships apart: ids carry the partnership's slug, areas are distinct for 300 partnerships", () => {
     const { graph } = generatePartnership(42);
-    for (const id of graph.nodes.keys()) expect(id).toMatch(/^[a-z]+:p042(:|$)/);
+    for (const [id, node] of graph.nodes)
+      if (node.partnershipId !== "shared") expect(id).toMatch(/^[a-z]+:p042(:|$)/);
     expect(new Set(Array.from({ length: 300 }, (_, i) => areaName(i))).size).toBe(300);
   });
 
@@ -94,6 +108,46 @@ describe("the synthetic partnership generator", () => {
       label(landmarks.personId),
     ]).toEqual(["Partnership", "Body", "Strategy", "Objective", "Action", "Person"]);
     expect(graph.relationships.some((r) => r.type === "LED_BY" && r.from === landmarks.actionId)).toBe(true);
+  });
+});
+
+describe("the shapes the generator varies", () => {
+  it("every partnership refers to every shared national agency, through relationships of its own", () => {
+    const shared = generateShared();
+    const agencies = [...shared.nodes.values()].filter((n) => n.label === "Organisation").map((n) => n.id);
+    expect(agencies).toEqual([
+      nationalAgencyId("home-office"),
+      nationalAgencyId("ministry-of-justice"),
+      nationalAgencyId("dwp"),
+    ]);
+    for (const index of [0, 1, 2, 3]) {
+      const { graph, landmarks } = generatePartnership(index);
+      for (const agency of agencies)
+        expect(
+          graph.relationships.some(
+            (r) =>
+              r.to === landmarks.boardId && r.from === agency && r.partnershipId === landmarks.partnershipId,
+          ),
+          `${landmarks.partnershipId} MEMBER_OF from ${agency}`,
+        ).toBe(true);
+    }
+  });
+
+  it("one partnership in three has a district board above its CSP, with a group of its own on it", () => {
+    const shapes = [0, 1, 2, 3, 4, 5].map((index) => {
+      const { graph, landmarks } = generatePartnership(index);
+      const lines = graph.relationships.filter((r) => r.type === "ACCOUNTABLE_TO");
+      const top = graph.nodes.get(landmarks.topId)!;
+      if (landmarks.topId !== landmarks.boardId) {
+        expect(top.properties.kind).toBe("LOCAL_STRATEGIC_PARTNERSHIP");
+        expect(lines.some((r) => r.from === landmarks.boardId && r.to === landmarks.topId)).toBe(true);
+        expect(lines.filter((r) => r.to === landmarks.topId && r.from !== landmarks.boardId)).toHaveLength(1);
+      }
+      // The top has no line up.
+      expect(lines.some((r) => r.from === landmarks.topId)).toBe(false);
+      return landmarks.topId === landmarks.boardId ? "board" : "district";
+    });
+    expect(shapes).toEqual(["board", "district", "board", "board", "district", "board"]);
   });
 });
 
