@@ -5,6 +5,7 @@ import { bearerToken, type Claims, type VerifyToken } from "./authenticate.js";
 import { countingDriver, type RoundTripCounter } from "./counting-driver.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import { viewerOf } from "./viewer.js";
+import { deadlineDriver, requestDeadline, type RequestDeadline } from "./request-deadline.js";
 
 /** What every resolver sees: the request's token, a fresh DataLoader set, and how to reach the database. */
 export interface ApiContext extends Neo4jGraphQLContext {
@@ -29,6 +30,8 @@ export interface ContextOptions {
   verifyToken: VerifyToken;
   /** DEFAULT_PARTNERSHIP: the partnership a question that names none is about; unset: none. */
   defaultPartnership?: string | undefined;
+  /** When the request must have answered; default: `timeoutMs` from now. */
+  deadline?: RequestDeadline;
 }
 
 /**
@@ -39,7 +42,8 @@ export async function createContext(options: ContextOptions, authorization?: str
   const token = bearerToken(authorization);
   const jwt = token ? { ...(await options.verifyToken(token)) } : undefined;
   const roundTrips: RoundTripCounter = { roundTrips: 0 };
-  const driver = countingDriver(options.driver, roundTrips);
+  const deadline = options.deadline ?? requestDeadline(options.timeoutMs);
+  const driver = countingDriver(deadlineDriver(options.driver, deadline), roundTrips);
   const read = createReadQuery(driver, options.database, options.timeoutMs);
   const context: ApiContext = {
     ...(jwt ? { jwt } : {}),

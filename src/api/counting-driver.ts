@@ -1,21 +1,11 @@
 import type { Driver, ManagedTransaction, Session, Transaction } from "neo4j-driver";
+import { forward } from "./forward.js";
 
 /** Database round trips (queries sent); reset it to measure a span. */
 export interface RoundTripCounter {
   roundTrips: number;
   /** Called with every query sent (the benchmarks' profiler captures what @neo4j/graphql generates). */
   onQuery?: (cypher: string, parameters: unknown) => void;
-}
-
-/** Binds methods to the real object, so a proxy never breaks the driver's private fields. */
-function forward<T extends object>(target: T, override: Partial<Record<PropertyKey, unknown>>): T {
-  return new Proxy(target, {
-    get(object, property) {
-      if (property in override) return override[property];
-      const value = Reflect.get(object, property, object) as unknown;
-      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(object) : value;
-    },
-  });
 }
 
 function counted(counter: RoundTripCounter, query: unknown, parameters: unknown): void {

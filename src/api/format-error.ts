@@ -1,26 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { GraphQLFormattedError } from "graphql";
-import { Neo4jError } from "neo4j-driver";
-import { ErrorCode } from "../errors/index.js";
+import { databaseUnavailable, ErrorCode, queryTimedOut } from "../errors/index.js";
+import { isDatabaseTimeout, isDatabaseUnavailable, neo4jErrorIn } from "../graph/index.js";
 import { LIMIT_MESSAGE } from "./request-limits.js";
-
-const TIMEOUT_CODES = /TransactionTimedOut|Transaction\.Terminated|LockClient\.Stopped/;
-const UNAVAILABLE_CODES = /ServiceUnavailable|SessionExpired/;
-
-function originalNeo4jError(error: unknown): Neo4jError | undefined {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 5; depth++) {
-    if (current instanceof Neo4jError) return current;
-    current = (current as { originalError?: unknown }).originalError;
-  }
-  return undefined;
-}
 
 /** graphql-js's suggestions ("Did you mean the enum value STATUTORY_BOARD?") name parts of the schema. */
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
 /**
- * Gives database failures their own codes (TIMEOUT, DATABASE_UNAVAILABLE) and, in production,
+ * Gives database failures their own codes (TIMEOUT, DATABASE_UNAVAILABLE) when they did not come
+ * through the request's deadline driver (which already gives them, with the HTTP status), and, in production,
  * replaces internal errors by a request id (the details go to the server log).
  */
 export function createErrorFormatter(options: {
@@ -30,19 +19,16 @@ export function createErrorFormatter(options: {
 }) {
   const log = options.log ?? ((line: string) => console.error(line));
   const format = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const neo4jError = originalNeo4jError(error);
-    if (neo4jError && TIMEOUT_CODES.test(neo4jError.code))
-      return {
-        ...formatted,
-        message: `The query ran longer than the ${options.timeoutMs} ms allowed and was stopped. Ask for less (a smaller depth, a narrower filter, a lower limit).`,
-        extensions: { code: ErrorCode.TIMEOUT },
-      };
-    if (neo4jError && UNAVAILABLE_CODES.test(neo4jError.code))
-      return {
-        ...formatted,
-        message: "The database is unreachable right now; try again shortly.",
-        extensions: { code: ErrorCode.DATABASE_UNAVAILABLE },
-      };
+    if (isDatabaseTimeout(error)) {
+      const { message, extensions } = queryTimedOut(options.timeoutMs);
+      return { ...formatted, message, extensions: { code: extensions.code } };
+    }
+    if (isDatabaseUnavailable(error)) {
+      const { message, extensions } = databaseUnavailable(
+        `Neo4j is unreachable: ${neo4jErrorIn(error)!.code}`,
+      );
+      return { ...formatted, message, extensions: { code: extensions.code } };
+    }
     const name = (error as { originalError?: { name?: string } } | undefined)?.originalError?.name;
     if (name === "Neo4jGraphQLForbiddenError")
       return {

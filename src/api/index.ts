@@ -19,3 +19,6 @@ export { COST_LIMIT, REQUEST_LIMITS } from "./request-limits.js";
 export { authorizedTypeDefs } from "./authorization-rules.js";
 export { MAX_INPUT_DEPTH, refusals, RESTRICTED_NAMES, restrictedUses } from "./restricted-fields.js";
 export { translationCacheStats } from "./translation-cache.js";
+export { listen, notReady } from "./http-listener.js";
+export type { ServiceCondition } from "./health-route.js";
+export { enforcementReserveMs } from "./request-deadline.js";

@@ -6,8 +6,6 @@ import { expressMiddleware } from "@as-integrations/express5";
 import compression from "compression";
 import cors from "cors";
 import express from "express";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
 import type { VerifyToken } from "./authenticate.js";
@@ -15,8 +13,10 @@ import { clientLimits, type ClientLimits } from "./client-limits.js";
 import { createContext, type ApiContext } from "./context.js";
 import { exportRoute } from "./export-route.js";
 import { createErrorFormatter } from "./format-error.js";
-import { healthRoute } from "./health-route.js";
+import { healthRoute, type HealthOptions } from "./health-route.js";
 import { httpErrors, refuseDeepBodies } from "./http-errors.js";
+import { listen, notReady, type HttpListener } from "./http-listener.js";
+import { noteArrival, requestDeadline } from "./request-deadline.js";
 import { REQUEST_LIMITS, requestLimits } from "./request-limits.js";
 import { restrictedFieldsPlugin } from "./restricted-fields.js";
 import { roundTripsPlugin } from "./round-trips-plugin.js";
@@ -38,6 +38,10 @@ export interface ServerOptions {
   clientLimits?: ClientLimits;
   /** How many proxies in front of the server to trust for the client's address (TRUST_PROXY). */
   trustProxy?: number;
+  /** HOST:PORT already bound (src/app binds it before starting Neo4j); otherwise bound here. */
+  listener?: HttpListener;
+  /** What /health reports besides the database: the process's condition and details. */
+  health?: Pick<HealthOptions, "condition" | "details">;
   /** Extra routes mounted after the API (the viewer's static files). */
   mount?: (app: express.Express) => void;
   log?: (line: string) => void;
@@ -46,13 +50,29 @@ export interface ServerOptions {
 export interface RunningServer {
   url: string;
   port: number;
+  /** Stops taking connections, lets in-flight requests finish (each within QUERY_TIMEOUT_MS), then closes. */
   stop(): Promise<void>;
 }
 
 /** Serves /graphql (Apollo Server + @neo4j/graphql), /health, and whatever `mount` adds. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const listener =
+    options.listener ??
+    (await listen(
+      options.host,
+      options.port,
+      notReady(() => "building the API"),
+    ));
+  try {
+    return await serve(listener, options);
+  } catch (error) {
+    if (!options.listener) await listener.close();
+    throw error;
+  }
+}
+
+async function serve(listener: HttpListener, options: ServerOptions): Promise<RunningServer> {
   const app = express();
-  const httpServer: Server = createServer(app);
   const limits = requestLimits(options.production);
   const apollo = new ApolloServer<ApiContext>({
     schema: options.schema,
@@ -60,6 +80,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     allowBatchedHttpRequests: false,
     // graphql-js stops parsing at this many tokens: a parse error (400), before any other work.
     parseOptions: { maxTokens: REQUEST_LIMITS.maxTokens },
+    // The process's own shutdown stops Apollo after draining; Apollo's would re-raise the signal
+    // and kill the process before the local Neo4j is stopped.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !options.production,
     validationRules: limits.validationRules,
     formatError: createErrorFormatter({
@@ -70,7 +93,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     plugins: [
       ...(limits.plugins as never[]),
       restrictedFieldsPlugin,
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Every request ends by its deadline, so draining waits at most that long.
+      ApolloServerPluginDrainHttpServer({
+        httpServer: listener.server,
+        stopGracePeriodMillis: options.timeoutMs + 1_000,
+      }),
       // Both Apollo landing pages load scripts from Apollo's CDN: never in production.
       options.production
         ? ApolloServerPluginLandingPageDisabled()
@@ -83,7 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Brotli or gzip, as the client accepts, for the API's JSON and the viewer's assets alike.
   app.use(compression());
   app.set("trust proxy", options.trustProxy ?? 0);
-  app.get("/health", healthRoute(options.driver, options.database));
+  app.get("/health", healthRoute({ driver: options.driver, database: options.database, ...options.health }));
   const contextOptions = {
     driver: options.driver,
     database: options.database,
@@ -94,6 +121,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const origins = options.corsOrigins ?? [];
   app.use(
     "/graphql",
+    noteArrival,
     ...(options.clientLimits ? [clientLimits(options.clientLimits)] : []),
     // No CORS headers at all unless origins are configured: browsers then allow only the same origin.
     ...(origins.length
@@ -109,17 +137,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     express.json({ limit: REQUEST_LIMITS.maxBodyBytes }),
     refuseDeepBodies,
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(contextOptions, req.headers.authorization),
+      context: async ({ req }) =>
+        createContext(
+          { ...contextOptions, deadline: requestDeadline(options.timeoutMs, req) },
+          req.headers.authorization,
+        ),
     }),
   );
   app.use("/export", exportRoute(contextOptions));
   options.mount?.(app);
   app.use(httpErrors(options.log ?? ((line: string) => console.error(line))));
-  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host, resolve));
-  const { port } = httpServer.address() as AddressInfo;
-  return {
-    url: `http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${port}`,
-    port,
-    stop: () => apollo.stop(),
-  };
+  listener.serve(app);
+  return { url: listener.url, port: listener.port, stop: () => apollo.stop() };
 }

@@ -1,6 +1,15 @@
 import type { Config } from "../config/index.js";
-import { buildSchema, createTokenVerifier, startServer, type RunningServer } from "../api/index.js";
+import {
+  buildSchema,
+  createTokenVerifier,
+  listen,
+  notReady,
+  startServer,
+  type RunningServer,
+  type ServiceCondition,
+} from "../api/index.js";
 import { ensureSchema, openDatabase, type Database } from "../graph/index.js";
+import { claimDataDir, type SupervisedNeo4j, type SupervisionEnd } from "../neo4j-local/index.js";
 import { buildDomainModel, readTypeDefs } from "../schema-model/index.js";
 import { loadSeedGraph, validateSeedDirectory } from "../seed/index.js";
 
@@ -10,6 +19,9 @@ export interface App {
   server: RunningServer;
   /** What happened to the seeds at start-up, for the log. */
   seeded: "loaded" | "already-present" | "skipped";
+  /** Settles only if the app cannot go on by itself: its Neo4j gave up, or was stopped from outside. */
+  ended: Promise<SupervisionEnd>;
+  /** Drains in-flight requests, then closes the driver and stops the local Neo4j; idempotent. */
   stop(): Promise<void>;
 }
 
@@ -28,17 +40,52 @@ async function isEmpty(database: Database): Promise<boolean> {
   return records[0]?.get("any") !== true;
 }
 
-/** Database (local or NEO4J_URI), constraints and indexes, seeds into an empty database, then the server. */
+const supervised = (database: Database): SupervisedNeo4j | undefined =>
+  database.local && "state" in database.local ? database.local : undefined;
+
+/** What /health says while the local Neo4j is being brought back. */
+function restartCondition(neo4j: SupervisedNeo4j | undefined): ServiceCondition | undefined {
+  const state = neo4j?.state();
+  if (state?.kind === "restarting")
+    return {
+      status: "restarting",
+      reason: `the local Neo4j ${state.cause}; restart attempt ${state.attempt} of ${state.of} ${state.underWay ? "under way since" : "at"} ${state.attemptAt}`,
+    };
+  if (state?.kind === "stopped") return { status: "stopping", reason: "the local Neo4j is gone" };
+  return undefined;
+}
+
+/**
+ * `npm start`'s composition, in an order that refuses early: the data directory (a second
+ * instance on it is refused before the store or its logs are touched), HOST:PORT (a port in use
+ * is refused before Neo4j starts), the database (local and supervised, or NEO4J_URI, proven to
+ * answer), constraints and indexes, seeds into an empty database, then the API on the bound port.
+ */
 export async function startApp(config: Config, options: AppOptions): Promise<App> {
   const log = options.log ?? ((line: string) => console.log(line));
   const typeDefs = readTypeDefs();
   const model = buildDomainModel(typeDefs);
-  const database = await openDatabase(config, log);
+  const claim = config.NEO4J_URI ? undefined : claimDataDir(config.NEO4J_DATA_DIR, "start");
+  let phase = "starting";
+  let stopping = false;
+  let database: Database | undefined;
+  const listener = await listen(
+    config.HOST,
+    config.PORT,
+    notReady(() => phase),
+  ).catch((error: unknown) => {
+    claim?.release();
+    throw error;
+  });
   try {
+    phase = config.NEO4J_URI ? `connecting to ${config.NEO4J_URI}` : "starting the local Neo4j";
+    database = await openDatabase(config, log, claim ? { serve: { claim } } : {});
+    phase = "creating constraints and indexes";
     await ensureSchema(database.driver, database.database, model, { history: config.HISTORY === "on" });
     let seeded: App["seeded"] = "skipped";
     if (config.SEED_ON_START !== "never") {
       if (config.SEED_ON_START === "always" || (await isEmpty(database))) {
+        phase = `loading the seeds from ${options.seedDir}`;
         const { graph } = validateSeedDirectory(options.seedDir, model);
         await loadSeedGraph(database.driver, graph, model, {
           database: database.database,
@@ -51,7 +98,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
         );
       } else seeded = "already-present";
     }
+    phase = "building the API";
     const schema = await buildSchema({ driver: database.driver, typeDefs });
+    const neo4j = supervised(database);
     const server = await startServer({
       schema,
       driver: database.driver,
@@ -68,20 +117,44 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
         concurrent: config.CONCURRENT_REQUESTS_PER_CLIENT,
       },
       trustProxy: config.TRUST_PROXY,
+      listener,
+      health: {
+        condition: () =>
+          stopping
+            ? { status: "stopping", reason: "shutting down: finishing the requests in flight" }
+            : restartCondition(neo4j),
+        details: () => {
+          const state = neo4j?.state();
+          return state?.kind === "running" && state.restarts > 0
+            ? { neo4jRestarts: state.restarts, lastNeo4jExit: state.lastExit }
+            : {};
+        },
+      },
       ...(options.mount ? { mount: options.mount } : {}),
     });
+    claim?.update({ api: server.url });
+    const opened = database;
+    let stopped: Promise<void> | undefined;
     return {
       url: server.url,
-      database,
+      database: opened,
       server,
       seeded,
-      async stop() {
-        await server.stop();
-        await database.close();
+      ended: neo4j?.ended ?? new Promise<never>(() => {}),
+      stop() {
+        stopped ??= (async () => {
+          stopping = true;
+          await server.stop();
+          await opened.close();
+          claim?.release();
+        })();
+        return stopped;
       },
     };
   } catch (error) {
-    await database.close();
+    await listener.close();
+    await database?.close();
+    claim?.release();
     throw error;
   }
 }

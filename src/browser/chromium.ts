@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
+import { UserError } from "../errors/index.js";
 
 /** Debian's chromium (apt-get install chromium); CHROMIUM_PATH overrides. */
 export const chromiumPath = (): string => process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -19,7 +20,7 @@ const CHROMIUM_ARGS = [
 /** Launches the real Chromium, or fails saying how to install it. */
 export async function launchChromium(executablePath: string = chromiumPath()): Promise<Browser> {
   if (!existsSync(executablePath))
-    throw new Error(
+    throw new UserError(
       `Chromium not found at ${executablePath}. Install Debian's package (as root: apt-get update && apt-get install -y chromium) or set CHROMIUM_PATH.`,
     );
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Command, Option } from "commander";
 import { loadConfig } from "../config/index.js";
+import { UserError } from "../errors/index.js";
 import { DEFAULT_BASE_IRI, exportFiles, type ExportFormat, type RdfFormat } from "../export/index.js";
 import { openDatabase } from "../graph/index.js";
 import { buildDomainModel, readTypeDefs } from "../schema-model/index.js";
@@ -23,9 +24,7 @@ const FORMATS: Record<ExportFormat, string> = {
   csv: "one CSV per label and per relationship type, with ids (--out is a folder)",
 };
 
-class ExportOptionError extends Error {
-  override name = "ExportOptionError";
-}
+class ExportOptionError extends UserError {}
 
 /** Parses and checks the options: a caller's mistake is an error naming the option and the fix. */
 function checked(format: ExportFormat, options: ExportOptions): ExportOptions {

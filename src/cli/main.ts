@@ -4,20 +4,15 @@ import { loadConfig } from "../config/index.js";
 import { DEFAULT_SEED_DIR } from "../seed/index.js";
 import { exportCommand } from "./export-command.js";
 import { reportCommand } from "./report-command.js";
+import { exitWith, runCommand } from "./run-command.js";
 import { runSeed } from "./seed-command.js";
 import { runSeedNew } from "./seed-new-command.js";
 import { runStart } from "./start-command.js";
 import { runToken } from "./token-command.js";
 
-/** Runs a command, prints its error without a stack for expected failures, and sets the exit code. */
+/** Runs a command (see runCommand for the exit codes) and ends the process when it is done. */
 async function run(action: () => Promise<void>): Promise<void> {
-  try {
-    await action();
-  } catch (error) {
-    const expected = error instanceof Error && /Error$/.test(error.name) && error.name !== "Error";
-    console.error(expected ? `${(error as Error).name}: ${(error as Error).message}` : error);
-    process.exitCode = 1;
-  }
+  exitWith(await runCommand(action));
 }
 
 const program = new Command("governance-graph").description(

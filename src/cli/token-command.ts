@@ -1,6 +1,7 @@
 import { SignJWT } from "jose";
 import { durationSeconds, ROLES } from "../api/index.js";
 import { DEVELOPMENT_JWT_SECRET, type Config } from "../config/index.js";
+import { UserError } from "../errors/index.js";
 
 export interface TokenOptions {
   role: string[];
@@ -12,17 +13,17 @@ export interface TokenOptions {
 /** The claims of a token, checked: roles from the known set, partnership ids of the right form. */
 export function tokenClaims(options: TokenOptions): { roles: string[]; partnerships: string[] } {
   const unknown = options.role.filter((role) => !(ROLES as readonly string[]).includes(role));
-  if (unknown.length) throw new Error(`Unknown role(s) ${unknown.join(", ")}: use ${ROLES.join(", ")}.`);
+  if (unknown.length) throw new UserError(`Unknown role(s) ${unknown.join(", ")}: use ${ROLES.join(", ")}.`);
   const bad = options.partnership.filter((id) => !/^partnership:[a-z0-9][a-z0-9._:-]*$/.test(id));
   if (bad.length)
-    throw new Error(`Not a partnership id: ${bad.join(", ")} (expected e.g. partnership:barnet).`);
+    throw new UserError(`Not a partnership id: ${bad.join(", ")} (expected e.g. partnership:barnet).`);
   return { roles: options.role, partnerships: options.partnership };
 }
 
 /** `npm run token`: prints an HS256 token signed with JWT_SECRET (or the development secret). */
 export async function runToken(config: Config, options: TokenOptions): Promise<void> {
   if (config.JWKS_URL)
-    throw new Error(
+    throw new UserError(
       "JWKS_URL is set: tokens come from your identity provider, this command only signs HS256 tokens for JWT_SECRET.",
     );
   if (

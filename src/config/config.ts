@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UserError } from "../errors/index.js";
 
 /** Every environment variable the project reads; the README's table mirrors this schema. */
 const environmentSchema = z.object({
@@ -15,7 +16,10 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9.-]*$/, "a database name such as neo4j")
     .default("neo4j"),
+  NEO4J_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  NEO4J_STARTUP_WAIT_MS: z.coerce.number().int().min(0).max(3_600_000).default(0),
   NEO4J_DATA_DIR: z.string().default(".data/neo4j"),
+  NEO4J_MAX_RESTARTS: z.coerce.number().int().min(0).max(100).default(5),
   NEO4J_HEAP: z
     .string()
     .regex(/^\d+[kmgKMG]$/, "a JVM size such as 1g or 512m")
@@ -78,9 +82,7 @@ function secretProblem(config: Config): string | undefined {
 }
 
 /** Thrown when an environment variable has the wrong form; the message names it and the fix. */
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
+export class ConfigError extends UserError {}
 
 /**
  * Reads and validates configuration from the environment.

@@ -1,10 +1,9 @@
 import { spawnSync } from "node:child_process";
+import { UserError } from "../errors/index.js";
 
 export const MINIMUM_JAVA = 17;
 
-export class JavaMissingError extends Error {
-  override name = "JavaMissingError";
-}
+export class JavaMissingError extends UserError {}
 
 /** Parses the major version from `java -version` output ("17.0.15", "1.8.0_392", "21"). */
 export function parseJavaMajor(versionOutput: string): number | undefined {

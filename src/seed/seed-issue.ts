@@ -1,3 +1,5 @@
+import { UserError } from "../errors/index.js";
+
 /** One problem found in a seed file: where it is, what was expected, what was found, and the fix. */
 export interface SeedIssue {
   file: string;
@@ -22,8 +24,7 @@ export function formatIssue(issue: SeedIssue): string {
 }
 
 /** Thrown before anything is written when any seed file is invalid; lists every issue found. */
-export class SeedValidationError extends Error {
-  override name = "SeedValidationError";
+export class SeedValidationError extends UserError {
   constructor(
     readonly issues: readonly SeedIssue[],
     what = "problem(s) in the seed files",

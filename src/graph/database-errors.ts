@@ -1,0 +1,37 @@
+import { isRetryableError, Neo4jError } from "neo4j-driver";
+
+/** Server codes of a transaction stopped for running past its timeout (QUERY_TIMEOUT_MS). */
+const TIMEOUT_CODES = new Set([
+  "Neo.ClientError.Transaction.TransactionTimedOut",
+  "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+  // A transaction past its timeout while it waits for a lock or is being terminated.
+  "Neo.TransientError.Transaction.LockClientStopped",
+  "Neo.TransientError.Transaction.Terminated",
+]);
+
+/** The driver's error behind an error wrapped by GraphQL or @neo4j/graphql, if there is one. */
+export function neo4jErrorIn(error: unknown): Neo4jError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (current instanceof Neo4jError) return current;
+    current =
+      (current as { originalError?: unknown; cause?: unknown }).originalError ??
+      (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** The database stopped the transaction at its timeout: the database is up, the question too big. */
+export function isDatabaseTimeout(error: unknown): boolean {
+  const neo4jError = neo4jErrorIn(error);
+  return neo4jError !== undefined && TIMEOUT_CODES.has(neo4jError.code);
+}
+
+/**
+ * The database cannot serve now: unreachable, connection lost, or a transient failure that
+ * outlived the driver's retries (a restart, a leader change). Asking again later may succeed.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const neo4jError = neo4jErrorIn(error);
+  return neo4jError !== undefined && isRetryableError(neo4jError) && !TIMEOUT_CODES.has(neo4jError.code);
+}
