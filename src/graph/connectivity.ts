@@ -36,6 +36,9 @@ const isPermanent = (error: unknown): boolean =>
  */
 export async function connectToDatabase(driver: Driver, options: ConnectOptions): Promise<DatabaseInfo> {
   const started = Date.now();
+  options.log(
+    `[neo4j] connecting to ${options.uri} (NEO4J_CONNECT_TIMEOUT_MS=${options.timeoutMs}, NEO4J_STARTUP_WAIT_MS=${options.waitMs})`,
+  );
   for (let attempt = 0; ; attempt++) {
     try {
       return await databaseInfo(driver, options.database, options.timeoutMs);
