@@ -6,8 +6,8 @@ import { stopRequest } from "./stop-signals.js";
 const log = (line: string): void => console.log(line);
 
 /**
- * `npm start`: runs until SIGINT, SIGTERM or SIGHUP (to npm, which forwards it, or to this
- * process), or until the local Neo4j cannot go on; then finishes the requests in flight, stops
+ * `npm start`: runs until SIGINT or SIGTERM (to npm, which forwards it, or to this process), until
+ * its parent process exits, or until the local Neo4j cannot go on; then finishes the requests in flight, stops
  * the server and the local Neo4j, and returns (or throws why the local Neo4j gave up).
  */
 export async function runStart(config: Config, options: { seedDir: string }): Promise<void> {

@@ -1,4 +1,5 @@
-const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+// Not SIGHUP: a handler would undo `nohup npm start`, which asks for it to be ignored.
+const SIGNALS = ["SIGINT", "SIGTERM"] as const;
 /** A signal repeated sooner than this is the same request (Ctrl-C reaches npm and us, and npm forwards it). */
 const REPEAT_MS = 1_000;
 const PARENT_CHECK_MS = 1_000;
@@ -10,7 +11,7 @@ export interface StopRequest {
 }
 
 /**
- * Listens for SIGINT, SIGTERM and SIGHUP, and watches the parent process: when npm (or the shell)
+ * Listens for SIGINT and SIGTERM, and watches the parent process: when npm (or the shell)
  * that started us is killed, we would otherwise be left running as an orphan holding the port and
  * the store. A second signal at least a second after the first calls `force`.
  */
