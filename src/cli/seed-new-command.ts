@@ -1,12 +1,11 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { UserError } from "../errors/index.js";
 import { buildDomainModel, readTypeDefs, type DomainModel } from "../schema-model/index.js";
 import { DEFAULT_SEED_DIR, scaffoldPartnership, slugProblem, validateSeedDirectory } from "../seed/index.js";
 
 /** A mistake in `seed new`'s arguments: printed as one line with the fix. */
-export class ScaffoldError extends Error {
-  override name = "ScaffoldError";
-}
+export class ScaffoldError extends UserError {}
 
 /**
  * `npm run seed -- new <slug> --name "..."`: writes <dir>/<slug>/ (partnership.yaml, registry/,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { runCommand } from "../../../src/cli/run-command.js";
+import { runCommand } from "../../../src/cli/index.js";
 import { ConfigError } from "../../../src/config/index.js";
 import { UserError } from "../../../src/errors/index.js";
-import { ReportError } from "../../../src/report/report-error.js";
+import { ReportError } from "../../../src/report/index.js";
 import { SeedValidationError } from "../../../src/seed/index.js";
 
 async function outcome(error?: unknown): Promise<{ code: number; printed: string[] }> {
