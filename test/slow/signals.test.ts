@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import type { Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INSTANCE_FILE } from "../../src/neo4j-local/index.js";
 import { graphql, healthBecomes } from "./support/http.js";
 import {
@@ -14,6 +14,7 @@ import {
   run,
   signal,
   waitForExit,
+  viewerBuilt,
   type Running,
 } from "./support/processes.js";
 
@@ -21,6 +22,7 @@ import {
 // that depends on its content, so the stores stay empty (SEED_ON_START=never): a faster start.
 const root = mkdtempSync(path.join(tmpdir(), "governance-graph-signals-"));
 const running: Running[] = [];
+beforeAll(() => viewerBuilt(), 300_000);
 const servers: Server[] = [];
 afterAll(async () => {
   for (const start of running) start.kill();

@@ -13,6 +13,7 @@ import {
   runToEnd,
   signal,
   waitForExit,
+  viewerBuilt,
   type Running,
 } from "./support/processes.js";
 
@@ -28,6 +29,7 @@ const java = (): number => javaPids(start.output()).at(-1)!;
 const BODIES = '{ bodies(where: { id: { eq: "body:scpb" } }) { id name } }';
 
 beforeAll(async () => {
+  await viewerBuilt();
   port = await freePort();
   api = `http://127.0.0.1:${port}`;
   start = run(["start"], {
@@ -36,7 +38,7 @@ beforeAll(async () => {
     QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS),
   });
   await start.waitFor(/governance-graph ready/, 300_000);
-}, 320_000);
+}, 600_000);
 
 afterAll(() => {
   start?.kill();

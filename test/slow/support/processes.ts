@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type Server, type Socket } from "node:net";
 import path from "node:path";
+import { ensureViewerBuilt } from "../../../src/viewer/index.js";
 
 /** The repository root, where `npm start` runs. */
 export const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -161,4 +162,12 @@ export async function portInUse(port: number): Promise<boolean> {
   } catch {
     return true;
   }
+}
+
+/**
+ * Builds the viewer now if its build is stale, so that `npm start` in a test does not (a Vite build
+ * competing for the CPU with the faults a test times).
+ */
+export async function viewerBuilt(): Promise<void> {
+  await ensureViewerBuilt({ log: () => {} });
 }
