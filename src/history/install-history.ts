@@ -1,10 +1,9 @@
 import type { Driver } from "neo4j-driver";
+import { UserError } from "../errors/index.js";
 import { ENDS_PROPERTY, HISTORY_LABEL, TRIGGER_NAME, TRIGGER_STATEMENT } from "./history-trigger.js";
 
 /** Raised when the database cannot record history (APOC triggers off): says what to set. */
-export class HistoryUnavailableError extends Error {
-  override name = "HistoryUnavailableError";
-}
+export class HistoryUnavailableError extends UserError {}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
