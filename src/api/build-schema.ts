@@ -8,6 +8,7 @@ import { authorizedTypeDefs } from "./authorization-rules.js";
 import type { ApiContext } from "./context.js";
 import { DateScalar } from "./date-scalar.js";
 import { historyResolvers } from "./history-resolvers.js";
+import { importResolvers } from "./import-resolvers.js";
 import { installTranslationCache } from "./translation-cache.js";
 import { traversalResolvers } from "./traversal-resolvers.js";
 import { validateWrites } from "./validate-writes.js";
@@ -20,7 +21,7 @@ export interface SchemaOptions {
 
 /**
  * The executable schema: everything @neo4j/graphql generates from schema/*.graphql, the
- * authorization rules for every type, our traversal resolvers, and checks on every write.
+ * authorization rules for every type, our traversal and import resolvers, and checks on every write.
  */
 export async function buildSchema(options: SchemaOptions = {}): Promise<GraphQLSchema> {
   installTranslationCache();
@@ -33,6 +34,7 @@ export async function buildSchema(options: SchemaOptions = {}): Promise<GraphQLS
       ...(options.resolvers ?? {
         ...traversalResolvers,
         Query: { ...(traversalResolvers.Query as object), ...(historyResolvers.Query as object) },
+        ...importResolvers,
       }),
       Date: DateScalar,
     },

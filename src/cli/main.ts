@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { loadConfig } from "../config/index.js";
 import { DEFAULT_SEED_DIR } from "../seed/index.js";
 import { exportCommand } from "./export-command.js";
+import { importCommand } from "./import-command.js";
 import { reportCommand } from "./report-command.js";
 import { exitWith, runCommand } from "./run-command.js";
 import { runSeed } from "./seed-command.js";
@@ -51,6 +52,7 @@ seed
     run(async () => void runSeedNew({ dir: seed.opts<{ dir: string }>().dir, slug, name: options.name })),
   );
 
+program.addCommand(importCommand(run, loadConfig));
 program.addCommand(reportCommand(run));
 program.addCommand(exportCommand(run));
 

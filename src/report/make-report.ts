@@ -10,6 +10,7 @@ import {
 import { UnreachableCaseError } from "../errors/index.js";
 import { idProblem } from "../schema-model/ids.js";
 import type { ReportDocument } from "./document/index.js";
+import type { SheetTable } from "../import/index.js";
 import {
   bodyCsv,
   layoutBodyReport,
@@ -18,6 +19,7 @@ import {
   personCsv,
   strategyCsv,
 } from "./layout/index.js";
+import { strategySheets } from "./layout/plan-sheet.js";
 import {
   buildBodyReport,
   buildPersonReport,
@@ -44,6 +46,8 @@ export interface MadeReport {
   model: ReportModel;
   document: ReportDocument;
   csv: CsvTable;
+  /** The sheets of `--format xlsx`: a strategy's in the import's action-plan layout, else the CSV table. */
+  sheets: SheetTable[];
 }
 
 const SUBJECT_QUERIES: Record<
@@ -54,6 +58,8 @@ const SUBJECT_QUERIES: Record<
   body: BodySubjectDocument,
   person: PersonSubjectDocument,
 };
+
+const csvSheet = (csv: CsvTable): SheetTable[] => [{ name: "Report", columns: csv.columns, rows: csv.rows }];
 
 /**
  * The subject's partnership, latest recorded date and paper meeting: one small request, asked
@@ -117,7 +123,8 @@ export async function makeReport(
     case "strategy": {
       const data = await source.request(StrategyReportDocument, { ...variables, strategyId: request.id });
       const model = buildStrategyReport(data, context(data.partnerships), request.id);
-      return { model, document: layoutStrategyReport(model), csv: strategyCsv(model) };
+      const sheets = strategySheets(data, request.id);
+      return { model, document: layoutStrategyReport(model), csv: strategyCsv(model), sheets };
     }
     case "body": {
       const to = request.period.to ?? asOf;
@@ -125,12 +132,14 @@ export async function makeReport(
       checkPeriod(period);
       const data = await source.request(BodyReportDocument, { ...variables, bodyId: request.id, ...period });
       const model = buildBodyReport(data, context(data.partnerships), request.id, period);
-      return { model, document: layoutBodyReport(model), csv: bodyCsv(model) };
+      const csv = bodyCsv(model);
+      return { model, document: layoutBodyReport(model), csv, sheets: csvSheet(csv) };
     }
     case "person": {
       const data = await source.request(PersonReportDocument, { ...variables, personId: request.id });
       const model = buildPersonReport(data, context(data.partnerships), request.id);
-      return { model, document: layoutPersonReport(model), csv: personCsv(model) };
+      const csv = personCsv(model);
+      return { model, document: layoutPersonReport(model), csv, sheets: csvSheet(csv) };
     }
     default:
       throw new UnreachableCaseError(request.type);

@@ -3,7 +3,7 @@ import { isIsoDate } from "./model/index.js";
 import { ReportError } from "./report-error.js";
 
 export const REPORT_TYPES = ["strategy", "body", "person"] as const;
-export const FORMATS = ["markdown", "html", "csv", "pdf"] as const;
+export const FORMATS = ["markdown", "html", "csv", "pdf", "xlsx"] as const;
 
 export type ReportType = (typeof REPORT_TYPES)[number];
 export type Format = (typeof FORMATS)[number];
@@ -65,6 +65,7 @@ const EXTENSIONS: Record<string, Format> = {
   ".htm": "html",
   ".csv": "csv",
   ".pdf": "pdf",
+  ".xlsx": "xlsx",
 };
 
 function date(option: string, value: string | undefined): string | undefined {
@@ -117,8 +118,10 @@ export function reportRequest(type: ReportType, id: string, options: ReportOptio
   const format = (options.format ?? inferred ?? "markdown").toLowerCase();
   if (!(FORMATS as readonly string[]).includes(format))
     throw new ReportError(`--format expects one of ${FORMATS.join(", ")}, found "${options.format}".`);
-  if (format === "pdf" && !options.out)
-    throw new ReportError("--format pdf writes a binary file: add --out FILE (e.g. --out report.pdf).");
+  if ((format === "pdf" || format === "xlsx") && !options.out)
+    throw new ReportError(
+      `--format ${format} writes a binary file: add --out FILE (e.g. --out report.${format}).`,
+    );
   if (options.token && !options.endpoint)
     throw new ReportError(
       "--token is sent to an API: add --endpoint URL (e.g. --endpoint http://127.0.0.1:4000/graphql), or drop --token to read the configured database in-process.",

@@ -3,7 +3,14 @@ import { UnreachableCaseError } from "../errors/index.js";
 import { loadConfig, type Config } from "../config/index.js";
 import { makeReport, type MadeReport } from "./make-report.js";
 import { formatDate } from "./model/index.js";
-import { openPdfPrinter, renderCsv, renderHtml, renderMarkdown, type PdfPrinter } from "./render/index.js";
+import {
+  openPdfPrinter,
+  renderCsv,
+  renderHtml,
+  renderMarkdown,
+  renderXlsx,
+  type PdfPrinter,
+} from "./render/index.js";
 import type { Format, ReportRequest } from "./report-request.js";
 import { httpSource, inProcessSource, type ReportSource } from "./source/index.js";
 
@@ -28,7 +35,7 @@ export interface RunResult {
   out?: string;
 }
 
-/** The report rendered in `format`: text for Markdown, HTML and CSV, bytes for PDF. */
+/** The report rendered in `format`: text for Markdown, HTML and CSV, bytes for PDF and XLSX. */
 export async function renderReport(
   report: MadeReport,
   format: Format,
@@ -41,6 +48,8 @@ export async function renderReport(
       return renderHtml(report.document);
     case "csv":
       return renderCsv(report.csv);
+    case "xlsx":
+      return renderXlsx(report.sheets);
     case "pdf": {
       const own = printer ?? (await openPdfPrinter());
       try {

@@ -20,5 +20,6 @@ export {
   type SeedNode,
   type SeedRelationship,
 } from "./seed-graph.js";
+export { toNeo4jProperties } from "./to-neo4j.js";
 export { countGraph } from "./count-graph.js";
 export { scaffoldPartnership, slugProblem } from "./scaffold-partnership.js";

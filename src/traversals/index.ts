@@ -13,7 +13,7 @@ export {
   type DiagramEdgeRow,
 } from "./governance-diagram.js";
 export { governanceHealth, RULES, type FindingRow, type Severity } from "./governance-health.js";
-export { search, luceneQuery, matchedSpelling, type SearchHitRow } from "./search.js";
+export { search, luceneQuery, matchedSpelling, closeness, type SearchHitRow } from "./search.js";
 export { connection, type PathStepRow } from "./connection.js";
 export { graphStats, type GraphStatsRows } from "./graph-stats.js";
 export { createReadQuery, toPlain, type ReadQuery } from "./read-query.js";
