@@ -110,6 +110,7 @@ function readEnum(
   values: readonly string[],
   what: string,
   extra: Record<string, string> = {},
+  fix = "write one of those.",
 ): Read<string> {
   const key = wordKey(cellText(cell));
   const found =
@@ -117,14 +118,17 @@ function readEnum(
     Object.entries(extra).find(([words]) => wordKey(words) === key)?.[1];
   if (found) return ok(found);
   const known = [...values.map(enumWords), ...Object.keys(extra)];
-  return bad(
-    `a ${what}: one of ${known.join(", ")}`,
-    `write one of those, or add the sheet's word to the mapping's ${what === "status" ? "statuses" : "columns"}.`,
-  );
+  return bad(`a ${what}: one of ${known.join(", ")}`, fix);
 }
 
 export const readStatus = (cell: CellValue, statuses: Record<string, string>): Read<string> =>
-  readEnum(cell, vocabulary().actionStatus, "status", statuses);
+  readEnum(
+    cell,
+    vocabulary().actionStatus,
+    "status",
+    statuses,
+    "write one of those, or add the sheet's word to the mapping's statuses (statuses: { \"On hold\": PLANNED }).",
+  );
 
 export const readActionKind = (cell: CellValue): Read<string> =>
   readEnum(cell, vocabulary().actionKind, "kind of action");
@@ -155,9 +159,12 @@ export function readBetterDirection(cell: CellValue): Read<string> {
     : bad("which way is better: Up or Down", "write Up when a higher value is better, Down when lower is.");
 }
 
-const NUMBER_IN_WORDS = /^[£$€]?\s*([-+−]?\d[\d,]*(?:\.\d+)?)\s*(%|pts?|points?)?(?:\s+[^\d].*)?$/i;
+const NUMBER_IN_WORDS = /^[£$€]?\s*([-+−]?\d[\d,]*(?:\.\d+)?)\s*(%|pts?|points?)?$/i;
 
-/** The number some words state ("-4.70%", "£1,200", "72 repeat cases"), or undefined. */
+/**
+ * The number a cell's text is ("-4.70%", "£1,200", "+3 pts"), or undefined when the text is more
+ * than a number: "865 fewer victims" says -865 in words, and only a person can read that.
+ */
 export function numberInWords(text: string): number | undefined {
   const match = NUMBER_IN_WORDS.exec(text.trim());
   if (!match) return undefined;
@@ -165,7 +172,7 @@ export function numberInWords(text: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-/** A figure with its words: a number cell is a number; a text cell keeps its words and the number they state. */
+/** A figure with its words: a number cell is a number; a text cell keeps its words, and the number when it is one. */
 export interface Figure {
   value?: number;
   text?: string;
@@ -185,7 +192,12 @@ export const writeFigure = (value: number | null, text: string | null): CellValu
 export function readNumber(cell: CellValue): Read<number> {
   if (typeof cell === "number") return ok(cell);
   const value = numberInWords(cellText(cell));
-  return value === undefined ? bad("a number", "write the number only (e.g. 25814).") : ok(value);
+  return value === undefined
+    ? bad(
+        "a number such as 25814 or -4.7% (a number only, no words)",
+        "write the number alone; words go in the Note column.",
+      )
+    : ok(value);
 }
 
 const QUARTER_PERIOD = /^(\d{4})[/-](\d{2}|\d{4}) Q([1-4])$/;

@@ -1,4 +1,4 @@
-import { idProblem } from "../schema-model/index.js";
+import { ID_PREFIX, idProblem } from "../schema-model/index.js";
 import {
   cellText,
   readActionKind,
@@ -133,7 +133,7 @@ function reader<F extends string>(
     const found = field(name);
     if (!found) return undefined;
     const result = read(found.cell);
-    if (result.ok) return { value: result.value, at: found.at };
+    if (result.ok) return { value: result.value, at: found.at, raw: cellText(found.cell) };
     // A carried-down cell is reported once, on its own row.
     if (!found.carried)
       errors.push(cellError(found.at, cellText(found.cell), `${result.expected}.`, result.fix));
@@ -147,11 +147,10 @@ const idOf =
   (label: string) =>
   (cell: CellValue): Read<string> => {
     const value = cellText(cell);
-    const problem = idProblem(label, value);
-    return problem
+    return idProblem(label, value)
       ? {
           ok: false,
-          expected: `${problem.replace(/^expected /, "")} (the id of a ${label})`,
+          expected: `the id of a ${label}, such as ${ID_PREFIX[label]}:some-slug (lower case letters, digits and - . :)`,
           fix: "copy the id from an export of the plan, or empty the cell to identify the row by its ref.",
         }
       : { ok: true, value };
@@ -203,7 +202,7 @@ function actionRows(table: Table<ActionField>, mapping: Mapping, errors: CellErr
       if (!cell.rag) entry.text = { value: cellText(cell.cell), at: cell.at };
       else {
         const rag = readRag(cell.cell);
-        if (rag.ok) entry.rag = { value: rag.value, at: cell.at };
+        if (rag.ok) entry.rag = { value: rag.value, at: cell.at, raw: cellText(cell.cell) };
         else errors.push(cellError(cell.at, cellText(cell.cell), `${rag.expected}.`, rag.fix));
       }
     }

@@ -225,7 +225,7 @@ export function planActionRow(
     const update = action?.updates.find((u) => matchKey(u.period) === matchKey(progress.period));
     if (update) {
       const at = (progress.text ?? progress.rag)!.at;
-      if (draft.owns(update, "ProgressUpdate", at, progress.text?.value ?? progress.rag!.value))
+      if (draft.owns(update, "ProgressUpdate", at, progress.text?.value ?? progress.rag!.raw ?? ""))
         draft.update(
           "ProgressUpdate",
           { ...update },
@@ -238,7 +238,7 @@ export function planActionRow(
     if (!progress.text) {
       draft.error(
         progress.rag!.at,
-        progress.rag!.value,
+        progress.rag!.raw ?? progress.rag!.value,
         `the progress text of ${progress.period} beside its RAG (a progress update needs its words).`,
         `write the progress for ${progress.period}, or empty the RAG cell.`,
       );

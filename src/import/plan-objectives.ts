@@ -1,3 +1,4 @@
+import { naturalCompare } from "../text/index.js";
 import type { ObjectiveCells } from "./map-rows.js";
 import { matchKey, type PlanDraft } from "./plan-draft.js";
 import type { ObjectiveState } from "./plan-state.js";
@@ -32,7 +33,7 @@ export class ObjectiveIndex {
   }
 
   private known(): string {
-    const list = [...this.byId.values()].map((o) => o.ref ?? o.title);
+    const list = [...this.byId.values()].map((o) => o.ref ?? o.title).sort(naturalCompare);
     if (!list.length) return `${this.draft.context.strategyId} has no objectives yet`;
     const shown = list.slice(0, 8).map((text) => `"${text}"`);
     return `${this.draft.context.strategyId} has ${shown.join(", ")}${list.length > 8 ? `, and ${list.length - 8} more` : ""}`;

@@ -35,7 +35,7 @@ export interface ImportOptions {
   database: string;
   timeoutMs?: number;
   /** Progress through the write's statements; an exception thrown here aborts the whole import. */
-  onStep?: (done: number, total: number, description: string) => void;
+  onStep?: (done: number, total: number, description: string) => void | Promise<void>;
   /** The day the Document of a new file is dated (default: today, UTC). */
   today?: string;
   model?: DomainModel;
@@ -131,10 +131,10 @@ export async function importSpreadsheet(
     if (errors.length || request.dryRun || !toWrite) return report;
     const steps = importSteps(plan.writes, { partnershipId, actor: request.actor, document, model });
     for (const [index, step] of steps.entries()) {
-      options.onStep?.(index, steps.length, step.description);
+      await options.onStep?.(index, steps.length, step.description);
       await step.run(tx);
     }
-    options.onStep?.(steps.length, steps.length, "committing");
+    await options.onStep?.(steps.length, steps.length, "committing");
     return { ...report, written: true };
   };
   const session = driver.session({ database: options.database });

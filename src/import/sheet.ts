@@ -35,6 +35,8 @@ export interface CellRef {
 export interface Located<T> {
   value: T;
   at: CellRef;
+  /** The cell as written, when the value is a reading of it (a RAG "G" read as GREEN). */
+  raw?: string;
 }
 
 /** The spreadsheet letter of a 0-based column index: 0 -> A, 25 -> Z, 26 -> AA. */
