@@ -28,9 +28,12 @@ export function osUser(): string {
   }
 }
 
+/** A path as the user typed it: npm runs scripts in the package folder, and says where the user was in INIT_CWD. */
+const fromUser = (file: string): string => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+
 function readFile(file: string, what: string): Buffer {
   try {
-    return readFileSync(file);
+    return readFileSync(fromUser(file));
   } catch (error) {
     throw new ImportError(
       `${what} ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Fix: check the path.`,

@@ -22,7 +22,7 @@ const EXAMPLES: Record<ReportType, { id: string; what: string }> = {
  */
 export function reportCommand(run: (action: () => Promise<void>) => Promise<void>): Command {
   const report = new Command("report").description(
-    "board-pack reports from one GraphQL request: Markdown, HTML, CSV (one row per action, group or responsibility) or PDF",
+    "board-pack reports from one GraphQL request: Markdown, HTML, CSV (one row per action, group or responsibility), PDF, or XLSX (a strategy's plan in the import's layout)",
   );
   for (const type of Object.keys(EXAMPLES) as ReportType[]) {
     const command = report

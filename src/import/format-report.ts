@@ -56,7 +56,10 @@ export function formatImportReport(report: ImportReport): string {
       lines.push(`  ${"".padEnd(width)}             ${changes.map(describeChange).join("; ")}`);
   }
   lines.push(`Totals: ${describeTotals(report.totals)}.`);
-  if (report.document.created) lines.push(`Provenance: the file is the new Document ${report.document.id}.`);
+  if (report.document.created)
+    lines.push(
+      `Provenance: the file ${report.written ? "is" : "would be"} the new Document ${report.document.id}.`,
+    );
   if (report.ignoredColumns.length)
     lines.push(
       `Columns not read: ${report.ignoredColumns.map((c) => `${c.sheet} ${c.column} (${c.header})`).join(", ")}.`,

@@ -109,17 +109,21 @@ function* cellsOf<F extends string>(
       const cell = cells[column] ?? null;
       if (role.kind === "field") {
         where[role.field] = at;
-        if (!isEmpty(cell)) {
-          byField.set(role.field, { cell, at, carried: false });
-          if (carryDown.includes(role.field)) above.set(role.field, { cell, at });
-        }
+        if (!isEmpty(cell)) byField.set(role.field, { cell, at, carried: false });
       } else if (!isEmpty(cell))
         progress.push({ period: role.period, rag: role.kind === "progressRag", cell, at });
     }
     const anything = byField.size > 0 || progress.length > 0;
-    if (anything)
-      for (const [field, value] of above)
-        if (!byField.has(field)) byField.set(field, { ...value, carried: true });
+    // The carried cells go together: a row naming its own objective takes no title from above.
+    const own = carryDown.some((field) => byField.has(field as F));
+    if (anything && !own) for (const [field, value] of above) byField.set(field, { ...value, carried: true });
+    if (own) {
+      above.clear();
+      for (const field of carryDown) {
+        const found = byField.get(field as F);
+        if (found) above.set(field as F, { cell: found.cell, at: found.at });
+      }
+    }
     if (anything) yield { row, field: (field) => byField.get(field), progress, where };
   }
 }

@@ -174,7 +174,7 @@ export class PlanDraft {
 
   /**
    * Plans a relationship. It changes its start node (a new lead, a new objective fed) unless it
-   * only attaches a node being created (`ofNew`: a new progress update, a new objective's PART_OF).
+   * only attaches a node being created (`ofNew`: a new progress update or reading).
    */
   link(
     link: Omit<LinkWrite, "props">,
@@ -192,7 +192,9 @@ export class PlanDraft {
       ...link,
       props: { ...props, source: this.context.documentId, locator: cellLocator(at) },
     });
-    if (!ofNew && !this.isCreated(link.from)) this.mark(link.fromLabel, link.from, "changed");
+    // Attaching a new node is part of creating it, which its own note says.
+    if (ofNew) return;
+    if (!this.isCreated(link.from)) this.mark(link.fromLabel, link.from, "changed");
     this.note(subject, {
       kind: "linked",
       label: link.fromLabel,
