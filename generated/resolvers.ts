@@ -5662,6 +5662,81 @@ export type IdScalarFilters = {
   startsWith?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A bad cell: where it is, what was found and expected, and the fix. When there is one, nothing was written. */
+export type ImportCellError = {
+  __typename?: 'ImportCellError';
+  /** The spreadsheet's letter: A, B, ... AA. */
+  column: Scalars['String']['output'];
+  expected: Scalars['String']['output'];
+  fix: Scalars['String']['output'];
+  /** The cell as written (empty for an empty cell). */
+  found: Scalars['String']['output'];
+  /** The column's header as written. */
+  header: Scalars['String']['output'];
+  /** 1-based, as the spreadsheet numbers it. */
+  row: Scalars['Int']['output'];
+  sheet: Scalars['String']['output'];
+};
+
+/** One thing a row creates or changes. */
+export type ImportChange = {
+  __typename?: 'ImportChange';
+  after?: Maybe<Scalars['String']['output']>;
+  before?: Maybe<Scalars['String']['output']>;
+  /** The property changed, or the relationship linked or unlinked. */
+  field?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** created, changed, linked or unlinked. */
+  kind: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+};
+
+export type ImportLabelTotals = {
+  __typename?: 'ImportLabelTotals';
+  changed: Scalars['Int']['output'];
+  created: Scalars['Int']['output'];
+  label: Scalars['String']['output'];
+  unchanged: Scalars['Int']['output'];
+};
+
+export type ImportReport = {
+  __typename?: 'ImportReport';
+  documentCreated: Scalars['Boolean']['output'];
+  /** The Document the file is (the provenance of everything written). */
+  documentId: Scalars['ID']['output'];
+  dryRun: Scalars['Boolean']['output'];
+  errors: Array<ImportCellError>;
+  fileName: Scalars['String']['output'];
+  /** Columns the mapping does not read, as sheet, column and header. */
+  ignoredColumns: Array<Scalars['String']['output']>;
+  partnershipId: Scalars['ID']['output'];
+  rows: Array<ImportRowReport>;
+  strategyId: Scalars['ID']['output'];
+  totals: ImportTotals;
+  /** True when the changes were committed (false for a dry run, bad cells, or nothing to change). */
+  written: Scalars['Boolean']['output'];
+};
+
+export type ImportRowReport = {
+  __typename?: 'ImportRowReport';
+  changes: Array<ImportChange>;
+  /** created, changed or unchanged. */
+  outcome: Scalars['String']['output'];
+  row: Scalars['Int']['output'];
+  sheet: Scalars['String']['output'];
+  /** The action, objective, indicator or reading the row states. */
+  subject: PathNode;
+};
+
+/** The entities the sheet states, each once: created, changed (properties or its own links), left alone. */
+export type ImportTotals = {
+  __typename?: 'ImportTotals';
+  byLabel: Array<ImportLabelTotals>;
+  changed: Scalars['Int']['output'];
+  created: Scalars['Int']['output'];
+  unchanged: Scalars['Int']['output'];
+};
+
 export type Indicator = {
   __typename?: 'Indicator';
   betterDirection?: Maybe<BetterDirection>;
@@ -8031,6 +8106,13 @@ export type Mutation = {
   deleteRisks: DeleteInfo;
   deleteServices: DeleteInfo;
   deleteStrategies: DeleteInfo;
+  /**
+   * Imports an action-plan spreadsheet (.xlsx or .csv, by fileName) into a strategy of the
+   * partnership, as `npm run import` does. Editors of that partnership and admins only. The whole
+   * request is at most 1 MB of JSON: a sheet of up to about 700 KB (base64 grows it by a third);
+   * import larger files with the command.
+   */
+  importSpreadsheet: ImportReport;
   updateActions: UpdateActionsMutationResponse;
   updateAgendaItems: UpdateAgendaItemsMutationResponse;
   updateBodies: UpdateBodiesMutationResponse;
@@ -8222,6 +8304,16 @@ export type MutationDeleteServicesArgs = {
 export type MutationDeleteStrategiesArgs = {
   delete?: InputMaybe<StrategyDeleteInput>;
   where?: InputMaybe<StrategyWhere>;
+};
+
+
+export type MutationImportSpreadsheetArgs = {
+  contentBase64: Scalars['String']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  fileName: Scalars['String']['input'];
+  mapping?: InputMaybe<Scalars['String']['input']>;
+  partnershipId: Scalars['ID']['input'];
+  strategyId: Scalars['ID']['input'];
 };
 
 
@@ -19825,6 +19917,12 @@ export type ResolversTypes = {
   GraphStats: ResolverTypeWrapper<GraphStats>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IDScalarFilters: IdScalarFilters;
+  ImportCellError: ResolverTypeWrapper<ImportCellError>;
+  ImportChange: ResolverTypeWrapper<ImportChange>;
+  ImportLabelTotals: ResolverTypeWrapper<ImportLabelTotals>;
+  ImportReport: ResolverTypeWrapper<ImportReport>;
+  ImportRowReport: ResolverTypeWrapper<ImportRowReport>;
+  ImportTotals: ResolverTypeWrapper<ImportTotals>;
   Indicator: ResolverTypeWrapper<Omit<Indicator, 'evidencedBy' | 'evidencedByConnection' | 'measurements' | 'measurementsConnection' | 'measures' | 'measuresConnection'> & { evidencedBy: Array<ResolversTypes['Document']>, evidencedByConnection: ResolversTypes['IndicatorEvidencedByConnection'], measurements: Array<ResolversTypes['Measurement']>, measurementsConnection: ResolversTypes['IndicatorMeasurementsConnection'], measures: Array<ResolversTypes['Objective']>, measuresConnection: ResolversTypes['IndicatorMeasuresConnection'] }>;
   IndicatorAggregate: ResolverTypeWrapper<IndicatorAggregate>;
   IndicatorAggregateNode: ResolverTypeWrapper<IndicatorAggregateNode>;
@@ -21944,6 +22042,12 @@ export type ResolversParentTypes = {
   GraphStats: GraphStats;
   ID: Scalars['ID']['output'];
   IDScalarFilters: IdScalarFilters;
+  ImportCellError: ImportCellError;
+  ImportChange: ImportChange;
+  ImportLabelTotals: ImportLabelTotals;
+  ImportReport: ImportReport;
+  ImportRowReport: ImportRowReport;
+  ImportTotals: ImportTotals;
   Indicator: Omit<Indicator, 'evidencedBy' | 'evidencedByConnection' | 'measurements' | 'measurementsConnection' | 'measures' | 'measuresConnection'> & { evidencedBy: Array<ResolversParentTypes['Document']>, evidencedByConnection: ResolversParentTypes['IndicatorEvidencedByConnection'], measurements: Array<ResolversParentTypes['Measurement']>, measurementsConnection: ResolversParentTypes['IndicatorMeasurementsConnection'], measures: Array<ResolversParentTypes['Objective']>, measuresConnection: ResolversParentTypes['IndicatorMeasuresConnection'] };
   IndicatorAggregate: IndicatorAggregate;
   IndicatorAggregateNode: IndicatorAggregateNode;
@@ -24772,6 +24876,61 @@ export type GraphStatsResolvers<ContextType = ApiContext, ParentType extends Res
   relationships?: Resolver<Array<ResolversTypes['LabelCount']>, ParentType, ContextType>;
 };
 
+export type ImportCellErrorResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ImportCellError'] = ResolversParentTypes['ImportCellError']> = {
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expected?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  found?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  header?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sheet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ImportChangeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ImportChange'] = ResolversParentTypes['ImportChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ImportLabelTotalsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ImportLabelTotals'] = ResolversParentTypes['ImportLabelTotals']> = {
+  changed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportReportResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = {
+  documentCreated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ImportCellError']>, ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ignoredColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  partnershipId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['ImportRowReport']>, ParentType, ContextType>;
+  strategyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['ImportTotals'], ParentType, ContextType>;
+  written?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ImportRowReportResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ImportRowReport'] = ResolversParentTypes['ImportRowReport']> = {
+  changes?: Resolver<Array<ResolversTypes['ImportChange']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sheet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['PathNode'], ParentType, ContextType>;
+};
+
+export type ImportTotalsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ImportTotals'] = ResolversParentTypes['ImportTotals']> = {
+  byLabel?: Resolver<Array<ResolversTypes['ImportLabelTotals']>, ParentType, ContextType>;
+  changed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type IndicatorResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator']> = {
   betterDirection?: Resolver<Maybe<ResolversTypes['BetterDirection']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -25369,6 +25528,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   deleteRisks?: Resolver<ResolversTypes['DeleteInfo'], ParentType, ContextType, Partial<MutationDeleteRisksArgs>>;
   deleteServices?: Resolver<ResolversTypes['DeleteInfo'], ParentType, ContextType, Partial<MutationDeleteServicesArgs>>;
   deleteStrategies?: Resolver<ResolversTypes['DeleteInfo'], ParentType, ContextType, Partial<MutationDeleteStrategiesArgs>>;
+  importSpreadsheet?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportSpreadsheetArgs, 'contentBase64' | 'dryRun' | 'fileName' | 'partnershipId' | 'strategyId'>>;
   updateActions?: Resolver<ResolversTypes['UpdateActionsMutationResponse'], ParentType, ContextType, Partial<MutationUpdateActionsArgs>>;
   updateAgendaItems?: Resolver<ResolversTypes['UpdateAgendaItemsMutationResponse'], ParentType, ContextType, Partial<MutationUpdateAgendaItemsArgs>>;
   updateBodies?: Resolver<ResolversTypes['UpdateBodiesMutationResponse'], ParentType, ContextType, Partial<MutationUpdateBodiesArgs>>;
@@ -27965,6 +28125,12 @@ export type Resolvers<ContextType = ApiContext> = {
   Finding?: FindingResolvers<ContextType>;
   FloatAggregateSelection?: FloatAggregateSelectionResolvers<ContextType>;
   GraphStats?: GraphStatsResolvers<ContextType>;
+  ImportCellError?: ImportCellErrorResolvers<ContextType>;
+  ImportChange?: ImportChangeResolvers<ContextType>;
+  ImportLabelTotals?: ImportLabelTotalsResolvers<ContextType>;
+  ImportReport?: ImportReportResolvers<ContextType>;
+  ImportRowReport?: ImportRowReportResolvers<ContextType>;
+  ImportTotals?: ImportTotalsResolvers<ContextType>;
   Indicator?: IndicatorResolvers<ContextType>;
   IndicatorAggregate?: IndicatorAggregateResolvers<ContextType>;
   IndicatorAggregateNode?: IndicatorAggregateNodeResolvers<ContextType>;

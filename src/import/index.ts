@@ -17,6 +17,8 @@ export { planImport, leadNames } from "./plan-import.js";
 export { planSheets, ACTION_SHEET, OUTCOME_SHEET, type SheetTable } from "./plan-sheets.js";
 export { pickLead, type LeadCandidate, type LeadResolution } from "./resolve-leads.js";
 export { stableIds } from "./stable-ids.js";
+/** How each kind of cell is read and written back (due dates, enums, figures, quarters). */
+export * as cellValues from "./cell-values.js";
 export { ImportError, ImportValidationError, formatCellError, type CellError } from "./import-error.js";
 export type { ChangeNote, ImportTotals, RowReport } from "./import-plan.js";
 export type { PlanState, ActionState, IndicatorState, ObjectiveState } from "./plan-state.js";

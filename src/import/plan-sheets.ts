@@ -16,6 +16,10 @@ export interface SheetTable {
 export const ACTION_SHEET = "Action plan";
 export const OUTCOME_SHEET = "Target outcomes";
 
+/** Recorded positions first, in order; then the rest. */
+const byPosition = (a: { position?: number | null }, b: { position?: number | null }): number =>
+  (a.position ?? Infinity) - (b.position ?? Infinity) || 0;
+
 /** Objectives in the plan's order: each strategy objective, then the ones under it, by ref. */
 function treeOrder(objectives: readonly ObjectiveState[]): ObjectiveState[] {
   const children = new Map<string | null, ObjectiveState[]>();
@@ -99,7 +103,8 @@ export function planSheets(plan: PlanState, mapping: Mapping = DEFAULT_MAPPING):
       action.objectiveIds.length ? Infinity : -1,
     );
   const actions = [...plan.actions].sort(
-    (x, y) => first(x) - first(y) || naturalCompare(x.ref, y.ref) || naturalCompare(x.id, y.id),
+    (x, y) =>
+      first(x) - first(y) || byPosition(x, y) || naturalCompare(x.ref, y.ref) || naturalCompare(x.id, y.id),
   );
   const periods = periodOrder(actions);
   const rated = new Set(

@@ -11,6 +11,8 @@ export interface NodeState {
 
 export interface ObjectiveState extends NodeState {
   ref: string | null;
+  /** Order among its siblings, when the plan records one (the export sorts by it; the import leaves it). */
+  position?: number | null;
   title: string;
   kind: string;
   /** The objective it is PART_OF, or null for one of the strategy's own. */
@@ -36,6 +38,8 @@ export interface UpdateState extends NodeState {
 
 export interface ActionState extends NodeState {
   ref: string | null;
+  /** Order in the plan, when recorded (the export sorts by it; the import leaves it). */
+  position?: number | null;
   title: string;
   kind: string;
   dueText: string | null;

@@ -2,8 +2,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { entityHistory } from "../../src/history/index.js";
 import { formatImportReport, importSpreadsheet, type ImportReport } from "../../src/import/index.js";
 import { reportRequest, runReport } from "../../src/report/index.js";
+import { createReadQuery } from "../../src/traversals/index.js";
 import { countingSource, tempDir } from "../report/support.js";
 import { DATABASE, testDriver } from "../support/database.js";
 import { footprint, loadImportFixture } from "./fixture.js";
@@ -236,6 +238,18 @@ describe("importing the 2013/14 action plan (XLSX) into partnership A", () => {
       { id: `action:${fixture.a.slug}-scs:1.5` },
     );
     expect([...(cites!.files as string[])].sort()).toEqual(["plan-2013-14-q2.xlsx", "plan-2013-14-q3.xlsx"]);
+    // The history records who imported what, from the transaction's metadata.
+    const history = await entityHistory(
+      createReadQuery(driver, DATABASE, 15_000),
+      { officerOf: "all" },
+      `action:${fixture.a.slug}-scs:1.5`,
+      10,
+    );
+    expect(history[0]).toMatchObject({ actor: "test-import", via: "import", source: "plan-2013-14-q3.xlsx" });
+    expect(history[0]!.facts).toContainEqual(
+      expect.objectContaining({ kind: "PROPERTY_SET", property: "status", after: '"COMPLETE"' }),
+    );
+    expect(history.at(-1)).toMatchObject({ via: "import", source: "plan-2013-14-q2.xlsx" });
   });
 
   it("the same sheet again creates and changes nothing, and writes nothing", async () => {

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import {
+import { cellValues, DEFAULT_MAPPING } from "../../../src/import/index.js";
+
+const {
   dateInWords,
   numberInWords,
   quarterEnd,
@@ -14,8 +16,7 @@ import {
   readStatus,
   writeDue,
   writeFigure,
-} from "../../../src/import/cell-values.js";
-import { DEFAULT_MAPPING } from "../../../src/import/index.js";
+} = cellValues;
 
 const value = <T>(read: { ok: true; value: T } | { ok: false }): T | "bad" => (read.ok ? read.value : "bad");
 

@@ -107,8 +107,8 @@ describe("mapping a sheet's rows", () => {
 
 describe("the report's xlsx format", () => {
   it("is inferred from --out and needs a file", () => {
-    expect(reportRequest("strategy", "strategy:x", { out: "plan.xlsx" }, "2025-01-01").format).toBe("xlsx");
-    expect(() => reportRequest("strategy", "strategy:x", { format: "xlsx" }, "2025-01-01")).toThrow(
+    expect(reportRequest("strategy", "strategy:x", { out: "plan.xlsx" }).format).toBe("xlsx");
+    expect(() => reportRequest("strategy", "strategy:x", { format: "xlsx" })).toThrow(
       /--format xlsx writes a binary file/,
     );
   });

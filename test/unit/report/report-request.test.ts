@@ -32,7 +32,7 @@ describe("reportRequest: the CLI's arguments as a request", () => {
     expect(() => reportRequest("strategy", "s", { asOf: "2014-02-30" })).toThrow("--as-of expects"));
   it("refuses an unknown format", () =>
     expect(() => reportRequest("strategy", "s", { format: "docx" })).toThrow(
-      '--format expects one of markdown, html, csv, pdf, found "docx".',
+      '--format expects one of markdown, html, csv, pdf, xlsx, found "docx".',
     ));
   it("refuses PDF to stdout", () =>
     expect(() => reportRequest("strategy", "s", { format: "pdf" })).toThrow("add --out FILE"));
