@@ -8,6 +8,7 @@ import {
   formatImportReport,
   ImportError,
   importSpreadsheet,
+  ImportValidationError,
   type ImportReport,
   type ImportRequest,
 } from "../import/index.js";
@@ -69,14 +70,14 @@ export function importRequest(file: string, options: ImportOptions, actor = osUs
   };
 }
 
-/** `import <file>`: prints the row-by-row report; bad cells set exit code 1 (nothing written). */
+/** `import <file>`: prints the row-by-row report; bad cells are an ImportValidationError listing each (exit 1, nothing written). */
 export async function runImport(config: Config, file: string, options: ImportOptions): Promise<ImportReport> {
   const request = importRequest(file, options);
   const database = await openDatabase(config);
   try {
     const report = await importSpreadsheet(database.driver, request, { database: database.database });
+    if (report.errors.length) throw new ImportValidationError(report.fileName, report.errors);
     console.log(formatImportReport(report));
-    if (report.errors.length) process.exitCode = 1;
     return report;
   } finally {
     await database.close();

@@ -1,3 +1,4 @@
+import { UserError } from "../errors/index.js";
 import { cellLocator, type CellRef } from "./sheet.js";
 
 /** One bad cell: where it is, what was found and expected, and how to fix it. */
@@ -26,8 +27,7 @@ export function formatCellError(error: CellError): string {
 }
 
 /** Thrown (and reported) when any cell is bad: lists every one, and nothing was written. */
-export class ImportValidationError extends Error {
-  override name = "ImportValidationError";
+export class ImportValidationError extends UserError {
   constructor(
     readonly fileName: string,
     readonly errors: readonly CellError[],
@@ -42,8 +42,7 @@ export class ImportValidationError extends Error {
  * A problem with the import as a whole rather than a cell: a file that is not a spreadsheet, a
  * mapping that does not validate, an unknown strategy, a strategy of another partnership.
  */
-export class ImportError extends Error {
-  override name = "ImportError";
+export class ImportError extends UserError {
   constructor(
     message: string,
     readonly kind: "input" | "not-found" | "forbidden" = "input",
