@@ -56,7 +56,10 @@ entries:
     ACCOUNTABLE_TO: body:${s}-board
   - { AgendaItem: item:${s}-secret, at: Agenda, number: "9", title: Exempt review, restricted: true }
 `,
-      "other.yaml": `partnership: ${other.partnershipId}
+    });
+    // Each partnership from a folder of its own (a folder holds one partnership's files).
+    await loadFixture(driver, {
+      "partnership.yaml": `partnership: ${other.partnershipId}
 document: { id: doc:${other.slug}, title: Other paper, date: 2024-01-01, kind: TERMS }
 entries:
   - { Partnership: ${other.partnershipId}, at: Cover, name: Elsewhere CSP }
