@@ -46,6 +46,11 @@ export async function generateFiles(): Promise<Map<string, string>> {
         scalars: SCALARS,
         useTypeImports: true,
         contextType: "../src/api/context.js#ApiContext",
+        // Traversal results whose entity fields are hydrated by field resolvers (src/api/traversal-resolvers.ts).
+        mappers: {
+          FeedingAction: "../src/traversals/index.js#FeedingActionRow",
+          ReportingBody: "../src/traversals/index.js#ReportingBodyRow",
+        },
         enumsAsTypes: true,
         avoidOptionals: false,
       },

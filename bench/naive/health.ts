@@ -1,5 +1,5 @@
 import type { ApiContext } from "../../src/api/index.js";
-import { governanceHealth } from "../../src/traversals/index.js";
+import { ANONYMOUS, buildScope, governanceHealth, isTopKind } from "../../src/traversals/index.js";
 import { today } from "../../src/text/index.js";
 import { entities, pathNodeOf, validAt, type Entity } from "./fetch.js";
 
@@ -117,42 +117,64 @@ export async function naiveHealth(context: ApiContext, args: Record<string, unkn
       find("INDICATOR_WITHOUT_TARGET", "WARNING", i, `Indicator "${String(i.name)}" has no target.`);
   }
 
-  // Bodies: their outgoing lines, one round trip each; routes and cycles walked in memory.
+  // Bodies: their outgoing lines, one round trip each; the top, routes and cycles walked in memory.
   const bodies = await scoped("Body");
-  const lines = new Map<string, { to: string; type: string; kind: string }[]>();
+  const lines = new Map<string, { to: string; type: string; valid: boolean; toValid: boolean }[]>();
   for (const b of bodies)
     lines.set(
       b.id,
-      (await read(
-        "MATCH (:Body {id: $id})-[r:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]->(x:Body) RETURN x.id AS to, type(r) AS type, x.kind AS kind",
-        {
-          id: b.id,
-        },
-      )) as never,
+      (
+        await read(
+          "MATCH (:Body {id: $id})-[r:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]->(x:Body) RETURN x.id AS to, type(r) AS type, properties(r) AS r, properties(x) AS x",
+          { id: b.id },
+        )
+      ).map((l) => ({
+        to: String(l.to),
+        type: String(l.type),
+        valid: validAt(l.r as Record<string, unknown>, asOf),
+        toValid: validAt(l.x as Record<string, unknown>, asOf),
+      })),
     );
-  const reaches = (
-    id: string,
-    depth: number,
-    types: string[],
-    goal: (line: { to: string; kind: string }) => boolean,
-  ): boolean =>
-    depth > 0 &&
-    (lines.get(id) ?? []).some(
-      (l) => types.includes(l.type) && (goal(l) || reaches(l.to, depth - 1, types, goal)),
-    );
+  const up = (id: string, types: string[]) =>
+    (lines.get(id) ?? []).filter((l) => l.valid && types.includes(l.type)).map((l) => l.to);
+  const reaches = (id: string, depth: number, types: string[], goal: (to: string) => boolean): boolean =>
+    depth > 0 && up(id, types).some((to) => goal(to) || reaches(to, depth - 1, types, goal));
+  // The top (src/traversals/top.ts): no valid line up inside the partnership, the most bodies under it.
+  const own = new Map(bodies.filter((b) => validAt(b, asOf)).map((b) => [b.id, b]));
+  const under = (id: string) =>
+    bodies.filter((b) => reaches(b.id, 10, ["ACCOUNTABLE_TO"], (to) => to === id)).length;
+  const top = [...own.values()]
+    .filter(
+      (b) =>
+        !(lines.get(b.id) ?? []).some(
+          (l) => l.valid && l.toValid && l.type === "ACCOUNTABLE_TO" && own.has(l.to),
+        ),
+    )
+    .map((b) => ({ b, under: under(b.id), board: isTopKind(String(b.kind)) ? 0 : 1 }))
+    .sort((x, y) => y.under - x.under || x.board - y.board || x.b.id.localeCompare(y.b.id))[0]?.b;
+  const heads = new Set<string>();
+  if (top) {
+    const walk = (id: string): void => {
+      if (heads.has(id)) return;
+      heads.add(id);
+      up(id, ["ACCOUNTABLE_TO", "PROVIDES_UPDATES_TO"]).forEach(walk);
+    };
+    walk(top.id);
+  }
   for (const b of bodies) {
     if (
       validAt(b, asOf) &&
-      !["STATUTORY_BOARD", "MEMBERS_COMMITTEE", "EXTERNAL_BOARD"].includes(String(b.kind)) &&
-      !reaches(b.id, 10, ["ACCOUNTABLE_TO", "PROVIDES_UPDATES_TO"], (l) => l.kind === "STATUTORY_BOARD")
+      !isTopKind(String(b.kind)) &&
+      !heads.has(b.id) &&
+      !reaches(b.id, 10, ["ACCOUNTABLE_TO", "PROVIDES_UPDATES_TO"], (to) => heads.has(to))
     )
       find(
         "BODY_WITHOUT_ROUTE_TO_BOARD",
         "ERROR",
         b,
-        `${String(b.name)} has no route to a statutory board (no ACCOUNTABLE_TO or PROVIDES_UPDATES_TO line).`,
+        `${String(b.name)} has no route to ${top ? `the top of the structure (${String(top.name)})` : "a top body"} (no ACCOUNTABLE_TO or PROVIDES_UPDATES_TO line valid at ${asOf}).`,
       );
-    if (reaches(b.id, 10, ["ACCOUNTABLE_TO"], (l) => l.to === b.id))
+    if (reaches(b.id, 10, ["ACCOUNTABLE_TO"], (to) => to === b.id))
       find("ACCOUNTABILITY_CYCLE", "ERROR", b, `${String(b.name)} is on a cycle of accountability.`);
   }
 
@@ -189,9 +211,10 @@ export async function naiveHealth(context: ApiContext, args: Record<string, unkn
         `Strategy "${String(s.title)}" ended ${String(s.periodEnd)} and nothing supersedes it.`,
       );
 
-  return governanceHealth(async () => findings as never, {
-    partnershipId: args.partnershipId as string | null,
-    asOf,
-    leadThreshold: threshold,
-  });
+  const healthScope = buildScope({ partnershipId: String(args.partnershipId), asOf, viewer: ANONYMOUS });
+  return governanceHealth(
+    async () => findings as never,
+    { ...healthScope, partnershipId: String(args.partnershipId) },
+    threshold,
+  );
 }

@@ -1,12 +1,18 @@
 import type { ApiContext } from "../../src/api/index.js";
 import {
+  ANONYMOUS,
   accountabilityChain,
   actionsFeeding,
   bodiesReportingTo,
+  buildScope,
   governanceDiagram,
+  inScope,
   luceneQuery,
   matchedSpelling,
   responsibilities,
+  scopedLuceneQuery,
+  scopeParameters,
+  type Scope,
 } from "../../src/traversals/index.js";
 import { SEARCH_INDEX } from "../../src/graph/index.js";
 import neo4j from "neo4j-driver";
@@ -22,6 +28,9 @@ import { naiveHealth } from "./health.js";
  */
 type Args = Record<string, unknown>;
 const rows = (row: Record<string, unknown> | undefined) => async () => (row ? [row] : []);
+/** The scope of a question, as the API builds it (anonymous: the benchmark's questions are public). */
+const scopeOf = (args: Args): Scope =>
+  buildScope({ partnershipId: args.partnershipId as string | null, asOf: args.asOf, viewer: ANONYMOUS });
 
 async function feeding(context: ApiContext, objectiveId: string, maxDepth: number) {
   const root = await entity(context.read, "Objective", objectiveId);
@@ -49,7 +58,8 @@ async function feeding(context: ApiContext, objectiveId: string, maxDepth: numbe
     frontier = next;
   }
   return actionsFeeding(
-    rows(root ? { found: true, actions: [...actions.values()] } : { found: false, actions: [] }),
+    rows(root ? { rootPartnershipId: root.partnershipId, actions: [...actions.values()] } : undefined),
+    scopeOf({}),
     objectiveId,
     maxDepth,
   );
@@ -98,14 +108,19 @@ async function reporting(context: ApiContext, bodyId: string, transitive: boolea
       });
     frontier = [...level.values()].map((l) => l.body);
   }
-  return bodiesReportingTo(rows({ found: !!root, bodies: [...found.values()] }), bodyId, transitive);
+  return bodiesReportingTo(
+    rows(root ? { rootPartnershipId: root.partnershipId, bodies: [...found.values()] } : undefined),
+    scopeOf({}),
+    bodyId,
+    transitive,
+  );
 }
 
 async function chain(context: ApiContext, id: string) {
   let start: Entity | null = null;
   for (const label of ["Action", "Objective", "Strategy", "Body"])
     if (!start) start = await entity(context.read, label, id);
-  if (!start) return accountabilityChain(rows(undefined), id);
+  if (!start) return accountabilityChain(rows(undefined), scopeOf({}), id);
   const now = today();
   const items = new Map<string, unknown>();
   const overseers = new Set<string>(start.__typename === "Body" ? [start.id] : []);
@@ -182,6 +197,7 @@ async function chain(context: ApiContext, id: string) {
       bodies.set(bodyId, {
         node: pathNodeOf(body),
         kind: body.kind,
+        partnershipId: body.partnershipId,
         chairs: neo4jOrder([...since.values()], "since", "DESC").map((c) => pathNodeOf(c.person)),
         accountableTo: ups.filter((u) => u.validTo == null || String(u.validTo) >= now).map((u) => u.id),
       });
@@ -189,7 +205,16 @@ async function chain(context: ApiContext, id: string) {
     }
     level = next;
   }
-  return accountabilityChain(rows({ id, chain: [...items.values()], bodies: [...bodies.values()] }), id);
+  // The top is left to the kinds of the bodies reached (topId null): the generated structures' tops are boards.
+  const row = {
+    id,
+    rootPartnershipId: start.partnershipId,
+    scopeId: start.partnershipId,
+    chain: [...items.values()],
+    bodies: [...bodies.values()],
+    topId: null,
+  };
+  return accountabilityChain(rows(row), scopeOf({}), id);
 }
 
 async function personResponsibilities(context: ApiContext, personId: string, asOf: string) {
@@ -234,67 +259,59 @@ async function personResponsibilities(context: ApiContext, personId: string, asO
         representing: fact.relationship === "MEMBER_OF" ? (r.representing ?? null) : null,
       });
   }
-  return responsibilities(rows({ found: !!person, items: [...latest.values()] }), personId, asOf);
+  return responsibilities(
+    rows(person ? { rootPartnershipId: person.partnershipId, items: [...latest.values()] } : undefined),
+    scopeOf({ asOf }),
+    personId,
+  );
 }
 
 async function diagram(context: ApiContext, args: Args) {
-  const asOf = (args.asOf as string | undefined) ?? today();
-  const roots = args.rootBodyId
-    ? [await entity(context.read, "Body", String(args.rootBodyId))].filter((b): b is Entity => !!b)
-    : await entities(
-        context.read,
-        "MATCH (x:Body {kind: 'STATUTORY_BOARD'}) WHERE $partnershipId IS NULL OR x.partnershipId = $partnershipId WITH x ORDER BY x.id LIMIT 1",
-        { partnershipId: args.partnershipId ?? null },
-      );
-  const root = roots[0];
-  if (!root) return governanceDiagram(async () => [], { rootBodyId: args.rootBodyId as string | null });
-  const candidates = new Map<string, Entity>([[root.id, root]]);
-  let frontier = [root];
-  for (let level = 0; level < 25 && frontier.length; level++) {
+  const scope = scopeOf(args);
+  const asOf = scope.asOf;
+  // Every body of the partnership (one round trip), then up each line, one round trip per body.
+  const own = (
+    await entities(context.read, "MATCH (x:Body {partnershipId: $partnershipId})", {
+      partnershipId: scope.partnershipId,
+    })
+  ).filter((b) => validAt(b, asOf));
+  const bodies = new Map<string, Entity>(own.map((b) => [b.id, b]));
+  const edges = [];
+  const visited = new Set<string>();
+  let frontier = [...own];
+  while (frontier.length) {
     const next: Entity[] = [];
-    for (const body of frontier)
-      for (const x of await entities(
-        context.read,
-        "MATCH (:Body {id: $id})<-[:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]-(x:Body)",
+    for (const body of frontier) {
+      if (visited.has(body.id)) continue;
+      visited.add(body.id);
+      for (const edge of await context.read(
+        "MATCH (:Body {id: $id})-[r:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]->(c:Body) RETURN properties(c) AS c, type(r) AS kind, properties(r) AS r",
         { id: body.id },
-      ))
-        if (!candidates.has(x.id)) {
-          candidates.set(x.id, x);
-          next.push(x);
+      )) {
+        const to = { ...(edge.c as Record<string, unknown>), __typename: "Body" } as Entity;
+        const r = edge.r as Record<string, unknown>;
+        if (!validAt(r, asOf) || !validAt(to, asOf)) continue;
+        if (!bodies.has(to.id)) {
+          if (to.partnershipId !== "shared") continue;
+          bodies.set(to.id, to);
+          next.push(to);
         }
+        edges.push({ from: body.id, to: to.id, kind: edge.kind, frequency: r.frequency ?? null });
+      }
+    }
     frontier = next;
   }
-  for (const x of await entities(
-    context.read,
-    "MATCH (:Body {id: $id})-[:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]->(x:Body)",
-    { id: root.id },
-  ))
-    if (!candidates.has(x.id)) candidates.set(x.id, x);
-  const bodies = [...candidates.values()].filter((b) => validAt(b, asOf));
-  const ids = new Set(bodies.map((b) => b.id));
-  const edges = [];
-  for (const body of bodies)
-    for (const edge of await context.read(
-      "MATCH (:Body {id: $id})-[r:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]->(c:Body) RETURN c.id AS to, type(r) AS kind, properties(r) AS r",
-      { id: body.id },
-    ))
-      if (ids.has(String(edge.to)) && validAt(edge.r as Record<string, unknown>, asOf))
-        edges.push({
-          from: body.id,
-          to: edge.to,
-          kind: edge.kind,
-          frequency: (edge.r as Record<string, unknown>).frequency ?? null,
-        });
   // The chair is left to DiagramNode.chair: one round trip per node.
-  const nodes = bodies.map((b) => ({
+  const nodes = [...bodies.values()].map((b) => ({
     id: b.id,
     name: b.name,
     kind: b.kind,
+    partnershipId: b.partnershipId,
     chair: null,
     frequency: b.frequency ?? null,
     asOf,
   }));
-  return governanceDiagram(rows({ rootId: root.id, nodes, edges }), { asOf });
+  return governanceDiagram(rows({ found: true, topBodyId: null, nodes, edges }), scope);
 }
 
 async function chairOf(node: { id: string; asOf: string }, context: ApiContext) {
@@ -310,15 +327,17 @@ async function chairOf(node: { id: string; asOf: string }, context: ApiContext) 
   return neo4jOrder(valid, "validFrom", "DESC")[0]?.name ?? null;
 }
 
-async function naiveSearch(context: ApiContext, text: string, limit: number) {
-  const query = luceneQuery(text);
-  if (!query) return [];
+async function naiveSearch(context: ApiContext, text: string, limit: number, partnershipId: string) {
+  const words = luceneQuery(text);
+  if (!words) return [];
   const hits = await context.read(
-    "CALL db.index.fulltext.queryNodes($index, $query, {limit: $candidates}) YIELD node, score RETURN node.id AS id, head(labels(node)) AS label, score",
+    `CALL db.index.fulltext.queryNodes($index, $query, {limit: $candidates}) YIELD node, score WHERE ${inScope("node")}
+     RETURN node.id AS id, head(labels(node)) AS label, score`,
     {
       index: SEARCH_INDEX,
-      query,
+      query: scopedLuceneQuery(words, partnershipId),
       candidates: neo4j.int(limit * 3),
+      ...scopeParameters(scopeOf({ partnershipId })),
     },
   );
   const out = [];
@@ -346,7 +365,7 @@ export const traversalResolvers = {
     governanceDiagram: (_: unknown, args: Args, context: ApiContext) => diagram(context, args),
     governanceHealth: (_: unknown, args: Args, context: ApiContext) => naiveHealth(context, args),
     search: (_: unknown, args: Args, context: ApiContext) =>
-      naiveSearch(context, String(args.text), Number(args.limit ?? 20)),
+      naiveSearch(context, String(args.text), Number(args.limit ?? 20), String(args.partnershipId)),
   },
   FeedingAction: {
     action: (row: { actionId: string }, _: Args, context: ApiContext) =>

@@ -1,5 +1,6 @@
 import {
   ANONYMOUS,
+  buildScope,
   accountabilityChain as chain,
   createReadQuery,
   governanceDiagram as diagram,
@@ -11,7 +12,9 @@ import {
 import { LEADER, leaderProjection, PATH_NODE, type FloorContext, type Scenario } from "./scenario.js";
 
 const read = ({ driver, database }: FloorContext) => createReadQuery(driver, database, 60_000);
-const anonymous = ANONYMOUS;
+/** The scope the API builds for an anonymous question with these arguments. */
+const scope = (args: { partnershipId?: unknown; asOf?: unknown } = {}) =>
+  buildScope({ partnershipId: args.partnershipId as string | undefined, asOf: args.asOf, viewer: ANONYMOUS });
 
 export const actionsFeeding: Scenario = {
   name: "actionsFeeding",
@@ -38,7 +41,7 @@ export const accountabilityChain: Scenario = {
   query: `query AccountabilityChain($id: ID!) { accountabilityChain(id: $id) { depth role relationship subject ${PATH_NODE} gap of ${PATH_NODE} } }`,
   variables: (landmarks) => ({ id: landmarks.actionId }),
   floor: async (context, variables) => ({
-    accountabilityChain: await chain(read(context), String(variables.id)),
+    accountabilityChain: await chain(read(context), scope(), String(variables.id)),
   }),
 };
 
@@ -51,8 +54,7 @@ export const bodiesReportingTo: Scenario = {
     const rows = await read(context)(
       `MATCH (root:Body {id: $id})
        MATCH p = (b:Body)-[:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO*1..10]->(root)
-       WHERE b <> root AND all(r IN relationships(p) WHERE r.validTo IS NULL OR r.validTo >= date())
-         AND all(n IN nodes(p) WHERE n.validTo IS NULL OR n.validTo >= date())
+       WHERE b <> root AND all(x IN relationships(p) + nodes(p) WHERE coalesce(x.validFrom <= date(), true) AND coalesce(date() <= x.validTo, true))
        WITH b, p, relationships(p)[0] AS first
        ORDER BY length(p), CASE type(first) WHEN 'ACCOUNTABLE_TO' THEN 0 ELSE 1 END
        WITH b, head(collect({p: p, first: first})) AS best
@@ -70,10 +72,7 @@ export const governanceDiagram: Scenario = {
   query: `query GovernanceDiagram($partnershipId: ID, $asOf: Date) { governanceDiagram(partnershipId: $partnershipId, asOf: $asOf) { nodes { id name kind chair frequency } edges { from to kind frequency } } }`,
   variables: (landmarks, asOf) => ({ partnershipId: landmarks.partnershipId, asOf }),
   floor: async (context, variables) => ({
-    governanceDiagram: await diagram(read(context), {
-      partnershipId: variables.partnershipId as string,
-      asOf: variables.asOf as string,
-    }),
+    governanceDiagram: await diagram(read(context), scope(variables)),
   }),
 };
 
@@ -84,8 +83,8 @@ export const governanceHealth: Scenario = {
   variables: (landmarks, asOf) => ({ partnershipId: landmarks.partnershipId, asOf }),
   floor: async (context, variables) => ({
     governanceHealth: await health(read(context), {
-      partnershipId: variables.partnershipId as string,
-      asOf: variables.asOf as string,
+      ...scope(variables),
+      partnershipId: String(variables.partnershipId),
     }),
   }),
 };
@@ -93,10 +92,15 @@ export const governanceHealth: Scenario = {
 export const search: Scenario = {
   name: "search",
   description: "anyone: full-text search, 20 hits",
-  query: `query Search($text: String!) { search(text: $text, limit: 20) { score node ${PATH_NODE} matched } }`,
-  variables: (landmarks) => ({ text: landmarks.searchText }),
+  query: `query Search($text: String!, $partnershipId: ID) { search(text: $text, limit: 20, partnershipId: $partnershipId) { score node ${PATH_NODE} matched } }`,
+  variables: (landmarks) => ({ text: landmarks.searchText, partnershipId: landmarks.partnershipId }),
   floor: async (context, variables) => ({
-    search: await searchTraversal(read(context), anonymous, String(variables.text), 20),
+    search: await searchTraversal(
+      read(context),
+      { ...scope(variables), partnershipId: String(variables.partnershipId) },
+      String(variables.text),
+      20,
+    ),
   }),
 };
 
@@ -106,10 +110,6 @@ export const responsibilities: Scenario = {
   query: `query Responsibilities($id: ID!, $asOf: Date) { responsibilities(personId: $id, asOf: $asOf) { role relationship subject ${PATH_NODE} validFrom validTo representing } }`,
   variables: (landmarks, asOf) => ({ id: landmarks.personId, asOf }),
   floor: async (context, variables) => ({
-    responsibilities: await personResponsibilities(
-      read(context),
-      String(variables.id),
-      variables.asOf as string,
-    ),
+    responsibilities: await personResponsibilities(read(context), scope(variables), String(variables.id)),
   }),
 };

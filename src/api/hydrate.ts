@@ -66,11 +66,11 @@ function usedVariables(selectionSet: SelectionSetNode): Set<string> {
  * their type, with the caller's own selection and token: nested relationship fields work, the
  * same authorization applies, and all ids of one selection in a request cost one database call.
  */
-export function hydrate(
+export function hydrate<T = Record<string, unknown>>(
   context: ApiContext,
   info: GraphQLResolveInfo,
   id: string,
-): Promise<Record<string, unknown> | null> {
+): Promise<T> {
   const field = info.fieldNodes[0];
   const typeName = namedType(info.returnType).name;
   const selectionSet = field?.selectionSet ?? { kind: Kind.SELECTION_SET, selections: [] };
@@ -106,5 +106,8 @@ export function hydrate(
     );
     context.loaders.hydrators.set(key, loader);
   }
-  return loader.load(id);
+  // Typed as the field's type for the resolver map: graphql-js reads only the fields selected,
+  // which are exactly those loaded; an entity the caller may not see comes back null, and the
+  // non-null field then fails as GraphQL says.
+  return loader.load(id) as Promise<T>;
 }

@@ -1,5 +1,10 @@
 import DataLoader from "dataloader";
-import { accountabilityChains, type AccountabilityStepRow, type ReadQuery } from "../traversals/index.js";
+import {
+  accountabilityChains,
+  type AccountabilityStepRow,
+  type ReadQuery,
+  type Scope,
+} from "../traversals/index.js";
 
 /**
  * Per-request DataLoaders (never shared between requests: they cache). Hydrators are keyed by
@@ -8,16 +13,28 @@ import { accountabilityChains, type AccountabilityStepRow, type ReadQuery } from
  */
 export interface Loaders {
   hydrators: Map<string, DataLoader<string, Record<string, unknown> | null>>;
-  /** Action.accountabilityChain and Objective.accountabilityChain, batched across a tree. */
-  accountability: DataLoader<string, AccountabilityStepRow[]>;
+  /**
+   * Action.accountabilityChain and Objective.accountabilityChain, batched across a tree: one
+   * loader per scope (asOf and partnership), since one batch query reads one scope.
+   */
+  accountability(scope: Scope): DataLoader<string, AccountabilityStepRow[]>;
 }
 
 export function createLoaders(read: ReadQuery): Loaders {
+  const chains = new Map<string, DataLoader<string, AccountabilityStepRow[]>>();
   return {
     hydrators: new Map(),
-    accountability: new DataLoader(
-      async (ids) => (await accountabilityChains(read, ids)).map((chain) => chain ?? []),
-      { maxBatchSize: 500 },
-    ),
+    accountability(scope) {
+      const key = `${scope.asOf} ${scope.partnershipId ?? ""}`;
+      let loader = chains.get(key);
+      if (!loader) {
+        loader = new DataLoader(
+          async (ids) => (await accountabilityChains(read, scope, ids)).map((chain) => chain ?? []),
+          { maxBatchSize: 500 },
+        );
+        chains.set(key, loader);
+      }
+      return loader;
+    },
   };
 }

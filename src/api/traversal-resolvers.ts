@@ -1,4 +1,5 @@
 import type { IResolvers } from "@graphql-tools/utils";
+import type { Resolvers } from "../../generated/resolvers.js";
 import {
   accountabilityChain,
   actionsFeeding,
@@ -9,67 +10,56 @@ import {
   graphStats,
   responsibilities,
   search,
-  type FeedingActionRow,
-  type ReportingBodyRow,
+  settlePartnership,
 } from "../traversals/index.js";
 import type { ApiContext } from "./context.js";
 import { hydrate } from "./hydrate.js";
-import { viewerOf } from "./viewer.js";
 
-type Args = Record<string, unknown>;
-
-/** Resolvers of schema/traversals.graphql: arguments in, traversal out, entities hydrated per request. */
-export const traversalResolvers: IResolvers<unknown, ApiContext> = {
+/**
+ * Resolvers of schema/traversals.graphql, typed from codegen (generated/resolvers.ts): arguments
+ * in, one Scope built from them (context.scope), the traversal out, entities hydrated per request.
+ */
+const resolvers: Resolvers<ApiContext> = {
   Query: {
-    actionsFeeding: (_, args: Args, context) =>
-      actionsFeeding(context.read, String(args.objectiveId), (args.maxDepth as number | undefined) ?? 10),
-    accountabilityChain: (_, args: Args, context) => accountabilityChain(context.read, String(args.id)),
-    bodiesReportingTo: (_, args: Args, context) =>
-      bodiesReportingTo(context.read, String(args.bodyId), (args.transitive as boolean | undefined) ?? true),
-    responsibilities: (_, args: Args, context) =>
-      responsibilities(context.read, String(args.personId), args.asOf as string | null),
-    governanceDiagram: (_, args: Args, context) =>
-      governanceDiagram(context.read, {
-        rootBodyId: args.rootBodyId as string | null,
-        asOf: args.asOf as string | null,
-        partnershipId: args.partnershipId as string | null,
-      }),
-    governanceHealth: (_, args: Args, context) =>
-      governanceHealth(context.read, {
-        partnershipId: args.partnershipId as string | null,
-        asOf: args.asOf as string | null,
-        leadThreshold: args.leadThreshold as number | null,
-      }),
-    search: (_, args: Args, context) =>
+    actionsFeeding: (_, args, context) =>
+      actionsFeeding(context.read, context.scope(args), args.objectiveId, args.maxDepth),
+    accountabilityChain: (_, args, context) =>
+      accountabilityChain(context.read, context.scope(args), args.id),
+    bodiesReportingTo: (_, args, context) =>
+      bodiesReportingTo(context.read, context.scope(args), args.bodyId, args.transitive),
+    responsibilities: (_, args, context) =>
+      responsibilities(context.read, context.scope(args), args.personId),
+    governanceDiagram: (_, args, context) =>
+      governanceDiagram(context.read, context.scope(args), args.rootBodyId),
+    governanceHealth: (_, args, context) =>
+      governanceHealth(context.read, context.scope(args), args.leadThreshold, args.forId),
+    search: async (_, args, context) =>
       search(
         context.read,
-        viewerOf(context.jwt),
-        String(args.text),
-        (args.limit as number | undefined) ?? 20,
+        await settlePartnership(context.read, context.scope(args), "search"),
+        args.text,
+        args.limit,
       ),
-    connection: (_, args: Args, context) =>
-      connection(
-        context.read,
-        viewerOf(context.jwt),
-        String(args.fromId),
-        String(args.toId),
-        (args.maxHops as number | undefined) ?? 6,
-      ),
-    graphStats: (_, args: Args, context) =>
-      graphStats(context.read, viewerOf(context.jwt), args.partnershipId as string | null),
+    connection: (_, args, context) =>
+      connection(context.read, context.scope(args), args.fromId, args.toId, args.maxHops),
+    graphStats: async (_, args, context) =>
+      graphStats(context.read, await settlePartnership(context.read, context.scope(args), "graphStats")),
   },
   FeedingAction: {
-    action: (row: FeedingActionRow, _args, context, info) => hydrate(context, info, row.actionId),
+    action: (row, _args, context, info) => hydrate(context, info, row.actionId),
   },
   ReportingBody: {
-    body: (row: ReportingBodyRow, _args, context, info) => hydrate(context, info, row.bodyId),
+    body: (row, _args, context, info) => hydrate(context, info, row.bodyId),
   },
   Action: {
-    accountabilityChain: (action: { id: string }, _args, context) =>
-      context.loaders.accountability.load(action.id),
+    // Each item is read in its own partnership; asOf is the field's own argument.
+    accountabilityChain: (action, args, context) =>
+      context.loaders.accountability(context.scope(args)).load(action.id),
   },
   Objective: {
-    accountabilityChain: (objective: { id: string }, _args, context) =>
-      context.loaders.accountability.load(objective.id),
+    accountabilityChain: (objective, args, context) =>
+      context.loaders.accountability(context.scope(args)).load(objective.id),
   },
 };
+
+export const traversalResolvers = resolvers as IResolvers<unknown, ApiContext>;

@@ -2,9 +2,16 @@ import type { Driver } from "neo4j-driver";
 import { installHistory } from "../history/index.js";
 import type { DomainModel } from "../schema-model/index.js";
 
-/** The multi-label full-text index behind the `search` traversal (names, titles, aliases). */
-export const SEARCH_INDEX = "entitySearch";
+/**
+ * The multi-label full-text index behind the `search` traversal: names, titles and aliases, plus
+ * partnershipId so a search is scoped inside Lucene (a filter after it would let other
+ * partnerships' hits use up the candidates). Renamed from `entitySearch` when partnershipId was
+ * added: an existing store's old index is dropped and this one built.
+ */
+export const SEARCH_INDEX = "entitySearchByPartnership";
 export const SEARCH_FIELDS = ["name", "title", "aliases"] as const;
+const SEARCH_SCOPE_FIELD = "partnershipId";
+const LEGACY_SEARCH_INDEXES = ["entitySearch"];
 
 /** Cypher that creates, idempotently, what @neo4j/graphql 7 no longer creates itself. */
 export function schemaStatements(model: DomainModel): string[] {
@@ -21,8 +28,9 @@ export function schemaStatements(model: DomainModel): string[] {
       );
     if (properties.has("name") || properties.has("title")) searchable.push(label);
   }
+  for (const legacy of LEGACY_SEARCH_INDEXES) statements.push(`DROP INDEX ${legacy} IF EXISTS`);
   statements.push(
-    `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${searchable.join("|")}) ON EACH [${SEARCH_FIELDS.map((f) => `n.${f}`).join(", ")}]`,
+    `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${searchable.join("|")}) ON EACH [${[...SEARCH_FIELDS, SEARCH_SCOPE_FIELD].map((f) => `n.${f}`).join(", ")}]`,
   );
   return statements;
 }

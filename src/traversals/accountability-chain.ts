@@ -1,13 +1,16 @@
+import type { AccountabilityRole, RelationshipType } from "../../generated/resolvers.js";
 import { notFound } from "../errors/index.js";
 import { pathNode } from "./cypher-fragments.js";
 import type { ReadQuery } from "./read-query.js";
-import { isTopKind } from "./top.js";
+import { fromRoot, inScope, rootPartnership, scopeParameters, type Scope } from "./scope.js";
+import { isTopKind, topBody, validLinesUp } from "./top.js";
 import type { PathNode } from "./types.js";
+import { validAt } from "./validity.js";
 
 export interface AccountabilityStepRow {
   depth: number;
-  role: string;
-  relationship: string;
+  role: AccountabilityRole;
+  relationship: RelationshipType;
   subject: PathNode | null;
   gap: string | null;
   of: PathNode | null;
@@ -17,60 +20,75 @@ interface ChainItem {
   node: PathNode;
   kind: string | null;
   ref: string | null;
-  parents: { id: string; relationship: string }[];
-  leads: { role: string; lead: PathNode }[];
+  parents: { id: string; relationship: RelationshipType }[];
+  leads: { role: AccountabilityRole; lead: PathNode }[];
   overseers: string[];
 }
 
 interface ChainBody {
   node: PathNode;
   kind: string;
+  partnershipId: string;
   chairs: PathNode[];
   accountableTo: string[];
 }
 
-// For many ids at once (UNWIND), so nested fields batch through a DataLoader into one round trip.
+/**
+ * For many ids at once (UNWIND), so nested fields batch through a DataLoader into one round trip.
+ * Each root is read in the partnership it belongs to (scopeId); everything dated is taken at $asOf.
+ * The top of each partnership is found once, however many of its ids are asked.
+ */
 const CHAIN_QUERY = `
 UNWIND $ids AS id
 CALL (id) {
   MATCH (n:Action {id: id}) RETURN n AS x UNION MATCH (n:Objective {id: id}) RETURN n AS x
   UNION MATCH (n:Strategy {id: id}) RETURN n AS x UNION MATCH (n:Body {id: id}) RETURN n AS x
 }
-CALL (x) {
-  MATCH (x)-[:CONTRIBUTES_TO|PART_OF*0..10]->(n) WHERE n = x OR n:Objective OR n:Strategy
+WITH collect({id: id, x: x, scopeId: ${rootPartnership("x")}}) AS roots
+CALL (roots) {
+  UNWIND roots AS root
+  WITH DISTINCT root.scopeId AS scopeId
+  OPTIONAL CALL (scopeId) { ${topBody("top", "scopeId")} }
+  RETURN collect({scopeId: scopeId, topId: top.id}) AS tops
+}
+UNWIND roots AS root
+WITH root.id AS id, root.x AS x, root.scopeId AS scopeId, tops
+CALL (x, scopeId) {
+  MATCH (x)-[:CONTRIBUTES_TO|PART_OF*0..10]->(n) WHERE n = x OR ((n:Objective OR n:Strategy) AND ${inScope("n", "scopeId")})
   WITH DISTINCT n
-  CALL (n) {
-    OPTIONAL MATCH (n)-[r:CONTRIBUTES_TO|PART_OF]->(parent) WHERE parent:Objective OR parent:Strategy
+  CALL (n, scopeId) {
+    OPTIONAL MATCH (n)-[r:CONTRIBUTES_TO|PART_OF]->(parent) WHERE (parent:Objective OR parent:Strategy) AND ${inScope("parent", "scopeId")}
     RETURN collect(CASE WHEN parent IS NULL THEN null ELSE {id: parent.id, relationship: type(r)} END) AS parents
   }
-  CALL (n) {
-    OPTIONAL MATCH (n)-[r:LED_BY]->(lead) WHERE r.validTo IS NULL OR r.validTo >= date()
+  CALL (n, scopeId) {
+    OPTIONAL MATCH (n)-[r:LED_BY]->(lead) WHERE ${validAt("r")} AND ${inScope("lead", "scopeId")}
     RETURN collect(CASE WHEN lead IS NULL THEN null ELSE {role: r.role, lead: ${pathNode("lead")}} END) AS leads
   }
-  CALL (n) {
-    OPTIONAL MATCH (n)-[:OVERSEEN_BY]->(b:Body)
+  CALL (n, scopeId) {
+    OPTIONAL MATCH (n)-[:OVERSEEN_BY]->(b:Body) WHERE ${validAt("b")} AND ${inScope("b", "scopeId")}
     RETURN collect(b.id) AS overseers
   }
   RETURN collect({node: ${pathNode("n")}, kind: n.kind, ref: n.ref, parents: parents, leads: leads, overseers: overseers}) AS chain
 }
-CALL (x) {
-  OPTIONAL MATCH (x)-[:CONTRIBUTES_TO|PART_OF*0..10]->()-[:OVERSEEN_BY]->(b:Body)
+CALL (x, scopeId) {
+  OPTIONAL MATCH (x)-[:CONTRIBUTES_TO|PART_OF*0..10]->()-[:OVERSEEN_BY]->(b:Body) WHERE ${validAt("b")} AND ${inScope("b", "scopeId")}
   WITH x, collect(DISTINCT b) AS overseers
   UNWIND overseers + CASE WHEN x:Body THEN [x] ELSE [] END AS start
-  MATCH (start)-[:ACCOUNTABLE_TO*0..10]->(b:Body)
+  MATCH ${validLinesUp("start", "b:Body", "ACCOUNTABLE_TO", 0, { node: "above", where: `${validAt("above")} AND ${inScope("above", "scopeId")}` })}
   WITH DISTINCT b
   CALL (b) {
-    OPTIONAL MATCH (p:Person)-[m:MEMBER_OF {role: 'CHAIR'}]->(b) WHERE m.validTo IS NULL OR m.validTo >= date()
+    OPTIONAL MATCH (p:Person)-[m:MEMBER_OF {role: 'CHAIR'}]->(b) WHERE ${validAt("m")}
     WITH p, max(m.validFrom) AS since ORDER BY since DESC
     RETURN collect(CASE WHEN p IS NULL THEN null ELSE ${pathNode("p")} END) AS chairs
   }
-  CALL (b) {
-    OPTIONAL MATCH (b)-[a:ACCOUNTABLE_TO]->(up:Body) WHERE a.validTo IS NULL OR a.validTo >= date()
-    RETURN collect(up.id) AS accountableTo
+  CALL (b, scopeId) {
+    OPTIONAL MATCH (b)-[a:ACCOUNTABLE_TO]->(up:Body) WHERE ${validAt("a")} AND ${validAt("up")} AND ${inScope("up", "scopeId")}
+    RETURN collect(DISTINCT up.id) AS accountableTo
   }
-  RETURN collect({node: ${pathNode("b")}, kind: b.kind, chairs: chairs, accountableTo: accountableTo}) AS bodies
+  RETURN collect({node: ${pathNode("b")}, kind: b.kind, partnershipId: b.partnershipId, chairs: chairs, accountableTo: accountableTo}) AS bodies
 }
-RETURN id, chain, bodies`;
+RETURN id, x.partnershipId AS rootPartnershipId, scopeId, chain, bodies,
+       head([t IN tops WHERE t.scopeId = scopeId | t.topId]) AS topId`;
 
 /** Whether `from` reaches `to` by ACCOUNTABLE_TO: an edge to→from then closes a cycle. */
 function reaches(
@@ -91,37 +109,69 @@ const describe = (item: { node: PathNode; ref?: string | null; kind?: string | n
     : `${item.node.label === "Action" && item.ref ? `Action ${item.ref}` : item.node.label} "${item.node.name}"`;
 
 /**
- * For an action, objective, strategy or body: who answers for it, hop by hop, to the top body.
- * Every missing link is a step with `gap` set, never skipped. One round trip; the chain is
- * assembled here because its order (leads, then the item's parents, then oversight, then each
- * ACCOUNTABLE_TO hop with its chair) is easier to read in code than in Cypher.
+ * For an action, objective, strategy or body: who answers for it, hop by hop, to the top body,
+ * at the scope's asOf. Every missing link is a step with `gap` set, never skipped. One round trip
+ * (the root's partnership is read in it); the chain is assembled here because its order (leads,
+ * then the item's parents, then oversight, then each ACCOUNTABLE_TO hop with its chair) is easier
+ * to read in code than in Cypher.
  */
-export async function accountabilityChain(read: ReadQuery, id: string): Promise<AccountabilityStepRow[]> {
-  const chain = (await accountabilityChains(read, [id]))[0];
-  if (!chain) throw notFound(id, "action, objective, strategy or body");
-  return chain;
+export async function accountabilityChain(
+  read: ReadQuery,
+  scope: Scope,
+  id: string,
+): Promise<AccountabilityStepRow[]> {
+  const { steps } = await fromRoot(read, scope, async (scope) => {
+    const [chain] = await chainRows(read, scope, [id]);
+    if (!chain) throw notFound(id, "action, objective, strategy or body");
+    return chain;
+  });
+  return steps;
 }
 
-/** The chains of many items in one round trip, in the order of `ids`; undefined for an unknown id. */
-export async function accountabilityChains(
+interface Chain {
+  rootId: string;
+  rootPartnershipId: string;
+  steps: AccountabilityStepRow[];
+}
+
+async function chainRows(
   read: ReadQuery,
+  scope: Scope,
   ids: readonly string[],
-): Promise<(AccountabilityStepRow[] | undefined)[]> {
-  const rows = new Map((await read(CHAIN_QUERY, { ids })).map((row) => [row.id as string, row]));
+): Promise<(Chain | undefined)[]> {
+  const rows = new Map(
+    (await read(CHAIN_QUERY, { ids, ...scopeParameters(scope) })).map((row) => [row.id as string, row]),
+  );
   return ids.map((id) => {
     const row = rows.get(id);
-    return row ? assemble(id, row) : undefined;
+    return row
+      ? { rootId: id, rootPartnershipId: String(row.rootPartnershipId), steps: assemble(id, row) }
+      : undefined;
   });
+}
+
+/**
+ * The chains of many items in one round trip, in the order of `ids`; undefined for an unknown id.
+ * Each item is read in its own partnership (the nested Action and Objective fields).
+ */
+export async function accountabilityChains(
+  read: ReadQuery,
+  scope: Scope,
+  ids: readonly string[],
+): Promise<(AccountabilityStepRow[] | undefined)[]> {
+  return (await chainRows(read, scope, ids)).map((chain) => chain?.steps);
 }
 
 function assemble(id: string, row: Record<string, unknown>): AccountabilityStepRow[] {
   const items = new Map((row.chain as ChainItem[]).map((item) => [item.node.id, item]));
   const bodies = new Map((row.bodies as ChainBody[]).map((body) => [body.node.id, body]));
+  const topId = row.topId as string | null;
+  const scopeId = row.scopeId as string | null;
   const steps: AccountabilityStepRow[] = [];
   const step = (
     depth: number,
-    role: string,
-    relationship: string,
+    role: AccountabilityRole,
+    relationship: RelationshipType,
     subject: PathNode | null,
     of: PathNode | null,
     gap: string | null = null,
@@ -169,7 +219,9 @@ function assemble(id: string, row: Record<string, unknown>): AccountabilityStepR
         seen.add(parent.id);
         step(
           depth + 1,
-          parentItem.node.label === "Strategy" ? "STRATEGY" : (parentItem.kind ?? "OBJECTIVE"),
+          parentItem.node.label === "Strategy"
+            ? "STRATEGY"
+            : ((parentItem.kind as AccountabilityRole | null) ?? "OBJECTIVE"),
           parent.relationship,
           parentItem.node,
           item.node,
@@ -215,14 +267,16 @@ function assemble(id: string, row: Record<string, unknown>): AccountabilityStepR
       if (chair) step(bodyDepth, "CHAIR", "MEMBER_OF", chair, body.node);
       else
         step(bodyDepth, "CHAIR", "MEMBER_OF", null, body.node, `${body.node.name} has no chair on record.`);
-      if (!body.accountableTo.length && !isTopKind(body.kind))
+      // The end of the line is a gap only inside the partnership, below its top.
+      const atTop = bodyId === topId || isTopKind(body.kind) || body.partnershipId !== scopeId;
+      if (!body.accountableTo.length && !atTop)
         step(
           bodyDepth + 1,
           "ACCOUNTABLE_TO",
           "ACCOUNTABLE_TO",
           null,
           body.node,
-          `${body.node.name} is accountable to no body: no route to the statutory board.`,
+          `${body.node.name} is accountable to no body: no route to the top of the structure${topId && bodies.has(topId) ? ` (${bodies.get(topId)!.node.name})` : ""}.`,
         );
       for (const upId of body.accountableTo) {
         const up = bodies.get(upId);

@@ -2,6 +2,7 @@ import { notFound } from "../errors/index.js";
 import { pathNode } from "./cypher-fragments.js";
 import { capped } from "./limits.js";
 import type { ReadQuery } from "./read-query.js";
+import { fromRoot, inScope, rootPartnership, scopeParameters, type Scope } from "./scope.js";
 import { naturalCompare, type PathNode } from "./types.js";
 
 export interface FeedingActionRow {
@@ -13,29 +14,40 @@ export interface FeedingActionRow {
 
 /**
  * Actions that feed an objective directly (CONTRIBUTES_TO) or through sub-objectives (PART_OF,
- * CONTRIBUTES_TO), each once by its shortest path, ordered by depth then ref. One round trip.
+ * CONTRIBUTES_TO), each once by its shortest path, ordered by depth then ref; within the
+ * objective's partnership (and shared entities). Not dated: the strategy tree has no validity.
+ * One round trip.
  */
 export async function actionsFeeding(
   read: ReadQuery,
+  scope: Scope,
   objectiveId: string,
   maxDepth = 10,
 ): Promise<FeedingActionRow[]> {
   // Variable-length bounds cannot be parameters; the value is a checked integer.
   const depth = capped("maxDepth", maxDepth);
-  const [row] = await read(
-    `OPTIONAL MATCH (o:Objective {id: $id})
-     CALL (o) {
-       MATCH p = (a:Action)-[:CONTRIBUTES_TO|PART_OF*1..${depth}]->(o)
-       WHERE all(n IN nodes(p)[1..] WHERE n:Objective)
-       WITH a, p ORDER BY length(p)
-       WITH a, head(collect(p)) AS p
-       RETURN collect({actionId: a.id, ref: a.ref, depth: length(p), path: [n IN nodes(p) | ${pathNode("n")}]}) AS actions
-     }
-     RETURN o IS NOT NULL AS found, actions`,
-    { id: objectiveId },
-  );
-  if (!row?.found) throw notFound(objectiveId, "objective");
-  return (row.actions as FeedingActionRow[]).sort(
+  const { actions } = await fromRoot(read, scope, async (scope) => {
+    const [row] = await read(
+      `OPTIONAL MATCH (o:Objective {id: $id})
+       WITH o, ${rootPartnership("o")} AS scopeId
+       OPTIONAL CALL (o, scopeId) {
+         MATCH p = (a:Action)-[:CONTRIBUTES_TO|PART_OF*1..${depth}]->(o)
+         WHERE all(n IN nodes(p)[1..] WHERE n:Objective) AND all(n IN nodes(p) WHERE ${inScope("n", "scopeId")})
+         WITH a, p ORDER BY length(p)
+         WITH a, head(collect(p)) AS p
+         RETURN collect({actionId: a.id, ref: a.ref, depth: length(p), path: [n IN nodes(p) | ${pathNode("n")}]}) AS actions
+       }
+       RETURN o.partnershipId AS rootPartnershipId, coalesce(actions, []) AS actions`,
+      { id: objectiveId, ...scopeParameters(scope) },
+    );
+    if (!row?.rootPartnershipId) throw notFound(objectiveId, "objective");
+    return {
+      rootId: objectiveId,
+      rootPartnershipId: String(row.rootPartnershipId),
+      actions: row.actions as FeedingActionRow[],
+    };
+  });
+  return actions.sort(
     (a, b) => a.depth - b.depth || naturalCompare(a.ref, b.ref) || naturalCompare(a.actionId, b.actionId),
   );
 }

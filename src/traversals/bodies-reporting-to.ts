@@ -1,13 +1,17 @@
+import type { RelationshipType } from "../../generated/resolvers.js";
 import { notFound } from "../errors/index.js";
 import { pathNode } from "./cypher-fragments.js";
 import type { ReadQuery } from "./read-query.js";
+import { fromRoot, inScope, rootPartnership, scopeParameters, type Scope } from "./scope.js";
+import { LINES } from "./top.js";
 import type { PathNode } from "./types.js";
+import { validAt } from "./validity.js";
 
 export interface ReportingBodyRow {
   bodyId: string;
   name: string;
   depth: number;
-  relationship: string;
+  relationship: RelationshipType;
   frequency: string | null;
   reportsTo: PathNode;
 }
@@ -17,29 +21,39 @@ const MAX_LEVELS = 10;
 /**
  * Bodies under a body by ACCOUNTABLE_TO (solid) and PROVIDES_UPDATES_TO (dashed), each once by its
  * shortest route (accountability preferred on a tie), with the first edge's kind and frequency.
- * Only arrangements valid today count. One round trip.
+ * Only lines and bodies valid at the scope's asOf count, and only bodies of the root's partnership
+ * (or shared ones): under a shared county board, those of the partnership asked about. One round trip.
  */
 export async function bodiesReportingTo(
   read: ReadQuery,
+  scope: Scope,
   bodyId: string,
   transitive = true,
 ): Promise<ReportingBodyRow[]> {
-  const [row] = await read(
-    `OPTIONAL MATCH (root:Body {id: $id})
-     CALL (root) {
-       MATCH p = (b:Body)-[:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO*1..${transitive ? MAX_LEVELS : 1}]->(root)
-       WHERE b <> root AND all(r IN relationships(p) WHERE r.validTo IS NULL OR r.validTo >= date())
-         AND all(n IN nodes(p) WHERE n.validTo IS NULL OR n.validTo >= date())
-       WITH b, p, relationships(p)[0] AS first
-       ORDER BY length(p), CASE type(first) WHEN 'ACCOUNTABLE_TO' THEN 0 ELSE 1 END
-       WITH b, head(collect({p: p, first: first})) AS best
-       WITH b, best.p AS p, best.first AS first
-       RETURN collect({bodyId: b.id, name: b.name, depth: length(p), relationship: type(first), frequency: first.frequency,
-                       reportsTo: ${pathNode("endNode(first)")}}) AS bodies
-     }
-     RETURN root IS NOT NULL AS found, bodies`,
-    { id: bodyId },
-  );
-  if (!row?.found) throw notFound(bodyId, "body");
-  return (row.bodies as ReportingBodyRow[]).sort((a, b) => a.depth - b.depth || a.name.localeCompare(b.name));
+  const { bodies } = await fromRoot(read, scope, async (scope) => {
+    const [row] = await read(
+      `OPTIONAL MATCH (root:Body {id: $id})
+       WITH root, ${rootPartnership("root")} AS scopeId
+       OPTIONAL CALL (root, scopeId) {
+         MATCH p = (b:Body)-[:${LINES}*1..${transitive ? MAX_LEVELS : 1}]->(root)
+         WHERE b <> root AND all(r IN relationships(p) WHERE ${validAt("r")})
+           AND all(n IN nodes(p) WHERE ${validAt("n")} AND ${inScope("n", "scopeId")})
+         WITH b, p, relationships(p)[0] AS first
+         ORDER BY length(p), CASE type(first) WHEN 'ACCOUNTABLE_TO' THEN 0 ELSE 1 END
+         WITH b, head(collect({p: p, first: first})) AS best
+         WITH b, best.p AS p, best.first AS first
+         RETURN collect({bodyId: b.id, name: b.name, depth: length(p), relationship: type(first), frequency: first.frequency,
+                         reportsTo: ${pathNode("endNode(first)")}}) AS bodies
+       }
+       RETURN root.partnershipId AS rootPartnershipId, coalesce(bodies, []) AS bodies`,
+      { id: bodyId, ...scopeParameters(scope) },
+    );
+    if (!row?.rootPartnershipId) throw notFound(bodyId, "body");
+    return {
+      rootId: bodyId,
+      rootPartnershipId: String(row.rootPartnershipId),
+      bodies: row.bodies as ReportingBodyRow[],
+    };
+  });
+  return bodies.sort((a, b) => a.depth - b.depth || a.name.localeCompare(b.name));
 }

@@ -1,11 +1,24 @@
+import type { BodyKind, RelationshipType } from "../../generated/resolvers.js";
 import { notFound } from "../errors/index.js";
+import type { ReadQuery } from "./read-query.js";
+import {
+  fromRoot,
+  inScope,
+  ownedBy,
+  rootPartnership,
+  scopeParameters,
+  settlePartnership,
+  type PartnershipScope,
+  type Scope,
+} from "./scope.js";
+import { LINES, topBody } from "./top.js";
 import { validAt } from "./validity.js";
-import { dateParameter, type ReadQuery } from "./read-query.js";
 
 export interface DiagramNodeRow {
   id: string;
   name: string;
-  kind: string;
+  kind: BodyKind;
+  partnershipId: string;
   chair: string | null;
   frequency: string | null;
 }
@@ -13,72 +26,102 @@ export interface DiagramNodeRow {
 export interface DiagramEdgeRow {
   from: string;
   to: string;
-  kind: string;
+  kind: RelationshipType;
   frequency: string | null;
 }
 
 export interface DiagramRows {
   nodes: DiagramNodeRow[];
   edges: DiagramEdgeRow[];
+  partnershipId: string;
+  topBodyId: string | null;
 }
 
-const EDGE_TYPES = "ACCOUNTABLE_TO|PROVIDES_UPDATES_TO";
+/** Cypher, after `bodies` (a list of Body) is bound: their rows with chairs, and the valid lines among them. */
+const NODES_AND_EDGES = `
+  CALL (bodies) {
+    UNWIND bodies AS b
+    CALL (b) {
+      OPTIONAL MATCH (p:Person)-[m:MEMBER_OF {role: 'CHAIR'}]->(b) WHERE ${validAt("m")}
+      WITH p, m ORDER BY m.validFrom DESC
+      RETURN head(collect(p.name)) AS chair
+    }
+    RETURN collect({id: b.id, name: b.name, kind: b.kind, partnershipId: b.partnershipId, chair: chair, frequency: b.frequency}) AS nodes
+  }
+  CALL (bodies) {
+    UNWIND bodies AS a
+    MATCH (a)-[r:${LINES}]->(c:Body) WHERE c IN bodies AND ${validAt("r")}
+    RETURN collect({from: a.id, to: c.id, kind: type(r), frequency: r.frequency}) AS edges
+  }`;
+
+/**
+ * Every body of the partnership valid at asOf, whether or not it has lines, every line between
+ * them valid at asOf, and the bodies outside the partnership (shared county boards...) that its
+ * bodies report to, directly or through each other; with the partnership's top. One round trip.
+ */
+async function partnershipDiagram(read: ReadQuery, scope: PartnershipScope): Promise<DiagramRows> {
+  const [row] = await read(
+    `OPTIONAL MATCH (partnership:Partnership {id: $partnershipId})
+     OPTIONAL CALL () { ${topBody("top")} }
+     CALL () {
+       MATCH (b:Body) WHERE ${ownedBy("b")} AND ${validAt("b")}
+       RETURN collect(b) AS own
+     }
+     CALL (own) {
+       UNWIND own AS b
+       MATCH (b) ((:Body)-[line:${LINES}]->(up:Body) WHERE ${validAt("line")} AND ${validAt("up")} AND ${inScope("up")}){1,10} (outside:Body)
+       WHERE NOT ${ownedBy("outside")}
+       RETURN collect(DISTINCT outside) AS outside
+     }
+     WITH partnership, top, own + outside AS bodies
+     ${NODES_AND_EDGES}
+     RETURN partnership IS NOT NULL AS found, top.id AS topBodyId, nodes, edges`,
+    scopeParameters(scope),
+  );
+  if (!row?.found) throw notFound(scope.partnershipId, "partnership");
+  return sorted({
+    nodes: row.nodes as DiagramNodeRow[],
+    edges: row.edges as DiagramEdgeRow[],
+    partnershipId: scope.partnershipId,
+    topBodyId: (row.topBodyId as string | null) ?? null,
+  });
+}
 
 /**
  * Bodies under the root (everything that reports to it, transitively) plus the bodies the root
- * itself reports to, and the edges among them, all valid at `asOf`. The default root is the
- * partnership's statutory board. One round trip: APOC gathers the candidate bodies (a superset,
- * since it cannot test dates), and the walk over edges valid at `asOf` is finished here.
+ * itself reports to, and the lines among them, all valid at asOf and in the root's partnership
+ * (or shared). One round trip: APOC gathers the candidate bodies (a superset, since it cannot
+ * test dates or partnerships), and the walk over lines valid at asOf is finished here.
  */
-export async function governanceDiagram(
-  read: ReadQuery,
-  args: { rootBodyId?: string | null; asOf?: string | null; partnershipId?: string | null },
-): Promise<DiagramRows> {
-  // With a partnership, an equality on partnershipId (indexed) rather than a scan of every board.
-  const rootMatch = args.rootBodyId
-    ? "MATCH (root:Body {id: $rootId})"
-    : args.partnershipId
-      ? "MATCH (root:Body {partnershipId: $partnershipId}) WHERE root.kind = 'STATUTORY_BOARD' WITH root ORDER BY root.id LIMIT 1"
-      : "MATCH (root:Body {kind: 'STATUTORY_BOARD'}) WITH root ORDER BY root.id LIMIT 1";
-  const rows = await read(
-    `${rootMatch}
-     CALL apoc.path.subgraphNodes(root, {relationshipFilter: "<${EDGE_TYPES.replace("|", "|<")}", labelFilter: "+Body", maxLevel: 25}) YIELD node
-     WITH root, collect(node) AS under
-     OPTIONAL MATCH (root)-[:${EDGE_TYPES}]->(above:Body)
-     WITH root, under, collect(above) AS above
-     WITH root, under + above AS candidates
-     UNWIND candidates AS b
-     WITH DISTINCT root, b WHERE ${validAt("b")}
-     CALL (b) {
-       OPTIONAL MATCH (p:Person)-[m:MEMBER_OF {role: 'CHAIR'}]->(b) WHERE ${validAt("m")}
-       WITH p, m ORDER BY m.validFrom DESC
-       RETURN head(collect(p.name)) AS chair
-     }
-     WITH root, collect({id: b.id, name: b.name, kind: b.kind, chair: chair, frequency: b.frequency}) AS nodes, collect(b) AS bodies
-     CALL (bodies) {
-       UNWIND bodies AS a
-       MATCH (a)-[r:${EDGE_TYPES}]->(c:Body) WHERE c IN bodies AND ${validAt("r")}
-       RETURN collect({from: a.id, to: c.id, kind: type(r), frequency: r.frequency}) AS edges
-     }
-     RETURN root.id AS rootId, nodes, edges`,
-    {
-      rootId: args.rootBodyId ?? null,
-      partnershipId: args.partnershipId ?? null,
-      asOf: dateParameter(args.asOf),
-    },
-  );
-  const row = rows[0];
-  if (!row) {
-    if (args.rootBodyId) throw notFound(args.rootBodyId, "body");
-    return { nodes: [], edges: [] };
-  }
-  const rootId = row.rootId as string;
-  const nodes = row.nodes as DiagramNodeRow[];
-  const edges = row.edges as DiagramEdgeRow[];
-  // Keep what is still connected to the root through edges valid at asOf.
-  const kept = new Set([rootId]);
-  for (const edge of edges) if (edge.from === rootId) kept.add(edge.to);
-  const queue = [rootId];
+async function rootDiagram(read: ReadQuery, scope: Scope, rootBodyId: string): Promise<DiagramRows> {
+  const { rows, partnershipId } = await fromRoot(read, scope, async (scope) => {
+    const [row] = await read(
+      `OPTIONAL MATCH (root:Body {id: $rootId})
+       WITH root, ${rootPartnership("root")} AS scopeId
+       OPTIONAL CALL (root, scopeId) {
+         CALL apoc.path.subgraphNodes(root, {relationshipFilter: "<ACCOUNTABLE_TO|<PROVIDES_UPDATES_TO", labelFilter: "+Body", maxLevel: 25}) YIELD node
+         WITH collect(node) AS under
+         OPTIONAL MATCH (root)-[:${LINES}]->(above:Body)
+         WITH under, collect(above) AS above
+         WITH under + above AS candidates
+         UNWIND candidates AS b
+         WITH DISTINCT b WHERE ${validAt("b")} AND ${inScope("b", "scopeId")}
+         WITH collect(b) AS bodies
+         ${NODES_AND_EDGES}
+         RETURN nodes, edges
+       }
+       RETURN root.partnershipId AS rootPartnershipId, nodes, edges`,
+      { rootId: rootBodyId, ...scopeParameters(scope) },
+    );
+    if (!row?.rootPartnershipId) throw notFound(rootBodyId, "body");
+    return { rootId: rootBodyId, rootPartnershipId: String(row.rootPartnershipId), rows: row };
+  });
+  const nodes = rows.nodes as DiagramNodeRow[];
+  const edges = rows.edges as DiagramEdgeRow[];
+  // Keep what is still connected to the root through lines valid at asOf.
+  const kept = new Set([rootBodyId]);
+  for (const edge of edges) if (edge.from === rootBodyId) kept.add(edge.to);
+  const queue = [rootBodyId];
   while (queue.length) {
     const current = queue.shift()!;
     for (const edge of edges)
@@ -87,10 +130,32 @@ export async function governanceDiagram(
         queue.push(edge.from);
       }
   }
-  return {
-    nodes: nodes.filter((n) => kept.has(n.id)).sort((a, b) => a.name.localeCompare(b.name)),
-    edges: edges
-      .filter((e) => kept.has(e.from) && kept.has(e.to))
-      .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)),
-  };
+  return sorted({
+    nodes: nodes.filter((n) => kept.has(n.id)),
+    edges: edges.filter((e) => kept.has(e.from) && kept.has(e.to)),
+    partnershipId,
+    topBodyId: rootBodyId,
+  });
+}
+
+function sorted(diagram: DiagramRows): DiagramRows {
+  diagram.nodes.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  diagram.edges.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  return diagram;
+}
+
+/**
+ * The viewer's drawing at the scope's asOf: of the structure under `rootBodyId` and what it
+ * reports to, or else of the whole partnership (named, the default, or the only one loaded).
+ */
+export async function governanceDiagram(
+  read: ReadQuery,
+  scope: Scope,
+  rootBodyId?: string | null,
+): Promise<DiagramRows> {
+  if (rootBodyId) return rootDiagram(read, scope, rootBodyId);
+  return partnershipDiagram(
+    read,
+    await settlePartnership(read, scope, "governanceDiagram without rootBodyId"),
+  );
 }

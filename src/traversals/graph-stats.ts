@@ -1,7 +1,7 @@
 import { LABELS } from "../schema-model/index.js";
 import { visible } from "./cypher-fragments.js";
 import type { ReadQuery } from "./read-query.js";
-import { viewerParameters, type Viewer } from "./types.js";
+import { assertPartnershipExists, ownedBy, scopeParameters, type PartnershipScope } from "./scope.js";
 
 export interface LabelCountRow {
   label: string;
@@ -14,17 +14,14 @@ export interface GraphStatsRows {
   nodesWithoutProvenance: number;
 }
 
-const inScope = `($partnershipId IS NULL OR n.partnershipId = $partnershipId) AND ${visible("n")}`;
+// The partnership's own nodes (an index seek on partnershipId); shared ones belong to no one partnership.
+const inScope = `${ownedBy("n")} AND ${visible("n")}`;
 
 /**
- * Node counts by label, relationship counts by type (from nodes in scope), nodes with no
- * EVIDENCED_BY; restricted items count only for callers who may see them. One round trip.
+ * Node counts by label, relationship counts by type (from the partnership's own nodes), nodes with
+ * no EVIDENCED_BY; restricted items count only for callers who may see them. One round trip.
  */
-export async function graphStats(
-  read: ReadQuery,
-  viewer: Viewer,
-  partnershipId?: string | null,
-): Promise<GraphStatsRows> {
+export async function graphStats(read: ReadQuery, scope: PartnershipScope): Promise<GraphStatsRows> {
   const branches = LABELS.flatMap((label) => [
     `MATCH (n:${label}) WHERE ${inScope} RETURN 'node' AS kind, '${label}' AS name, count(n) AS count`,
     `MATCH (n:${label})-[r]->(m) WHERE ${inScope} AND ${visible("m")} RETURN 'relationship' AS kind, type(r) AS name, count(r) AS count`,
@@ -34,10 +31,7 @@ export async function graphStats(
           `MATCH (n:${label}) WHERE ${inScope} AND NOT EXISTS { MATCH (n)-[:EVIDENCED_BY]->() } RETURN 'unproven' AS kind, '${label}' AS name, count(n) AS count`,
         ]),
   ]);
-  const rows = (await read(branches.join("\nUNION ALL\n"), {
-    partnershipId: partnershipId ?? null,
-    ...viewerParameters(viewer),
-  })) as {
+  const rows = (await read(branches.join("\nUNION ALL\n"), scopeParameters(scope))) as {
     kind: string;
     name: string;
     count: number;
@@ -50,8 +44,10 @@ export async function graphStats(
       .map(([label, count]) => ({ label, count }))
       .sort((a, b) => a.label.localeCompare(b.label));
   };
+  const nodes = sum("node");
+  if (!nodes.length && scope.named) await assertPartnershipExists(read, scope.partnershipId);
   return {
-    nodes: sum("node"),
+    nodes,
     relationships: sum("relationship"),
     nodesWithoutProvenance: rows
       .filter((r) => r.kind === "unproven")

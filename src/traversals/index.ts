@@ -13,7 +13,14 @@ export {
   type DiagramEdgeRow,
 } from "./governance-diagram.js";
 export { governanceHealth, RULES, type FindingRow, type Severity } from "./governance-health.js";
-export { search, luceneQuery, matchedSpelling, closeness, type SearchHitRow } from "./search.js";
+export {
+  search,
+  luceneQuery,
+  scopedLuceneQuery,
+  matchedSpelling,
+  closeness,
+  type SearchHitRow,
+} from "./search.js";
 export { connection, type PathStepRow } from "./connection.js";
 export { graphStats, type GraphStatsRows } from "./graph-stats.js";
 export { createReadQuery, toPlain, type ReadQuery } from "./read-query.js";
@@ -25,12 +32,15 @@ export {
   settlePartnership,
   listPartnerships,
   asOfDate,
+  dateParameter,
+  inScope,
+  ownedBy,
+  rootPartnership,
   type Scope,
   type PartnershipScope,
   type ScopeInput,
 } from "./scope.js";
 export { isValidAt, validAt, type Dated } from "./validity.js";
 export { membersAt, type MemberEdge } from "./members.js";
-export { TOP_KINDS, isTopKind } from "./top.js";
+export { TOP_KINDS, isTopKind, hasTopKind, topBody, validLinesUp, LINES } from "./top.js";
 export { inheritedRestriction, pathNode, restrictedNode, visible } from "./cypher-fragments.js";
-export { dateParameter } from "./read-query.js";

@@ -30,17 +30,3 @@ export function createReadQuery(driver: Driver, database: string, timeoutMs: num
     return records.map((record) => toPlain(record.toObject()) as Record<string, unknown>);
   };
 }
-
-/**
- * A Date parameter from "YYYY-MM-DD" or today. A literal argument arrives as a string, a variable
- * as a neo4j Date (the Date scalar's parseValue); both print as YYYY-MM-DD.
- */
-export function dateParameter(
-  value: string | object | undefined | null,
-): InstanceType<typeof neo4j.types.Date> {
-  const [year, month, day] = String(value ?? new Date().toISOString())
-    .slice(0, 10)
-    .split("-")
-    .map(Number);
-  return new neo4j.types.Date(year!, month!, day!);
-}

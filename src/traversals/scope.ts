@@ -54,6 +54,8 @@ export function asOfDate(value: unknown): IsoDate {
  * The scope of one question, from its arguments and the deployment's default partnership.
  * @example buildScope({ partnershipId: "partnership:barnet", asOf: "2016-01-29", viewer: ANONYMOUS })
  */
+export function buildScope(input: ScopeInput & { partnershipId: string }): PartnershipScope;
+export function buildScope(input: ScopeInput): Scope;
 export function buildScope(input: ScopeInput): Scope {
   const named = Boolean(input.partnershipId);
   return {
@@ -71,19 +73,32 @@ export function scopeParameters(scope: Scope): {
   officerAll: boolean;
   officerOf: readonly string[];
 } {
-  const { year, month, day } = parseIsoDate(scope.asOf)!;
   return {
     partnershipId: scope.partnershipId,
-    asOf: new neo4j.types.Date(year, month, day),
+    asOf: dateParameter(scope.asOf),
     ...viewerParameters(scope.viewer),
   };
 }
 
+/** A Cypher Date parameter from a calendar date "YYYY-MM-DD" (checked by asOfDate or isIsoDate first). */
+export function dateParameter(date: IsoDate): InstanceType<typeof neo4j.types.Date> {
+  const parsed = parseIsoDate(date);
+  if (!parsed) throw new TypeError(`Not a calendar date YYYY-MM-DD: ${JSON.stringify(date)}`);
+  return new neo4j.types.Date(parsed.year, parsed.month, parsed.day);
+}
+
 /**
  * Cypher: node `v` is in the scope's partnership or shared. An `IN` over two values, so the
- * planner seeks the partnershipId index (an `IS NULL OR` here would make it scan).
+ * planner seeks the partnershipId index (an `IS NULL OR` here would make it scan). `partnership`
+ * is the expression naming the partnership: $partnershipId, or a variable bound by
+ * rootPartnership in a traversal from a root.
  */
-export const inScope = (v: string): string => `${v}.partnershipId IN [$partnershipId, '${SHARED}']`;
+export const inScope = (v: string, partnership = "$partnershipId"): string =>
+  `${v}.partnershipId IN [${partnership}, '${SHARED}']`;
+
+/** Cypher: node `v` is the partnership's own (not shared): graphStats counts these. */
+export const ownedBy = (v: string, partnership = "$partnershipId"): string =>
+  `${v}.partnershipId = ${partnership}`;
 
 /**
  * Cypher: the partnership a traversal from `root` reads: the root's own, or for a shared root

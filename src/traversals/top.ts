@@ -24,28 +24,46 @@ const topKindsList = `[${TOP_KINDS.map((kind) => `'${kind}'`).join(", ")}]`;
 /** Cypher: true when body `v` is of a kind in TOP_KINDS. */
 export const hasTopKind = (v: string): string => `${v}.kind IN ${topKindsList}`;
 
-/** Cypher: a line (ACCOUNTABLE_TO or PROVIDES_UPDATES_TO) of any length up to 10, every hop valid at $asOf. */
+/** The two kinds of line between bodies: solid (accountable to) and dashed (provides updates to). */
+export const LINES = "ACCOUNTABLE_TO|PROVIDES_UPDATES_TO";
+
+/**
+ * Cypher pattern: from `from` up lines of `types` to `to`, between `min` and 10 hops, every line
+ * valid at $asOf (and every body reached meeting `reached.where`, with `reached.node` bound to it).
+ */
 export const validLinesUp = (
   from: string,
   to: string,
-  types = "ACCOUNTABLE_TO|PROVIDES_UPDATES_TO",
-): string => `(${from}) (()-[line:${types}]->() WHERE ${validAt("line")}){1,10} (${to})`;
+  types = LINES,
+  min = 1,
+  reached?: { node: string; where: string },
+): string =>
+  `(${from}) ((:Body)-[line:${types}]->(${reached?.node ?? ""}:Body) WHERE ${validAt("line")}${
+    reached ? ` AND ${reached.where}` : ""
+  }){${min},10} (${to})`;
 
 /**
- * A subquery body (for `OPTIONAL CALL () { ... }`) returning `variable`: the top body of
- * $partnershipId at $asOf. That is the body of the partnership, valid at asOf, with no
- * ACCOUNTABLE_TO line valid at asOf to another body of the partnership, that has the most bodies
- * accountable to it (directly or not); a tie goes to a board or committee kind, then to the
- * smaller id. Reads the partnershipId index, then only that partnership's bodies.
+ * A subquery body (for `OPTIONAL CALL (...) { ... }`) returning `variable`: the top body of the
+ * partnership `partnership` names ($partnershipId, or a variable) at $asOf. That is the body its
+ * Partnership node names (TOP_BODY), else the body of the partnership, valid at asOf, with no
+ * ACCOUNTABLE_TO line valid at asOf to another body of the partnership that has the most bodies
+ * accountable to it (directly or not); a tie goes to a TOP_KINDS kind, then to the smaller id.
+ * Reads the Partnership by id and then the partnershipId index: only that partnership's bodies.
  */
-export const topBody = (variable: string): string =>
-  `MATCH (candidate:Body) WHERE candidate.partnershipId = $partnershipId AND ${validAt("candidate")}
-     AND NOT EXISTS { MATCH (candidate)-[up:ACCOUNTABLE_TO]->(above:Body)
-                      WHERE above.partnershipId = $partnershipId AND ${validAt("up")} AND ${validAt("above")} }
-   CALL (candidate) {
-     OPTIONAL MATCH ${validLinesUp("under:Body", "candidate", "ACCOUNTABLE_TO")}
-     RETURN count(DISTINCT under) AS under
+export const topBody = (variable: string, partnership = "$partnershipId"): string =>
+  `OPTIONAL MATCH (:Partnership {id: ${partnership}})-[:TOP_BODY]->(named:Body)
+   WITH ${partnership.startsWith("$") ? "" : `${partnership}, `}named LIMIT 1
+   OPTIONAL CALL (${partnership.startsWith("$") ? "" : `${partnership}, `}named) {
+     WITH named WHERE named IS NULL
+     MATCH (candidate:Body) WHERE candidate.partnershipId = ${partnership} AND ${validAt("candidate")}
+       AND NOT EXISTS { MATCH (candidate)-[up:ACCOUNTABLE_TO]->(above:Body)
+                        WHERE above.partnershipId = ${partnership} AND ${validAt("up")} AND ${validAt("above")} }
+     CALL (candidate) {
+       OPTIONAL MATCH ${validLinesUp("under:Body", "candidate", "ACCOUNTABLE_TO")}
+       RETURN count(DISTINCT under) AS under
+     }
+     RETURN candidate
+     ORDER BY under DESC, CASE WHEN ${hasTopKind("candidate")} THEN 0 ELSE 1 END, candidate.id
+     LIMIT 1
    }
-   RETURN candidate AS ${variable}
-   ORDER BY under DESC, CASE WHEN ${hasTopKind("candidate")} THEN 0 ELSE 1 END, candidate.id
-   LIMIT 1`;
+   RETURN coalesce(named, candidate) AS ${variable}`;

@@ -15,7 +15,13 @@ import {
   type PopoloExport,
 } from "../../src/export/index.js";
 import { buildDomainModel, readTypeDefs, restrictions } from "../../src/schema-model/index.js";
-import { ANONYMOUS, createReadQuery, graphStats, type Viewer } from "../../src/traversals/index.js";
+import {
+  ANONYMOUS,
+  buildScope,
+  createReadQuery,
+  graphStats,
+  type Viewer,
+} from "../../src/traversals/index.js";
 import { startTestServer, tokenFor } from "../support/api.js";
 import { DATABASE, isolatedPartnership, testDriver } from "../support/database.js";
 import { loadFixture } from "../support/seed-fixture.js";
@@ -281,7 +287,10 @@ entries:
     ["an officer", OFFICER],
   ] as const)("writes CSVs that parse back to graphStats' counts for %s", async (_who, viewer) => {
     const files = await run({ format: "csv", scope: { partnershipId: BARNET, asOf: null, viewer } });
-    const stats = await graphStats(createReadQuery(driver, DATABASE, 60_000), viewer, BARNET);
+    const stats = await graphStats(
+      createReadQuery(driver, DATABASE, 60_000),
+      buildScope({ partnershipId: BARNET, viewer }),
+    );
     const counted = (kind: "node" | "relationship") =>
       Object.fromEntries(
         files

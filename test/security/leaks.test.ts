@@ -212,7 +212,8 @@ const CASES: Case[] = [
   },
   {
     name: "search hits",
-    query: (m) => `{ search(text: "${m.itemTitle}", limit: 50) { node { id name } matched } }`,
+    query: (m, p) =>
+      `{ search(text: "${m.itemTitle}", limit: 50, partnershipId: "${p}") { node { id name } matched } }`,
   },
   {
     name: "decisions taken at a restricted item",

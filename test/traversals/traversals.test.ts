@@ -344,12 +344,10 @@ describe("governanceDiagram", () => {
       edges: { from: string; to: string; kind: string; frequency: string | null }[];
     };
   };
-  const query = `query($asOf: Date, $root: ID, $p: ID) { governanceDiagram(asOf: $asOf, rootBodyId: $root, partnershipId: $p) { nodes { id kind chair frequency } edges { from to kind frequency } } }`;
+  const query = `query($asOf: Date, $root: ID, $p: ID = "partnership:barnet") { governanceDiagram(asOf: $asOf, rootBodyId: $root, partnershipId: $p) { nodes { id kind chair frequency } edges { from to kind frequency } } }`;
 
-  it("draws the SCPB by default, with the Community Leadership Committee above it and both edge kinds", async () => {
-    // Not by id order: the fixture's board (another partnership) sorts before body:scpb.
-    expect([`body:0-${fixture.slug}-board`, "body:scpb"].sort()[0]).toBe(`body:0-${fixture.slug}-board`);
-    const { data } = await ask<Result>(query, { asOf: "2023-06-01", p: "partnership:barnet" });
+  it("draws Barnet's SCPB, with the Community Leadership Committee above it and both edge kinds", async () => {
+    const { data } = await ask<Result>(query, { asOf: "2023-06-01" });
     const diagram = data!.governanceDiagram;
     const scpb = diagram.nodes.find((n) => n.id === "body:scpb");
     expect(scpb).toMatchObject({ kind: "STATUTORY_BOARD" });
@@ -376,6 +374,16 @@ describe("governanceDiagram", () => {
   it("names the chair valid at the date", async () => {
     const { data } = await ask<Result>(query, { asOf: "2017-08-01", p: "partnership:barnet" });
     expect(data?.governanceDiagram.nodes.find((n) => n.id === "body:scpb")?.chair).toBe("David Longstaff");
+  });
+
+  it("draws a body's own structure from rootBodyId: the groups under the SCPB and the committee above, nothing unconnected", async () => {
+    const { data, errors } = await ask<Result>(query, { asOf: "2023-06-01", root: "body:scpb", p: null });
+    expect(errors).toBeUndefined();
+    const ids = data!.governanceDiagram.nodes.map((n) => n.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(["body:scpb", "body:community-leadership-committee", "body:iom-delivery-group"]),
+    );
+    expect(ids).not.toContain("body:carers-partnership-board");
   });
 });
 
@@ -447,7 +455,7 @@ describe("governanceHealth", () => {
 
 describe("search", () => {
   type Result = { search: { score: number; node: { id: string; label: string }; matched: string }[] };
-  const query = `query($text: String!, $limit: Int) { search(text: $text, limit: $limit) { score node { id label } matched } }`;
+  const query = `query($text: String!, $limit: Int) { search(text: $text, limit: $limit, partnershipId: "partnership:barnet") { score node { id label } matched } }`;
 
   it("finds Kiran Vagarwal by the misspelling Vargwarl and says which spelling matched", async () => {
     const { data } = await ask<Result>(query, { text: "Kiran Vargwarl" });
@@ -517,10 +525,17 @@ describe("connection", () => {
   it("returns no steps when nothing connects within maxHops, and errors for unknown ids and too many hops", async () => {
     const none = await ask<Result>(query, {
       from: "person:kiran-vagarwal",
-      to: `body:${fixture.slug}-a`,
-      hops: 3,
+      to: "body:carers-partnership-board",
+      hops: 1,
     });
+    expect(none.errors).toBeUndefined();
     expect(none.data?.connection).toEqual([]);
+    // Another partnership's entity is not reachable from Barnet: not found from here.
+    const elsewhere = await ask<Result>(query, {
+      from: "person:kiran-vagarwal",
+      to: `body:${fixture.slug}-a`,
+    });
+    expect(elsewhere.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     const unknown = await ask(query, { from: "person:nobody", to: "body:scpb" });
     expect(unknown.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     const far = await ask(query, { from: "person:kiran-vagarwal", to: "body:scpb", hops: 99 });

@@ -9,6 +9,7 @@ import {
   readUrlState,
   urlQuery,
 } from "../../../src/viewer/app/index.js";
+import type { AccountabilityRole, RelationshipType } from "../../../generated/documents.js";
 
 const node = (id: string, label: string, name = id) => ({ id, label, name });
 
@@ -109,8 +110,8 @@ describe("chainLevels", () => {
     const strategy = node("strategy:s", "Strategy");
     const board = node("body:scpb", "Body");
     const step = (
-      role: string,
-      relationship: string,
+      role: AccountabilityRole,
+      relationship: RelationshipType,
       subject: typeof action | null,
       of: typeof action | null,
       gap: string | null = null,
