@@ -16,7 +16,8 @@ const originalZone = process.env.TZ;
 
 beforeAll(async () => {
   driver = testDriver();
-  server = await startTestServer(driver);
+  // One request of twelve traversals at once: roomier than the default timeout on a busy test machine.
+  server = await startTestServer(driver, { timeoutMs: 60_000 });
   district = await loadDistrictFixture(driver);
 });
 
