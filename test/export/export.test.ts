@@ -220,7 +220,10 @@ entries:
       format: "csv",
       scope: { partnershipId: LICHFIELD, asOf: null, viewer: ANONYMOUS },
     });
-    const stats = await graphStats(createReadQuery(driver, DATABASE, 60_000), ANONYMOUS, LICHFIELD);
+    const stats = await graphStats(
+      createReadQuery(driver, DATABASE, 60_000),
+      buildScope({ partnershipId: LICHFIELD, viewer: ANONYMOUS }),
+    );
     for (const { label, count } of stats.nodes)
       expect(
         (parseCsv(files.find((f) => f.name === `${label}.csv`)!.body, { columns: true }) as unknown[]).length,
