@@ -1,7 +1,7 @@
 import type { IResolvers } from "@graphql-tools/utils";
 import { ErrorCode, GovernanceError } from "../errors/index.js";
 import { entityHistory, partnershipChanges } from "../history/index.js";
-import { asOfDate } from "../traversals/index.js";
+import { asOfDate, isOfficerOf } from "../traversals/index.js";
 import type { ApiContext } from "./context.js";
 import { viewerOf } from "./viewer.js";
 
@@ -34,10 +34,10 @@ export const historyResolvers: IResolvers<unknown, ApiContext> = {
       entityHistory(context.read, officer(context), args.id, limitOf(args.limit, 100)),
     changes: (_, args: { partnershipId: string; since: unknown; limit?: number | null }, context) => {
       const viewer = officer(context);
-      if (viewer.officerOf !== "all" && !viewer.officerOf.includes(args.partnershipId))
+      if (!isOfficerOf(viewer, args.partnershipId))
         throw new GovernanceError(
           ErrorCode.FORBIDDEN,
-          `The changes of ${args.partnershipId} are for its officers; your token names ${viewer.officerOf.join(", ")}.`,
+          `The changes of ${args.partnershipId} are for its officers; your token names ${[...viewer.officerOf].join(", ")}.`,
         );
       return partnershipChanges(
         context.read,

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { DomainModel } from "../schema-model/index.js";
-import { visible, viewerParameters, type ReadQuery } from "../traversals/index.js";
-import { seesRestricted, type ExportScope } from "./read-structure.js";
+import { isOfficerOf, visible, viewerParameters, type ReadQuery } from "../traversals/index.js";
+import type { ExportScope } from "./read-structure.js";
 import { restrictedFieldsOf } from "./restricted.js";
 
 /** One CSV file: a label's nodes or a relationship type's relationships. */
@@ -35,7 +35,7 @@ export async function csvTables(
   model: DomainModel,
   scope: ExportScope,
 ): Promise<CsvTable[]> {
-  const restricted = seesRestricted(scope);
+  const restricted = isOfficerOf(scope.viewer, scope.partnershipId);
   const nodeTables: CsvTable[] = [];
   const relationships = new Map<string, { columns: Set<string>; rows: Record<string, unknown>[] }>();
   for (const [label, labelModel] of model.labels) {

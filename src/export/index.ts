@@ -5,7 +5,7 @@ export {
   type ExportFormat,
   type ExportRequest,
 } from "./export-formats.js";
-export { readStructure, seesRestricted, type ExportScope } from "./read-structure.js";
+export { readStructure, type ExportScope } from "./read-structure.js";
 export { toPopolo, type PopoloExport } from "./popolo.js";
 export { toOrgQuads, serialiseOrg, NAMESPACES, type RdfFormat } from "./org-ontology.js";
 export { csvTables, type CsvTable } from "./csv-tables.js";

@@ -1,5 +1,5 @@
 import { notFound } from "../errors/index.js";
-import { dateParameter, validAt, type ReadQuery, type Viewer } from "../traversals/index.js";
+import { dateParameter, isOfficerOf, validAt, type ReadQuery, type Viewer } from "../traversals/index.js";
 import type { PartnershipStructure } from "./structure.js";
 
 export interface ExportScope {
@@ -8,10 +8,6 @@ export interface ExportScope {
   asOf: string | null;
   viewer: Viewer;
 }
-
-/** True when the caller may read the partnership's restricted fields (contact details, private notes). */
-export const seesRestricted = (scope: ExportScope): boolean =>
-  scope.viewer.officerOf === "all" || scope.viewer.officerOf.includes(scope.partnershipId);
 
 const evidence = (v: string): string =>
   `[(${v})-[e:EVIDENCED_BY]->(d:Document) | {document: d.id, locator: e.locator}]`;
@@ -101,7 +97,7 @@ export async function readStructure(read: ReadQuery, scope: ExportScope): Promis
   const [row] = await read(cypher, {
     partnershipId: scope.partnershipId,
     asOf: scope.asOf ? dateParameter(scope.asOf) : null,
-    restricted: seesRestricted(scope),
+    restricted: isOfficerOf(scope.viewer, scope.partnershipId),
   });
   if (!row?.found) throw notFound(scope.partnershipId, "partnership");
   const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);

@@ -13,6 +13,10 @@ export interface Viewer {
 
 export const ANONYMOUS: Viewer = { officerOf: [] };
 
+/** True when the viewer is an officer (or admin) of the partnership: the TypeScript side of `visible()`. */
+export const isOfficerOf = (viewer: Viewer, partnershipId: string): boolean =>
+  viewer.officerOf === "all" || viewer.officerOf.includes(partnershipId);
+
 /** The Cypher parameters `visible()` reads. */
 export const viewerParameters = (viewer: Viewer): { officerAll: boolean; officerOf: readonly string[] } => ({
   officerAll: viewer.officerOf === "all",
