@@ -56,17 +56,18 @@ export async function installHistory(driver: Driver, database: string, timeoutMs
         );
       await sleep(250);
     }
-  }
-  // In batches: a database loaded before history existed may hold many relationships.
-  const session = driver.session({ database });
-  try {
-    await session.run(
-      `MATCH (a)-[r]->(b) WHERE r.${ENDS_PROPERTY} IS NULL AND NOT a:${HISTORY_LABEL}
-       CALL (a, r, b) {
-         SET r.${ENDS_PROPERTY} = [a.id, head(labels(a)), a.partnershipId, b.id, head(labels(b)), b.partnershipId]
-       } IN TRANSACTIONS OF 10000 ROWS`,
-    );
-  } finally {
-    await session.close();
+    // Only when the trigger was (re)installed: relationships made while it was not active carry no ends.
+    // In batches: a database loaded before history existed may hold many.
+    const session = driver.session({ database });
+    try {
+      await session.run(
+        `MATCH (a)-[r]->(b) WHERE r.${ENDS_PROPERTY} IS NULL AND NOT a:${HISTORY_LABEL}
+         CALL (a, r, b) {
+           SET r.${ENDS_PROPERTY} = [a.id, head(labels(a)), a.partnershipId, b.id, head(labels(b)), b.partnershipId]
+         } IN TRANSACTIONS OF 10000 ROWS`,
+      );
+    } finally {
+      await session.close();
+    }
   }
 }
