@@ -100,6 +100,15 @@ export function chunkEvenly<T>(items: readonly T[], max: number): T[][] {
 
 const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name, "en");
 
+const diagramBody = (b: BodyRow, linked: boolean): DiagramBody => ({
+  id: b.id,
+  name: b.name,
+  kind: b.kind,
+  chair: b.chair ?? null,
+  frequency: b.frequency?.trim() || null,
+  linked,
+});
+
 /**
  * The diagram to draw: merged lines, bodies in rows (boards on top, groups and panels below,
  * by kind), wide rows wrapped, and the bodies with no line to the board kept apart.
@@ -110,25 +119,9 @@ export function buildDiagramModel(
   options: ModelOptions = {},
 ): DiagramModel {
   const maxPerRow = options.maxPerRow ?? 6;
-  const linked: DiagramBody[] = diagram.nodes.map((n) => ({
-    id: n.id,
-    name: n.name,
-    kind: n.kind,
-    chair: n.chair ?? null,
-    frequency: n.frequency?.trim() || null,
-    linked: true,
-  }));
+  const linked = diagram.nodes.map((n) => diagramBody(n, true));
   const known = new Set(linked.map((b) => b.id));
-  const unlinked: DiagramBody[] = (options.unlinked ?? [])
-    .filter((b) => !known.has(b.id))
-    .map((b) => ({
-      id: b.id,
-      name: b.name,
-      kind: b.kind,
-      chair: b.chair ?? null,
-      frequency: b.frequency?.trim() || null,
-      linked: false,
-    }));
+  const unlinked = (options.unlinked ?? []).filter((b) => !known.has(b.id)).map((b) => diagramBody(b, false));
   const lines = mergeLines(diagram.edges, known);
 
   const rank = rankBodies(linked, lines);
