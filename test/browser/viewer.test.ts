@@ -653,6 +653,20 @@ describe("the governance-diagram viewer", () => {
     }
   });
 
+  it("searches the partnership shown: another partnership's body is found only in its own viewer", async () => {
+    const [other] = await cypher<{ id: string; name: string; partnershipId: string }>(
+      `MATCH (b:Body) WHERE b.partnershipId <> $p AND b.partnershipId <> 'shared'
+       RETURN b.id AS id, b.name AS name, b.partnershipId AS partnershipId ORDER BY b.id LIMIT 1`,
+      { p: PARTNERSHIP },
+    );
+    expect(other, "a second partnership's body is loaded").toBeDefined();
+    await open();
+    expect((await search(other!.name)).map((h) => h.id)).not.toContain(other!.id);
+    await page.goto(`${server.url}/?partnership=${other!.partnershipId}`);
+    await page.waitForFunction(() => document.body.dataset.state === "ready", null, { timeout: 45_000 });
+    expect((await search(other!.name)).map((h) => h.id)).toContain(other!.id);
+  });
+
   it("works on a phone: results inside the screen, details as a full-height sheet that closes", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {

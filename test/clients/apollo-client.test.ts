@@ -65,7 +65,7 @@ beforeAll(async () => {
     ViewerItem: { id: meeting },
     ViewerPartnerships: {},
     ViewerPerson: { id: person, asOf: AS_OF },
-    ViewerSearch: { text: "Safer Communities", limit: 15 },
+    ViewerSearch: { text: "Safer Communities", limit: 15, partnershipId: PARTNERSHIP },
     ViewerSpan: { partnershipId: PARTNERSHIP },
     ViewerStrategy: { id: strategy },
     BodyReport: { bodyId: "body:scpb", ...scope, from: "2016-07-21", to: AS_OF },

@@ -198,7 +198,12 @@ export class ViewerApp implements ViewerHandle {
 
   /** Search within the partnership shown; each hit with its kind, date and partnership. */
   private async find(text: string): Promise<ReturnType<typeof describeHits>> {
-    const { search } = await this.client.request(ViewerSearchDocument, { text, limit: 15 }, { fresh: true });
+    if (!this.partnership) return [];
+    const { search } = await this.client.request(
+      ViewerSearchDocument,
+      { text, limit: 15, partnershipId: this.partnership.id },
+      { fresh: true },
+    );
     const ids = search.map((hit) => hit.node.id);
     const details = await this.client.request(ViewerHitsDocument, { ids }, { fresh: true });
     return describeHits(search, details, new Map(this.partnerships.map((p) => [p.id, p.name])));
