@@ -16,11 +16,10 @@ export class ViewerRequestError extends Error {
 }
 
 /**
- * The cache every client of the shipped documents should use: `possibleTypes` from codegen, so
+ * The cache of GraphQLClient, the client of the shipped documents: `possibleTypes` from codegen, so
  * fragments on the Leader union keep their fields, and no normalisation of traversal results
  * whose fields depend on the question's date (a DiagramNode's chair at one date must not
  * overwrite the same body's chair at another).
- * @example new ApolloClient({ link, cache: viewerCache() })
  */
 function viewerCache(): InMemoryCache {
   return new InMemoryCache({
