@@ -40,11 +40,8 @@ describe("history of every write", () => {
     (await graphql<{ history: Change[] }>(server.url, HISTORY, { id }, token ?? (await officer()))).data
       ?.history ?? [];
 
-  beforeAll(async () => {
-    driver = testDriver();
-    server = await startTestServer(driver);
-    await loadFixture(driver, {
-      "partnership.yaml": `partnership: ${fixture.partnershipId}
+  const fixtureFiles = (): Record<string, string> => ({
+    "partnership.yaml": `partnership: ${fixture.partnershipId}
 document: { id: doc:${s}, title: Terms of reference, date: 2024-01-01, kind: TERMS }
 entries:
   - { Partnership: ${fixture.partnershipId}, at: Cover, name: Historyshire CSP }
@@ -56,7 +53,12 @@ entries:
     ACCOUNTABLE_TO: body:${s}-board
   - { AgendaItem: item:${s}-secret, at: Agenda, number: "9", title: Exempt review, restricted: true }
 `,
-    });
+  });
+
+  beforeAll(async () => {
+    driver = testDriver();
+    server = await startTestServer(driver);
+    await loadFixture(driver, fixtureFiles());
     // Each partnership from a folder of its own (a folder holds one partnership's files).
     await loadFixture(driver, {
       "partnership.yaml": `partnership: ${other.partnershipId}
@@ -224,5 +226,14 @@ entries:
     const anonymous = await graphql(server.url, HISTORY, { id });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(JSON.stringify(anonymous)).not.toContain("Exempt review");
+  });
+
+  it("keeps every record through a seed reset of the partnership, which is recorded too", async () => {
+    const before = await history(`body:${s}-board`);
+    await loadFixture(driver, fixtureFiles(), { reset: true });
+    const after = await history(`body:${s}-board`);
+    expect(after.slice(-before.length)).toEqual(before);
+    expect(after.slice(0, after.length - before.length).map((c) => c.via)).toContain("seed");
+    expect(after.flatMap((c) => c.facts.map((f) => f.kind))).toContain("DELETED");
   });
 });
