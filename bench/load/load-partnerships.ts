@@ -4,6 +4,7 @@ import { SHARED } from "../../src/schema-model/index.js";
 import {
   addCounters,
   countGraph,
+  emptyCounters,
   writeSteps,
   type SeedGraph,
   type WriteCounters,
@@ -77,13 +78,7 @@ export async function loadPartnerships(
   model: DomainModel,
   options: LoadOptions,
 ): Promise<LoadReport> {
-  const counters: WriteCounters = {
-    nodesCreated: 0,
-    nodesDeleted: 0,
-    relationshipsCreated: 0,
-    relationshipsDeleted: 0,
-    propertiesSet: 0,
-  };
+  const counters = emptyCounters();
   const generated = {
     nodes: 0,
     relationships: 0,
@@ -134,13 +129,7 @@ export async function loadPartnerships(
     try {
       const batch = await session.executeWrite(
         async (tx) => {
-          const total: WriteCounters = {
-            nodesCreated: 0,
-            nodesDeleted: 0,
-            relationshipsCreated: 0,
-            relationshipsDeleted: 0,
-            propertiesSet: 0,
-          };
+          const total = emptyCounters();
           for (const step of steps) {
             const start = performance.now();
             addCounters(total, await step.run(tx));

@@ -4,6 +4,7 @@ export { readSeedFile, listSeedFiles, DEFAULT_SEED_DIR, type SeedFile } from "./
 export { loadSeedGraph, resolveUnit, type LoadOptions } from "./load-seed-graph.js";
 export {
   addCounters,
+  emptyCounters,
   writeSteps,
   resetSteps,
   type WriteCounters,

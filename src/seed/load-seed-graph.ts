@@ -3,7 +3,13 @@ import { SHARED, type DomainModel } from "../schema-model/index.js";
 import { didYouMean } from "../text/index.js";
 import { partnershipsOf, type SeedGraph } from "./seed-graph.js";
 import { SeedValidationError } from "./seed-issue.js";
-import { addCounters, resetSteps, writeSteps, type WriteCounters } from "./write-seed-graph.js";
+import {
+  addCounters,
+  emptyCounters,
+  resetSteps,
+  writeSteps,
+  type WriteCounters,
+} from "./write-seed-graph.js";
 
 export const LOAD_TIMEOUT_MS = 30 * 60_000;
 
@@ -61,13 +67,7 @@ export async function loadSeedGraph(
   try {
     return await session.executeWrite(
       async (tx) => {
-        const total: WriteCounters = {
-          nodesCreated: 0,
-          nodesDeleted: 0,
-          relationshipsCreated: 0,
-          relationshipsDeleted: 0,
-          propertiesSet: 0,
-        };
+        const total = emptyCounters();
         for (const [index, step] of steps.entries()) {
           options.onStep?.(index, steps.length, step.description);
           addCounters(total, await step.run(tx));

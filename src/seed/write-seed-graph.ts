@@ -20,7 +20,8 @@ export interface WriteStep {
   run(tx: ManagedTransaction): Promise<WriteCounters>;
 }
 
-const emptyCounters = (): WriteCounters => ({
+/** A fresh all-zero tally, to add steps' counters to. */
+export const emptyCounters = (): WriteCounters => ({
   nodesCreated: 0,
   nodesDeleted: 0,
   relationshipsCreated: 0,
