@@ -14,7 +14,7 @@ const SEARCH_SCOPE_FIELD = "partnershipId";
 const LEGACY_SEARCH_INDEXES = ["entitySearch"];
 
 /** Cypher that creates, idempotently, what @neo4j/graphql 7 no longer creates itself. */
-export function schemaStatements(model: DomainModel): string[] {
+function schemaStatements(model: DomainModel): string[] {
   const statements: string[] = [];
   const searchable: string[] = [];
   for (const { label, properties, fulltext } of model.labels.values()) {
