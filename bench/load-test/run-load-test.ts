@@ -21,13 +21,8 @@ export interface FloorRun {
   errors: number;
 }
 
-export interface LoadRun {
-  target: string;
-  connections: number;
-  durationSeconds: number;
-  requests: number;
-  requestsPerSecond: number;
-  latencyMs: { p50: number; p99: number; max: number };
+/** The API (a) under load: the floor's figures, and the API process's memory around the run. */
+export interface LoadRun extends FloorRun {
   /** Socket errors + timeouts + non-2xx + responses carrying GraphQL errors: must be 0. */
   errors: number;
   memoryBefore: Memory;
