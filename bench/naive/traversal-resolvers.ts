@@ -65,9 +65,11 @@ async function feeding(context: ApiContext, objectiveId: string, maxDepth: numbe
   );
 }
 
-async function reporting(context: ApiContext, bodyId: string, transitive: boolean) {
-  const now = today();
-  const valid = (value: Record<string, unknown>) => value.validTo == null || String(value.validTo) >= now;
+async function reporting(context: ApiContext, args: Args) {
+  const bodyId = String(args.bodyId);
+  const transitive = args.transitive !== false;
+  const scope = scopeOf(args);
+  const valid = (value: Record<string, unknown>) => validAt(value, scope.asOf);
   const root = await entity(context.read, "Body", bodyId);
   const found = new Map<string, Record<string, unknown>>();
   let frontier = root && valid(root) ? [root] : [];
@@ -110,7 +112,7 @@ async function reporting(context: ApiContext, bodyId: string, transitive: boolea
   }
   return bodiesReportingTo(
     rows(root ? { rootPartnershipId: root.partnershipId, bodies: [...found.values()] } : undefined),
-    scopeOf({}),
+    scope,
     bodyId,
     transitive,
   );
@@ -357,8 +359,7 @@ export const traversalResolvers = {
   Query: {
     actionsFeeding: (_: unknown, args: Args, context: ApiContext) =>
       feeding(context, String(args.objectiveId), Number(args.maxDepth ?? 10)),
-    bodiesReportingTo: (_: unknown, args: Args, context: ApiContext) =>
-      reporting(context, String(args.bodyId), args.transitive !== false),
+    bodiesReportingTo: (_: unknown, args: Args, context: ApiContext) => reporting(context, args),
     accountabilityChain: (_: unknown, args: Args, context: ApiContext) => chain(context, String(args.id)),
     responsibilities: (_: unknown, args: Args, context: ApiContext) =>
       personResponsibilities(context, String(args.personId), (args.asOf as string | undefined) ?? today()),

@@ -3,11 +3,13 @@ import {
   buildScope,
   accountabilityChain as chain,
   createReadQuery,
+  dateParameter,
   governanceDiagram as diagram,
   governanceHealth as health,
   responsibilities as personResponsibilities,
   search as searchTraversal,
   pathNode,
+  validAt,
 } from "../../src/traversals/index.js";
 import { LEADER, leaderProjection, PATH_NODE, type FloorContext, type Scenario } from "./scenario.js";
 
@@ -48,19 +50,19 @@ export const accountabilityChain: Scenario = {
 export const bodiesReportingTo: Scenario = {
   name: "bodiesReportingTo",
   description: "officer: every group under the board, with edge kind and frequency",
-  query: `query BodiesReportingTo($id: ID!) { bodiesReportingTo(bodyId: $id) { depth relationship frequency reportsTo { id name } body { id name kind frequency } } }`,
-  variables: (landmarks) => ({ id: landmarks.boardId }),
+  query: `query BodiesReportingTo($id: ID!, $asOf: Date) { bodiesReportingTo(bodyId: $id, asOf: $asOf) { depth relationship frequency reportsTo { id name } body { id name kind frequency } } }`,
+  variables: (landmarks, asOf) => ({ id: landmarks.boardId, asOf }),
   async floor(context, variables) {
     const rows = await read(context)(
       `MATCH (root:Body {id: $id})
        MATCH p = (b:Body)-[:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO*1..10]->(root)
-       WHERE b <> root AND all(x IN relationships(p) + nodes(p) WHERE coalesce(x.validFrom <= date(), true) AND coalesce(date() <= x.validTo, true))
+       WHERE b <> root AND all(x IN relationships(p) + nodes(p) WHERE ${validAt("x")})
        WITH b, p, relationships(p)[0] AS first
        ORDER BY length(p), CASE type(first) WHEN 'ACCOUNTABLE_TO' THEN 0 ELSE 1 END
        WITH b, head(collect({p: p, first: first})) AS best
        RETURN length(best.p) AS depth, type(best.first) AS relationship, best.first.frequency AS frequency,
               {id: endNode(best.first).id, name: endNode(best.first).name} AS reportsTo, b {.id, .name, .kind, .frequency} AS body`,
-      variables,
+      { id: variables.id, asOf: dateParameter(String(variables.asOf)) },
     );
     return { bodiesReportingTo: rows };
   },
