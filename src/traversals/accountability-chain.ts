@@ -1,5 +1,4 @@
 import type { AccountabilityRole, RelationshipType } from "../../generated/resolvers.js";
-import { notFound } from "../errors/index.js";
 import { pathNode } from "./cypher-fragments.js";
 import type { ReadQuery } from "./read-query.js";
 import { fromRoot, inScope, rootPartnership, scopeParameters, type Scope } from "./scope.js";
@@ -120,16 +119,16 @@ export async function accountabilityChain(
   scope: Scope,
   id: string,
 ): Promise<AccountabilityStepRow[]> {
-  const { steps } = await fromRoot(read, scope, async (scope) => {
-    const [chain] = await chainRows(read, scope, [id]);
-    if (!chain) throw notFound(id, "action, objective, strategy or body");
-    return chain;
-  });
+  const { steps } = await fromRoot(
+    read,
+    scope,
+    { id, what: "action, objective, strategy or body" },
+    async (scope) => (await chainRows(read, scope, [id]))[0],
+  );
   return steps;
 }
 
 interface Chain {
-  rootId: string;
   rootPartnershipId: string;
   steps: AccountabilityStepRow[];
 }
@@ -144,9 +143,7 @@ async function chainRows(
   );
   return ids.map((id) => {
     const row = rows.get(id);
-    return row
-      ? { rootId: id, rootPartnershipId: String(row.rootPartnershipId), steps: assemble(id, row) }
-      : undefined;
+    return row ? { rootPartnershipId: String(row.rootPartnershipId), steps: assemble(id, row) } : undefined;
   });
 }
 

@@ -1,4 +1,3 @@
-import { notFound } from "../errors/index.js";
 import { pathNode } from "./cypher-fragments.js";
 import { capped } from "./limits.js";
 import type { ReadQuery } from "./read-query.js";
@@ -26,7 +25,7 @@ export async function actionsFeeding(
 ): Promise<FeedingActionRow[]> {
   // Variable-length bounds cannot be parameters; the value is a checked integer.
   const depth = capped("maxDepth", maxDepth);
-  const { actions } = await fromRoot(read, scope, async (scope) => {
+  const { actions } = await fromRoot(read, scope, { id: objectiveId, what: "objective" }, async (scope) => {
     const [row] = await read(
       `OPTIONAL MATCH (o:Objective {id: $id})
        WITH o, ${rootPartnership("o")} AS scopeId
@@ -40,14 +39,9 @@ export async function actionsFeeding(
        RETURN o.partnershipId AS rootPartnershipId, coalesce(actions, []) AS actions`,
       { id: objectiveId, ...scopeParameters(scope) },
     );
-    if (!row?.rootPartnershipId) throw notFound(objectiveId, "objective");
-    return {
-      rootId: objectiveId,
-      rootPartnershipId: String(row.rootPartnershipId),
-      actions: row.actions as FeedingActionRow[],
-    };
+    return row;
   });
-  return actions.sort(
+  return (actions as FeedingActionRow[]).sort(
     (a, b) => a.depth - b.depth || naturalCompare(a.ref, b.ref) || naturalCompare(a.actionId, b.actionId),
   );
 }

@@ -1,5 +1,4 @@
 import type { RelationshipType } from "../../generated/resolvers.js";
-import { notFound } from "../errors/index.js";
 import { pathNode } from "./cypher-fragments.js";
 import type { ReadQuery } from "./read-query.js";
 import { fromRoot, inScope, rootPartnership, scopeParameters, type Scope } from "./scope.js";
@@ -30,7 +29,7 @@ export async function bodiesReportingTo(
   bodyId: string,
   transitive = true,
 ): Promise<ReportingBodyRow[]> {
-  const { bodies } = await fromRoot(read, scope, async (scope) => {
+  const { bodies } = await fromRoot(read, scope, { id: bodyId, what: "body" }, async (scope) => {
     const [row] = await read(
       `OPTIONAL MATCH (root:Body {id: $id})
        WITH root, ${rootPartnership("root")} AS scopeId
@@ -48,12 +47,7 @@ export async function bodiesReportingTo(
        RETURN root.partnershipId AS rootPartnershipId, coalesce(bodies, []) AS bodies`,
       { id: bodyId, ...scopeParameters(scope) },
     );
-    if (!row?.rootPartnershipId) throw notFound(bodyId, "body");
-    return {
-      rootId: bodyId,
-      rootPartnershipId: String(row.rootPartnershipId),
-      bodies: row.bodies as ReportingBodyRow[],
-    };
+    return row;
   });
-  return bodies.sort((a, b) => a.depth - b.depth || a.name.localeCompare(b.name));
+  return (bodies as ReportingBodyRow[]).sort((a, b) => a.depth - b.depth || a.name.localeCompare(b.name));
 }

@@ -27,7 +27,7 @@ export async function connection(
   maxHops = 6,
 ): Promise<PathStepRow[]> {
   const hops = capped("maxHops", maxHops);
-  const { steps } = await fromRoot(read, scope, async (scope) => {
+  const { steps } = await fromRoot(read, scope, { id: fromId }, async (scope) => {
     const [row] = await read(
       `OPTIONAL CALL () { ${lookupUnion("fromId", "a")} }
        WITH a, ${rootPartnership("a")} AS scopeId
@@ -45,13 +45,9 @@ export async function connection(
               coalesce(steps, []) AS steps`,
       { fromId, toId, ...scopeParameters(scope) },
     );
-    if (!row?.rootPartnershipId) throw notFound(fromId);
-    if (!row.toFound) throw notFound(toId);
-    return {
-      rootId: fromId,
-      rootPartnershipId: String(row.rootPartnershipId),
-      steps: row.steps as PathStepRow[],
-    };
+    // An unknown fromId is NOT_FOUND first (fromRoot); then an unknown or unreachable toId.
+    if (row?.rootPartnershipId && !row.toFound) throw notFound(toId);
+    return row;
   });
-  return steps;
+  return steps as PathStepRow[];
 }

@@ -94,7 +94,7 @@ async function partnershipDiagram(read: ReadQuery, scope: PartnershipScope): Pro
  * test dates or partnerships), and the walk over lines valid at asOf is finished here.
  */
 async function rootDiagram(read: ReadQuery, scope: Scope, rootBodyId: string): Promise<DiagramRows> {
-  const { rows, partnershipId } = await fromRoot(read, scope, async (scope) => {
+  const rows = await fromRoot(read, scope, { id: rootBodyId, what: "body" }, async (scope) => {
     const [row] = await read(
       `OPTIONAL MATCH (root:Body {id: $rootId})
        WITH root, ${rootPartnership("root")} AS scopeId
@@ -113,8 +113,7 @@ async function rootDiagram(read: ReadQuery, scope: Scope, rootBodyId: string): P
        RETURN root.partnershipId AS rootPartnershipId, nodes, edges`,
       { rootId: rootBodyId, ...scopeParameters(scope) },
     );
-    if (!row?.rootPartnershipId) throw notFound(rootBodyId, "body");
-    return { rootId: rootBodyId, rootPartnershipId: String(row.rootPartnershipId), rows: row };
+    return row;
   });
   const nodes = rows.nodes as DiagramNodeRow[];
   const edges = rows.edges as DiagramEdgeRow[];
@@ -133,7 +132,7 @@ async function rootDiagram(read: ReadQuery, scope: Scope, rootBodyId: string): P
   return sorted({
     nodes: nodes.filter((n) => kept.has(n.id)),
     edges: edges.filter((e) => kept.has(e.from) && kept.has(e.to)),
-    partnershipId,
+    partnershipId: rows.partnershipId,
     topBodyId: rootBodyId,
   });
 }

@@ -1,5 +1,4 @@
 import type { RelationshipType } from "../../generated/resolvers.js";
-import { notFound } from "../errors/index.js";
 import { pathNode, visible } from "./cypher-fragments.js";
 import type { ReadQuery } from "./read-query.js";
 import { fromRoot, inScope, rootPartnership, scopeParameters, type Scope } from "./scope.js";
@@ -28,7 +27,7 @@ export async function responsibilities(
   scope: Scope,
   personId: string,
 ): Promise<ResponsibilityRow[]> {
-  const { items } = await fromRoot(read, scope, async (scope) => {
+  const { items } = await fromRoot(read, scope, { id: personId, what: "person" }, async (scope) => {
     const [row] = await read(
       `OPTIONAL MATCH (p:Person {id: $id})
        WITH p, ${rootPartnership("p")} AS scopeId
@@ -50,14 +49,9 @@ export async function responsibilities(
                       validFrom: latest.validFrom, validTo: latest.validTo, representing: latest.representing} END) AS items`,
       { id: personId, ...scopeParameters(scope) },
     );
-    if (!row?.rootPartnershipId) throw notFound(personId, "person");
-    return {
-      rootId: personId,
-      rootPartnershipId: String(row.rootPartnershipId),
-      items: row.items as ResponsibilityRow[],
-    };
+    return row;
   });
-  return items.sort(
+  return (items as ResponsibilityRow[]).sort(
     (a, b) =>
       ORDER.indexOf(a.relationship) - ORDER.indexOf(b.relationship) ||
       a.role.localeCompare(b.role) ||

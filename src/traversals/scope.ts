@@ -1,5 +1,5 @@
 import neo4j, { isDate } from "neo4j-driver";
-import { ErrorCode, GovernanceError } from "../errors/index.js";
+import { ErrorCode, GovernanceError, notFound } from "../errors/index.js";
 import { SHARED } from "../schema-model/index.js";
 import { isIsoDate, parseIsoDate, today, type IsoDate } from "../text/dates.js";
 import { didYouMean } from "../text/index.js";
@@ -156,23 +156,31 @@ export function checkRoot(scope: Scope, rootId: string, rootPartnershipId: strin
 }
 
 /**
- * Runs a traversal from a root id once; only when the root is shared and no partnership is named
- * does it settle the partnership (the only one loaded, or BAD_USER_INPUT) and run again.
+ * Runs a traversal from the root `rootId` once and returns its row: a row without the root's
+ * partnership (`rootPartnershipId`) is NOT_FOUND for `what`; only when the root is shared and no
+ * partnership is named does it settle the partnership (the only one loaded, or BAD_USER_INPUT)
+ * and run again.
  */
-export async function fromRoot<T>(
+export async function fromRoot<Row extends { rootPartnershipId?: unknown }>(
   read: ReadQuery,
   scope: Scope,
-  run: (scope: Scope) => Promise<{ rootId: string; rootPartnershipId: string } & T>,
-): Promise<T & { partnershipId: string }> {
-  const first = await run(scope);
-  const partnershipId = checkRoot(scope, first.rootId, first.rootPartnershipId);
+  root: { id: string; what?: string },
+  run: (scope: Scope) => Promise<Row | undefined>,
+): Promise<Row & { partnershipId: string }> {
+  const found = async (scope: Scope): Promise<Row> => {
+    const row = await run(scope);
+    if (!row?.rootPartnershipId) throw notFound(root.id, root.what);
+    return row;
+  };
+  const first = await found(scope);
+  const partnershipId = checkRoot(scope, root.id, String(first.rootPartnershipId));
   if (partnershipId) return { ...first, partnershipId };
   const settled = await settlePartnership(
     read,
     scope,
-    `"${first.rootId}" is shared by partnerships, and the question`,
+    `"${root.id}" is shared by partnerships, and the question`,
   );
-  return { ...(await run(settled)), partnershipId: settled.partnershipId };
+  return { ...(await found(settled)), partnershipId: settled.partnershipId };
 }
 
 /** NOT_FOUND, with a did-you-mean, when a named partnership is not loaded (checked only on an empty answer). */
