@@ -60,12 +60,11 @@ export async function generateFiles(): Promise<Map<string, string>> {
     plugins: [add, "fragment-matcher"],
     config: { apolloClientVersion: 3, useExplicitTyping: true },
   };
-  if (documents.length)
-    generates[path.join(GENERATED_DIR, "documents.ts")] = {
-      documents: documents.map((d) => path.join(ROOT, d)),
-      plugins: [add, "typescript-operations", "typed-document-node"],
-      config: { scalars: SCALARS, useTypeImports: true, enumsAsTypes: true, onlyOperationTypes: true },
-    };
+  generates[path.join(GENERATED_DIR, "documents.ts")] = {
+    documents: documents.map((d) => path.join(ROOT, d)),
+    plugins: [add, "typescript-operations", "typed-document-node"],
+    config: { scalars: SCALARS, useTypeImports: true, enumsAsTypes: true, onlyOperationTypes: true },
+  };
   const outputs = await generate({ schema: sdl, generates, silent: true, errorsOnly: true }, false);
   for (const output of outputs as { filename: string; content: string }[])
     files.set(path.resolve(output.filename), output.content);
