@@ -10,9 +10,11 @@ import {
   type GraphQLNamedType,
   type GraphQLOutputType,
   type GraphQLResolveInfo,
+  type FieldNode,
   type GraphQLSchema,
   type SelectionSetNode,
 } from "graphql";
+import { restrictableLabels } from "../schema-model/index.js";
 import type { ApiContext } from "./context.js";
 
 const ID_ALIAS = "__hydrateId";
@@ -110,4 +112,46 @@ export function hydrate<T = Record<string, unknown>>(
   // which are exactly those loaded; an entity the caller may not see comes back null, and the
   // non-null field then fails as GraphQL says.
   return loader.load(id) as Promise<T>;
+}
+
+/**
+ * Whether every field the selection asks for, through fragments too, is a plain field that
+ * `loaded` holds: no arguments, no selection of its own (a relationship, a custom field).
+ * `@skip`/`@include` are not evaluated: a field that may be asked counts.
+ */
+function selectsOnly(loaded: Record<string, unknown>, info: GraphQLResolveInfo): boolean {
+  const within = (selectionSet: SelectionSetNode | undefined): boolean =>
+    (selectionSet?.selections ?? []).every((selection) => {
+      if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet);
+      if (selection.kind === Kind.FRAGMENT_SPREAD)
+        return within(info.fragments[selection.name.value]?.selectionSet);
+      const name = selection.name.value;
+      if (name === "__typename") return true;
+      return !selection.arguments?.length && !selection.selectionSet && name in loaded;
+    });
+  return info.fieldNodes.every((field) => within(field.selectionSet));
+}
+
+/** Per field of the document: answered from what the traversal loaded (the keys are the same for every row). */
+const answeredByLoaded = new WeakMap<FieldNode, boolean>();
+
+/**
+ * An entity a traversal returned with its readable properties (`entityProperties` in
+ * src/traversals): when the selection asks only for those, the answer is `loaded` itself and costs
+ * no query; otherwise (a relationship, a restricted field, a custom field) it is hydrated through
+ * the generated query, so nested fields and authorization work as they do everywhere. Labels whose
+ * nodes may be restricted are always hydrated: their node filters are the generated query's.
+ */
+export function loadedOrHydrated<T = Record<string, unknown>>(
+  context: ApiContext,
+  info: GraphQLResolveInfo,
+  loaded: Record<string, unknown>,
+): T | Promise<T> {
+  const field = info.fieldNodes[0];
+  let answered = field ? answeredByLoaded.get(field) : false;
+  if (answered === undefined) {
+    answered = !restrictableLabels().has(namedType(info.returnType).name) && selectsOnly(loaded, info);
+    if (field) answeredByLoaded.set(field, answered);
+  }
+  return answered ? (loaded as T) : hydrate<T>(context, info, String(loaded.id));
 }

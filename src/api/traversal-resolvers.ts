@@ -13,11 +13,12 @@ import {
   settlePartnership,
 } from "../traversals/index.js";
 import type { ApiContext } from "./context.js";
-import { hydrate } from "./hydrate.js";
+import { loadedOrHydrated } from "./hydrate.js";
 
 /**
  * Resolvers of schema/traversals.graphql, typed from codegen (generated/resolvers.ts): arguments
- * in, one Scope built from them (context.scope), the traversal out, entities hydrated per request.
+ * in, one Scope built from them (context.scope), the traversal out, entities answered from the
+ * traversal's own row or hydrated per request when the selection asks for more.
  */
 const resolvers: Resolvers<ApiContext> = {
   Query: {
@@ -46,10 +47,10 @@ const resolvers: Resolvers<ApiContext> = {
       graphStats(context.read, await settlePartnership(context.read, context.scope(args), "graphStats")),
   },
   FeedingAction: {
-    action: (row, _args, context, info) => hydrate(context, info, row.actionId),
+    action: (row, _args, context, info) => loadedOrHydrated(context, info, row.action),
   },
   ReportingBody: {
-    body: (row, _args, context, info) => hydrate(context, info, row.bodyId),
+    body: (row, _args, context, info) => loadedOrHydrated(context, info, row.body),
   },
   Action: {
     // Each item is read in its own partnership; asOf is the field's own argument.

@@ -1,4 +1,4 @@
-import { pathNode } from "./cypher-fragments.js";
+import { entityProperties, pathNode } from "./cypher-fragments.js";
 import { capped } from "./limits.js";
 import type { ReadQuery } from "./read-query.js";
 import { fromRoot, inScope, rootPartnership, scopeParameters, type Scope } from "./scope.js";
@@ -7,6 +7,8 @@ import { naturalCompare, type PathNode } from "./types.js";
 export interface FeedingActionRow {
   actionId: string;
   ref: string | null;
+  /** The action's readable properties (entityProperties). */
+  action: Record<string, unknown>;
   depth: number;
   path: PathNode[];
 }
@@ -15,7 +17,7 @@ export interface FeedingActionRow {
  * Actions that feed an objective directly (CONTRIBUTES_TO) or through sub-objectives (PART_OF,
  * CONTRIBUTES_TO), each once by its shortest path, ordered by depth then ref; within the
  * objective's partnership (and shared entities). Not dated: the strategy tree has no validity.
- * One round trip.
+ * One round trip, with each action's own properties.
  */
 export async function actionsFeeding(
   read: ReadQuery,
@@ -34,7 +36,7 @@ export async function actionsFeeding(
          WHERE all(n IN nodes(p)[1..] WHERE n:Objective) AND all(n IN nodes(p) WHERE ${inScope("n", "scopeId")})
          WITH a, p ORDER BY length(p)
          WITH a, head(collect(p)) AS p
-         RETURN collect({actionId: a.id, ref: a.ref, depth: length(p), path: [n IN nodes(p) | ${pathNode("n")}]}) AS actions
+         RETURN collect({actionId: a.id, ref: a.ref, action: ${entityProperties("a", "Action")}, depth: length(p), path: [n IN nodes(p) | ${pathNode("n")}]}) AS actions
        }
        RETURN o.partnershipId AS rootPartnershipId, coalesce(actions, []) AS actions`,
       { id: objectiveId, ...scopeParameters(scope) },

@@ -1,4 +1,11 @@
-import { LABELS, restrictions } from "../schema-model/index.js";
+import {
+  buildDomainModel,
+  LABELS,
+  readTypeDefs,
+  restrictions,
+  SYSTEM_FIELDS,
+  type DomainModel,
+} from "../schema-model/index.js";
 
 /**
  * Small Cypher pieces every traversal shares, so a rule (what a name is, what is restricted,
@@ -8,6 +15,29 @@ import { LABELS, restrictions } from "../schema-model/index.js";
 /** A UNION body (for `CALL () { ... }`) binding `variable` to the node with id `$param`, using each label's index (no scan). */
 export const lookupUnion = (param: string, variable: string): string =>
   LABELS.map((label) => `MATCH (n:${label} {id: $${param}}) RETURN n AS ${variable}`).join(" UNION ");
+
+let model: DomainModel | undefined;
+
+/**
+ * The stored properties of a label that anyone may read: its id, partnership, properties and
+ * audit fields, less its @restricted ones (those stay behind the API's authorization rules).
+ */
+export function readableProperties(label: string): readonly string[] {
+  model ??= buildDomainModel(readTypeDefs());
+  const properties = model.labels.get(label)?.properties;
+  if (!properties) throw new Error(`readableProperties: ${label} is not a node label of the schema.`);
+  const restricted = new Set(restrictions().fields.get(label));
+  return [...SYSTEM_FIELDS, ...properties.keys()].filter((name) => !restricted.has(name));
+}
+
+/**
+ * A node as a map of its readable properties (every key present, null when unset), so a traversal
+ * can answer a selection of an entity's own fields without a second round trip.
+ */
+export const entityProperties = (v: string, label: string): string =>
+  `${v} {${readableProperties(label)
+    .map((name) => `.${name}`)
+    .join(", ")}}`;
 
 /** A node as a PathNode map. */
 export const pathNode = (v: string): string =>

@@ -173,6 +173,7 @@ describe("bodiesReportingTo", () => {
   it("walks lines valid at $asOf within the root's partnership", async () => {
     const { read, calls } = recorder([{ ...root, bodies: [] }]);
     await bodiesReportingTo(read, fromRoot, "body:scpb", false);
+    expect(calls[0]!.cypher).not.toMatch(/privateNote|updatedBy/);
     expectIndexFriendly(calls[0]!.cypher);
     expect(tidy(calls[0]!.cypher)).toMatchInlineSnapshot(`
       "OPTIONAL MATCH (root:Body {id: $id})
@@ -185,7 +186,7 @@ describe("bodiesReportingTo", () => {
       ORDER BY length(p), CASE type(first) WHEN 'ACCOUNTABLE_TO' THEN 0 ELSE 1 END
       WITH b, head(collect({p: p, first: first})) AS best
       WITH b, best.p AS p, best.first AS first
-      RETURN collect({bodyId: b.id, name: b.name, depth: length(p), relationship: type(first), frequency: first.frequency,
+      RETURN collect({bodyId: b.id, name: b.name, body: b {.id, .partnershipId, .createdAt, .updatedAt, .name, .aliases, .kind, .frequency, .purpose, .membershipNote, .quorum, .validFrom, .validTo}, depth: length(p), relationship: type(first), frequency: first.frequency,
       reportsTo: {id: endNode(first).id, label: head(labels(endNode(first))), name: coalesce(endNode(first).name, endNode(first).title, endNode(first).ref, endNode(first).period, endNode(first).text, endNode(first).id)}}) AS bodies
       }
       RETURN root.partnershipId AS rootPartnershipId, coalesce(bodies, []) AS bodies"
@@ -225,6 +226,8 @@ describe("actionsFeeding", () => {
   it("stays in the objective's partnership", async () => {
     const { read, calls } = recorder([{ ...root, actions: [] }]);
     await actionsFeeding(read, fromRoot, "objective:x", 3);
+    // The action's own fields ride along, never its restricted ones (those need the generated rules).
+    expect(calls[0]!.cypher).not.toMatch(/privateNote|updatedBy/);
     expect(tidy(calls[0]!.cypher)).toMatchInlineSnapshot(`
       "OPTIONAL MATCH (o:Objective {id: $id})
       WITH o, CASE o.partnershipId WHEN 'shared' THEN $partnershipId ELSE o.partnershipId END AS scopeId
@@ -233,7 +236,7 @@ describe("actionsFeeding", () => {
       WHERE all(n IN nodes(p)[1..] WHERE n:Objective) AND all(n IN nodes(p) WHERE n.partnershipId IN [scopeId, 'shared'])
       WITH a, p ORDER BY length(p)
       WITH a, head(collect(p)) AS p
-      RETURN collect({actionId: a.id, ref: a.ref, depth: length(p), path: [n IN nodes(p) | {id: n.id, label: head(labels(n)), name: coalesce(n.name, n.title, n.ref, n.period, n.text, n.id)}]}) AS actions
+      RETURN collect({actionId: a.id, ref: a.ref, action: a {.id, .partnershipId, .createdAt, .updatedAt, .ref, .title, .kind, .position, .dueDate, .dueText, .status, .desiredOutcome}, depth: length(p), path: [n IN nodes(p) | {id: n.id, label: head(labels(n)), name: coalesce(n.name, n.title, n.ref, n.period, n.text, n.id)}]}) AS actions
       }
       RETURN o.partnershipId AS rootPartnershipId, coalesce(actions, []) AS actions"
     `);
