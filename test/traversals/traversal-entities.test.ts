@@ -2,7 +2,7 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/api/index.js";
 import { graphql, startTestServer, tokenFor } from "../support/api.js";
-import { DATABASE, isolatedPartnership, testDriver } from "../support/database.js";
+import { isolatedPartnership, testDriver } from "../support/database.js";
 import { loadFixture } from "../support/seed-fixture.js";
 
 // actionsFeeding and bodiesReportingTo answer a selection of the entity's own fields from the
