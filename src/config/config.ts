@@ -19,6 +19,7 @@ const environmentSchema = z.object({
   NEO4J_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   NEO4J_STARTUP_WAIT_MS: z.coerce.number().int().min(0).max(3_600_000).default(0),
   NEO4J_DATA_DIR: z.string().default(".data/neo4j"),
+  NEO4J_START_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(180_000),
   NEO4J_MAX_RESTARTS: z.coerce.number().int().min(0).max(100).default(5),
   NEO4J_HEAP: z
     .string()

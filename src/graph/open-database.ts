@@ -137,6 +137,7 @@ export async function openDatabase(
     dataDir: config.NEO4J_DATA_DIR,
     heap: config.NEO4J_HEAP,
     pageCache: config.NEO4J_PAGECACHE,
+    startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
     log,
     ...(options.command ? { command: options.command } : {}),
   };

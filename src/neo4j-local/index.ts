@@ -5,6 +5,8 @@ export {
   StoreLockedError,
   BoltPortInUseError,
   Neo4jStartError,
+  Neo4jStartTimeoutError,
+  DEFAULT_START_TIMEOUT_MS,
   type LocalNeo4j,
   type LocalNeo4jOptions,
   type Neo4jExit,

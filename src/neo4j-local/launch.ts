@@ -33,6 +33,10 @@ const NEO4J_JVM_FLAGS = [
 
 /** How long a clean stop may take before the JVM is killed. */
 const STOP_TIMEOUT_MS = 30_000;
+/** How long Neo4j may take to become ready (NEO4J_START_TIMEOUT_MS): a cold start takes 15-40 s on a busy 2-core machine. */
+export const DEFAULT_START_TIMEOUT_MS = 180_000;
+/** A JVM that never became ready is asked to stop (SIGTERM), then killed after this long: it holds no data worth waiting for. */
+const ABANDON_KILL_MS = 5_000;
 /** Lines of the JVM's output kept to explain an exit. */
 const OUTPUT_LINES = 40;
 
@@ -48,6 +52,8 @@ export interface LocalNeo4jOptions {
   claim?: InstanceClaim;
   /** Recorded in the instance file when this claims the data directory. */
   command?: string;
+  /** How long the JVM may take to become ready before it is stopped and the start fails (NEO4J_START_TIMEOUT_MS). */
+  startTimeoutMs?: number;
 }
 
 /** How a Neo4j process ended. */
@@ -77,6 +83,8 @@ export class StoreLockedError extends UserError {}
 export class BoltPortInUseError extends UserError {}
 /** The JVM exited before Neo4j was ready, for a reason its output gives. */
 export class Neo4jStartError extends UserError {}
+/** The JVM did not become ready within NEO4J_START_TIMEOUT_MS; it was stopped. */
+export class Neo4jStartTimeoutError extends UserError {}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -175,6 +183,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   );
   // Everything printed before it is ready, to explain a failed start; only the tail after that.
   let startOutput: string | undefined = "";
+  const startTimeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
+  log(
+    `[neo4j] starting Neo4j (pid ${child.pid}, store ${home}); waiting up to ${Math.round(startTimeoutMs / 1000)} s for it to be ready (NEO4J_START_TIMEOUT_MS)`,
+  );
+  let deadline: NodeJS.Timeout | undefined;
   const version = await new Promise<string>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
       remember(chunk);
@@ -188,11 +201,33 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       if (startOutput !== undefined) startOutput += chunk.toString();
     });
     child.on("error", reject);
-    void exited.then((exit) => reject(startFailure(startOutput ?? "", exit, home, port)));
-  }).catch((error: unknown) => {
-    releaseOwnClaim();
-    throw error;
-  });
+    let abandoned = false;
+    void exited.then((exit) => {
+      if (!abandoned) reject(startFailure(startOutput ?? "", exit, home, port));
+    });
+    // A JVM that hangs (a stuck disk, a debugger agent waiting, a starved machine) must not make
+    // the command wait forever: stop it and say so.
+    deadline = setTimeout(() => {
+      abandoned = true;
+      child.kill("SIGTERM");
+      const kill = setTimeout(() => child.kill("SIGKILL"), ABANDON_KILL_MS);
+      void exited.then((exit) => {
+        clearTimeout(kill);
+        reject(
+          new Neo4jStartTimeoutError(
+            `The local Neo4j (pid ${child.pid}) was not ready within ${startTimeoutMs} ms (NEO4J_START_TIMEOUT_MS), ` +
+              `so it was stopped (${describeExit(exit)}). A busy or slow machine may need longer: raise NEO4J_START_TIMEOUT_MS; ` +
+              `otherwise see ${path.join(home, "logs", "debug.log")}. Its output:\n${(startOutput ?? "").slice(-4000)}`,
+          ),
+        );
+      });
+    }, startTimeoutMs);
+  })
+    .catch((error: unknown) => {
+      releaseOwnClaim();
+      throw error;
+    })
+    .finally(() => clearTimeout(deadline));
   startOutput = undefined;
   const uri = `bolt://127.0.0.1:${port}`;
   claim.update({ bolt: uri });

@@ -92,9 +92,10 @@ export async function runToEnd(
   return { code, output: command.output() };
 }
 
-/** The JVM pids the command logged ("ready on ... pid N", "restarted: ... (pid N)"). */
+/** The JVM pids the command logged ("starting Neo4j (pid N", "ready on ... pid N", "restarted: ... (pid N)"). */
 export function javaPids(output: string): number[] {
-  return [...output.matchAll(/\[neo4j\] .*(?:ready on|restarted:).*pid (\d+)/g)].map((m) => Number(m[1]));
+  const logged = output.matchAll(/\[neo4j\] .*(?:starting Neo4j \(|ready on|restarted:).*pid (\d+)/g);
+  return [...new Set([...logged].map((m) => Number(m[1])))];
 }
 
 export function signal(pid: number, name: NodeJS.Signals): void {
