@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { loadConfig } from "../config/index.js";
 import { DEFAULT_SEED_DIR } from "../seed/index.js";
+import { ignoreClosedStdout } from "./closed-stdout.js";
 import { exportCommand } from "./export-command.js";
 import { importCommand } from "./import-command.js";
 import { reportCommand } from "./report-command.js";
@@ -10,6 +11,8 @@ import { runSeed } from "./seed-command.js";
 import { runSeedNew } from "./seed-new-command.js";
 import { runStart } from "./start-command.js";
 import { runToken } from "./token-command.js";
+
+ignoreClosedStdout();
 
 /** Runs a command (see runCommand for the exit codes) and ends the process when it is done. */
 async function run(action: () => Promise<void>): Promise<void> {

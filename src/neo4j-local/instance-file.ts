@@ -15,6 +15,8 @@ export interface InstanceRecord {
   startedAt: string;
   /** Set once its Neo4j accepts Bolt connections. */
   bolt?: string;
+  /** The JVM of its local Neo4j, set with `bolt`: a next start finds it if it outlived this process. */
+  neo4jPid?: number;
   /** Set once `npm start` serves the API. */
   api?: string;
 }
@@ -34,7 +36,7 @@ export class DataDirInUseError extends UserError {
   }
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -44,16 +46,19 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** The instance holding `dataDir` now, if any (a record left by a dead process is ignored). */
-export function runningInstance(dataDir: string): InstanceRecord | undefined {
-  const file = path.join(dataDir, INSTANCE_FILE);
-  let record: InstanceRecord;
+function readRecord(file: string): InstanceRecord | undefined {
   try {
-    record = JSON.parse(readFileSync(file, "utf8")) as InstanceRecord;
+    const record = JSON.parse(readFileSync(file, "utf8")) as InstanceRecord;
+    return typeof record.pid === "number" ? record : undefined;
   } catch {
     return undefined;
   }
-  if (typeof record.pid !== "number") return undefined;
+}
+
+/** The instance holding `dataDir` now, if any (a record left by a dead process is ignored). */
+export function runningInstance(dataDir: string): InstanceRecord | undefined {
+  const record = readRecord(path.join(dataDir, INSTANCE_FILE));
+  if (!record) return undefined;
   if (record.hostname !== hostname()) return record; // another machine's, on a shared disk: assume it runs
   return isAlive(record.pid) ? record : undefined;
 }
@@ -66,8 +71,10 @@ function commandLine(): string {
 export interface InstanceClaim {
   readonly dataDir: string;
   readonly record: InstanceRecord;
-  /** Adds what is now known (the Bolt URI, the API URL). */
-  update(fields: Partial<Pick<InstanceRecord, "bolt" | "api">>): void;
+  /** The record of a dead process this claim replaced, if any (its Neo4j may still be running). */
+  readonly replaced?: InstanceRecord;
+  /** Adds what is now known (the Bolt URI and the JVM's pid, the API URL). */
+  update(fields: Partial<Pick<InstanceRecord, "bolt" | "neo4jPid" | "api">>): void;
   /** Removes the file; idempotent. */
   release(): void;
 }
@@ -75,7 +82,7 @@ export interface InstanceClaim {
 /**
  * Takes the data directory for this process before anything touches the store or its logs:
  * refused with DataDirInUseError when a live process holds it; a record left by a dead one is
- * replaced. Creating the file with O_EXCL makes two starts racing each other safe.
+ * replaced (and kept as `replaced`, for the Neo4j it may have left running). Creating the file with O_EXCL makes two starts racing each other safe.
  * @example const claim = claimDataDir(".data/neo4j", "start"); ... claim.release();
  */
 export function claimDataDir(dataDir: string, command = commandLine()): InstanceClaim {
@@ -88,6 +95,7 @@ export function claimDataDir(dataDir: string, command = commandLine()): Instance
     command,
     startedAt: new Date().toISOString(),
   };
+  let replaced: InstanceRecord | undefined;
   for (let attempt = 0; ; attempt++) {
     try {
       writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`, { flag: "wx" });
@@ -96,12 +104,14 @@ export function claimDataDir(dataDir: string, command = commandLine()): Instance
       if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw error;
       const holder = runningInstance(home);
       if (holder) throw new DataDirInUseError(dataDir, holder);
+      replaced = readRecord(file);
       rmSync(file, { force: true });
     }
   }
   let released = false;
   return {
     dataDir: home,
+    ...(replaced ? { replaced } : {}),
     get record() {
       return record;
     },

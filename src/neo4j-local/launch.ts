@@ -5,6 +5,7 @@ import { UserError } from "../errors/index.js";
 import { claimDataDir, type InstanceClaim } from "./instance-file.js";
 import { assertJava } from "./java-version.js";
 import { ensureLauncherBuilt, LAUNCHER_DIR } from "./launcher-build.js";
+import { stopLeftoverNeo4j } from "./leftover-neo4j.js";
 
 /** The JVM flags Neo4j 5.26's own start script passes (server.jvm.additional), minus AlwaysPreTouch, which slows a laptop start. */
 const NEO4J_JVM_FLAGS = [
@@ -145,6 +146,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   try {
     assertJava();
     await ensureLauncherBuilt(log);
+    await stopLeftoverNeo4j(claim.replaced, home, log);
     port = options.port || (await freePort());
     const target = path.join(LAUNCHER_DIR, "target");
     child = spawn(
@@ -172,6 +174,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     releaseOwnClaim();
     throw error;
   }
+  claim.update({ neo4jPid: child.pid! });
   const lines: string[] = [];
   const remember = (chunk: Buffer): void => {
     lines.push(...chunk.toString().split("\n").filter(Boolean));

@@ -70,6 +70,8 @@ describe("the instance file in the data directory", () => {
     expect(runningInstance(dir)).toBeUndefined();
     const claim = claimDataDir(dir, "start");
     expect(runningInstance(dir)?.pid).toBe(process.pid);
+    // Kept, for the Neo4j the dead process may have left running (src/neo4j-local/leftover-neo4j.ts).
+    expect(claim.replaced).toEqual(stale);
     claim.release();
   });
 
