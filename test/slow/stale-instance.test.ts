@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { INSTANCE_FILE, type InstanceRecord } from "../../src/neo4j-local/index.js";
 import { healthBecomes } from "./support/http.js";
 import { freePort, isAlive, javaPids, run, signal, viewerBuilt, waitForExit } from "./support/processes.js";
@@ -21,38 +21,35 @@ describe("a start after its predecessor was killed outright", () => {
     dirs.push(dataDir);
     const env = { NEO4J_DATA_DIR: dataDir, SEED_ON_START: "never" };
     const first = run(["start"], { ...env, PORT: String(await freePort()) });
+    // Also when the test times out: kills each command's group and the JVMs it logged.
+    onTestFinished(() => first.kill());
     const secondPort = await freePort();
-    let next: ReturnType<typeof run> | undefined;
-    try {
-      await first.waitFor(/governance-graph ready/, 180_000);
-      const jvm = javaPids(first.output()).at(-1)!;
-      const dead = instance(dataDir);
-      expect(dead.neo4jPid).toBe(jvm);
-      // Frozen, as a hung JVM would be: it cannot shut itself down when its stdin closes.
-      signal(jvm, "SIGSTOP");
-      // npm and node, the whole tree but the JVM (its own process group), as `kill -9 -<pgid>` does.
-      signal(-first.child.pid!, "SIGKILL");
-      await first.exited;
-      expect(await waitForExit(dead.pid, 5000)).toBe(true);
-      expect(isAlive(jvm)).toBe(true);
-      expect(existsSync(path.join(dataDir, INSTANCE_FILE))).toBe(true); // left behind
+    await first.waitFor(/governance-graph ready/, 300_000);
+    const jvm = javaPids(first.output()).at(-1)!;
+    const dead = instance(dataDir);
+    expect(dead.neo4jPid).toBe(jvm);
+    // Frozen, as a hung JVM would be: it cannot shut itself down when its stdin closes.
+    signal(jvm, "SIGSTOP");
+    // npm and node, the whole tree but the JVM (its own process group), as `kill -9 -<pgid>` does.
+    signal(-first.child.pid!, "SIGKILL");
+    await first.exited;
+    expect(await waitForExit(dead.pid, 5000)).toBe(true);
+    expect(isAlive(jvm)).toBe(true);
+    expect(existsSync(path.join(dataDir, INSTANCE_FILE))).toBe(true); // left behind
 
-      next = run(["start"], { ...env, PORT: String(secondPort) });
-      await next.waitFor(/governance-graph ready/, 180_000);
-      const output = next.output();
-      expect(output).toContain(
-        `[neo4j] the Neo4j (pid ${jvm}) of a governance-graph \`start\` that died (pid ${dead.pid}) still holds ${dataDir}`,
-      );
-      expect(output).toMatch(new RegExp(`leftover Neo4j \\(pid ${jvm}\\) (stopped on SIGTERM|did not stop)`));
-      expect(output).not.toMatch(/StoreLock|is in use by/);
-      expect(await waitForExit(jvm, 5000)).toBe(true);
-      expect((await healthBecomes(`http://127.0.0.1:${secondPort}`, "ok", 30_000)).status).toBe(200);
-      const taken = instance(dataDir);
-      expect(taken.pid).not.toBe(dead.pid);
-      expect(taken.neo4jPid).toBe(javaPids(output).at(-1));
-    } finally {
-      first.kill();
-      next?.kill();
-    }
-  });
+    const next = run(["start"], { ...env, PORT: String(secondPort) });
+    onTestFinished(() => next.kill());
+    await next.waitFor(/governance-graph ready/, 300_000);
+    const output = next.output();
+    expect(output).toContain(
+      `[neo4j] the Neo4j (pid ${jvm}) of a governance-graph \`start\` that died (pid ${dead.pid}) still holds ${dataDir}`,
+    );
+    expect(output).toMatch(new RegExp(`leftover Neo4j \\(pid ${jvm}\\) (stopped on SIGTERM|did not stop)`));
+    expect(output).not.toMatch(/StoreLock|is in use by/);
+    expect(await waitForExit(jvm, 5000)).toBe(true);
+    expect((await healthBecomes(`http://127.0.0.1:${secondPort}`, "ok", 30_000)).status).toBe(200);
+    const taken = instance(dataDir);
+    expect(taken.pid).not.toBe(dead.pid);
+    expect(taken.neo4jPid).toBe(javaPids(output).at(-1));
+  }, 600_000);
 });
