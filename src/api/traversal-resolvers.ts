@@ -34,13 +34,7 @@ const resolvers: Resolvers<ApiContext> = {
       governanceDiagram(context.read, context.scope(args), args.rootBodyId),
     governanceHealth: (_, args, context) =>
       governanceHealth(context.read, context.scope(args), args.leadThreshold, args.forId),
-    search: async (_, args, context) =>
-      search(
-        context.read,
-        await settlePartnership(context.read, context.scope(args), "search"),
-        args.text,
-        args.limit,
-      ),
+    search: (_, args, context) => search(context.read, context.scope(args), args.text, args.limit),
     connection: (_, args, context) =>
       connection(context.read, context.scope(args), args.fromId, args.toId, args.maxHops),
     graphStats: async (_, args, context) =>

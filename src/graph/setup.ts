@@ -1,23 +1,12 @@
 import type { Driver } from "neo4j-driver";
 import { installHistory } from "../history/index.js";
 import type { DomainModel } from "../schema-model/index.js";
-
-/**
- * The multi-label full-text index behind the `search` traversal: names, titles and aliases, plus
- * partnershipId so a search is scoped inside Lucene (a filter after it would let other
- * partnerships' hits use up the candidates). Renamed from `entitySearch` when partnershipId was
- * added: an existing store's old index is dropped and this one built.
- */
-export const SEARCH_INDEX = "entitySearchByPartnership";
-export const SEARCH_FIELDS = ["name", "title", "aliases"] as const;
-const SEARCH_SCOPE_FIELD = "partnershipId";
-const LEGACY_SEARCH_INDEXES = ["entitySearch"];
+import { ensureSearchIndexes } from "./search-indexes.js";
 
 /** Cypher that creates, idempotently, what @neo4j/graphql 7 no longer creates itself. */
 function schemaStatements(model: DomainModel): string[] {
   const statements: string[] = [];
-  const searchable: string[] = [];
-  for (const { label, properties, fulltext } of model.labels.values()) {
+  for (const { label, fulltext } of model.labels.values()) {
     statements.push(
       `CREATE CONSTRAINT ${label}_id_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
     );
@@ -26,18 +15,14 @@ function schemaStatements(model: DomainModel): string[] {
       statements.push(
         `CREATE FULLTEXT INDEX ${index.indexName} IF NOT EXISTS FOR (n:${label}) ON EACH [${index.fields.map((f) => `n.${f}`).join(", ")}]`,
       );
-    if (properties.has("name") || properties.has("title")) searchable.push(label);
   }
-  for (const legacy of LEGACY_SEARCH_INDEXES) statements.push(`DROP INDEX ${legacy} IF EXISTS`);
-  statements.push(
-    `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${searchable.join("|")}) ON EACH [${[...SEARCH_FIELDS, SEARCH_SCOPE_FIELD].map((f) => `n.${f}`).join(", ")}]`,
-  );
   return statements;
 }
 
 /**
  * Creates constraints and indexes if missing and waits until they are online; with `history`
- * (the default), makes the database record every write (src/history).
+ * (the default: APOC triggers available), makes the database record every write (src/history)
+ * and keep the search markers in step (search-indexes.ts).
  */
 export async function ensureSchema(
   driver: Driver,
@@ -48,9 +33,11 @@ export async function ensureSchema(
   const session = driver.session({ database });
   try {
     for (const statement of schemaStatements(model)) await session.run(statement);
-    await session.run("CALL db.awaitIndexes(60)");
   } finally {
     await session.close();
   }
+  // After the constraints: the marker labels' tokens come after the domain labels', so head(labels(n)) stays the domain label.
+  await ensureSearchIndexes(driver, database, model, { trigger: options.history ?? true });
+  await driver.executeQuery("CALL db.awaitIndexes(60)", {}, { database });
   if (options.history ?? true) await installHistory(driver, database);
 }

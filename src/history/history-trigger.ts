@@ -1,3 +1,5 @@
+import { SEARCH_MARKER_LABELS } from "../schema-model/index.js";
+
 /**
  * History of every write, recorded in the writing transaction itself by an APOC trigger (phase
  * "before"), so no writer (the API's generated mutations, the seed loader, the spreadsheet import,
@@ -7,6 +9,9 @@
  * relationship added or removed. Written here, in one statement, because it is the only place
  * that sees every transaction.
  */
+
+/** A deleted node's label is its domain label, not a search marker (src/graph/search-indexes.ts). */
+const MARKERS = `[${SEARCH_MARKER_LABELS.map((label) => `'${label}'`).join(", ")}]`;
 
 export const TRIGGER_NAME = "governance-history";
 
@@ -40,7 +45,7 @@ WITH meta, relRemoved, nodeAssigned, relAssigned,
       fact: {kind: 'PROPERTY_SET', property: x.key, before: x.old, after: x.new}}]
   + [eid IN keys(nodeRemoved) WHERE deletedNodes[eid] IS NULL | {entity: null, eid: eid, removed: nodeRemoved[eid]}]
   + [eid IN keys(deletedNodes) WHERE NOT any(l IN labelsRemoved[eid] WHERE l.label = '${HISTORY_LABEL}') |
-      {entity: [head([p IN nodeRemoved[eid] WHERE p.key = 'id' | p.old]), head([l IN labelsRemoved[eid] | l.label]),
+      {entity: [head([p IN nodeRemoved[eid] WHERE p.key = 'id' | p.old]), head([l IN labelsRemoved[eid] WHERE NOT l.label IN ${MARKERS} | l.label]),
                 head([p IN nodeRemoved[eid] WHERE p.key = 'partnershipId' | p.old]), head([p IN nodeRemoved[eid] WHERE p.key = 'restricted' | p.old])],
        fact: {kind: 'DELETED', before: apoc.map.fromPairs([p IN nodeRemoved[eid] | [p.key, p.old]])}}] AS nodeFacts
 // Properties removed from nodes that live on: the node is at hand by its element id.

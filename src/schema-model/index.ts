@@ -18,3 +18,4 @@ export {
   type InheritedRestriction,
   type Restrictions,
 } from "./restrictions.js";
+export { markedSearchLabels, SEARCH_MARKER_LABELS, SEARCH_MARKERS } from "./search-markers.js";

@@ -475,10 +475,18 @@ describe("search", () => {
     expect(tidy(calls[0]!.cypher)).toMatchInlineSnapshot(`
       "OPTIONAL MATCH (partnership:Partnership {id: $partnershipId})
       WITH partnership IS NOT NULL AS known
-      CALL db.index.fulltext.queryNodes($index, $query, {limit: $candidates}) YIELD node, score
-      WHERE known AND node.partnershipId IN [$partnershipId, 'shared'] AND (NOT ((node:AgendaItem AND coalesce(node.restricted, false)) OR (node:Decision AND (EXISTS { MATCH (node)-[:MADE_AT]->(t:AgendaItem) WHERE coalesce(t.restricted, false) }))) OR $officerAll OR node.partnershipId IN $officerOf)
-      RETURN score, {id: node.id, label: head(labels(node)), name: coalesce(node.name, node.title, node.ref, node.period, node.text, node.id)} AS node, [s IN [node.name, node.title] + coalesce(node.aliases, []) WHERE s IS NOT NULL] AS spellings
-      ORDER BY score DESC"
+      CALL (known) {
+      WITH known WHERE known
+      CALL db.index.fulltext.queryNodes($index, $query, {limit: $candidates}) YIELD node
+      RETURN node
+      UNION
+      // Only for officers of the partnership: nobody else's question ever reads the restricted index.
+      WITH known WHERE known AND ($officerAll OR $partnershipId IN $officerOf)
+      CALL db.index.fulltext.queryNodes($restrictedIndex, $query, {limit: $candidates}) YIELD node
+      RETURN node
+      }
+      WITH node WHERE node.partnershipId IN [$partnershipId, 'shared'] AND (NOT ((node:AgendaItem AND coalesce(node.restricted, false)) OR (node:Decision AND (EXISTS { MATCH (node)-[:MADE_AT]->(t:AgendaItem) WHERE coalesce(t.restricted, false) }))) OR $officerAll OR node.partnershipId IN $officerOf)
+      RETURN {id: node.id, label: head(labels(node)), name: coalesce(node.name, node.title, node.ref, node.period, node.text, node.id)} AS node, [s IN [node.name, node.title] + coalesce(node.aliases, []) WHERE s IS NOT NULL] AS spellings"
     `);
   });
 });
