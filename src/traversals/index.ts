@@ -15,6 +15,8 @@ export {
 export { governanceHealth, RULES, type FindingRow, type Severity } from "./governance-health.js";
 export {
   search,
+  boundedSearchWords,
+  relevance,
   luceneQuery,
   scopedLuceneQuery,
   matchedSpelling,
