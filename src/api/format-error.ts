@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { GraphQLFormattedError } from "graphql";
 import { databaseUnavailable, ErrorCode, queryTimedOut } from "../errors/index.js";
-import { isDatabaseTimeout, isDatabaseUnavailable, neo4jErrorIn } from "../graph/index.js";
+import { isDatabaseTimeout, isDatabaseUnavailable, luceneRefusal, neo4jErrorIn } from "../graph/index.js";
 import { LIMIT_MESSAGE } from "./request-limits.js";
 
 /** graphql-js's suggestions ("Did you mean the enum value STATUTORY_BOARD?") name parts of the schema. */
@@ -29,6 +29,17 @@ export function createErrorFormatter(options: {
       );
       return { ...formatted, message, extensions: { code: extensions.code } };
     }
+    // The generated full-text queries (peopleByName(phrase:) ...) pass their phrase to Lucene as written.
+    const lucene = luceneRefusal(error);
+    if (lucene)
+      return {
+        ...formatted,
+        message:
+          lucene === "syntax"
+            ? "The phrase is not valid Lucene query syntax (an unclosed quote or bracket, or an operator with nothing after it): quote or remove the special characters."
+            : "The phrase matches too many different words in the index (Lucene's 1,024 clauses): use fewer or longer words.",
+        extensions: { code: lucene === "syntax" ? ErrorCode.BAD_USER_INPUT : ErrorCode.LIMIT_EXCEEDED },
+      };
     const name = (error as { originalError?: { name?: string } } | undefined)?.originalError?.name;
     if (name === "Neo4jGraphQLForbiddenError")
       return {

@@ -35,3 +35,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const neo4jError = neo4jErrorIn(error);
   return neo4jError !== undefined && isRetryableError(neo4jError) && !TIMEOUT_CODES.has(neo4jError.code);
 }
+
+/**
+ * Lucene refused a full-text query: its syntax (a generated `...ByName(phrase:)` query is passed
+ * through as written) or its size (TooManyClauses, past 1,024 clauses after expansion). The
+ * caller's to fix, never a 500.
+ */
+export function luceneRefusal(error: unknown): "syntax" | "tooManyClauses" | undefined {
+  const message = neo4jErrorIn(error)?.message ?? "";
+  if (/TooManyClauses|maxClauseCount/.test(message)) return "tooManyClauses";
+  if (/lucene\.queryparser/.test(message)) return "syntax";
+  return undefined;
+}

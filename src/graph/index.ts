@@ -4,5 +4,5 @@ export { connectToDatabase, DatabaseUnreachableError, type ConnectOptions } from
 export { ensureSchema } from "./setup.js";
 export { RESTRICTED_SEARCH_INDEX, SEARCH_FIELDS, SEARCH_INDEX } from "./search-indexes.js";
 export { askDatabaseInfo, databaseInfo, NoAnswerError, type DatabaseInfo } from "./health.js";
-export { isDatabaseTimeout, isDatabaseUnavailable, neo4jErrorIn } from "./database-errors.js";
+export { isDatabaseTimeout, isDatabaseUnavailable, luceneRefusal, neo4jErrorIn } from "./database-errors.js";
 export { timeLimit } from "./time-limit.js";

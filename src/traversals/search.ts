@@ -1,6 +1,6 @@
 import neo4j from "neo4j-driver";
 import { ErrorCode, GovernanceError } from "../errors/index.js";
-import { neo4jErrorIn, RESTRICTED_SEARCH_INDEX, SEARCH_FIELDS, SEARCH_INDEX } from "../graph/index.js";
+import { luceneRefusal, RESTRICTED_SEARCH_INDEX, SEARCH_FIELDS, SEARCH_INDEX } from "../graph/index.js";
 import { SHARED } from "../schema-model/index.js";
 import { editDistance } from "../text/index.js";
 import { pathNode, visible } from "./cypher-fragments.js";
@@ -111,24 +111,26 @@ export function relevance(words: readonly string[], spelling: string): number {
   return words.length ? words.reduce((sum, word) => sum + points(word), 0) / words.length : 0;
 }
 
-/** A Lucene error on a query within the bounds (a broad prefix over a large index): the caller's to narrow, not a 500. */
-function luceneRefusal(error: unknown): GovernanceError | undefined {
-  const message = neo4jErrorIn(error)?.message ?? "";
-  if (/TooManyClauses|maxClauseCount/i.test(message))
-    return new GovernanceError(
-      ErrorCode.LIMIT_EXCEEDED,
-      "This search matches too many different words in the index (Lucene's 1,024 clauses): use fewer or longer words.",
-      { argument: "text" },
-    );
-  if (/ParseException|Cannot parse/i.test(message))
-    return new GovernanceError(
-      ErrorCode.BAD_USER_INPUT,
-      "The search text cannot be read as words: use letters and digits.",
-      {
-        argument: "text",
-      },
-    );
-  return undefined;
+/** Lucene's refusal of a query within the bounds (a broad prefix over a large index) as the caller's error, not a 500. */
+function refused(error: unknown): GovernanceError | undefined {
+  switch (luceneRefusal(error)) {
+    case "tooManyClauses":
+      return new GovernanceError(
+        ErrorCode.LIMIT_EXCEEDED,
+        "This search matches too many different words in the index (Lucene's 1,024 clauses): use fewer or longer words.",
+        { argument: "text" },
+      );
+    case "syntax":
+      return new GovernanceError(
+        ErrorCode.BAD_USER_INPUT,
+        "The search text cannot be read as words: use letters and digits.",
+        {
+          argument: "text",
+        },
+      );
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -170,7 +172,7 @@ export async function search(
      RETURN ${pathNode("node")} AS node, [s IN [node.name, node.title] + coalesce(node.aliases, []) WHERE s IS NOT NULL] AS spellings`,
     parameters,
   ).catch((error: unknown) => {
-    throw luceneRefusal(error) ?? error;
+    throw refused(error) ?? error;
   });
   // Nothing found may mean an unknown partnership (shared entities match any): say so.
   if (!rows.length) await assertPartnershipExists(read, scope.partnershipId);

@@ -228,6 +228,19 @@ describe("search input is bounded before any database work", () => {
     expect(health.ms).toBeLessThan(3_000);
   });
 
+  it.each(["(", "board AND", '"unclosed'])(
+    "a generated full-text query with the phrase %j is BAD_USER_INPUT, not a 500",
+    async (phrase) => {
+      const reply = await postGraphQL<unknown>(`${server.url}/graphql`, {
+        query: `query($phrase: String!) { peopleByName(phrase: $phrase) { edges { node { id } } } }`,
+        variables: { phrase },
+      });
+      expect(reply.status).not.toBe(500);
+      expect(reply.body?.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(reply.body?.errors?.[0]?.message).toMatch(/Lucene query syntax/);
+    },
+  );
+
   it("the broadest search within the bounds is answered (or refused as LIMIT_EXCEEDED), never a 500", async () => {
     // Every word a one-letter prefix: the most terms Lucene can expand to within the bounds.
     const letters = "abcdefghijklmnop".slice(0, LIMITS.searchWords).split("").join(" ");
