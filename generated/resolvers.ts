@@ -16845,6 +16845,7 @@ export type SearchHit = {
   /** The spelling that matched: the name, the title, or one of the aliases. */
   matched: Scalars['String']['output'];
   node: PathNode;
+  /** How well the matched spelling holds the text's words, 0 to 3 (per word 3 exact, 2 a prefix, 1 one typo, averaged): from the two alone, so no other node moves it. */
   score: Scalars['Float']['output'];
 };
 
