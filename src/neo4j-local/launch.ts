@@ -146,7 +146,8 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   try {
     assertJava();
     await ensureLauncherBuilt(log);
-    await stopLeftoverNeo4j(claim.replaced, home, log);
+    // Once per claim: a restart under supervision finds its own JVM's pid recorded instead.
+    if (claim.record.neo4jPid === undefined) await stopLeftoverNeo4j(claim.replaced, home, log);
     port = options.port || (await freePort());
     const target = path.join(LAUNCHER_DIR, "target");
     child = spawn(
