@@ -73,9 +73,18 @@ export const governanceDiagram: Scenario = {
   description: "viewer: the partnership's diagram (bodies, chairs, edges)",
   query: `query GovernanceDiagram($partnershipId: ID, $asOf: Date) { governanceDiagram(partnershipId: $partnershipId, asOf: $asOf) { nodes { id name kind chair frequency } edges { from to kind frequency } } }`,
   variables: (landmarks, asOf) => ({ partnershipId: landmarks.partnershipId, asOf }),
-  floor: async (context, variables) => ({
-    governanceDiagram: await diagram(read(context), scope(variables)),
-  }),
+  async floor(context, variables) {
+    const { nodes, edges } = await diagram(read(context), scope(variables));
+    // The fields the query selects: the traversal's rows also carry each node's partnershipId.
+    const node = ({ id, name, kind, chair, frequency }: (typeof nodes)[number]) => ({
+      id,
+      name,
+      kind,
+      chair,
+      frequency,
+    });
+    return { governanceDiagram: { nodes: nodes.map(node), edges } };
+  },
 };
 
 export const governanceHealth: Scenario = {
