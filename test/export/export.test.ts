@@ -345,7 +345,11 @@ entries:
     expect(anonymous.status).toBe(200);
     expect(anonymous.headers.get("content-type")).toContain("application/json");
     const officerToken = await tokenFor({ roles: ["officer"], partnerships: [BARNET] });
-    const officer = await (await get("popolo.json", officerToken)).text();
+    const officerResponse = await get("popolo.json", officerToken);
+    // An officer's answer must not sit in a shared cache; the public one may.
+    expect(officerResponse.headers.get("cache-control")).toBe("private, no-store");
+    expect(anonymous.headers.get("cache-control")).toMatch(/^public/);
+    const officer = await officerResponse.text();
     const anonymousText = await anonymous.text();
     expect(officer).toContain("@");
     expect(officer.length).toBeGreaterThan(anonymousText.length);
