@@ -5399,6 +5399,8 @@ export type DiagramNode = {
   name: Scalars['String']['output'];
   /** The body's partnership, or shared: a body outside the partnership drawn because one of its bodies reports to it. */
   partnershipId: Scalars['ID']['output'];
+  /** Whether the body has a route of lines valid at asOf to topBodyId or a body above it (the route-to-board rule, docs/tenancy.md); with a rootBodyId, every body drawn has. */
+  routeToTop: Scalars['Boolean']['output'];
 };
 
 /** A source paper. */
@@ -24909,6 +24911,7 @@ export type DiagramNodeResolvers<ContextType = ApiContext, ParentType extends Re
   kind?: Resolver<ResolversTypes['BodyKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   partnershipId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  routeToTop?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type DocumentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {

@@ -11,7 +11,7 @@ import {
   type PartnershipScope,
   type Scope,
 } from "./scope.js";
-import { LINES, topBody } from "./top.js";
+import { hasNoRouteTo, headsAbove, LINES, topBody } from "./top.js";
 import { validAt } from "./validity.js";
 
 export interface DiagramNodeRow {
@@ -21,6 +21,7 @@ export interface DiagramNodeRow {
   partnershipId: string;
   chair: string | null;
   frequency: string | null;
+  routeToTop: boolean;
 }
 
 export interface DiagramEdgeRow {
@@ -37,16 +38,21 @@ export interface DiagramRows {
   topBodyId: string | null;
 }
 
-/** Cypher, after `bodies` (a list of Body) is bound: their rows with chairs, and the valid lines among them. */
+/**
+ * Cypher, after `bodies` (a list of Body) and `heads` (where a route to the board may end, or null
+ * when every body drawn is on a route by construction) are bound: their rows with chairs and
+ * routes, and the valid lines among them.
+ */
 const NODES_AND_EDGES = `
-  CALL (bodies) {
+  CALL (bodies, heads) {
     UNWIND bodies AS b
     CALL (b) {
       OPTIONAL MATCH (p:Person)-[m:MEMBER_OF {role: 'CHAIR'}]->(b) WHERE ${validAt("m")}
       WITH p, m ORDER BY m.validFrom DESC
       RETURN head(collect(p.name)) AS chair
     }
-    RETURN collect({id: b.id, name: b.name, kind: b.kind, partnershipId: b.partnershipId, chair: chair, frequency: b.frequency}) AS nodes
+    RETURN collect({id: b.id, name: b.name, kind: b.kind, partnershipId: b.partnershipId, chair: chair, frequency: b.frequency,
+                    routeToTop: heads IS NULL OR NOT (${hasNoRouteTo("b", "heads")})}) AS nodes
   }
   CALL (bodies) {
     UNWIND bodies AS a
@@ -73,7 +79,7 @@ async function partnershipDiagram(read: ReadQuery, scope: PartnershipScope): Pro
        WHERE NOT ${ownedBy("outside")}
        RETURN collect(DISTINCT outside) AS outside
      }
-     WITH partnership, top, own + outside AS bodies
+     WITH partnership, top, own + outside AS bodies, ${headsAbove("top")} AS heads
      ${NODES_AND_EDGES}
      RETURN partnership IS NOT NULL AS found, top.id AS topBodyId, nodes, edges`,
     scopeParameters(scope),
@@ -106,7 +112,7 @@ async function rootDiagram(read: ReadQuery, scope: Scope, rootBodyId: string): P
          WITH under + above AS candidates
          UNWIND candidates AS b
          WITH DISTINCT b WHERE ${validAt("b")} AND ${inScope("b", "scopeId")}
-         WITH collect(b) AS bodies
+         WITH collect(b) AS bodies, null AS heads
          ${NODES_AND_EDGES}
          RETURN nodes, edges
        }

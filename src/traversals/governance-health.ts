@@ -12,7 +12,7 @@ import {
   settlePartnership,
   type Scope,
 } from "./scope.js";
-import { hasTopKind, topBody, validLinesUp } from "./top.js";
+import { hasNoRouteTo, hasTopKind, headsAbove, topBody, validLinesUp } from "./top.js";
 import type { PathNode } from "./types.js";
 import { validAt } from "./validity.js";
 
@@ -136,9 +136,8 @@ export const RULES: readonly Rule[] = [
     description:
       "a body (other than a board or committee) with no line of accountability or updates, valid at asOf, to the partnership's top body (docs/tenancy.md) or a body above it",
     match: (p) => `OPTIONAL CALL (${imports(p)}) { ${topBody("top", p)} }
-            WITH ${carried(p)}top, CASE WHEN top IS NULL THEN [] ELSE [top] + COLLECT { MATCH ${validLinesUp("top", "above:Body")} RETURN DISTINCT above } END AS heads
-            MATCH (s:Body) WHERE ${inScope("s", p)} AND ${validAt("s")} AND NOT ${hasTopKind("s")} AND NOT s IN heads
-              AND NOT EXISTS { MATCH ${validLinesUp("s", "head:Body")} WHERE head IN heads }
+            WITH ${carried(p)}top, ${headsAbove("top")} AS heads
+            MATCH (s:Body) WHERE ${inScope("s", p)} AND ${validAt("s")} AND NOT ${hasTopKind("s")} AND ${hasNoRouteTo("s", "heads")}
             WITH s, s.name + ' has no route to ' + coalesce('the top of the structure (' + top.name + ')', 'a top body') + ' (no ACCOUNTABLE_TO or PROVIDES_UPDATES_TO line valid at ' + toString($asOf) + ').' AS message`,
   },
   {

@@ -67,3 +67,18 @@ export const topBody = (variable: string, partnership = "$partnershipId"): strin
      LIMIT 1
    }
    RETURN coalesce(named, candidate) AS ${variable}`;
+
+/**
+ * Cypher expression: the bodies a route to the board may end at, given the partnership's `top`
+ * (bound, possibly null): the top and every body above it through lines valid at $asOf.
+ */
+export const headsAbove = (top: string): string =>
+  `CASE WHEN ${top} IS NULL THEN [] ELSE [${top}] + COLLECT { MATCH ${validLinesUp(top, "above:Body")} RETURN DISTINCT above } END`;
+
+/**
+ * Cypher predicate, the route-to-board rule written once (the health check and the diagram):
+ * `body` is none of `heads` (headsAbove) and reaches none through lines valid at $asOf. Written
+ * as the negative the health check asks, so its plan stays the one it had.
+ */
+export const hasNoRouteTo = (body: string, heads: string): string =>
+  `NOT ${body} IN ${heads} AND NOT EXISTS { MATCH ${validLinesUp(body, "head:Body")} WHERE head IN ${heads} }`;

@@ -301,15 +301,16 @@ describe("governanceDiagram", () => {
       WHERE NOT outside.partnershipId = $partnershipId
       RETURN collect(DISTINCT outside) AS outside
       }
-      WITH partnership, top, own + outside AS bodies
-      CALL (bodies) {
+      WITH partnership, top, own + outside AS bodies, CASE WHEN top IS NULL THEN [] ELSE [top] + COLLECT { MATCH (top) ((:Body)-[line:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]->(:Body) WHERE ((line.validFrom IS NULL OR line.validFrom <= $asOf) AND (line.validTo IS NULL OR $asOf <= line.validTo))){1,10} (above:Body) RETURN DISTINCT above } END AS heads
+      CALL (bodies, heads) {
       UNWIND bodies AS b
       CALL (b) {
       OPTIONAL MATCH (p:Person)-[m:MEMBER_OF {role: 'CHAIR'}]->(b) WHERE ((m.validFrom IS NULL OR m.validFrom <= $asOf) AND (m.validTo IS NULL OR $asOf <= m.validTo))
       WITH p, m ORDER BY m.validFrom DESC
       RETURN head(collect(p.name)) AS chair
       }
-      RETURN collect({id: b.id, name: b.name, kind: b.kind, partnershipId: b.partnershipId, chair: chair, frequency: b.frequency}) AS nodes
+      RETURN collect({id: b.id, name: b.name, kind: b.kind, partnershipId: b.partnershipId, chair: chair, frequency: b.frequency,
+      routeToTop: heads IS NULL OR NOT (NOT b IN heads AND NOT EXISTS { MATCH (b) ((:Body)-[line:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]->(:Body) WHERE ((line.validFrom IS NULL OR line.validFrom <= $asOf) AND (line.validTo IS NULL OR $asOf <= line.validTo))){1,10} (head:Body) WHERE head IN heads })}) AS nodes
       }
       CALL (bodies) {
       UNWIND bodies AS a
@@ -335,15 +336,16 @@ describe("governanceDiagram", () => {
       WITH under + above AS candidates
       UNWIND candidates AS b
       WITH DISTINCT b WHERE ((b.validFrom IS NULL OR b.validFrom <= $asOf) AND (b.validTo IS NULL OR $asOf <= b.validTo)) AND b.partnershipId IN [scopeId, 'shared']
-      WITH collect(b) AS bodies
-      CALL (bodies) {
+      WITH collect(b) AS bodies, null AS heads
+      CALL (bodies, heads) {
       UNWIND bodies AS b
       CALL (b) {
       OPTIONAL MATCH (p:Person)-[m:MEMBER_OF {role: 'CHAIR'}]->(b) WHERE ((m.validFrom IS NULL OR m.validFrom <= $asOf) AND (m.validTo IS NULL OR $asOf <= m.validTo))
       WITH p, m ORDER BY m.validFrom DESC
       RETURN head(collect(p.name)) AS chair
       }
-      RETURN collect({id: b.id, name: b.name, kind: b.kind, partnershipId: b.partnershipId, chair: chair, frequency: b.frequency}) AS nodes
+      RETURN collect({id: b.id, name: b.name, kind: b.kind, partnershipId: b.partnershipId, chair: chair, frequency: b.frequency,
+      routeToTop: heads IS NULL OR NOT (NOT b IN heads AND NOT EXISTS { MATCH (b) ((:Body)-[line:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]->(:Body) WHERE ((line.validFrom IS NULL OR line.validFrom <= $asOf) AND (line.validTo IS NULL OR $asOf <= line.validTo))){1,10} (head:Body) WHERE head IN heads })}) AS nodes
       }
       CALL (bodies) {
       UNWIND bodies AS a
@@ -442,8 +444,7 @@ describe("governanceHealth", () => {
       }
       RETURN coalesce(named, candidate) AS top }
       WITH top, CASE WHEN top IS NULL THEN [] ELSE [top] + COLLECT { MATCH (top) ((:Body)-[line:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]->(:Body) WHERE ((line.validFrom IS NULL OR line.validFrom <= $asOf) AND (line.validTo IS NULL OR $asOf <= line.validTo))){1,10} (above:Body) RETURN DISTINCT above } END AS heads
-      MATCH (s:Body) WHERE s.partnershipId = $partnershipId AND ((s.validFrom IS NULL OR s.validFrom <= $asOf) AND (s.validTo IS NULL OR $asOf <= s.validTo)) AND NOT s.kind IN ['STATUTORY_BOARD', 'MEMBERS_COMMITTEE', 'EXTERNAL_BOARD', 'LOCAL_STRATEGIC_PARTNERSHIP'] AND NOT s IN heads
-      AND NOT EXISTS { MATCH (s) ((:Body)-[line:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]->(:Body) WHERE ((line.validFrom IS NULL OR line.validFrom <= $asOf) AND (line.validTo IS NULL OR $asOf <= line.validTo))){1,10} (head:Body) WHERE head IN heads }
+      MATCH (s:Body) WHERE s.partnershipId = $partnershipId AND ((s.validFrom IS NULL OR s.validFrom <= $asOf) AND (s.validTo IS NULL OR $asOf <= s.validTo)) AND NOT s.kind IN ['STATUTORY_BOARD', 'MEMBERS_COMMITTEE', 'EXTERNAL_BOARD', 'LOCAL_STRATEGIC_PARTNERSHIP'] AND NOT s IN heads AND NOT EXISTS { MATCH (s) ((:Body)-[line:ACCOUNTABLE_TO|PROVIDES_UPDATES_TO]->(:Body) WHERE ((line.validFrom IS NULL OR line.validFrom <= $asOf) AND (line.validTo IS NULL OR $asOf <= line.validTo))){1,10} (head:Body) WHERE head IN heads }
       WITH s, s.name + ' has no route to ' + coalesce('the top of the structure (' + top.name + ')', 'a top body') + ' (no ACCOUNTABLE_TO or PROVIDES_UPDATES_TO line valid at ' + toString($asOf) + ').' AS message
       RETURN 'BODY_WITHOUT_ROUTE_TO_BOARD' AS rule, 'ERROR' AS severity, {id: s.id, label: head(labels(s)), name: coalesce(s.name, s.title, s.ref, s.period, s.text, s.id)} AS subject, message
       UNION ALL

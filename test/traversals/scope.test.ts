@@ -1,6 +1,7 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/api/index.js";
+import { isTopKind } from "../../src/traversals/index.js";
 import { graphql, startTestServer } from "../support/api.js";
 import { isolatedPartnership, testDriver } from "../support/database.js";
 import { loadFixture } from "../support/seed-fixture.js";
@@ -137,12 +138,12 @@ describe("a partnership not shaped like Barnet", () => {
     governanceDiagram: {
       partnershipId: string;
       topBodyId: string | null;
-      nodes: { id: string; kind: string; partnershipId: string; chair: string | null }[];
+      nodes: { id: string; kind: string; partnershipId: string; chair: string | null; routeToTop: boolean }[];
       edges: { from: string; to: string; kind: string }[];
     };
   };
   const diagram = `query($p: ID, $asOf: Date) { governanceDiagram(partnershipId: $p, asOf: $asOf) {
-    partnershipId topBodyId nodes { id kind partnershipId chair } edges { from to kind } } }`;
+    partnershipId topBodyId nodes { id kind partnershipId chair routeToTop } edges { from to kind } } }`;
 
   it("draws every body of the partnership, the lines between them and the shared board above, with the district board at the top", async () => {
     const { data, errors } = await ask<Diagram>(diagram, { p: district.partnershipId, asOf: "2023-06-01" });
@@ -166,6 +167,8 @@ describe("a partnership not shaped like Barnet", () => {
       ].sort(),
     );
     expect(d.nodes.find((n) => n.id === id.csp)?.chair).toBe(`Morgan Fielding ${district.slug}`);
+    // The route-to-board rule: the group on the district board directly has one, the panel none.
+    expect(d.nodes.filter((n) => !n.routeToTop).map((n) => n.id)).toEqual([id.panel]);
   });
 
   it("draws it as it was: no youth forum in 2016, and the chair of the time", async () => {
@@ -186,14 +189,40 @@ describe("a partnership not shaped like Barnet", () => {
 
   it("accepts a group's line to the district board as its route to the top, and flags only the panel with none", async () => {
     type Health = { governanceHealth: { rule: string; subject: { id: string }; message: string }[] };
-    const { data } = await ask<Health>(
+    const { data, errors } = await ask<Health>(
       `query($p: ID) { governanceHealth(partnershipId: $p, asOf: "2023-06-01") { rule subject { id } message } }`,
       { p: district.partnershipId },
     );
+    expect(errors).toBeUndefined();
     const noRoute = data!.governanceHealth.filter((f) => f.rule === "BODY_WITHOUT_ROUTE_TO_BOARD");
     expect(noRoute.map((f) => f.subject.id)).toEqual([district.id.panel]);
     expect(noRoute[0]?.message).toContain(`the top of the structure (District Board ${district.slug})`);
     expect(data!.governanceHealth.every((f) => f.subject.id.includes(district.slug))).toBe(true);
+  });
+
+  it("marks in the diagram exactly the bodies the health check finds with no route, in both partnerships", async () => {
+    type Health = { governanceHealth: { rule: string; subject: { id: string } }[] };
+    for (const [p, asOf] of [
+      [district.partnershipId, "2023-06-01"],
+      [BARNET, "2017-07-21"],
+      [BARNET, "2023-06-01"],
+    ] as const) {
+      const drawn = (await ask<Diagram>(diagram, { p, asOf })).data!.governanceDiagram;
+      const health = (
+        await ask<Health>(
+          `query($p: ID, $asOf: Date) { governanceHealth(partnershipId: $p, asOf: $asOf) { rule subject { id } } }`,
+          { p, asOf },
+        )
+      ).data!.governanceHealth;
+      const found = health.filter((f) => f.rule === "BODY_WITHOUT_ROUTE_TO_BOARD").map((f) => f.subject.id);
+      // Boards and committees with no line up are not gaps (nor are shared bodies the partnership's
+      // findings), but the viewer lists them apart too.
+      const apart = drawn.nodes.filter((n) => !n.routeToTop);
+      expect(apart.length, `${p} at ${asOf}`).toBeGreaterThan(0);
+      const ownGaps = apart.filter((n) => n.partnershipId === p && !isTopKind(n.kind));
+      expect(ownGaps.map((n) => n.id).sort(), `${p} at ${asOf}`).toEqual(found.sort());
+      expect(drawn.nodes.find((n) => n.id === drawn.topBodyId)?.routeToTop).toBe(true);
+    }
   });
 
   it("runs an action's chain through the delivery group to the district board without a gap", async () => {

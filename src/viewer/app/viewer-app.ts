@@ -17,7 +17,6 @@ import { createWorkerElk } from "./layout/elk-in-worker.js";
 import { layoutDiagram, METRICS } from "./layout/layout-diagram.js";
 import { dataSpan, defaultAsOf, spanText } from "./model/data-span.js";
 import { buildDiagramModel } from "./model/diagram-model.js";
-import { unlinkedBodies } from "./model/unlinked-bodies.js";
 import { PanelRouter } from "./panels/panel-router.js";
 import { today } from "../../text/dates.js";
 import { FONT_FAMILY } from "./render/diagram-style.js";
@@ -235,10 +234,11 @@ export class ViewerApp implements ViewerHandle {
     this.syncUrl();
     try {
       const data = await this.client.request(ViewerDiagramDocument, { asOf, partnershipId: partnership.id });
-      const model = buildDiagramModel(data.governanceDiagram, {
-        unlinked: this.showUnlinked ? unlinkedBodies(data, asOf) : [],
-        maxPerRow: 6,
-      });
+      const { nodes, edges } = data.governanceDiagram;
+      const model = buildDiagramModel(
+        { nodes: nodes.filter((n) => n.routeToTop), edges },
+        { unlinked: this.showUnlinked ? nodes.filter((n) => !n.routeToTop) : [], maxPerRow: 6 },
+      );
       const drawing = await layoutDiagram(this.elk, model, this.measure, this.labelMeasure);
       if (generation !== this.loadGeneration) return;
       this.view.show(drawing);

@@ -46,7 +46,7 @@ export interface DiagramModel {
 }
 
 export interface ModelOptions {
-  /** Bodies of the partnership not in the diagram (no line to the board); drawn apart when given. */
+  /** Bodies of the partnership with no route to the board (governanceDiagram's routeToTop false); drawn apart when given. */
   unlinked?: readonly BodyRow[];
   /** Wider rows are wrapped into several, so 40 bodies stay readable on one screen. */
   maxPerRow?: number;
