@@ -1,5 +1,4 @@
 import type { Driver, ManagedTransaction } from "neo4j-driver";
-import { buildDomainModel, readTypeDefs, type DomainModel } from "../schema-model/index.js";
 import { today } from "../text/index.js";
 import { toPlain, type ReadQuery } from "../traversals/index.js";
 import type { CellError } from "./import-error.js";
@@ -12,6 +11,7 @@ import { readWorkbook } from "./read-workbook.js";
 import { resolveLeads } from "./resolve-leads.js";
 import type { CellRef } from "./sheet.js";
 import { stableIds } from "./stable-ids.js";
+import { importModel } from "./vocabulary.js";
 import { importSteps, type ImportDocument } from "./write-plan.js";
 
 /** An import's time limit: a plan of a few thousand rows is one transaction. */
@@ -38,7 +38,6 @@ export interface ImportOptions {
   onStep?: (done: number, total: number, description: string) => void | Promise<void>;
   /** The day the Document of a new file is dated (default: today, UTC). */
   today?: string;
-  model?: DomainModel;
 }
 
 /** What an import did (or, with dryRun or bad cells, would do), row by row. */
@@ -98,7 +97,7 @@ export async function importSpreadsheet(
     kind: "SPREADSHEET",
   };
   const context: PlanContext = { partnershipId, strategyId, documentId: document.id, mapping };
-  const model = options.model ?? buildDomainModel(readTypeDefs());
+  const model = importModel();
   const sheetOrder = new Map(workbook.sheets.map((sheet, index) => [sheet.name, index]));
   const work = async (tx: ManagedTransaction): Promise<ImportReport> => {
     const read = txRead(tx);

@@ -1,4 +1,4 @@
-import { buildDomainModel, readTypeDefs } from "../schema-model/index.js";
+import { buildDomainModel, readTypeDefs, type DomainModel } from "../schema-model/index.js";
 
 /** The closed vocabularies a sheet's cells are read into, taken from the SDL (schema/enums.graphql). */
 export interface Vocabulary {
@@ -10,12 +10,20 @@ export interface Vocabulary {
   betterDirection: readonly string[];
 }
 
+let model: DomainModel | undefined;
+
+/** The domain model the import reads its vocabularies and property types from (built once from schema/*.graphql). */
+export function importModel(): DomainModel {
+  model ??= buildDomainModel(readTypeDefs());
+  return model;
+}
+
 let cached: Vocabulary | undefined;
 
-/** The enums of the domain model that the import reads (computed once from schema/*.graphql). */
+/** The enums of the domain model that the import reads (computed once). */
 export function vocabulary(): Vocabulary {
   if (cached) return cached;
-  const labels = buildDomainModel(readTypeDefs()).labels;
+  const labels = importModel().labels;
   const values = (label: string, property: string, relationship?: string): readonly string[] => {
     const model = labels.get(label);
     const properties = relationship ? model?.relationships.get(relationship)?.properties : model?.properties;
