@@ -1,4 +1,4 @@
-import { formatIsoDate, isIsoDate, parseIsoDate, type IsoDate } from "../text/index.js";
+import { daysInMonth, formatIsoDate, isIsoDate, parseIsoDate, type IsoDate } from "../text/index.js";
 import type { CellValue } from "./sheet.js";
 import { enumWords, vocabulary, wordKey } from "./vocabulary.js";
 
@@ -39,7 +39,6 @@ const month = (word: string): number | undefined => {
   return index < 0 ? undefined : index + 1;
 };
 const fullYear = (digits: string): number => (digits.length === 2 ? 2000 + Number(digits) : Number(digits));
-const lastDay = (year: number, m: number): number => new Date(Date.UTC(year, m, 0)).getUTCDate();
 
 /** A real calendar date or undefined. */
 function calendar(year: number, m: number, day: number): IsoDate | undefined {
@@ -67,7 +66,7 @@ export function dateInWords(text: string): IsoDate | "invalid" | undefined {
   match = MONTH_YEAR.exec(words);
   if (match && month(match[1]!)) {
     const year = fullYear(match[2]!);
-    return calendar(year, month(match[1]!)!, lastDay(year, month(match[1]!)!));
+    return calendar(year, month(match[1]!)!, daysInMonth(year, month(match[1]!)!));
   }
   return undefined;
 }
@@ -212,5 +211,5 @@ export function quarterEnd(period: string): IsoDate | undefined {
   const year = Number(match[1]);
   const quarter = Number(match[3]);
   const [y, m] = quarter === 4 ? [year + 1, 3] : [year, quarter * 3 + 3];
-  return formatIsoDate({ year: y, month: m, day: lastDay(y, m) });
+  return formatIsoDate({ year: y, month: m, day: daysInMonth(y, m) });
 }

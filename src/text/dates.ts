@@ -15,7 +15,8 @@ export interface CalendarDate {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const daysInMonth = (year: number, month: number): number =>
+/** How many days a month (1-12) of a year has. */
+export const daysInMonth = (year: number, month: number): number =>
   month === 2
     ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
       ? 29

@@ -1,3 +1,11 @@
 export { naturalCompare } from "./natural-compare.js";
 export { editDistance, didYouMean } from "./closest.js";
-export { today, isIsoDate, parseIsoDate, formatIsoDate, type IsoDate, type CalendarDate } from "./dates.js";
+export {
+  today,
+  isIsoDate,
+  parseIsoDate,
+  formatIsoDate,
+  daysInMonth,
+  type IsoDate,
+  type CalendarDate,
+} from "./dates.js";
