@@ -15,7 +15,7 @@ import {
 } from "./cell-values.js";
 import { findSheet, readHeader, type Table } from "./find-columns.js";
 import { cellError, ImportError, type CellError } from "./import-error.js";
-import type { ActionField, Mapping, OutcomeField } from "./mapping.js";
+import { ACTION_FIELDS, type ActionField, type Mapping, type OutcomeField } from "./mapping.js";
 import { isEmpty, type CellRef, type CellValue, type Located, type Workbook } from "./sheet.js";
 
 /** The objective cells of a row: a ref (or several, or a title) and a title. */
@@ -171,31 +171,35 @@ function splitLeads(separators: string): (cell: CellValue) => Read<string[]> {
   });
 }
 
-const ACTION_CONTENT: readonly ActionField[] = [
-  "ref",
-  "id",
-  "title",
-  "kind",
-  "lead",
-  "due",
-  "status",
-  "desiredOutcome",
-];
+/** The cells of either sheet that name a row's objective (the ones `carryDown` may carry). */
+const OBJECTIVE_FIELDS = ["objectiveRef", "objective"] as const;
+const isObjectiveField = (field: string): boolean => (OBJECTIVE_FIELDS as readonly string[]).includes(field);
+
+/** A row's objective cells, read with the row's reader. */
+function objectiveOf(
+  read: (name: (typeof OBJECTIVE_FIELDS)[number], reader: typeof text) => Located<string> | undefined,
+): ObjectiveCells {
+  const objective: ObjectiveCells = {};
+  const ref = read("objectiveRef", text);
+  const title = read("objective", text);
+  if (ref) objective.ref = ref;
+  if (title) objective.title = title;
+  return objective;
+}
+
+/** The action-plan cells that state an action: every one but the objective's. */
+const ACTION_CONTENT = ACTION_FIELDS.filter((field) => !isObjectiveField(field));
 
 function actionRows(table: Table<ActionField>, mapping: Mapping, errors: CellError[]): SheetRow[] {
   const rows: SheetRow[] = [];
   for (const { row, field, progress, where } of cellsOf(table, mapping.actions.carryDown)) {
     const read = reader(field, errors);
-    const objective: ObjectiveCells = {};
-    const objectiveRef = read("objectiveRef", text);
-    const objectiveTitle = read("objective", text);
-    if (objectiveRef) objective.ref = objectiveRef;
-    if (objectiveTitle) objective.title = objectiveTitle;
+    const objective = objectiveOf(read);
     const base = { sheet: table.sheet.name, row, objective, where };
     const hasAction =
       progress.length > 0 || ACTION_CONTENT.some((name) => field(name) && !field(name)!.carried);
     if (!hasAction) {
-      if (["objectiveRef", "objective"].some((name) => field(name as ActionField)?.carried === false))
+      if (OBJECTIVE_FIELDS.some((name) => field(name)?.carried === false))
         rows.push({ ...base, type: "objective" });
       continue;
     }
@@ -245,17 +249,13 @@ const MEASUREMENT_CONTENT: readonly OutcomeField[] = [
 
 function outcomeRows(table: Table<OutcomeField>, mapping: Mapping, errors: CellError[]): SheetRow[] {
   const rows: SheetRow[] = [];
-  const carry = mapping.actions.carryDown.filter((f) => f === "objectiveRef" || f === "objective");
+  const carry = mapping.actions.carryDown.filter(isObjectiveField);
   for (const { row, field, where } of cellsOf(table, carry)) {
     const read = reader(field, errors);
-    const objective: ObjectiveCells = {};
-    const objectiveRef = read("objectiveRef", text);
-    const objectiveTitle = read("objective", text);
-    if (objectiveRef) objective.ref = objectiveRef;
-    if (objectiveTitle) objective.title = objectiveTitle;
+    const objective = objectiveOf(read);
     const own = (name: OutcomeField): boolean => field(name)?.carried === false;
     if (!own("indicator") && !own("indicatorId") && !MEASUREMENT_CONTENT.some(own)) {
-      if (own("objectiveRef") || own("objective"))
+      if (OBJECTIVE_FIELDS.some(own))
         rows.push({ sheet: table.sheet.name, row, objective, where, type: "objective" });
       continue;
     }
