@@ -27,6 +27,7 @@ import {
   dayAfterYearBefore,
   paperContext,
   subjectOf,
+  today as todayOf,
   type AsOfReason,
   type BodyReport,
   type PersonReport,
@@ -103,7 +104,7 @@ export async function makeReport(
   request: ReportRequest,
   generatedAt: string = new Date().toISOString(),
 ): Promise<MadeReport> {
-  const today = generatedAt.slice(0, 10);
+  const today = todayOf(new Date(generatedAt));
   const meeting = request.paper.meeting;
   const meetingIds = meeting && !idProblem("Meeting", meeting) ? [meeting] : [];
   const subject = await askSubject(source, request, meetingIds, today);
