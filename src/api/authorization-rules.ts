@@ -6,6 +6,7 @@ import {
   type DomainModel,
   type Restrictions,
 } from "../schema-model/index.js";
+import { OFFICER_ROLES } from "./viewer.js";
 
 /**
  * Who may do what, as @neo4j/graphql @authentication/@authorization rules, written once here and
@@ -24,8 +25,12 @@ import {
 const ofPartnership = `{ node: { partnershipId: { in: "$jwt.partnerships" } } }`;
 const hasRole = (role: string): string => `{ jwt: { roles: { includes: "${role}" } } }`;
 const ADMIN = hasRole("admin");
+/** The roles below admin that read restricted data of their own partnership (the traversals' viewerOf reads the same list). */
+const OFFICER_OF_PARTNERSHIP = `{ OR: [${OFFICER_ROLES.filter((role) => role !== "admin")
+  .map(hasRole)
+  .join(", ")}] }`;
 /** An officer-level caller of the node's own partnership, or an admin. */
-export const OFFICER_OF_NODE = `{ OR: [${ADMIN}, { AND: [{ OR: [${hasRole("officer")}, ${hasRole("editor")}] }, ${ofPartnership}] }] }`;
+export const OFFICER_OF_NODE = `{ OR: [${ADMIN}, { AND: [${OFFICER_OF_PARTNERSHIP}, ${ofPartnership}] }] }`;
 const EDITOR_OF_NODE = `{ OR: [${ADMIN}, { AND: [${hasRole("editor")}, ${ofPartnership}] }] }`;
 const WRITES = "[CREATE, UPDATE, DELETE, CREATE_RELATIONSHIP, DELETE_RELATIONSHIP]";
 

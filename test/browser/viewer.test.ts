@@ -13,6 +13,7 @@ import type { Driver } from "neo4j-driver";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildSchema, createTokenVerifier, startServer, type RunningServer } from "../../src/api/index.js";
+import { today } from "../../src/text/index.js";
 import type { DiagramSnapshot } from "../../src/viewer/app/index.js";
 import { ensureViewerBuilt, isViewerBuildCurrent, viewerRoutes } from "../../src/viewer/index.js";
 import { graphql, tokenFor } from "../support/api.js";
@@ -504,8 +505,7 @@ describe("the governance-diagram viewer", () => {
        RETURN max(d) AS last, reduce(m = null, x IN dates | CASE WHEN m IS NULL OR x < m THEN x ELSE m END) AS first`,
       { p: PARTNERSHIP },
     );
-    const today = new Date().toISOString().slice(0, 10);
-    expect(latest!.last < today, "the sample's data ends before today").toBe(true);
+    expect(latest!.last < today(), "the sample's data ends before today").toBe(true);
     await page.goto(`${server.url}/?partnership=${PARTNERSHIP}`);
     await page.waitForFunction(() => document.body.dataset.state === "ready", null, { timeout: 45_000 });
     expect((await page.evaluate(() => window.governanceViewer!.state())).asOf).toBe(latest!.last);
