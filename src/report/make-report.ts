@@ -9,6 +9,7 @@ import {
 } from "../../generated/documents.js";
 import { UnreachableCaseError } from "../errors/index.js";
 import { idProblem } from "../schema-model/ids.js";
+import { today as todayOf } from "../text/index.js";
 import type { ReportDocument } from "./document/index.js";
 import type { SheetTable } from "../import/index.js";
 import {
@@ -27,7 +28,6 @@ import {
   dayAfterYearBefore,
   paperContext,
   subjectOf,
-  today as todayOf,
   type AsOfReason,
   type BodyReport,
   type PersonReport,

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { isIsoDate } from "./model/index.js";
+import { isIsoDate } from "../text/index.js";
 import { ReportError } from "./report-error.js";
 
 export const REPORT_TYPES = ["strategy", "body", "person"] as const;

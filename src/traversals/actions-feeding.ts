@@ -2,7 +2,8 @@ import { entityProperties, pathNode } from "./cypher-fragments.js";
 import { capped } from "./limits.js";
 import type { ReadQuery } from "./read-query.js";
 import { fromRoot, inScope, rootPartnership, scopeParameters, type Scope } from "./scope.js";
-import { naturalCompare, type PathNode } from "./types.js";
+import { naturalCompare } from "../text/index.js";
+import type { PathNode } from "./types.js";
 
 export interface FeedingActionRow {
   actionId: string;

@@ -22,5 +22,3 @@ export const viewerParameters = (viewer: Viewer): { officerAll: boolean; officer
   officerAll: viewer.officerOf === "all",
   officerOf: viewer.officerOf === "all" ? [] : viewer.officerOf,
 });
-
-export { naturalCompare } from "../text/index.js";

@@ -362,7 +362,7 @@ describe("the governance-diagram viewer", () => {
       late,
       "the seeds date at least one body on the diagram (e.g. the Serious Violence Duty group, 2023)",
     ).toBeDefined();
-    const dayBefore = new Date(Date.parse(late!.from) - 86_400_000).toISOString().slice(0, 10);
+    const dayBefore = today(new Date(Date.parse(late!.from) - 86_400_000));
     await open();
     await setAsOf(dayBefore);
     expect((await snapshot()).bodies.map((b) => b.id)).not.toContain(late!.id);

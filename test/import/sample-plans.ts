@@ -3,6 +3,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { stringify } from "csv-stringify/sync";
 import { parse } from "yaml";
+import { today } from "../../src/text/index.js";
 
 /**
  * The sample's two action plans (seeds/barnet/papers/action-plan-2013-14.yaml and -2022-23.yaml)
@@ -140,7 +141,7 @@ export const csv = (spec: SheetSpec): Buffer =>
   Buffer.from(
     stringify(
       [...(spec.preamble ?? []), spec.header, ...spec.rows].map((row) =>
-        row.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c)),
+        row.map((c) => (c instanceof Date ? today(c) : c)),
       ),
     ),
     "utf8",

@@ -1,3 +1,4 @@
+import { naturalCompare } from "../../text/index.js";
 import type { CsvTable } from "../render/index.js";
 import { names, ruleTag, type BodyReport, type PersonReport, type StrategyReport } from "../model/index.js";
 import { words } from "./cells.js";
@@ -7,9 +8,7 @@ const flagText = (flags: readonly { rule: string }[]): string =>
 
 /** One row per action of the plan (an action serving two priorities is one row naming both). */
 export function strategyCsv(report: StrategyReport): CsvTable {
-  const periods = [...new Set(report.actions.flatMap((a) => Object.keys(a.progress)))].sort((a, b) =>
-    a.localeCompare(b, "en", { numeric: true }),
-  );
+  const periods = [...new Set(report.actions.flatMap((a) => Object.keys(a.progress)))].sort(naturalCompare);
   return {
     columns: [
       "Priority/objective",

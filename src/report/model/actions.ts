@@ -1,5 +1,5 @@
 import type { ActionRowFragment } from "../../../generated/documents.js";
-import { naturalCompare } from "./dates.js";
+import { naturalCompare } from "../../text/index.js";
 import type { FindingIndex, Flag } from "./findings.js";
 import { leadersAt, type Leader } from "./leaders.js";
 import { recordedOrder } from "./order.js";

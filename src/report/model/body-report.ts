@@ -2,7 +2,8 @@ import type { BodyReportQuery, MemberEdgeFragment, PackBodyFragment } from "../.
 import { actionRow, byPlanOrder, type ActionRow } from "./actions.js";
 import { membersAt } from "../../traversals/members.js";
 import { isValidAt } from "../../traversals/validity.js";
-import { naturalCompare, recordedBy } from "./dates.js";
+import { naturalCompare } from "../../text/index.js";
+import { recordedBy } from "./dates.js";
 import { FindingIndex, type Finding, type Flag } from "./findings.js";
 import { personName } from "./leaders.js";
 import type { ReportContext } from "./report-context.js";

@@ -1,15 +1,14 @@
-// Calendar dates and natural order are the project's (src/text); the report's own date rules follow.
-export { isIsoDate, naturalCompare, today } from "../../text/index.js";
+// The report's own date rules; calendar dates themselves are src/text's.
+import { parseIsoDate, today } from "../../text/index.js";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** "2014-02-28" -> "28 Feb 2014", as board papers write dates; other text is returned as is. */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return "";
-  const match = ISO_DATE.exec(iso.slice(0, 10));
-  if (!match) return iso;
-  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+  const date = parseIsoDate(iso.slice(0, 10));
+  if (!date) return iso;
+  return `${date.day} ${MONTHS[date.month - 1]} ${date.year}`;
 }
 
 /** The day a year before `iso` ("2016-01-29" -> "2015-01-30"): the default start of a body report's period. */
@@ -17,7 +16,7 @@ export function dayAfterYearBefore(iso: string): string {
   const date = new Date(`${iso}T00:00:00Z`);
   date.setUTCFullYear(date.getUTCFullYear() - 1);
   date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
+  return today(date); // the UTC calendar day of that instant
 }
 
 /**

@@ -33,7 +33,7 @@ export type { ReportContext, AsOfReason } from "./report-context.js";
 export { paperContext, type PaperContext } from "./board-paper.js";
 export { subjectOf, latestRecordedDate, notFound, NotFoundError, type Subject } from "./subject.js";
 export { recordedOrder, refKey } from "./order.js";
-export { formatDate, today, dayAfterYearBefore, isIsoDate, recordedBy, naturalCompare } from "./dates.js";
+export { formatDate, dayAfterYearBefore, recordedBy } from "./dates.js";
 export { deriveRag } from "./outcomes.js";
 export { ruleTag } from "./findings.js";
 export { names } from "./leaders.js";

@@ -1,4 +1,4 @@
-import { naturalCompare } from "./dates.js";
+import { naturalCompare } from "../../text/index.js";
 
 const NUMBER_WORDS = [
   "zero",

@@ -1,7 +1,7 @@
 import type { PersonReportQuery } from "../../../generated/documents.js";
 import { actionRow, byPlanOrder, type ActionRow } from "./actions.js";
 import { isValidAt } from "../../traversals/validity.js";
-import { naturalCompare } from "./dates.js";
+import { naturalCompare } from "../../text/index.js";
 import { FindingIndex, type Finding, type Flag } from "./findings.js";
 import { leadersAt, personName } from "./leaders.js";
 import type { ReportContext } from "./report-context.js";

@@ -1,7 +1,7 @@
 import type { StrategyReportQuery } from "../../../generated/documents.js";
 import { ReportError } from "../report-error.js";
 import { actionRow, progressPeriods, type ActionRow } from "./actions.js";
-import { naturalCompare } from "./dates.js";
+import { naturalCompare } from "../../text/index.js";
 import { FindingIndex, type Finding, type Flag } from "./findings.js";
 import { governanceGroups, type GovernanceGroupRow } from "./governance-groups.js";
 import { leadersAt, withRole, type Leader } from "./leaders.js";

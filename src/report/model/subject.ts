@@ -5,7 +5,7 @@ import type {
   StrategySubjectQuery,
 } from "../../../generated/documents.js";
 import { ReportError } from "../report-error.js";
-import { isIsoDate } from "./dates.js";
+import { isIsoDate } from "../../text/index.js";
 
 /** What a report needs to know about its subject before its own query. */
 export interface Subject {
