@@ -145,6 +145,13 @@ function reader<F extends string>(
   };
 }
 
+/** Sets a field of a row's input to a cell's reading; a cell that is empty or bad leaves it unset. */
+const setter =
+  <T extends object>(input: T) =>
+  <K extends keyof T>(key: K, value: T[K] | undefined): void => {
+    if (value !== undefined) input[key] = value;
+  };
+
 const text = (cell: CellValue): Read<string> => ({ ok: true, value: cellText(cell) });
 
 const idOf =
@@ -215,9 +222,7 @@ function actionRows(table: Table<ActionField>, mapping: Mapping, errors: CellErr
       }
     }
     const input: ActionRowInput = { ...base, type: "action", progress: [...periods.values()] };
-    const set = <K extends keyof ActionRowInput>(key: K, value: ActionRowInput[K] | undefined): void => {
-      if (value !== undefined) input[key] = value;
-    };
+    const set = setter(input);
     set("ref", read("ref", text));
     set("id", read("id", idOf("Action")));
     set("title", read("title", text));
@@ -260,9 +265,7 @@ function outcomeRows(table: Table<OutcomeField>, mapping: Mapping, errors: CellE
       continue;
     }
     const input: OutcomeRowInput = { sheet: table.sheet.name, row, objective, where, type: "outcome" };
-    const set = <K extends keyof OutcomeRowInput>(key: K, value: OutcomeRowInput[K] | undefined): void => {
-      if (value !== undefined) input[key] = value;
-    };
+    const set = setter(input);
     set("indicator", read("indicator", text));
     set("indicatorId", read("indicatorId", idOf("Indicator")));
     set("unit", read("unit", text));
