@@ -7,6 +7,6 @@ export {
   type Landmarks,
 } from "./generate-partnership.js";
 export { mergeGraphs } from "./graph-builder.js";
-export { createRandom, mulberry32, deriveSeed, type Random } from "./prng.js";
+export { createRandom, mulberry32, type Random } from "./prng.js";
 export { checkShape, countShape } from "./check-shape.js";
-export { generateShared, nationalAgencyId, SHARED_REGISTRY } from "./shared.js";
+export { generateShared, nationalAgencyId } from "./shared.js";

@@ -3,4 +3,4 @@ export { reportCommand } from "./report-command.js";
 export { runSeed } from "./seed-command.js";
 export { runSeedNew, ScaffoldError } from "./seed-new-command.js";
 export { runCommand } from "./run-command.js";
-export { importCommand, importRequest, runImport } from "./import-command.js";
+export { importCommand } from "./import-command.js";

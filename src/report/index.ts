@@ -4,7 +4,6 @@ export { runReport, renderReport, type RunOptions, type RunResult } from "./run-
 export { makeReport, type MadeReport, type ReportModel } from "./make-report.js";
 export {
   reportRequest,
-  REPORT_TYPES,
   FORMATS,
   type ReportRequest,
   type ReportOptions,
@@ -12,5 +11,5 @@ export {
   type Format,
 } from "./report-request.js";
 export { ReportError } from "./report-error.js";
-export { httpSource, inProcessSource, type ReportSource } from "./source/index.js";
+export { inProcessSource, type ReportSource } from "./source/index.js";
 export { openPdfPrinter, type PdfPrinter } from "./render/index.js";

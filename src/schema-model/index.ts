@@ -1,7 +1,6 @@
-export { readTypeDefs, SCHEMA_DIR } from "./read-type-defs.js";
+export { readTypeDefs } from "./read-type-defs.js";
 export {
   buildDomainModel,
-  SYSTEM_FIELDS,
   type DomainModel,
   type LabelModel,
   type PropertyModel,

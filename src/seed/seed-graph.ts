@@ -40,8 +40,6 @@ export interface SeedGraph {
   relationships: SeedRelationship[];
 }
 
-export { ID_PREFIX, ID_PATTERN } from "../schema-model/index.js";
-
 /** Relationship properties that tell two facts between the same nodes apart (a member, later the chair). */
 export const IDENTITY_PROPERTIES = ["role", "kind", "status", "title", "validFrom"] as const;
 

@@ -26,23 +26,19 @@ export {
 export { connection, type PathStepRow } from "./connection.js";
 export { graphStats, type GraphStatsRows } from "./graph-stats.js";
 export { createReadQuery, toPlain, type ReadQuery } from "./read-query.js";
-export { LIMITS } from "./limits.js";
 export { ANONYMOUS, isOfficerOf, viewerParameters, type PathNode, type Viewer } from "./types.js";
 export {
   buildScope,
   scopeParameters,
   settlePartnership,
-  listPartnerships,
   asOfDate,
   dateParameter,
   inScope,
-  ownedBy,
-  rootPartnership,
   type Scope,
   type PartnershipScope,
   type ScopeInput,
 } from "./scope.js";
 export { isValidAt, validAt, type Dated } from "./validity.js";
 export { membersAt, type MemberEdge } from "./members.js";
-export { TOP_KINDS, isTopKind, hasTopKind, topBody, validLinesUp, LINES } from "./top.js";
+export { TOP_KINDS, isTopKind } from "./top.js";
 export { inheritedRestriction, pathNode, restrictedNode, visible } from "./cypher-fragments.js";

@@ -1,5 +1,4 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
@@ -28,10 +27,3 @@ export async function countingSource(): Promise<ReportSource & { requests: numbe
 
 /** A fresh temporary folder for a test's output files. */
 export const tempDir = (): string => mkdtempSync(path.join(tmpdir(), "governance-graph-report-"));
-
-/** The text of a PDF, by poppler's pdftotext (layout kept, so table rows stay on one line). */
-export function pdfText(pdf: Buffer, dir: string = tempDir()): string {
-  const file = path.join(dir, "report.pdf");
-  writeFileSync(file, pdf);
-  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
-}

@@ -31,7 +31,7 @@ export type { Leader } from "./leaders.js";
 export type { Finding, Flag } from "./findings.js";
 export type { ReportContext, AsOfReason } from "./report-context.js";
 export { paperContext, type PaperContext } from "./board-paper.js";
-export { subjectOf, latestRecordedDate, notFound, NotFoundError, type Subject } from "./subject.js";
+export { subjectOf, latestRecordedDate, type Subject } from "./subject.js";
 export { recordedOrder, refKey } from "./order.js";
 export { formatDate, dayAfterYearBefore, recordedBy } from "./dates.js";
 export { deriveRag } from "./outcomes.js";

@@ -1,4 +1,3 @@
 export type { ReportSource } from "./report-source.js";
 export { httpSource, graphqlUrl } from "./http-source.js";
 export { inProcessSource } from "./in-process-source.js";
-export { checkResponse } from "./check-response.js";

@@ -358,12 +358,3 @@ export function pageFill(layout: PdfLayout, footerPt = FOOTER_PT): { page: numbe
     return { page: i + 1, fill: body.length ? (bottom - Math.min(top, 40)) / usable : 0 };
   });
 }
-
-/** The lines of one page's text as poppler lays it out (columns kept apart by spaces). */
-export function pageText(pdf: Buffer, page: number): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "governance-graph-pdf-")), "report.pdf");
-  writeFileSync(file, pdf);
-  return execFileSync("pdftotext", ["-layout", "-f", String(page), "-l", String(page), file, "-"], {
-    encoding: "utf8",
-  });
-}
