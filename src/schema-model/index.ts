@@ -1,6 +1,7 @@
 export { readTypeDefs } from "./read-type-defs.js";
 export {
   buildDomainModel,
+  SYSTEM_FIELDS,
   type DomainModel,
   type LabelModel,
   type PropertyModel,
