@@ -15715,7 +15715,11 @@ export type Query = {
   bodiesConnection: BodiesConnection;
   /** The groups under a body, by ACCOUNTABLE_TO and PROVIDES_UPDATES_TO lines valid at asOf (default today), with edge kind and frequency. */
   bodiesReportingTo: Array<ReportingBody>;
-  /** A partnership's changes since a date (from its start, UTC), newest first: officers of that partnership. */
+  /**
+   * A partnership's changes from the start of `since` to the end of `until` (calendar days, UTC; no
+   * `until`: to now), newest first; with `entityIds` (at most 5000), only those entities'. Officers of
+   * that partnership.
+   */
   changes: Array<Change>;
   /** The shortest explained path between two entities of one partnership (provenance links excluded). */
   connection: Array<PathStep>;
@@ -15864,9 +15868,11 @@ export type QueryBodiesReportingToArgs = {
 
 
 export type QueryChangesArgs = {
+  entityIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   partnershipId: Scalars['ID']['input'];
   since: Scalars['Date']['input'];
+  until?: InputMaybe<Scalars['Date']['input']>;
 };
 
 

@@ -6,6 +6,7 @@ import type { ApiContext } from "./context.js";
 import { viewerOf } from "./viewer.js";
 
 const MAX_LIMIT = 1000;
+const MAX_ENTITIES = 5000;
 
 /** History is for officers: an anonymous caller is told to sign in, not handed an empty list. */
 function officer(context: ApiContext) {
@@ -32,20 +33,36 @@ export const historyResolvers: IResolvers<unknown, ApiContext> = {
   Query: {
     history: (_, args: { id: string; limit?: number | null }, context) =>
       entityHistory(context.read, officer(context), args.id, limitOf(args.limit, 100)),
-    changes: (_, args: { partnershipId: string; since: unknown; limit?: number | null }, context) => {
+    changes: (
+      _,
+      args: {
+        partnershipId: string;
+        since: unknown;
+        until?: unknown;
+        entityIds?: string[] | null;
+        limit?: number | null;
+      },
+      context,
+    ) => {
       const viewer = officer(context);
       if (!isOfficerOf(viewer, args.partnershipId))
         throw new GovernanceError(
           ErrorCode.FORBIDDEN,
           `The changes of ${args.partnershipId} are for its officers; your token names ${[...viewer.officerOf].join(", ")}.`,
         );
-      return partnershipChanges(
-        context.read,
-        viewer,
-        args.partnershipId,
-        asOfDate(args.since),
-        limitOf(args.limit, 500),
-      );
+      if (args.entityIds && args.entityIds.length > MAX_ENTITIES)
+        throw new GovernanceError(
+          ErrorCode.LIMIT_EXCEEDED,
+          `entityIds takes at most ${MAX_ENTITIES} ids; got ${args.entityIds.length}. Ask in parts, or leave it out for all the partnership's changes.`,
+          { argument: "entityIds" },
+        );
+      return partnershipChanges(context.read, viewer, {
+        partnershipId: args.partnershipId,
+        since: asOfDate(args.since),
+        until: args.until === undefined || args.until === null ? undefined : asOfDate(args.until),
+        entityIds: args.entityIds ?? undefined,
+        limit: limitOf(args.limit, 500),
+      });
     },
   },
 };

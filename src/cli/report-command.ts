@@ -71,7 +71,12 @@ export function reportCommand(run: (action: () => Promise<void>) => Promise<void
     if (type === "body")
       command
         .option("--from <date>", "first day of the meetings period (default: a year before --to)")
-        .option("--to <date>", "last day of the meetings period (default: --as-of)");
+        .option("--to <date>", "last day of the meetings period (default: --as-of)")
+        .option(
+          "--changes-since <date>",
+          "list the changes recorded from this day to --as-of (default: from the board's last meeting before --as-of)",
+        )
+        .option("--no-changes", 'leave out "Changes since the last meeting"');
     command.action((id: string, options: ReportOptions) =>
       run(async () => {
         const request = reportRequest(type, id, options);

@@ -1,3 +1,9 @@
 export { installHistory, HistoryUnavailableError } from "./install-history.js";
-export { entityHistory, partnershipChanges, type ChangeRow, type ChangeFactRow } from "./read-history.js";
+export {
+  entityHistory,
+  partnershipChanges,
+  type ChangeRow,
+  type ChangeFactRow,
+  type ChangesQuery,
+} from "./read-history.js";
 export { HISTORY_LABEL, TRIGGER_NAME } from "./history-trigger.js";

@@ -82,19 +82,48 @@ export async function entityHistory(
 
 // Change nodes name the partnership as entityPartnershipId, not partnershipId: they are records about a
 // partnership's entities, not entities it owns (a load or reset by partnershipId never touches them).
-/** A partnership's changes since a calendar date (from its first moment, UTC), newest first. One round trip. */
+const PARTNERSHIP_CHANGES = `MATCH (c:${HISTORY_LABEL} {entityPartnershipId: $partnershipId})
+  WHERE c.at >= datetime($since) AND c.at < datetime($until) + duration({days: 1}) AND ${MAY_SEE}
+  WITH c ORDER BY c.at DESC LIMIT $limit
+  RETURN c {.*, at: toString(c.at)} AS change`;
+
+// By entity first: the (entityId, at) index finds a body pack's few hundred entities' changes without
+// reading the rest of the partnership's (a seed load records thousands).
+const ENTITY_CHANGES = `UNWIND $entityIds AS entityId
+  MATCH (c:${HISTORY_LABEL} {entityId: entityId})
+  WHERE c.at >= datetime($since) AND c.at < datetime($until) + duration({days: 1})
+    AND c.entityPartnershipId = $partnershipId AND ${MAY_SEE}
+  WITH c ORDER BY c.at DESC LIMIT $limit
+  RETURN c {.*, at: toString(c.at)} AS change`;
+
+export interface ChangesQuery {
+  partnershipId: string;
+  /** The first calendar day (from its first moment, UTC). */
+  since: string;
+  /** The last calendar day (to its last moment, UTC); default: no end. */
+  until?: string | undefined;
+  /** Only the changes of these entities; default: all the partnership's. */
+  entityIds?: readonly string[] | undefined;
+  limit: number;
+}
+
+/**
+ * A partnership's changes between two calendar days (UTC), newest first; with `entityIds`, only
+ * those entities'. One round trip.
+ * @example await partnershipChanges(read, viewer, { partnershipId: "partnership:barnet", since: "2026-11-01", limit: 500 })
+ */
 export async function partnershipChanges(
   read: ReadQuery,
   viewer: Viewer,
-  partnershipId: string,
-  since: string,
-  limit: number,
+  query: ChangesQuery,
 ): Promise<ChangeRow[]> {
-  const rows = await read(
-    `MATCH (c:${HISTORY_LABEL} {entityPartnershipId: $partnershipId}) WHERE c.at >= datetime($since) AND ${MAY_SEE}
-     WITH c ORDER BY c.at DESC LIMIT $limit
-     RETURN c {.*, at: toString(c.at)} AS change`,
-    { partnershipId, since: `${since}T00:00:00Z`, limit: neo4j.int(limit), ...viewerParameters(viewer) },
-  );
+  const rows = await read(query.entityIds ? ENTITY_CHANGES : PARTNERSHIP_CHANGES, {
+    partnershipId: query.partnershipId,
+    since: `${query.since}T00:00:00Z`,
+    until: `${query.until ?? "9999-12-30"}T00:00:00Z`,
+    entityIds: query.entityIds ?? [],
+    limit: neo4j.int(query.limit),
+    ...viewerParameters(viewer),
+  });
   return rows.map((row) => toRow(row.change as Record<string, unknown>));
 }

@@ -3,6 +3,8 @@ import {
   BodyReportDocument,
   BodySubjectDocument,
   PersonReportDocument,
+  ReportChangesDocument,
+  type BodyReportQuery,
   PersonSubjectDocument,
   StrategyReportDocument,
   StrategySubjectDocument,
@@ -25,11 +27,15 @@ import {
   buildBodyReport,
   buildPersonReport,
   buildStrategyReport,
+  changeLines,
+  changesReach,
+  changesWindow,
   dayAfterYearBefore,
   paperContext,
   subjectOf,
   type AsOfReason,
   type BodyReport,
+  type ChangesSection,
   type PersonReport,
   type ReportContext,
   type StrategyReport,
@@ -94,9 +100,61 @@ function reportDate(request: ReportRequest, subject: Subject | null, today: stri
   return [today, "today"];
 }
 
+/** As many changes as the API gives in one answer (src/api/history-resolvers.ts). */
+const CHANGES_LIMIT = 1000;
+
+/** Refusals that mean "not for this caller" (history is for officers), not a failure of the report. */
+const WITHHELD = new Set(["UNAUTHENTICATED", "FORBIDDEN"]);
+
 /**
- * Makes a report with one GraphQL request to `source` (two when the partnership or the date is
- * left to the data), then pure functions only.
+ * The body pack's changes section: a second request, since its first day (the board's last
+ * meeting) and the entities it reaches come from the pack's own response. The API decides who may
+ * read history; a refusal is said in the section, not raised.
+ */
+async function askChanges(
+  source: ReportSource,
+  request: ReportRequest,
+  data: BodyReportQuery,
+  partnershipId: string,
+  asOf: string,
+): Promise<ChangesSection> {
+  const board = data.bodies[0];
+  if (request.changes === "off" || !board) return { state: "off" };
+  if (request.changes && request.changes.since > asOf)
+    throw new ReportError(
+      `--changes-since (${request.changes.since}) is after the report date (${asOf}): give a day on or before it.`,
+    );
+  const window = changesWindow(board, request.changes?.since, asOf);
+  if (!window) return { state: "no-meeting", until: asOf };
+  const reach = changesReach(
+    board,
+    data.bodiesReportingTo.map((row) => row.body),
+    window,
+  );
+  try {
+    const { changes } = await source.request(ReportChangesDocument, {
+      partnershipId,
+      since: window.since,
+      until: window.until,
+      entityIds: [...reach.entities.keys()],
+      limit: CHANGES_LIMIT,
+    });
+    return {
+      state: "listed",
+      window,
+      lines: changeLines(changes, reach),
+      more: changes.length >= CHANGES_LIMIT,
+    };
+  } catch (error) {
+    if (error instanceof ReportError && error.codes.length && error.codes.every((code) => WITHHELD.has(code)))
+      return { state: "withheld", window, code: error.codes[0]! };
+    throw error;
+  }
+}
+
+/**
+ * Makes a report with one GraphQL request to `source` (one more when the partnership or the date
+ * is left to the data, and for a body pack's changes), then pure functions only.
  * @example const { document } = await makeReport(source, reportRequest("body", "body:scpb", {}));
  */
 export async function makeReport(
@@ -132,7 +190,8 @@ export async function makeReport(
       const period = { from: request.period.from ?? dayAfterYearBefore(to), to };
       checkPeriod(period);
       const data = await source.request(BodyReportDocument, { ...variables, bodyId: request.id, ...period });
-      const model = buildBodyReport(data, context(data.partnerships), request.id, period);
+      const changes = await askChanges(source, request, data, partnershipId, asOf);
+      const model = buildBodyReport(data, context(data.partnerships), request.id, period, changes);
       const csv = bodyCsv(model);
       return { model, document: layoutBodyReport(model), csv, sheets: csvSheet(csv) };
     }

@@ -33,6 +33,11 @@ export interface ReportRequest {
   period: { from?: string; to?: string };
   /** The partnership whose health checks the report shows; default: the subject's own. */
   partnership?: string;
+  /**
+   * The body pack's "Changes since the last meeting": "off", or from a given day (YYYY-MM-DD);
+   * absent: from the board's last meeting before the report date.
+   */
+  changes?: "off" | { since: string };
   paper: PaperOptions;
   out?: string;
   endpoint?: string;
@@ -56,6 +61,9 @@ export interface ReportOptions {
   recommendation?: string[];
   part?: string;
   exemption?: string;
+  /** commander's `--no-changes`: false. */
+  changes?: boolean;
+  changesSince?: string;
 }
 
 const EXTENSIONS: Record<string, Format> = {
@@ -130,6 +138,12 @@ export function reportRequest(type: ReportType, id: string, options: ReportOptio
   const from = date("--from", options.from);
   const to = date("--to", options.to);
   checkPeriod({ from, to });
+  const changesSince = date("--changes-since", options.changesSince);
+  if (changesSince && options.changes === false)
+    throw new ReportError(
+      "--no-changes leaves the changes out; --changes-since says where they start: give one.",
+    );
+  const changes = options.changes === false ? "off" : changesSince ? { since: changesSince } : undefined;
   return {
     type,
     id: id.trim(),
@@ -137,6 +151,7 @@ export function reportRequest(type: ReportType, id: string, options: ReportOptio
     ...(asOf ? { asOf } : {}),
     period: { ...(from ? { from } : {}), ...(to ? { to } : {}) },
     ...(options.partnership ? { partnership: options.partnership.trim() } : {}),
+    ...(changes ? { changes } : {}),
     paper: paperOptions(options),
     ...(options.out ? { out: options.out } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),

@@ -1,6 +1,7 @@
 import { cell, findingItems, missing, type Block, type ReportDocument } from "../document/index.js";
-import { formatDate, type BodyReport, type StrategySummary } from "../model/index.js";
+import { formatDate, type BodyReport, type ChangesSection, type StrategySummary } from "../model/index.js";
 import { boardPaper, paperFacts, provenanceFacts } from "./board-paper.js";
+import { UnreachableCaseError } from "../../errors/index.js";
 import { dueCell, findingCounts, periodText, statusCell, leadersCell, words } from "./cells.js";
 
 const MAX_PURPOSE = 160;
@@ -26,6 +27,7 @@ const SECTIONS = [
   ["meetings", "Meetings"],
   ["open-actions", "Open meeting actions"],
   ["findings", "Health findings"],
+  ["changes", "Changes since the last meeting"],
 ] as const;
 type SectionKey = (typeof SECTIONS)[number][0];
 
@@ -33,6 +35,84 @@ const heading = (key: SectionKey, suffix = ""): Block => {
   const index = SECTIONS.findIndex(([k]) => k === key);
   return { kind: "heading", level: 2, text: `${index + 1}. ${SECTIONS[index]![1]}${suffix}`, anchor: key };
 };
+
+/** A changed value in a table cell: long text (a progress update) cut to its first 240 characters. */
+const MAX_VALUE = 240;
+const valueCell = (value: string | null) =>
+  value === null
+    ? missing("—")
+    : cell(value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE - 1).trimEnd()}…` : value);
+
+/** "Changes since the last meeting": what changed in the records the pack reaches, or why nothing is listed. */
+function changesBlocks(changes: ChangesSection, body: string, partnership: string): Block[] {
+  switch (changes.state) {
+    case "off":
+      return [];
+    case "no-meeting":
+      return [
+        {
+          kind: "paragraph",
+          text: `No meeting of the ${body} is recorded before ${formatDate(changes.until)}: give --changes-since to list the changes from a day of your choice.`,
+          muted: true,
+        },
+      ];
+    case "withheld":
+    case "listed": {
+      const { window } = changes;
+      const from = window.meeting
+        ? `from its last meeting (${window.meeting.title}, ${formatDate(window.meeting.date)})`
+        : `from ${formatDate(window.since)}`;
+      const intro: Block = {
+        kind: "paragraph",
+        text: `What changed in the records of the ${body}, its members and the strategies it oversees (their objectives, actions, progress updates and indicators) ${from} to ${formatDate(window.until)}, as the history of every write records it.`,
+      };
+      if (changes.state === "withheld")
+        return [
+          intro,
+          {
+            kind: "paragraph",
+            text: `The history of changes is for officers of ${partnership}, and the API did not give it to this pack's caller (${changes.code}): make the pack through the API (--endpoint) with an officer's --token to list it.`,
+            muted: true,
+          },
+        ];
+      return [
+        intro,
+        {
+          kind: "table",
+          caption: `Changes to the ${body}'s records ${from} to ${formatDate(window.until)}`,
+          columns: [
+            { label: "Date", width: 11 },
+            { label: "By", width: 12 },
+            { label: "Record", width: 22 },
+            { label: "Change", width: 19 },
+            { label: "Before" },
+            { label: "After" },
+          ],
+          rows: changes.lines.map((line) => [
+            cell(formatDate(line.date)),
+            cell(line.actor ?? line.via, line.actor ? { sub: line.via } : {}),
+            cell(line.entity.name, { sub: words(line.entity.kind) }),
+            cell(line.what),
+            valueCell(line.before),
+            valueCell(line.after),
+          ]),
+          empty: `No change recorded ${from} to ${formatDate(window.until)}.`,
+        },
+        ...(changes.more
+          ? [
+              {
+                kind: "paragraph",
+                text: "Only the latest changes are listed, as many as the API gives in one answer: ask its changes field (with until) for the earlier ones.",
+                muted: true,
+              } satisfies Block,
+            ]
+          : []),
+      ];
+    }
+    default:
+      throw new UnreachableCaseError(changes);
+  }
+}
 
 /** "Not yet in force: … (from 1 Apr 2016). Ended by 29 Jan 2016: …" */
 function otherStrategiesText(others: readonly StrategySummary[], asOf: string): string | null {
@@ -96,7 +176,9 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
     { kind: "heading", level: 2, text: "Contents" },
     {
       kind: "contents",
-      entries: SECTIONS.map(([anchor, text], i) => ({ text: `${i + 1}. ${text}`, anchor, level: 1 })),
+      entries: SECTIONS.filter(([anchor]) => anchor !== "changes" || report.changes.state !== "off").map(
+        ([anchor, text], i) => ({ text: `${i + 1}. ${text}`, anchor, level: 1 }),
+      ),
     },
     heading("membership"),
     ...(people.length || !agencies.length
@@ -264,6 +346,8 @@ export function layoutBodyReport(report: BodyReport): ReportDocument {
       items: findingItems(report.findings),
       empty: "No findings.",
     },
+    ...(report.changes.state === "off" ? [] : [heading("changes")]),
+    ...changesBlocks(report.changes, body.name, context.partnership.name),
   ];
   return {
     organisation: context.partnership.name,

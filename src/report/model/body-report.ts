@@ -6,6 +6,7 @@ import { naturalCompare } from "../../text/index.js";
 import { recordedBy } from "./dates.js";
 import { FindingIndex, type Finding, type Flag } from "./findings.js";
 import { personName } from "./leaders.js";
+import type { ChangesSection } from "./changes.js";
 import type { ReportContext } from "./report-context.js";
 import { notFound } from "./subject.js";
 
@@ -102,6 +103,8 @@ export interface BodyReport {
   attendance: AttendanceRow[];
   openActions: (ActionRow & { meeting: { id: string; title: string; date: string } })[];
   findings: Finding[];
+  /** What changed in the records the pack reaches since the board last met (changes.ts). */
+  changes: ChangesSection;
 }
 
 /** The people on a body at `asOf`, by the one reading of MEMBER_OF (src/traversals/members.ts). */
@@ -210,13 +213,14 @@ function strategyIds(strategy: Oversees): {
 
 /**
  * The body report's model (a board's accountability pack) from the BodyReport query's response: pure, no I/O.
- * @example const report = buildBodyReport(data, context, "body:scpb", { from: "2015-01-30", to: "2016-01-29" });
+ * @example const report = buildBodyReport(data, context, "body:scpb", { from: "2015-01-30", to: "2016-01-29" }, { state: "off" });
  */
 export function buildBodyReport(
   data: BodyReportQuery,
   context: ReportContext,
   bodyId: string,
   period: { from: string; to: string },
+  changes: ChangesSection,
 ): BodyReport {
   const board = data.bodies[0];
   if (!board) throw notFound("body", bodyId);
@@ -372,5 +376,6 @@ export function buildBodyReport(
     ),
     openActions,
     findings: findings.about(about),
+    changes,
   };
 }

@@ -18,6 +18,16 @@ export {
   type Member,
 } from "./body-report.js";
 export {
+  changeLines,
+  changesReach,
+  changesWindow,
+  type ChangeLine,
+  type ChangesReach,
+  type ChangesSection,
+  type ChangesWindow,
+  type StoredChange,
+} from "./changes.js";
+export {
   buildPersonReport,
   type PersonReport,
   type Responsibility,

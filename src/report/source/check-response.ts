@@ -10,7 +10,8 @@ export function checkResponse<Result>(
     const lines = response.errors.map(
       (e) => `  - ${e.message}${e.extensions?.code ? ` [${String(e.extensions.code)}]` : ""}`,
     );
-    throw new ReportError(`The report query failed at ${source}:\n${lines.join("\n")}`);
+    const codes = response.errors.map((e) => String(e.extensions?.code ?? ""));
+    throw new ReportError(`The report query failed at ${source}:\n${lines.join("\n")}`, { codes });
   }
   if (response.data === null || response.data === undefined)
     throw new ReportError(`The report query to ${source} returned no data and no error.`);
