@@ -1,5 +1,5 @@
 import type { Driver } from "neo4j-driver";
-import { installHistory } from "../history/index.js";
+import { installHistory, removeHistory } from "../history/index.js";
 import type { DomainModel } from "../schema-model/index.js";
 import { ensureSearchIndexes } from "./search-indexes.js";
 
@@ -22,7 +22,8 @@ function schemaStatements(model: DomainModel): string[] {
 /**
  * Creates constraints and indexes if missing and waits until they are online; with `history`
  * (the default: APOC triggers available), makes the database record every write (src/history)
- * and keep the search markers in step (search-indexes.ts).
+ * and keep the search markers in step (search-indexes.ts); with `history: false` (HISTORY=off),
+ * makes it stop recording history, keeping what it recorded.
  */
 export async function ensureSchema(
   driver: Driver,
@@ -40,4 +41,5 @@ export async function ensureSchema(
   await ensureSearchIndexes(driver, database, model, { trigger: options.history ?? true });
   await driver.executeQuery("CALL db.awaitIndexes(60)", {}, { database });
   if (options.history ?? true) await installHistory(driver, database);
+  else await removeHistory(driver, database);
 }

@@ -1,4 +1,4 @@
-export { installHistory, HistoryUnavailableError } from "./install-history.js";
+export { installHistory, removeHistory, HistoryUnavailableError } from "./install-history.js";
 export {
   entityHistory,
   partnershipChanges,

@@ -71,3 +71,37 @@ export async function installHistory(driver: Driver, database: string, timeoutMs
     }
   }
 }
+
+/**
+ * Makes the database stop recording history (HISTORY=off): drops the trigger when it is installed,
+ * and waits until APOC no longer runs it. The records already written are kept. Where APOC
+ * triggers cannot be listed at all (Aura), no trigger can be running: nothing to do.
+ */
+export async function removeHistory(driver: Driver, database: string, timeoutMs = 90_000): Promise<void> {
+  const installed = async (): Promise<boolean> => {
+    const { records } = await driver.executeQuery(
+      "CALL apoc.trigger.list() YIELD name WHERE name = $name RETURN count(*) > 0 AS installed",
+      { name: TRIGGER_NAME },
+      { database },
+    );
+    return records[0]?.get("installed") === true;
+  };
+  try {
+    if (!(await installed())) return;
+  } catch {
+    return;
+  }
+  await driver.executeQuery(
+    "CALL apoc.trigger.drop($database, $name)",
+    { database, name: TRIGGER_NAME },
+    { database: "system" },
+  );
+  const deadline = Date.now() + timeoutMs;
+  while (await installed()) {
+    if (Date.now() > deadline)
+      throw new HistoryUnavailableError(
+        `The history trigger was dropped but APOC still runs it after ${timeoutMs / 1000} s: check apoc.trigger.refresh.`,
+      );
+    await sleep(250);
+  }
+}

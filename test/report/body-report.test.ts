@@ -133,8 +133,14 @@ describe("report body: a board's accountability pack", () => {
       source,
       reportRequest("body", "body:scpb", { asOf: "2016-01-29", partnership: "partnership:barnet" }),
     );
-    // The date and the partnership given: one request.
-    expect(source.requests - before).toBe(1);
+    // The date and the partnership given: one request, and one for the changes since the board's
+    // last meeting (an in-process report reads anonymously: the API withholds them).
+    expect(source.requests - before).toBe(2);
+    expect((made.model as BodyReport).changes).toMatchObject({
+      state: "withheld",
+      code: "UNAUTHENTICATED",
+      window: { since: "2015-10-30", until: "2016-01-29" },
+    });
     const report = made.model as BodyReport;
     expect(report.period).toEqual({ from: "2015-01-30", to: "2016-01-29" });
     expect(report.body.chairs.map((c) => c.name)).toEqual(["Cllr David Longstaff"]);

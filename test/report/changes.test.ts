@@ -45,7 +45,9 @@ beforeAll(async () => {
   driver = testDriver();
   fixture = isolatedPartnership(driver);
   await createFixture(fixture.partnershipId, fixture.slug);
-  server = await startTestServer(driver);
+  // A report is one large batch request: a database that has just started (or a loaded machine)
+  // plans it slowly, so the server allows what an in-process report does (REPORT_TIMEOUT_MS).
+  server = await startTestServer(driver, { timeoutMs: 120_000 });
   // After the board's meeting of 1 May 2024: an editor moves the action on and notes something restricted.
   const editor = await tokenFor({
     roles: ["editor"],
@@ -115,7 +117,9 @@ describe("report body: changes since the last meeting", () => {
     );
     expect(lines.filter((l) => l.what === "Updatedat" || l.what === "updatedAt")).toEqual([]);
     expect(markdown).toContain("Changes since the last meeting");
-    expect(markdown).toMatch(/Target hardening[^\n]*status[^\n]*PLANNED[^\n]*IN_PROGRESS/);
+    expect(markdown).toMatch(
+      /\| jo\.editor<br>api \| 1\.1 Target hardening<br>Action \| status \| PLANNED \| IN\\_PROGRESS \|/,
+    );
   });
 
   it("stops at the report date: a pack as at yesterday lists nothing made today", async () => {
@@ -171,7 +175,9 @@ describe("report body: changes since the last meeting", () => {
       { asOf: TODAY, partnership: "partnership:barnet" },
       await officer("partnership:barnet"),
     );
-    expect(barnet.model.changes).toMatchObject({ window: { meeting: { id: "meeting:scpb-2016-04-22" } } });
+    expect(barnet.model.changes).toMatchObject({
+      window: { meeting: { id: expect.stringMatching(/^meeting:scpb-/) }, until: TODAY },
+    });
     // The samples were loaded for this run: the board's record is among the changes, by the seed loader.
     expect(listed(barnet.model.changes)).toContainEqual(
       expect.objectContaining({ entity: expect.objectContaining({ id: "body:scpb" }), via: "seed" }),

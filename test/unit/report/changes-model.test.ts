@@ -200,7 +200,7 @@ describe("changeLines: each change as when, who, what, before and after", () => 
       kind: "RELATIONSHIP_ADDED",
       relationship: "MEMBER_OF",
       after: '{"role":"MEMBER","locator":"p. 2"}',
-    };
+    } as const;
     const lines = changeLines(
       [
         change("person:ada", [{ ...joined, direction: "OUT", otherId: "body:board" }]),

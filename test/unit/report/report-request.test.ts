@@ -30,6 +30,17 @@ describe("reportRequest: the CLI's arguments as a request", () => {
     ));
   it("refuses an impossible date", () =>
     expect(() => reportRequest("strategy", "s", { asOf: "2014-02-30" })).toThrow("--as-of expects"));
+  it("takes --changes-since and --no-changes for the body pack's changes", () => {
+    expect(reportRequest("body", "b", { changesSince: "2026-11-01" }).changes).toEqual({
+      since: "2026-11-01",
+    });
+    expect(reportRequest("body", "b", { changes: false }).changes).toBe("off");
+    expect(reportRequest("body", "b", { changes: true }).changes).toBeUndefined();
+    expect(() => reportRequest("body", "b", { changesSince: "1 Nov" })).toThrow("--changes-since expects");
+    expect(() => reportRequest("body", "b", { changesSince: "2026-11-01", changes: false })).toThrow(
+      "--no-changes leaves the changes out",
+    );
+  });
   it("refuses an unknown format", () =>
     expect(() => reportRequest("strategy", "s", { format: "docx" })).toThrow(
       '--format expects one of markdown, html, csv, pdf, xlsx, found "docx".',
