@@ -1,7 +1,7 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/api/index.js";
-import { httpSource, makeReport, renderReport, reportRequest } from "../../src/report/index.js";
+import { reportRequest, runReport } from "../../src/report/index.js";
 import type { BodyReport, ChangeLine, ChangesSection } from "../../src/report/model/index.js";
 import { today } from "../../src/text/index.js";
 import { graphql, startTestServer, tokenFor } from "../support/api.js";
@@ -32,8 +32,13 @@ const officer = (partnershipId: string) => tokenFor({ roles: ["officer"], partne
 
 /** The body pack through the running API, as `npm run report -- body <id> --endpoint URL [--token T]` makes it. */
 async function pack(id: string, options: Parameters<typeof reportRequest>[2], token?: string) {
-  const made = await makeReport(httpSource(server.url, token), reportRequest("body", id, options));
-  return { model: made.model as BodyReport, markdown: String(await renderReport(made, "markdown")) };
+  const request = reportRequest("body", id, {
+    ...options,
+    endpoint: server.url,
+    ...(token ? { token } : {}),
+  });
+  const { report, output } = await runReport(request, { write: () => {} });
+  return { model: report.model as BodyReport, markdown: String(output) };
 }
 
 const listed = (changes: ChangesSection): ChangeLine[] => {
