@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findingItems } from "../../../src/report/document/index.js";
 import {
+  dayAfterYearBefore,
   deriveRag,
   formatDate,
   latestRecordedDate,
@@ -44,7 +45,11 @@ describe("report model helpers", () => {
       formatDate("2013-07-01"),
       formatDate(null),
       formatDate("Feb-14"),
-    ]).toEqual(["28 Feb 2014", "1 Jul 2013", "", "Feb-14"]));
+      formatDate("2016-01-29T10:00:00Z"),
+      formatDate("2015-02-29"),
+    ]).toEqual(["28 Feb 2014", "1 Jul 2013", "", "Feb-14", "29 Jan 2016", "2015-02-29"]));
+  it("starts a body report's default period the day after a year before", () =>
+    expect(dayAfterYearBefore("2016-01-29")).toBe("2015-01-30"));
   it("sorts a plan as recorded: position, else refs in natural order with number words as numbers", () => {
     const refs = ["Priority three", "Priority one", "Priority 10", "Priority two", "Priority 2"];
     expect(
