@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/api/index.js";
 import { graphql, startTestServer, tokenFor } from "../support/api.js";
 import { DATABASE, isolatedPartnership, testDriver } from "../support/database.js";
+import { today } from "../../src/text/index.js";
 import { loadFixture } from "../support/seed-fixture.js";
 
 interface Fact {
@@ -216,6 +217,25 @@ entries:
       elsewhere,
     );
     expect(forbidden.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("lists only the entities asked for, up to the end of a given day", async () => {
+    const ask = (variables: Record<string, unknown>, token?: string) =>
+      graphql<{ changes: Change[] }>(
+        server.url,
+        `query ($p: ID!, $since: Date!, $until: Date, $ids: [ID!]) { changes(partnershipId: $p, since: $since, until: $until, entityIds: $ids) { ${CHANGE} } }`,
+        { p: fixture.partnershipId, since: "2020-01-01", ...variables },
+        token,
+      );
+    const token = await officer();
+    const asked = async (variables: Record<string, unknown>) => (await ask(variables, token)).data!.changes;
+    const group = await asked({ ids: [`body:${s}-group`] });
+    expect(group.length).toBeGreaterThan(0);
+    expect(new Set(group.map((c) => c.entityId))).toEqual(new Set([`body:${s}-group`]));
+    // Until the end of a day before every write of this run: nothing; until today: everything.
+    expect(await asked({ ids: [`body:${s}-group`], until: "2020-12-31" })).toEqual([]);
+    expect((await asked({ until: today() })).length).toBeGreaterThan(group.length);
+    expect((await ask({ ids: [`body:${s}-group`] })).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
   it("keeps a restricted item's history to the officers of its partnership", async () => {

@@ -22,9 +22,7 @@ export {
   changesReach,
   changesWindow,
   type ChangeLine,
-  type ChangesReach,
   type ChangesSection,
-  type ChangesWindow,
   type StoredChange,
 } from "./changes.js";
 export {
