@@ -12,6 +12,7 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/api/index.js";
 import { GraphQLClient } from "../../src/viewer/app/index.js";
+import { today } from "../../src/text/index.js";
 import { graphql, startTestServer, tokenFor } from "../support/api.js";
 import { DATABASE, testDriver } from "../support/database.js";
 import { shippedDocuments } from "./shipped-documents.js";
@@ -69,6 +70,13 @@ beforeAll(async () => {
     ViewerSpan: { partnershipId: PARTNERSHIP },
     ViewerStrategy: { id: strategy },
     BodyReport: { bodyId: "body:scpb", ...scope, from: "2016-07-21", to: AS_OF },
+    ReportChanges: {
+      partnershipId: PARTNERSHIP,
+      since: "2020-01-01",
+      until: today(),
+      entityIds: ["body:scpb", strategy, action, person],
+      limit: 100,
+    },
     PersonReport: { personId: person, ...scope },
     StrategyReport: { strategyId: strategy, ...scope },
     StrategySubject: { id: strategy, meetingIds: [] },
