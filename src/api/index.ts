@@ -4,6 +4,7 @@ export { createContext, type ApiContext } from "./context.js";
 export { printPublicSchema } from "./print-schema.js";
 export { DateScalar } from "./date-scalar.js";
 export { countingDriver, type RoundTripCounter } from "./counting-driver.js";
+export { forward } from "./forward.js";
 export { postGraphQL, type GraphQLBody, type GraphQLReply } from "./post-graphql.js";
 export {
   createTokenVerifier,
@@ -12,7 +13,16 @@ export {
   type Claims,
   type VerifyToken,
 } from "./authenticate.js";
-export { COST_LIMIT } from "./request-limits.js";
+export { REQUEST_LIMITS } from "./request-limits.js";
+export {
+  buildCostModel,
+  FAN_OUT_AFTER,
+  relationshipFields,
+  type CostModel,
+  type FanOutTable,
+  type RelationshipField,
+} from "./cost-model.js";
+export { documentCosts, operationCost } from "./query-cost.js";
 export { authorizedTypeDefs } from "./authorization-rules.js";
 export { refusals, RESTRICTED_NAMES, restrictedUses } from "./restricted-fields.js";
 export { translationCacheStats } from "./translation-cache.js";

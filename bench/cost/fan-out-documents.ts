@@ -1,0 +1,68 @@
+import { parse, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import { operationCost, type CostModel } from "../../src/api/index.js";
+
+/** A generated document: a chain of relationship lists, as wide as the cost limit lets it be. */
+export interface FanOutDocument {
+  name: string;
+  query: string;
+}
+
+/** Chains whose fan-out multiplies: each step goes back the way the one before came. */
+const CHAINS: readonly { root: string; steps: readonly string[]; leaf: string }[] = [
+  { root: "people", steps: ["memberOf", "members"], leaf: "id name honorific" },
+  { root: "bodies", steps: ["members", "memberOf"], leaf: "id name kind" },
+  { root: "bodies", steps: ["accountableBodies", "accountableTo"], leaf: "id name kind" },
+  { root: "meetings", steps: ["attendees", "attended"], leaf: "id title date" },
+];
+
+function chainQuery(
+  root: string,
+  rows: number,
+  steps: readonly string[],
+  depth: number,
+  leaf: string,
+): string {
+  let selection = leaf;
+  for (let level = depth - 1; level >= 0; level--)
+    selection = `${leaf} ${steps[level % steps.length]} { ${selection} }`;
+  return `${root}(limit: ${rows}) { ${selection} }`;
+}
+
+const costOf = (schema: GraphQLSchema, model: CostModel, query: string): number =>
+  operationCost(schema, model, parse(query).definitions[0] as OperationDefinitionNode, new Map());
+
+/** The most root rows (1..max) for which `build(rows)` costs at most `limit`; 0 if even one row is over. */
+function widest(build: (rows: number) => string, cost: (q: string) => number, limit: number): number {
+  let low = 0;
+  let high = 1000;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (cost(build(middle)) <= limit) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/**
+ * For every chain and depth 1-4: the chain with as many root rows as the limit accepts (the most
+ * expensive document of that shape the server lets through), and 20 aliases of it that fit
+ * together; shapes the limit refuses even with one row are left out (the tests check them).
+ */
+export function fanOutDocuments(schema: GraphQLSchema, model: CostModel, limit: number): FanOutDocument[] {
+  const cost = (query: string) => costOf(schema, model, query);
+  const documents: FanOutDocument[] = [];
+  for (const chain of CHAINS)
+    for (let depth = 1; depth <= 4; depth++) {
+      const single = (rows: number) => `{ ${chainQuery(chain.root, rows, chain.steps, depth, chain.leaf)} }`;
+      const rows = widest(single, cost, limit);
+      const path = Array.from({ length: depth }, (_, level) => chain.steps[level % chain.steps.length]);
+      const shape = `${chain.root}.${path.join(".")} (${depth} level${depth > 1 ? "s" : ""})`;
+      if (rows > 0) documents.push({ name: `${shape}, limit ${rows}`, query: single(rows) });
+      const aliased = (n: number) =>
+        `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: ${chainQuery(chain.root, n, chain.steps, depth, chain.leaf)}`).join(" ")} }`;
+      const aliasedRows = widest(aliased, cost, limit);
+      if (aliasedRows > 0)
+        documents.push({ name: `20 aliases of ${shape}, limit ${aliasedRows}`, query: aliased(aliasedRows) });
+    }
+  return documents;
+}

@@ -1,0 +1,143 @@
+import { Kind, parse, type ConstValueNode, type DirectiveNode, type TypeNode } from "graphql";
+import measured from "./fan-outs.json" with { type: "json" };
+
+/** A relationship field of a node type, as the SDL declares it. */
+export interface RelationshipField {
+  /** `Person.memberOf`. */
+  field: string;
+  type: string;
+  direction: "IN" | "OUT";
+  /** The node labels at the other end (a union's members). */
+  targets: readonly string[];
+}
+
+/** A node type's `@limit`: rows of a list of it without `limit`, and at most. */
+interface RowLimit {
+  default: number;
+  max: number;
+}
+
+/**
+ * What a request costs is priced from: every relationship field's fan-out (the rows one parent
+ * row has under it, measured from the graph by `npm run bench:cost`, committed in fan-outs.json),
+ * and every node type's `@limit`.
+ */
+export interface CostModel {
+  relationships: ReadonlyMap<string, RelationshipField>;
+  fanOuts: ReadonlyMap<string, number>;
+  /** `Objective.partOfStrategy` -> `Strategy.objectives`: the same relationship from the other end. */
+  reverse: ReadonlyMap<string, string>;
+  /** By node type name. */
+  rowLimits: ReadonlyMap<string, RowLimit>;
+}
+
+/** The fan-outs a cost model uses, as `npm run bench:cost` measured and wrote them. */
+export interface FanOutTable {
+  measuredAt: string;
+  graph: string;
+  /**
+   * `Person.memberOf`: rows under one row (the size-biased mean degree);
+   * `Body.members>Person.memberOf`: rows under one row that `Body.members` reached;
+   * `Query.bodiesReportingTo`, `Objective.feedingActions` (lists that are no relationship): the
+   * longest such list in the answers to the shipped documents.
+   */
+  fanOuts: Record<string, number>;
+}
+
+/** Joins the field a row was reached by and the field asked of it, in fan-out keys. */
+export const FAN_OUT_AFTER = ">";
+
+/**
+ * Rows of the relationship list `field` under one row reached through `via` (a relationship
+ * field, or none at the root): the pair's measured figure, else the field's own, else one row.
+ */
+export function fanOut(model: CostModel, field: string, via: string | undefined): number {
+  return (
+    (via === undefined ? undefined : model.fanOuts.get(`${via}${FAN_OUT_AFTER}${field}`)) ??
+    model.fanOuts.get(field) ??
+    1
+  );
+}
+
+const directive = (node: { directives?: readonly DirectiveNode[] }, name: string) =>
+  node.directives?.find((d) => d.name.value === name);
+
+const argument = (node: DirectiveNode, name: string): ConstValueNode | undefined =>
+  node.arguments?.find((a) => a.name.value === name)?.value as ConstValueNode | undefined;
+
+const intArgument = (node: DirectiveNode, name: string): number | undefined => {
+  const value = argument(node, name);
+  return value?.kind === Kind.INT ? Number(value.value) : undefined;
+};
+
+const namedType = (type: TypeNode): string =>
+  type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type);
+
+/** Every relationship field of every node type (both directions, unlike the domain model's outgoing ones). */
+export function relationshipFields(typeDefs: string): RelationshipField[] {
+  const document = parse(typeDefs);
+  const unions = new Map<string, string[]>();
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.UNION_TYPE_DEFINITION)
+      unions.set(
+        definition.name.value,
+        (definition.types ?? []).map((t) => t.name.value),
+      );
+  const fields: RelationshipField[] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION || !directive(definition, "node")) continue;
+    for (const field of definition.fields ?? []) {
+      const relationship = directive(field, "relationship");
+      if (!relationship) continue;
+      const type = argument(relationship, "type");
+      const direction = argument(relationship, "direction");
+      const target = namedType(field.type);
+      fields.push({
+        field: `${definition.name.value}.${field.name.value}`,
+        type: type?.kind === Kind.STRING ? type.value : "?",
+        direction: direction?.kind === Kind.ENUM && direction.value === "IN" ? "IN" : "OUT",
+        targets: unions.get(target) ?? [target],
+      });
+    }
+  }
+  return fields;
+}
+
+function rowLimits(typeDefs: string): Map<string, RowLimit> {
+  const limits = new Map<string, RowLimit>();
+  for (const definition of parse(typeDefs).definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION || !directive(definition, "node")) continue;
+    const limit = directive(definition, "limit");
+    const max = (limit && intArgument(limit, "max")) ?? LIST_ROWS.max;
+    limits.set(definition.name.value, { default: (limit && intArgument(limit, "default")) ?? max, max });
+  }
+  return limits;
+}
+
+/**
+ * Lists that are no node type's relationship and that bench:cost did not measure: priced at their
+ * `limit` argument, else at `default` rows (the @limit default of the node types).
+ */
+export const LIST_ROWS: RowLimit = { default: 100, max: 1000 };
+
+export function buildCostModel(typeDefs: string, table: FanOutTable = measured): CostModel {
+  const fields = relationshipFields(typeDefs);
+  const reverse = new Map<string, string>();
+  for (const field of fields) {
+    const owner = field.field.split(".")[0]!;
+    const back = fields.find(
+      (other) =>
+        other.type === field.type &&
+        other.direction !== field.direction &&
+        field.targets.includes(other.field.split(".")[0]!) &&
+        other.targets.includes(owner),
+    );
+    if (back) reverse.set(field.field, back.field);
+  }
+  return {
+    relationships: new Map(fields.map((r) => [r.field, r])),
+    reverse,
+    fanOuts: new Map(Object.entries(table.fanOuts)),
+    rowLimits: rowLimits(typeDefs),
+  };
+}
