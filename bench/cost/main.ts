@@ -122,7 +122,7 @@ try {
   const longest = new Map<string, number>();
   for (const entry of documents) {
     const answer = await run(entry.document, entry.variables);
-    if (answer.errors?.length) throw new Error(`${entry.name} answered: ${answer.errors[0]!.message}`);
+    if (answer.errors?.length) log(`[cost] ${entry.name} answered an error: ${answer.errors[0]!.message}`);
     recordListLengths(schema, buildCostModel(typeDefs, table), entry.document, answer.data, longest);
   }
   for (const [field, rows] of [...longest].sort(([a], [b]) => a.localeCompare(b)))

@@ -48,5 +48,13 @@ export async function shippedVariables(driver: Driver, database: string): Promis
     StrategySubject: { id: strategy, meetingIds: [] },
     BodySubject: { id: "body:scpb", meetingIds: ["meeting:scpb-2016-01-29"] },
     PersonSubject: { id: person, meetingIds: [] },
+    // As the body pack asks it (src/report/make-report.ts): up to 1,000 changes.
+    ReportChanges: {
+      partnershipId: PARTNERSHIP,
+      since: "2000-01-01",
+      until: AS_OF,
+      entityIds: ["body:scpb", strategy, action, person],
+      limit: 1000,
+    },
   };
 }

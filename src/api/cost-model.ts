@@ -120,6 +120,12 @@ function rowLimits(typeDefs: string): Map<string, RowLimit> {
  */
 export const LIST_ROWS: RowLimit = { default: 100, max: 1000 };
 
+/**
+ * Lists the database reads as one stored value: a change's facts are one JSON property of its
+ * node (src/history/read-history.ts parses it), however many they are.
+ */
+export const STORED_LISTS: ReadonlySet<string> = new Set(["Change.facts"]);
+
 export function buildCostModel(typeDefs: string, table: FanOutTable = measured): CostModel {
   const fields = relationshipFields(typeDefs);
   const reverse = new Map<string, string>();

@@ -18,7 +18,7 @@ import {
   type ValueNode,
   type ASTVisitor,
 } from "graphql";
-import { fanOut, LIST_ROWS, type CostModel } from "./cost-model.js";
+import { fanOut, LIST_ROWS, STORED_LISTS, type CostModel } from "./cost-model.js";
 
 /** The type of a list's rows: its element, or for a connection its edges' node. */
 function rowType(definition: GraphQLField<unknown, unknown>): string {
@@ -109,7 +109,11 @@ export function operationCost(
   ): { rows: number; relationship?: string } => {
     const connection = definition.name.endsWith("Connection") && !parent.name.endsWith("Connection");
     // A connection's edges are its rows, counted where the connection is asked for.
-    if (!connection && (!isListType(getNullableType(definition.type)) || parent.name.endsWith("Connection")))
+    if (
+      (!connection &&
+        (!isListType(getNullableType(definition.type)) || parent.name.endsWith("Connection"))) ||
+      STORED_LISTS.has(`${parent.name}.${definition.name}`)
+    )
       return { rows: 1 };
     const base = connection ? definition.name.slice(0, -"Connection".length) : definition.name;
     const relationship = model.relationships.get(`${parent.name}.${base}`);
