@@ -44,7 +44,7 @@ function widest(build: (rows: number) => string, cost: (q: string) => number, li
 }
 
 /**
- * For every chain and depth 1-4: the chain with as many root rows as the limit accepts (the most
+ * For every chain and 1-6 relationship hops: the chain with as many root rows as the limit accepts (the most
  * expensive document of that shape the server lets through), and 20 aliases of it that fit
  * together; shapes the limit refuses even with one row are left out (the tests check them).
  */
@@ -52,11 +52,11 @@ export function fanOutDocuments(schema: GraphQLSchema, model: CostModel, limit: 
   const cost = (query: string) => costOf(schema, model, query);
   const documents: FanOutDocument[] = [];
   for (const chain of CHAINS)
-    for (let depth = 1; depth <= 4; depth++) {
+    for (let depth = 1; depth <= 6; depth++) {
       const single = (rows: number) => `{ ${chainQuery(chain.root, rows, chain.steps, depth, chain.leaf)} }`;
       const rows = widest(single, cost, limit);
       const path = Array.from({ length: depth }, (_, level) => chain.steps[level % chain.steps.length]);
-      const shape = `${chain.root}.${path.join(".")} (${depth} level${depth > 1 ? "s" : ""})`;
+      const shape = `${chain.root}.${path.join(".")} (${depth} hop${depth > 1 ? "s" : ""})`;
       if (rows > 0) documents.push({ name: `${shape}, limit ${rows}`, query: single(rows) });
       const aliased = (n: number) =>
         `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: ${chainQuery(chain.root, n, chain.steps, depth, chain.leaf)}`).join(" ")} }`;

@@ -29,12 +29,15 @@ afterAll(async () => {
   await driver?.close();
 });
 
-/** `people(limit: 1000)` with `levels` relationship lists under it, memberOf and members in turn. */
-const fanOut = (levels: number): string => {
+/**
+ * The issue's fan-out: `people(limit: 1000)` with `levels` of `memberOf { members { ... } } }`
+ * under it (a level is two relationship hops: 2 levels ran 2.8 s, 3 levels 31 s, 4 levels 77 s).
+ */
+const fanOut = (levels: number, people = 1000): string => {
   let selection = "id name";
-  for (let level = levels - 1; level >= 0; level--)
-    selection = `id name ${level % 2 ? "members" : "memberOf"} { ${selection} }`;
-  return `people(limit: 1000) { ${selection} }`;
+  for (let level = 0; level < levels; level++)
+    selection = `id name memberOf { id name members { ${selection} } }`;
+  return `people(limit: ${people}) { ${selection} }`;
 };
 
 const post = (query: string, variables: Record<string, unknown> = {}) =>
@@ -62,8 +65,8 @@ describe("the cost limit refuses fan-outs before any database work", () => {
     expect(counter.roundTrips).toBe(0);
   });
 
-  it("lets a narrow one through: the same 3 levels under 2 people", async () => {
-    const reply = await post(`{ ${fanOut(3).replace("limit: 1000", "limit: 2")} }`);
+  it("lets a narrow one through: 2 levels under 2 people", async () => {
+    const reply = await post(`{ ${fanOut(2, 2)} }`);
     expect(reply.body?.errors).toBeUndefined();
     expect((reply.body?.data as { people: unknown[] }).people.length).toBe(2);
   });

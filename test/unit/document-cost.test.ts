@@ -18,11 +18,11 @@ const model = buildCostModel(readTypeDefs());
 
 const cost = (document: DocumentNode): number => [...documentCosts(schema, model, document).values()][0]!;
 
-/** `people(limit: 1000)` and `levels` relationship lists under it, alternately memberOf and members. */
-const fanOut = (levels: number, fields = "id name"): string => {
-  let selection = fields;
-  for (let level = levels - 1; level >= 0; level--)
-    selection = `${fields} ${level % 2 ? "members" : "memberOf"} { ${selection} }`;
+/** `people(limit: 1000)` with `levels` of `memberOf { members { ... } }` under it (the issue's fan-out). */
+const fanOut = (levels: number): string => {
+  let selection = "id name";
+  for (let level = 0; level < levels; level++)
+    selection = `id name memberOf { id name members { ${selection} } }`;
   return `people(limit: 1000) { ${selection} }`;
 };
 
@@ -58,11 +58,13 @@ describe("the cost of every shipped document", () => {
 describe("the cost model", () => {
   it("prices a list by its measured fan-out, so each level multiplies the cost", () => {
     const costs = [1, 2, 3, 4].map((levels) => cost(parse(`{ ${fanOut(levels)} }`)));
+    // A level (a person's boards, their members) multiplies by about 2.5 x 46 on the sample seeds.
     for (let level = 1; level < costs.length; level++)
-      expect(costs[level]).toBeGreaterThan(costs[level - 1]! * 2);
-    // The fan-outs that ran 31 s and 77 s (BENCHMARKS.md, "The cost limit") cost more than the limit.
+      expect(costs[level]).toBeGreaterThan(costs[level - 1]! * 50);
+    // The fan-outs that ran 31 s, 77 s and, 20 at once, 67 s (BENCHMARKS.md, "The cost limit") cost more than it.
     expect(costs[2]).toBeGreaterThan(LIMIT);
     expect(costs[3]).toBeGreaterThan(LIMIT);
+    expect(20 * costs[1]!).toBeGreaterThan(LIMIT);
   });
 
   it("honours limit and first, and prices a variable limit at the type's maximum", () => {
