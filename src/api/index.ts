@@ -29,3 +29,4 @@ export { translationCacheStats } from "./translation-cache.js";
 export { listen, notReady } from "./http-listener.js";
 export type { ServiceCondition } from "./health-route.js";
 export { enforcementReserveMs } from "./request-deadline.js";
+export { MAX_ANSWER_VALUES } from "./answer-size.js";

@@ -1,7 +1,16 @@
 import type { IncomingMessage } from "node:http";
-import type { Driver, ManagedTransaction, Session } from "neo4j-driver";
+import neo4j, {
+  EagerResult,
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  type Record as Neo4jRecord,
+  type Result,
+  type Session,
+} from "neo4j-driver";
 import { databaseUnavailable, GovernanceError, queryTimedOut } from "../errors/index.js";
 import { isDatabaseTimeout, isDatabaseUnavailable, neo4jErrorIn, timeLimit } from "../graph/index.js";
+import { answerTooLarge, MAX_ANSWER_VALUES, valuesIn } from "./answer-size.js";
 import { forward } from "./forward.js";
 
 /** When a request must have its answer: QUERY_TIMEOUT_MS after it arrived. */
@@ -48,8 +57,23 @@ function translate(error: unknown, deadline: RequestDeadline): unknown {
   return error;
 }
 
-/** Runs `work` until the deadline; past it, the database is the one that did not answer. */
-function bounded<T>(deadline: RequestDeadline, work: () => Promise<T>): Promise<T> {
+/** One request's dealings with the database: its deadline and the values its answers hold so far. */
+interface RequestState {
+  deadline: RequestDeadline;
+  values: number;
+}
+
+/** One transaction function (with its retries): whether the database has accepted any of its queries. */
+interface Call {
+  answered: boolean;
+}
+
+/**
+ * Runs `work` until the deadline. Past it, the answer depends on what the database did: a query
+ * it accepted and is still working on is a question too big (TIMEOUT: ask for less); a database
+ * that never accepted the query (frozen, silent, no connection to be had) is DATABASE_UNAVAILABLE.
+ */
+function bounded<T>(deadline: RequestDeadline, call: Call, work: () => Promise<T>): Promise<T> {
   let promise: Promise<T>;
   try {
     promise = work();
@@ -57,21 +81,79 @@ function bounded<T>(deadline: RequestDeadline, work: () => Promise<T>): Promise<
     return Promise.reject(translate(error, deadline) as Error);
   }
   return timeLimit(promise, deadline.at - Date.now(), () =>
-    databaseUnavailable(`Neo4j did not answer within the ${deadline.budgetMs} ms a request may take`),
+    call.answered
+      ? queryTimedOut(deadline.budgetMs)
+      : databaseUnavailable(`Neo4j did not answer within the ${deadline.budgetMs} ms a request may take`),
   ).catch((error: unknown) => {
     throw translate(error, deadline);
   });
 }
 
+/**
+ * The result's records, collected as they arrive: the first answer from the database (the
+ * query's keys) marks the call as answered, and the request's answers are counted against
+ * MAX_ANSWER_VALUES, so an answer too big to build fails as soon as it passes the cap instead
+ * of after every record has been decoded and completed.
+ */
+function collect(result: Result, call: Call, state: RequestState): Promise<QueryResult> {
+  return new Promise((resolve, reject) => {
+    const records: Neo4jRecord[] = [];
+    let refused = false;
+    result.subscribe({
+      onKeys: () => {
+        call.answered = true;
+      },
+      onNext: (record) => {
+        if (refused) return;
+        state.values += valuesIn(record);
+        if (state.values <= MAX_ANSWER_VALUES) return void records.push(record);
+        refused = true;
+        reject(answerTooLarge());
+        // Not public API: asks the server to stop streaming (DISCARD) instead of decoding the rest.
+        (result as { _cancel?: () => void })._cancel?.();
+      },
+      onCompleted: (summary) => resolve({ records, summary }),
+      onError: (error) => reject(error),
+    });
+  });
+}
+
+/** A transaction whose results are collected by `collect` when awaited (as @neo4j/graphql does). */
+function watchedTransaction(tx: ManagedTransaction, call: Call, state: RequestState): ManagedTransaction {
+  return forward(tx, {
+    run: (...args: Parameters<ManagedTransaction["run"]>) => {
+      const result = tx.run(...args);
+      let collected: Promise<QueryResult> | undefined;
+      const collecting = () => (collected ??= collect(result, call, state));
+      return forward(result, {
+        then: (...handlers: Parameters<Promise<QueryResult>["then"]>) => collecting().then(...handlers),
+        catch: (...handlers: Parameters<Promise<QueryResult>["catch"]>) => collecting().catch(...handlers),
+        finally: (...handlers: Parameters<Promise<QueryResult>["finally"]>) =>
+          collecting().finally(...handlers),
+      });
+    },
+  });
+}
+
 type TxConfig = Parameters<Session["executeRead"]>[1];
 
-function deadlineSession(session: Session, deadline: RequestDeadline): Session {
+function deadlineSession(session: Session, state: RequestState): Session {
+  const { deadline } = state;
   const managed =
     (method: "executeRead" | "executeWrite") =>
-    <T>(work: (tx: ManagedTransaction) => Promise<T> | T, config?: TxConfig) =>
-      bounded(deadline, () =>
-        session[method](work, { ...config, timeout: transactionTimeout(deadline, config?.timeout) }),
+    <T>(work: (tx: ManagedTransaction) => Promise<T> | T, config?: TxConfig) => {
+      const call: Call = { answered: false };
+      return bounded(deadline, call, () =>
+        session[method](
+          (tx) => {
+            // A retry (after a transient failure) never starts once the request is out of time.
+            transactionTimeout(deadline, undefined);
+            return work(watchedTransaction(tx, call, state));
+          },
+          { ...config, timeout: transactionTimeout(deadline, config?.timeout) },
+        ),
       );
+    };
   return forward(session, {
     executeRead: managed("executeRead"),
     executeWrite: managed("executeWrite"),
@@ -83,24 +165,70 @@ function deadlineSession(session: Session, deadline: RequestDeadline): Session {
   });
 }
 
+const FETCH_SIZE = 50;
+
+type QueryConfig = Parameters<Driver["executeQuery"]>[2];
+
+/**
+ * `executeQuery` as a managed transaction of a deadline session, so the traversals' and write
+ * checks' queries are bounded, classified and counted like @neo4j/graphql's. Only the default
+ * (eager) result: a custom resultTransformer goes to the driver's own, bounded by the deadline.
+ */
+async function executeQuery(
+  driver: Driver,
+  state: RequestState,
+  query: string,
+  parameters: unknown,
+  config: QueryConfig,
+) {
+  const session = deadlineSession(
+    driver.session({
+      ...(config?.database ? { database: config.database } : {}),
+      ...(config?.impersonatedUser ? { impersonatedUser: config.impersonatedUser } : {}),
+      bookmarkManager:
+        config?.bookmarkManager === undefined
+          ? driver.executeQueryBookmarkManager
+          : (config.bookmarkManager ?? undefined),
+      defaultAccessMode: config?.routing === neo4j.routing.READ ? neo4j.session.READ : neo4j.session.WRITE,
+    }),
+    state,
+  );
+  try {
+    const method = config?.routing === neo4j.routing.READ ? "executeRead" : "executeWrite";
+    const { records, summary } = await session[method](
+      (tx) => tx.run(query, parameters as Record<string, unknown>) as unknown as Promise<QueryResult>,
+      config?.transactionConfig,
+    );
+    return new EagerResult((records[0]?.keys ?? []).map(String), records, summary);
+  } finally {
+    await session.close();
+  }
+}
+
 /**
  * The request's view of the driver, bounded by its deadline: every transaction gets the time
- * left (minus the enforcement reserve) as its timeout, and whatever the database has not
- * answered by the deadline (a frozen or silent server, a connection never acquired) fails with
- * DATABASE_UNAVAILABLE, so the request answers 503 with Retry-After within QUERY_TIMEOUT_MS.
+ * left (minus the enforcement reserve) as its timeout; whatever the database has not answered by
+ * the deadline fails then, as TIMEOUT when the database had accepted the query and
+ * DATABASE_UNAVAILABLE (503 with Retry-After) when it had not (a frozen or silent server, a
+ * connection never acquired), so the request answers within QUERY_TIMEOUT_MS; and the request's
+ * answers together hold at most MAX_ANSWER_VALUES values.
  */
 export function deadlineDriver(driver: Driver, deadline: RequestDeadline): Driver {
+  const state: RequestState = { deadline, values: 0 };
   return forward(driver, {
-    session: (config?: Parameters<Driver["session"]>[0]) => deadlineSession(driver.session(config), deadline),
+    session: (config?: Parameters<Driver["session"]>[0]) =>
+      deadlineSession(driver.session({ fetchSize: FETCH_SIZE, ...config }), state),
     executeQuery: (...[query, parameters, config]: Parameters<Driver["executeQuery"]>) =>
-      bounded(deadline, () =>
-        driver.executeQuery(query, parameters, {
-          ...config,
-          transactionConfig: {
-            ...config?.transactionConfig,
-            timeout: transactionTimeout(deadline, config?.transactionConfig?.timeout),
-          },
-        }),
-      ),
+      config?.resultTransformer
+        ? bounded(deadline, { answered: false }, () =>
+            driver.executeQuery(query, parameters, {
+              ...config,
+              transactionConfig: {
+                ...config.transactionConfig,
+                timeout: transactionTimeout(deadline, config.transactionConfig?.timeout),
+              },
+            }),
+          )
+        : executeQuery(driver, state, String(query), parameters, config),
   });
 }

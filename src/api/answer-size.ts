@@ -1,0 +1,34 @@
+import type { Record as Neo4jRecord } from "neo4j-driver";
+import { ErrorCode, GovernanceError } from "../errors/index.js";
+
+/**
+ * The most values (every list item, map entry and scalar the database sends) the answers of one
+ * request may hold together. GraphQL completes and serialises an answer in one synchronous run
+ * that nothing can interrupt: 1.1 million values (a 28 MB answer) held the event loop for 9.5 s,
+ * /health and every other request with it. 250,000 values is about 6 MB of JSON and a second
+ * or two of that work on a busy 2-core machine; no report, export or viewer request comes near it.
+ */
+export const MAX_ANSWER_VALUES = 100_000;
+
+/** Values in one record: an iterative walk (answers nest deeper than a recursion likes). */
+export function valuesIn(record: Neo4jRecord): number {
+  let count = 0;
+  const stack: unknown[] = [...record.values()];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    count++;
+    // A loop, not push(...items): a spread of a list this long overflows the call's arguments.
+    if (Array.isArray(value)) for (const item of value as unknown[]) stack.push(item);
+    else if (value && typeof value === "object" && value.constructor === Object)
+      for (const item of Object.values(value)) stack.push(item);
+  }
+  return count;
+}
+
+/** LIMIT_EXCEEDED: the answer would be too big to build; the caller has to ask for less. */
+export const answerTooLarge = (): GovernanceError =>
+  new GovernanceError(
+    ErrorCode.LIMIT_EXCEEDED,
+    `The answer would hold more than the ${MAX_ANSWER_VALUES} values one request may return. Ask for less (a smaller depth, fewer aliases, a lower limit, a narrower filter).`,
+    { maximum: MAX_ANSWER_VALUES },
+  );
