@@ -3,10 +3,10 @@ import { ErrorCode, GovernanceError } from "../errors/index.js";
 
 /**
  * The most values (every list item, map entry and scalar the database sends) the answers of one
- * request may hold together. GraphQL completes and serialises an answer in one synchronous run
- * that nothing can interrupt: 1.1 million values (a 28 MB answer) held the event loop for 9.5 s,
- * /health and every other request with it. 250,000 values is about 6 MB of JSON and a second
- * or two of that work on a busy 2-core machine; no report, export or viewer request comes near it.
+ * request may hold together. Decoding an answer, completing it in GraphQL and serialising it is
+ * synchronous work no timer interrupts: a 28 MB answer held the event loop for 9.5 s after the
+ * database had answered, /health and every other request with it. 100,000 values is about 2.5 MB
+ * of JSON (25 bytes a value in that answer); no report, export or viewer request comes near it.
  */
 export const MAX_ANSWER_VALUES = 100_000;
 
