@@ -32,3 +32,10 @@ export const answerTooLarge = (): GovernanceError =>
     `The answer would hold more than the ${MAX_ANSWER_VALUES} values one request may return. Ask for less (a smaller depth, fewer aliases, a lower limit, a narrower filter).`,
     { maximum: MAX_ANSWER_VALUES },
   );
+
+/** LIMIT_EXCEEDED: the database ran out of memory building the answer (never retried: it would again). */
+export const answerTooBigForDatabase = (): GovernanceError =>
+  new GovernanceError(
+    ErrorCode.LIMIT_EXCEEDED,
+    "The answer needs more memory than the database allows one request. Ask for less (a smaller depth, fewer aliases, a lower limit, a narrower filter).",
+  );

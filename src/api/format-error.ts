@@ -1,14 +1,21 @@
 import { randomUUID } from "node:crypto";
 import type { GraphQLFormattedError } from "graphql";
 import { databaseUnavailable, ErrorCode, queryTimedOut } from "../errors/index.js";
-import { isDatabaseTimeout, isDatabaseUnavailable, luceneRefusal, neo4jErrorIn } from "../graph/index.js";
+import {
+  isDatabaseOutOfMemory,
+  isDatabaseTimeout,
+  isDatabaseUnavailable,
+  luceneRefusal,
+  neo4jErrorIn,
+} from "../graph/index.js";
+import { answerTooBigForDatabase } from "./answer-size.js";
 import { LIMIT_MESSAGE } from "./request-limits.js";
 
 /** graphql-js's suggestions ("Did you mean the enum value STATUTORY_BOARD?") name parts of the schema. */
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
 /**
- * Gives database failures their own codes (TIMEOUT, DATABASE_UNAVAILABLE) when they did not come
+ * Gives database failures their own codes (TIMEOUT, LIMIT_EXCEEDED for memory, DATABASE_UNAVAILABLE) when they did not come
  * through the request's deadline driver (which already gives them, with the HTTP status), and, in production,
  * replaces internal errors by a request id (the details go to the server log).
  */
@@ -21,6 +28,10 @@ export function createErrorFormatter(options: {
   const format = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     if (isDatabaseTimeout(error)) {
       const { message, extensions } = queryTimedOut(options.timeoutMs);
+      return { ...formatted, message, extensions: { code: extensions.code } };
+    }
+    if (isDatabaseOutOfMemory(error)) {
+      const { message, extensions } = answerTooBigForDatabase();
       return { ...formatted, message, extensions: { code: extensions.code } };
     }
     if (isDatabaseUnavailable(error)) {

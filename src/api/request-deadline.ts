@@ -9,8 +9,14 @@ import neo4j, {
   type Session,
 } from "neo4j-driver";
 import { databaseUnavailable, GovernanceError, queryTimedOut } from "../errors/index.js";
-import { isDatabaseTimeout, isDatabaseUnavailable, neo4jErrorIn, timeLimit } from "../graph/index.js";
-import { answerTooLarge, MAX_ANSWER_VALUES, valuesIn } from "./answer-size.js";
+import {
+  isDatabaseOutOfMemory,
+  isDatabaseTimeout,
+  isDatabaseUnavailable,
+  neo4jErrorIn,
+  timeLimit,
+} from "../graph/index.js";
+import { answerTooBigForDatabase, answerTooLarge, MAX_ANSWER_VALUES, valuesIn } from "./answer-size.js";
 import { forward } from "./forward.js";
 
 /** When a request must have its answer: QUERY_TIMEOUT_MS after it arrived. */
@@ -52,6 +58,7 @@ function transactionTimeout(deadline: RequestDeadline, asked: unknown): number {
 function translate(error: unknown, deadline: RequestDeadline): unknown {
   if (error instanceof GovernanceError) return error;
   if (isDatabaseTimeout(error)) return queryTimedOut(deadline.budgetMs);
+  if (isDatabaseOutOfMemory(error)) return answerTooBigForDatabase();
   if (isDatabaseUnavailable(error))
     return databaseUnavailable(`Neo4j is unreachable: ${neo4jErrorIn(error)!.code}`);
   return error;
@@ -113,7 +120,8 @@ function collect(result: Result, call: Call, state: RequestState): Promise<Query
         (result as { _cancel?: () => void })._cancel?.();
       },
       onCompleted: (summary) => resolve({ records, summary }),
-      onError: (error) => reject(error),
+      // Rejected as our own error, which the driver does not retry: a retry would run out of memory again.
+      onError: (error) => reject(isDatabaseOutOfMemory(error) ? answerTooBigForDatabase() : error),
     });
   });
 }

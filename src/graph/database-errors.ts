@@ -9,6 +9,17 @@ const TIMEOUT_CODES = new Set([
   "Neo.TransientError.Transaction.Terminated",
 ]);
 
+/**
+ * Server codes of a query that needed more memory than the database gives one transaction
+ * (`db.memory.transaction.max`) or has at all. Transient to the driver, which would retry them
+ * and run the same query again; to the API they are a question too big, not an outage.
+ */
+const MEMORY_CODES = new Set([
+  "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+  "Neo.TransientError.General.TransactionMemoryLimit",
+  "Neo.TransientError.General.OutOfMemoryError",
+]);
+
 /** The driver's error behind an error wrapped by GraphQL or @neo4j/graphql, if there is one. */
 export function neo4jErrorIn(error: unknown): Neo4jError | undefined {
   let current: unknown = error;
@@ -27,13 +38,24 @@ export function isDatabaseTimeout(error: unknown): boolean {
   return neo4jError !== undefined && TIMEOUT_CODES.has(neo4jError.code);
 }
 
+/** The database ran out of memory for this question: ask for less (see MEMORY_CODES). */
+export function isDatabaseOutOfMemory(error: unknown): boolean {
+  const neo4jError = neo4jErrorIn(error);
+  return neo4jError !== undefined && MEMORY_CODES.has(neo4jError.code);
+}
+
 /**
  * The database cannot serve now: unreachable, connection lost, or a transient failure that
  * outlived the driver's retries (a restart, a leader change). Asking again later may succeed.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const neo4jError = neo4jErrorIn(error);
-  return neo4jError !== undefined && isRetryableError(neo4jError) && !TIMEOUT_CODES.has(neo4jError.code);
+  return (
+    neo4jError !== undefined &&
+    isRetryableError(neo4jError) &&
+    !TIMEOUT_CODES.has(neo4jError.code) &&
+    !MEMORY_CODES.has(neo4jError.code)
+  );
 }
 
 /**
