@@ -28,5 +28,5 @@ export { refusals, RESTRICTED_NAMES, restrictedUses } from "./restricted-fields.
 export { translationCacheStats } from "./translation-cache.js";
 export { listen, notReady } from "./http-listener.js";
 export type { ServiceCondition } from "./health-route.js";
-export { enforcementReserveMs } from "./request-deadline.js";
+export { deadlineDriver, enforcementReserveMs, requestDeadline } from "./request-deadline.js";
 export { MAX_ANSWER_VALUES } from "./answer-size.js";
