@@ -26,6 +26,7 @@ import { DEVELOPMENT_JWT_SECRET } from "../../src/config/index.js";
 import { ensureSchema } from "../../src/graph/index.js";
 import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.js";
 import { DEFAULT_SEED_DIR, loadSeedGraph, validateSeedDirectory } from "../../src/seed/index.js";
+import { today } from "../../src/text/index.js";
 import * as shipped from "../../generated/documents.js";
 import { openBenchDatabase } from "../database/open-bench-database.js";
 import { fanOutDocuments } from "./fan-out-documents.js";
@@ -200,7 +201,7 @@ try {
   if (options.write) {
     const dir = path.join(ROOT, "bench/results");
     mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `cost-${started.toISOString().slice(0, 10)}.json`);
+    const file = path.join(dir, `cost-${today(started)}.json`);
     writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
     log(`[cost] wrote ${path.relative(ROOT, file)} and src/api/fan-outs.json`);
   }

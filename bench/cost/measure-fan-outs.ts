@@ -1,5 +1,6 @@
 import type { Driver } from "neo4j-driver";
 import { FAN_OUT_AFTER, type FanOutTable, type RelationshipField } from "../../src/api/index.js";
+import { today } from "../../src/text/index.js";
 
 /** Every relationship with its ends' labels: one scan (the sample store has about 10,000). */
 const RELATIONSHIPS = `
@@ -114,7 +115,7 @@ export async function measureFanOuts(
   degrees.sort((a, b) => a.field.localeCompare(b.field));
   return {
     table: {
-      measuredAt: new Date().toISOString().slice(0, 10),
+      measuredAt: today(),
       graph,
       fanOuts: Object.fromEntries(Object.entries(fanOuts).sort(([a], [b]) => a.localeCompare(b))),
     },
