@@ -66,6 +66,10 @@ export function restrictedNode(v: string): string {
   return conditions.length ? `(${conditions.join(" OR ")})` : "false";
 }
 
+/** True when the caller is an officer of the partnership `partnershipId` (a Cypher expression), or an admin. */
+export const officerOfPartnership = (partnershipId: string): string =>
+  `($officerAll OR ${partnershipId} IN $officerOf)`;
+
 /** True when the caller may see the node: restricted nodes only for officers of its partnership (see viewerParameters). */
 export const visible = (v: string): string =>
-  `(NOT ${restrictedNode(v)} OR $officerAll OR ${v}.partnershipId IN $officerOf)`;
+  `(NOT ${restrictedNode(v)} OR ${officerOfPartnership(`${v}.partnershipId`)})`;

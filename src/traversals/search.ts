@@ -3,7 +3,7 @@ import { ErrorCode, GovernanceError } from "../errors/index.js";
 import { luceneRefusal, RESTRICTED_SEARCH_INDEX, SEARCH_FIELDS, SEARCH_INDEX } from "../graph/index.js";
 import { SHARED } from "../schema-model/index.js";
 import { editDistance } from "../text/index.js";
-import { pathNode, visible } from "./cypher-fragments.js";
+import { officerOfPartnership, pathNode, visible } from "./cypher-fragments.js";
 import { capped, limitExceeded, LIMITS } from "./limits.js";
 import type { ReadQuery } from "./read-query.js";
 import { assertPartnershipExists, inScope, scopeParameters, settlePartnership, type Scope } from "./scope.js";
@@ -164,7 +164,7 @@ export async function search(
        RETURN node
        UNION
        // Only for officers of the partnership: nobody else's question ever reads the restricted index.
-       WITH known WHERE known AND ($officerAll OR $partnershipId IN $officerOf)
+       WITH known WHERE known AND ${officerOfPartnership("$partnershipId")}
        CALL db.index.fulltext.queryNodes($restrictedIndex, $query, {limit: $candidates}) YIELD node
        RETURN node
      }

@@ -203,7 +203,7 @@ describe("responsibilities", () => {
       "OPTIONAL MATCH (p:Person {id: $id})
       WITH p, CASE p.partnershipId WHEN 'shared' THEN $partnershipId ELSE p.partnershipId END AS scopeId
       OPTIONAL CALL (p, scopeId) {
-      MATCH (x)-[r:LED_BY]->(p) WHERE ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo)) AND x.partnershipId IN [scopeId, 'shared'] AND (NOT ((x:AgendaItem AND coalesce(x.restricted, false)) OR (x:Decision AND (EXISTS { MATCH (x)-[:MADE_AT]->(t:AgendaItem) WHERE coalesce(t.restricted, false) }))) OR $officerAll OR x.partnershipId IN $officerOf)
+      MATCH (x)-[r:LED_BY]->(p) WHERE ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo)) AND x.partnershipId IN [scopeId, 'shared'] AND (NOT ((x:AgendaItem AND coalesce(x.restricted, false)) OR (x:Decision AND (EXISTS { MATCH (x)-[:MADE_AT]->(t:AgendaItem) WHERE coalesce(t.restricted, false) }))) OR ($officerAll OR x.partnershipId IN $officerOf))
       RETURN r.role AS role, 'LED_BY' AS relationship, x AS subject, r.validFrom AS validFrom, r.validTo AS validTo, null AS representing
       UNION
       MATCH (p)-[r:MEMBER_OF]->(x) WHERE (x:Body OR x:Partnership) AND ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR $asOf <= r.validTo)) AND ((x.validFrom IS NULL OR x.validFrom <= $asOf) AND (x.validTo IS NULL OR $asOf <= x.validTo)) AND x.partnershipId IN [scopeId, 'shared']
@@ -251,16 +251,16 @@ describe("connection", () => {
       "OPTIONAL CALL () { MATCH (n:Partnership {id: $fromId}) RETURN n AS a UNION MATCH (n:Organisation {id: $fromId}) RETURN n AS a UNION MATCH (n:Person {id: $fromId}) RETURN n AS a UNION MATCH (n:Body {id: $fromId}) RETURN n AS a UNION MATCH (n:Service {id: $fromId}) RETURN n AS a UNION MATCH (n:Document {id: $fromId}) RETURN n AS a UNION MATCH (n:Strategy {id: $fromId}) RETURN n AS a UNION MATCH (n:Objective {id: $fromId}) RETURN n AS a UNION MATCH (n:Action {id: $fromId}) RETURN n AS a UNION MATCH (n:ProgressUpdate {id: $fromId}) RETURN n AS a UNION MATCH (n:Indicator {id: $fromId}) RETURN n AS a UNION MATCH (n:Measurement {id: $fromId}) RETURN n AS a UNION MATCH (n:Risk {id: $fromId}) RETURN n AS a UNION MATCH (n:Meeting {id: $fromId}) RETURN n AS a UNION MATCH (n:AgendaItem {id: $fromId}) RETURN n AS a UNION MATCH (n:Decision {id: $fromId}) RETURN n AS a }
       WITH a, CASE a.partnershipId WHEN 'shared' THEN $partnershipId ELSE a.partnershipId END AS scopeId
       OPTIONAL CALL (scopeId) { MATCH (n:Partnership {id: $toId}) RETURN n AS b UNION MATCH (n:Organisation {id: $toId}) RETURN n AS b UNION MATCH (n:Person {id: $toId}) RETURN n AS b UNION MATCH (n:Body {id: $toId}) RETURN n AS b UNION MATCH (n:Service {id: $toId}) RETURN n AS b UNION MATCH (n:Document {id: $toId}) RETURN n AS b UNION MATCH (n:Strategy {id: $toId}) RETURN n AS b UNION MATCH (n:Objective {id: $toId}) RETURN n AS b UNION MATCH (n:Action {id: $toId}) RETURN n AS b UNION MATCH (n:ProgressUpdate {id: $toId}) RETURN n AS b UNION MATCH (n:Indicator {id: $toId}) RETURN n AS b UNION MATCH (n:Measurement {id: $toId}) RETURN n AS b UNION MATCH (n:Risk {id: $toId}) RETURN n AS b UNION MATCH (n:Meeting {id: $toId}) RETURN n AS b UNION MATCH (n:AgendaItem {id: $toId}) RETURN n AS b UNION MATCH (n:Decision {id: $toId}) RETURN n AS b }
-      WITH a, scopeId, CASE WHEN b IS NOT NULL AND b.partnershipId IN [scopeId, 'shared'] AND (NOT ((b:AgendaItem AND coalesce(b.restricted, false)) OR (b:Decision AND (EXISTS { MATCH (b)-[:MADE_AT]->(t:AgendaItem) WHERE coalesce(t.restricted, false) }))) OR $officerAll OR b.partnershipId IN $officerOf) THEN b END AS b
+      WITH a, scopeId, CASE WHEN b IS NOT NULL AND b.partnershipId IN [scopeId, 'shared'] AND (NOT ((b:AgendaItem AND coalesce(b.restricted, false)) OR (b:Decision AND (EXISTS { MATCH (b)-[:MADE_AT]->(t:AgendaItem) WHERE coalesce(t.restricted, false) }))) OR ($officerAll OR b.partnershipId IN $officerOf)) THEN b END AS b
       OPTIONAL CALL (a, b, scopeId) {
       MATCH p = shortestPath((a)-[*..4]-(b))
       WHERE a <> b AND none(r IN relationships(p) WHERE type(r) = 'EVIDENCED_BY')
-      AND all(n IN nodes(p) WHERE (NOT ((n:AgendaItem AND coalesce(n.restricted, false)) OR (n:Decision AND (EXISTS { MATCH (n)-[:MADE_AT]->(t:AgendaItem) WHERE coalesce(t.restricted, false) }))) OR $officerAll OR n.partnershipId IN $officerOf) AND n.partnershipId IN [scopeId, 'shared'])
+      AND all(n IN nodes(p) WHERE (NOT ((n:AgendaItem AND coalesce(n.restricted, false)) OR (n:Decision AND (EXISTS { MATCH (n)-[:MADE_AT]->(t:AgendaItem) WHERE coalesce(t.restricted, false) }))) OR ($officerAll OR n.partnershipId IN $officerOf)) AND n.partnershipId IN [scopeId, 'shared'])
       RETURN [i IN range(0, length(p) - 1) | {
       from: {id: nodes(p)[i].id, label: head(labels(nodes(p)[i])), name: coalesce(nodes(p)[i].name, nodes(p)[i].title, nodes(p)[i].ref, nodes(p)[i].period, nodes(p)[i].text, nodes(p)[i].id)}, to: {id: nodes(p)[i + 1].id, label: head(labels(nodes(p)[i + 1])), name: coalesce(nodes(p)[i + 1].name, nodes(p)[i + 1].title, nodes(p)[i + 1].ref, nodes(p)[i + 1].period, nodes(p)[i + 1].text, nodes(p)[i + 1].id)},
       relationship: type(relationships(p)[i]), reversed: startNode(relationships(p)[i]) <> nodes(p)[i]}] AS steps
       }
-      RETURN CASE WHEN (NOT ((a:AgendaItem AND coalesce(a.restricted, false)) OR (a:Decision AND (EXISTS { MATCH (a)-[:MADE_AT]->(t:AgendaItem) WHERE coalesce(t.restricted, false) }))) OR $officerAll OR a.partnershipId IN $officerOf) THEN a.partnershipId END AS rootPartnershipId, b IS NOT NULL AS toFound,
+      RETURN CASE WHEN (NOT ((a:AgendaItem AND coalesce(a.restricted, false)) OR (a:Decision AND (EXISTS { MATCH (a)-[:MADE_AT]->(t:AgendaItem) WHERE coalesce(t.restricted, false) }))) OR ($officerAll OR a.partnershipId IN $officerOf)) THEN a.partnershipId END AS rootPartnershipId, b IS NOT NULL AS toFound,
       coalesce(steps, []) AS steps"
     `);
   });
@@ -486,7 +486,7 @@ describe("search", () => {
       CALL db.index.fulltext.queryNodes($restrictedIndex, $query, {limit: $candidates}) YIELD node
       RETURN node
       }
-      WITH node WHERE node.partnershipId IN [$partnershipId, 'shared'] AND (NOT ((node:AgendaItem AND coalesce(node.restricted, false)) OR (node:Decision AND (EXISTS { MATCH (node)-[:MADE_AT]->(t:AgendaItem) WHERE coalesce(t.restricted, false) }))) OR $officerAll OR node.partnershipId IN $officerOf)
+      WITH node WHERE node.partnershipId IN [$partnershipId, 'shared'] AND (NOT ((node:AgendaItem AND coalesce(node.restricted, false)) OR (node:Decision AND (EXISTS { MATCH (node)-[:MADE_AT]->(t:AgendaItem) WHERE coalesce(t.restricted, false) }))) OR ($officerAll OR node.partnershipId IN $officerOf))
       RETURN {id: node.id, label: head(labels(node)), name: coalesce(node.name, node.title, node.ref, node.period, node.text, node.id)} AS node, [s IN [node.name, node.title] + coalesce(node.aliases, []) WHERE s IS NOT NULL] AS spellings"
     `);
   });
@@ -505,9 +505,9 @@ describe("graphStats", () => {
     ).toBe(true);
     expect(tidy(cypher).split("\n").slice(0, 3)).toMatchInlineSnapshot(`
       [
-        "MATCH (n:Partnership) WHERE n.partnershipId = $partnershipId AND (NOT ((n:AgendaItem AND coalesce(n.restricted, false)) OR (n:Decision AND (EXISTS { MATCH (n)-[:MADE_AT]->(t:AgendaItem) WHERE coalesce(t.restricted, false) }))) OR $officerAll OR n.partnershipId IN $officerOf) RETURN 'node' AS kind, 'Partnership' AS name, count(n) AS count",
+        "MATCH (n:Partnership) WHERE n.partnershipId = $partnershipId AND (NOT ((n:AgendaItem AND coalesce(n.restricted, false)) OR (n:Decision AND (EXISTS { MATCH (n)-[:MADE_AT]->(t:AgendaItem) WHERE coalesce(t.restricted, false) }))) OR ($officerAll OR n.partnershipId IN $officerOf)) RETURN 'node' AS kind, 'Partnership' AS name, count(n) AS count",
         "UNION ALL",
-        "MATCH (n:Partnership)-[r]->(m) WHERE n.partnershipId = $partnershipId AND (NOT ((n:AgendaItem AND coalesce(n.restricted, false)) OR (n:Decision AND (EXISTS { MATCH (n)-[:MADE_AT]->(t:AgendaItem) WHERE coalesce(t.restricted, false) }))) OR $officerAll OR n.partnershipId IN $officerOf) AND (NOT ((m:AgendaItem AND coalesce(m.restricted, false)) OR (m:Decision AND (EXISTS { MATCH (m)-[:MADE_AT]->(t:AgendaItem) WHERE coalesce(t.restricted, false) }))) OR $officerAll OR m.partnershipId IN $officerOf) RETURN 'relationship' AS kind, type(r) AS name, count(r) AS count",
+        "MATCH (n:Partnership)-[r]->(m) WHERE n.partnershipId = $partnershipId AND (NOT ((n:AgendaItem AND coalesce(n.restricted, false)) OR (n:Decision AND (EXISTS { MATCH (n)-[:MADE_AT]->(t:AgendaItem) WHERE coalesce(t.restricted, false) }))) OR ($officerAll OR n.partnershipId IN $officerOf)) AND (NOT ((m:AgendaItem AND coalesce(m.restricted, false)) OR (m:Decision AND (EXISTS { MATCH (m)-[:MADE_AT]->(t:AgendaItem) WHERE coalesce(t.restricted, false) }))) OR ($officerAll OR m.partnershipId IN $officerOf)) RETURN 'relationship' AS kind, type(r) AS name, count(r) AS count",
       ]
     `);
   });
