@@ -5,6 +5,7 @@ export { printPublicSchema } from "./print-schema.js";
 export { DateScalar } from "./date-scalar.js";
 export { countingDriver, type RoundTripCounter } from "./counting-driver.js";
 export { forward } from "./forward.js";
+export { tapDriver } from "./query-tap.js";
 export { postGraphQL, type GraphQLBody, type GraphQLReply } from "./post-graphql.js";
 export {
   createTokenVerifier,
