@@ -1,5 +1,6 @@
 /**
- * `npm run bench:lighthouse -- [--url http://127.0.0.1:4000/?partnership=partnership:barnet] [--runs 3]`:
+ * `npm run bench:lighthouse -- [--url http://127.0.0.1:4000/?partnership=partnership:barnet] [--runs 3]
+ * [--reports <dir>]`:
  * Lighthouse (npm `lighthouse`) against a running viewer (`npm start`), in Debian's Chromium
  * (CHROMIUM_PATH overrides /usr/bin/chromium), desktop and mobile presets, performance and
  * accessibility. Writes bench/results/<date>-lighthouse.json (every run's scores and metrics, the
@@ -37,7 +38,12 @@ const median = (values: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)]!;
 };
 
-async function audit(url: string, preset: "desktop" | "mobile", port: number): Promise<Run> {
+async function audit(
+  url: string,
+  preset: "desktop" | "mobile",
+  port: number,
+  report: string | undefined,
+): Promise<Run> {
   const result = await lighthouse(
     url,
     { port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] },
@@ -45,6 +51,7 @@ async function audit(url: string, preset: "desktop" | "mobile", port: number): P
   );
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
+  if (report) writeFileSync(report, JSON.stringify(lhr));
   const scripts = (
     lhr.audits["network-requests"]?.details as { items?: { resourceType?: string; transferSize?: number }[] }
   )?.items
@@ -64,8 +71,9 @@ const options = new Command()
   .option("--url <url>", "the viewer", "http://127.0.0.1:4000/?partnership=partnership:barnet")
   .option("--runs <n>", "runs per preset (the median is reported)", "3")
   .option("--no-write", "print only")
+  .option("--reports <dir>", "also write each run's full Lighthouse report (JSON) here, to profile")
   .parse()
-  .opts<{ url: string; runs: string; write: boolean }>();
+  .opts<{ url: string; runs: string; write: boolean; reports?: string }>();
 
 const chrome = await chromeLauncher.launch({
   chromePath: chromiumPath(),
@@ -78,7 +86,11 @@ try {
   > = {};
   for (const preset of ["desktop", "mobile"] as const) {
     const runs: Run[] = [];
-    for (let i = 0; i < Number(options.runs); i++) runs.push(await audit(options.url, preset, chrome.port));
+    for (let i = 0; i < Number(options.runs); i++) {
+      if (options.reports) mkdirSync(options.reports, { recursive: true });
+      const report = options.reports && path.join(options.reports, `${preset}-${i + 1}.json`);
+      runs.push(await audit(options.url, preset, chrome.port, report));
+    }
     presets[preset] = {
       runs,
       median: {

@@ -5,12 +5,23 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
+import { legendHtml } from "./app/render/legend.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+/** Writes the legend into index.html, so it is painted with the page instead of moving it later. */
+const legend: Plugin = {
+  name: "viewer-legend",
+  transformIndexHtml: (html) => {
+    if (!html.includes("<!--legend-->")) throw new Error("index.html has no <!--legend--> for the legend");
+    return html.replace("<!--legend-->", legendHtml());
+  },
+};
+
 export default defineConfig({
   root: path.join(here, "app"),
+  plugins: [legend],
   // Relative asset URLs: the page works wherever the server mounts it.
   base: "./",
   logLevel: "warn",

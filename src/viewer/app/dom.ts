@@ -47,3 +47,14 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
     throw new Error(`The viewer page has no element #${id}: index.html and the code that uses it disagree.`);
   return element as T;
 }
+
+/**
+ * Resolves once the browser has painted what is on the page: after the next frame, or after a
+ * second in a hidden tab, which draws no frames. Heavy work waits for it so text shows first.
+ */
+export function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 1000);
+  });
+}

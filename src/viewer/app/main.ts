@@ -1,4 +1,5 @@
-import { ViewerApp, type ViewerHandle } from "./viewer-app.js";
+import { afterPaint } from "./dom.js";
+import type { ViewerHandle } from "./viewer-app.js";
 
 declare global {
   interface Window {
@@ -7,6 +8,11 @@ declare global {
   }
 }
 
+// The page's entry is kept tiny: the viewer (Apollo Client, the panels; Cytoscape and ELK later
+// still) loads after the first paint, so a slow phone shows the toolbar at once instead of after
+// parsing everything.
+await afterPaint();
+const { ViewerApp } = await import("./viewer-app.js");
 const app = new ViewerApp();
 window.governanceViewer = app;
 void app.start();

@@ -4,6 +4,7 @@ import {
   ViewerPartnershipsDocument,
   ViewerSearchDocument,
   ViewerSpanDocument,
+  type ViewerSpanQuery,
 } from "../../../generated/documents.js";
 import { GraphQLClient, ViewerRequestError } from "./api/graphql-client.js";
 import { tokenStore } from "./api/token-store.js";
@@ -11,7 +12,7 @@ import { describeHits } from "./controls/search-hits.js";
 import { SearchBox } from "./controls/search-box.js";
 import { SignInBox } from "./controls/sign-in.js";
 import { Toolbar } from "./controls/toolbar.js";
-import { byId, fill } from "./dom.js";
+import { afterPaint, byId, fill } from "./dom.js";
 import { exportPng, exportSvg } from "./export/export-drawing.js";
 import { createWorkerElk } from "./layout/elk-in-worker.js";
 import { layoutDiagram, METRICS } from "./layout/layout-diagram.js";
@@ -21,7 +22,6 @@ import { PanelRouter } from "./panels/panel-router.js";
 import { today } from "../../text/dates.js";
 import { FONT_FAMILY } from "./render/diagram-style.js";
 import { DiagramView, type DiagramSnapshot } from "./render/diagram-view.js";
-import { legend } from "./render/legend.js";
 import { listView } from "./render/list-view.js";
 import { UnlinkedSection } from "./render/unlinked-section.js";
 import { selectionForLabel, type Selection } from "./state/selection.js";
@@ -61,10 +61,13 @@ export class ViewerApp implements ViewerHandle {
   private readonly client = new GraphQLClient(new URL("graphql", document.baseURI).pathname, () =>
     tokenStore.get(),
   );
-  private readonly elk = createWorkerElk();
+  /** ELK in its worker, started with the first layout (its 1.6 MB is not in the way of the first paint). */
+  private elk: ReturnType<typeof createWorkerElk> | null = null;
   private readonly measure = textMeasure(METRICS.fontSize);
   private readonly labelMeasure = textMeasure(METRICS.labelFontSize);
-  private readonly view: DiagramView;
+  /** The Cytoscape canvas, made (and Cytoscape loaded) when the first drawing is ready to be laid out. */
+  private view: DiagramView | null = null;
+  private viewLoading: Promise<DiagramView> | null = null;
   private readonly unlinked: UnlinkedSection;
   private readonly toolbar: Toolbar;
   private readonly signIn: SignInBox;
@@ -77,21 +80,22 @@ export class ViewerApp implements ViewerHandle {
   private showUnlinked = true;
   private loadGeneration = 0;
   private readonly initial = readUrlState(location.search);
+  private readonly openBody: (bodyId: string) => void;
 
   constructor() {
     this.asOf = this.initial.asOf ?? today();
     const openBody = (id: string): void => void this.router.open({ kind: "body", id });
-    this.view = new DiagramView(byId("diagram"), openBody);
+    this.openBody = openBody;
     this.unlinked = new UnlinkedSection(byId("unlinked"), openBody);
     this.router = new PanelRouter(
       this.client,
       {
         select: (id) => {
-          this.view.select(id);
+          this.view?.select(id);
           this.unlinked.select(id);
         },
         highlight: (ids) => {
-          this.view.highlight(ids);
+          this.view?.highlight(ids);
           this.unlinked.highlight(ids);
         },
       },
@@ -110,8 +114,8 @@ export class ViewerApp implements ViewerHandle {
         this.showUnlinked = show;
         void this.load();
       },
-      diagramShown: () => this.view.cy.resize(),
-      fit: () => this.view.fit(),
+      diagramShown: () => this.view?.cy.resize(),
+      fit: () => this.view?.fit(),
       exportSvg: () => exportSvg(this.exportSource()),
       exportPng: () => void exportPng(this.exportSource()),
     });
@@ -134,15 +138,16 @@ export class ViewerApp implements ViewerHandle {
           label: hit.label,
         }),
     );
-    fill(byId("legend"), legend());
   }
 
   snapshot(): DiagramSnapshot {
+    if (!this.view)
+      throw new Error("Nothing is drawn yet: wait for document.body.dataset.state to be ready.");
     return this.view.snapshot();
   }
 
   pagePosition(bodyId: string): { x: number; y: number } | null {
-    return this.view.pagePosition(bodyId);
+    return this.view?.pagePosition(bodyId) ?? null;
   }
 
   state(): ReturnType<ViewerHandle["state"]> {
@@ -155,20 +160,43 @@ export class ViewerApp implements ViewerHandle {
     };
   }
 
-  /** Lists the partnerships, opens the one in ?partnership= (or the first by name) and draws it. */
+  /**
+   * Lists the partnerships, opens the one in ?partnership= (or the first by name) and draws it.
+   * The partnership named in the address has its span of dates (and, with ?asOf=, its diagram)
+   * asked for at the same time as the list, not one request after another.
+   */
   async start(): Promise<void> {
     try {
+      const wanted = this.initial.partnershipId;
+      const span = wanted ? this.spanRequest(wanted) : null;
+      if (wanted && this.initial.asOf) this.prefetchDiagram(wanted, this.initial.asOf);
       const { partnerships } = await this.client.request(ViewerPartnershipsDocument, {});
       this.partnerships = partnerships;
-      const wanted = this.initial.partnershipId;
       const chosen = partnerships.find((p) => p.id === wanted) ?? partnerships[0];
       if (!chosen)
         throw new Error("The database holds no partnership: load the seeds (npm run seed) and reload.");
       if (wanted && chosen.id !== wanted) this.setStatus(`No partnership ${wanted}; showing ${chosen.name}.`);
-      await this.choose(chosen, this.initial.asOf, this.initial.selection);
+      await this.choose(
+        chosen,
+        this.initial.asOf,
+        this.initial.selection,
+        chosen.id === wanted ? span : null,
+      );
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  private spanRequest(partnershipId: string): Promise<ViewerSpanQuery> {
+    const request = this.client.request(ViewerSpanDocument, { partnershipId });
+    // Awaited (and its failure reported) by choose(); this only keeps an early failure from being "unhandled".
+    request.catch(() => undefined);
+    return request;
+  }
+
+  /** Starts the diagram's request early; load() asks for the same document and variables and joins it (Apollo deduplicates). */
+  private prefetchDiagram(partnershipId: string, asOf: string): void {
+    this.client.request(ViewerDiagramDocument, { asOf, partnershipId }).catch(() => undefined);
   }
 
   /** Switches to a partnership: its span of dates, its default date (unless one is given), its drawing. */
@@ -176,12 +204,13 @@ export class ViewerApp implements ViewerHandle {
     partnership: Partnership,
     asOf: string | null = null,
     selection: Selection | null = null,
+    spanRequest: Promise<ViewerSpanQuery> | null = null,
   ): Promise<void> {
     this.partnership = partnership;
     this.toolbar.partnerships(this.partnerships, partnership.id);
     this.router.clear();
     try {
-      const span = dataSpan(await this.client.request(ViewerSpanDocument, { partnershipId: partnership.id }));
+      const span = dataSpan(await (spanRequest ?? this.spanRequest(partnership.id)));
       this.asOfDefault = defaultAsOf(span, today());
       this.toolbar.span(spanText(span));
     } catch (error) {
@@ -239,11 +268,13 @@ export class ViewerApp implements ViewerHandle {
         { nodes: nodes.filter((n) => n.routeToTop), edges },
         { unlinked: this.showUnlinked ? nodes.filter((n) => !n.routeToTop) : [], maxPerRow: 6 },
       );
-      const drawing = await layoutDiagram(this.elk, model, this.measure, this.labelMeasure);
       if (generation !== this.loadGeneration) return;
-      this.view.show(drawing);
+      // The text first (title, status, list, bodies with no line): it paints while ELK lays the
+      // drawing out and Cytoscape loads, which take most of the time on a slow phone.
       this.unlinked.show(model, asOf);
-      byId("title").textContent = `${partnership.name}: governance as of ${asOf}`;
+      const title = `${partnership.name}: governance as of ${asOf}`;
+      byId("title").textContent = title;
+      byId("title").title = title;
       const linked = model.bodies.filter((b) => b.linked).length;
       const apart = model.bodies.length - linked;
       byId("diagram").setAttribute(
@@ -257,11 +288,27 @@ export class ViewerApp implements ViewerHandle {
       this.setStatus(
         `${linked} bodies and ${model.lines.length} lines as of ${asOf}${apart ? `; ${apart} more with no recorded line, listed under the diagram` : ""}.`,
       );
+      await afterPaint();
+      if (generation !== this.loadGeneration) return;
+      this.elk ??= createWorkerElk();
+      const [drawing, view] = await Promise.all([
+        layoutDiagram(this.elk, model, this.measure, this.labelMeasure),
+        this.diagramView(),
+      ]);
+      if (generation !== this.loadGeneration) return;
+      view.show(drawing);
       document.body.dataset.state = "ready";
       await this.router.refresh();
     } catch (error) {
       if (generation === this.loadGeneration) this.fail(error);
     }
+  }
+
+  private diagramView(): Promise<DiagramView> {
+    this.viewLoading ??= DiagramView.create(byId("diagram"), this.openBody).then(
+      (view) => (this.view = view),
+    );
+    return this.viewLoading;
   }
 
   private syncUrl(): void {
@@ -274,10 +321,10 @@ export class ViewerApp implements ViewerHandle {
 
   private exportSource(): Parameters<typeof exportSvg>[0] {
     return {
-      drawing: this.view.current(),
+      drawing: this.view?.current() ?? null,
       partnership: this.partnership,
       asOf: this.asOf,
-      png: () => this.view.png(),
+      png: () => this.diagramView().then((view) => view.png()),
     };
   }
 }

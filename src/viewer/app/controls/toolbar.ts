@@ -59,7 +59,11 @@ export class Toolbar {
     byId<HTMLInputElement>("show-unlinked").checked = show;
   }
 
-  /** Fills the picker with every partnership loaded; it shows once there is a choice to make. */
+  /**
+   * Fills the picker with every partnership loaded. The picker is on the page from the first
+   * paint (so the toolbar does not move when the list arrives) and is hidden when there is no
+   * choice to make.
+   */
   partnerships(all: readonly { id: string; name: string }[], current: string): void {
     fill(
       this.picker,

@@ -42,6 +42,8 @@ export class PanelRouter {
   private generation = 0;
   private health: { key: string; findings: Promise<Findings> } | null = null;
   private readonly panel = byId("panel");
+  /** The welcome text is the panel's content in index.html (painted before any script runs), kept to show again. */
+  private readonly welcomeText = this.panel.firstElementChild!.cloneNode(true);
 
   readonly navigate: Navigate = {
     body: (id) => void this.open({ kind: "body", id }),
@@ -88,25 +90,7 @@ export class PanelRouter {
   }
 
   private welcome(): void {
-    fill(
-      this.panel,
-      h(
-        "div",
-        { class: "welcome" },
-        h("h2", { id: "panel-title", tabindex: "-1" }, "Explore the structure"),
-        h(
-          "p",
-          {},
-          "Select a body in the diagram or the list to see its chair, members, meetings, what it oversees, the actions its members lead and its health findings.",
-        ),
-        h(
-          "p",
-          {},
-          "Search for a body, a person or a strategy. A strategy shows its tree; choose an action to see who is accountable for it, up to the board.",
-        ),
-        h("p", {}, "Change the date to see the structure as it stood then."),
-      ),
-    );
+    fill(this.panel, this.welcomeText.cloneNode(true));
     delete this.panel.dataset.showing;
     document.body.dataset.panel = "closed";
   }

@@ -2,7 +2,8 @@ import { BODY_KINDS, EDGE_KINDS, kindStyle, type BodyShape } from "../model/body
 import { METRICS, type LaidOutDiagram, type PlacedBody, type Point } from "../layout/layout-diagram.js";
 import { routeLength } from "./cytoscape-elements.js";
 
-const escape = (text: string): string =>
+/** Text made safe inside SVG or HTML markup (content and attribute values). */
+export const escape = (text: string): string =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const n = (value: number): string => String(Math.round(value * 10) / 10);
 

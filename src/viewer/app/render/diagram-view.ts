@@ -1,4 +1,5 @@
-import cytoscape, { type Core } from "cytoscape";
+import type cytoscape from "cytoscape";
+import type { Core } from "cytoscape";
 import { METRICS, type LaidOutDiagram, type Point } from "../layout/layout-diagram.js";
 import { cytoscapeElements } from "./cytoscape-elements.js";
 import { diagramStyle } from "./diagram-style.js";
@@ -54,14 +55,23 @@ const OVERVIEW_PX = 13;
 /**
  * The cytoscape canvas: draws a laid-out diagram as given (positions are ELK's, so nodes cannot
  * be dragged out of their rows), reports taps on bodies, and highlights sets of bodies.
- * @example const view = new DiagramView(container, (id) => openBody(id)); view.show(drawing);
+ * @example const view = await DiagramView.create(container, (id) => openBody(id)); view.show(drawing);
  */
 export class DiagramView {
   readonly cy: Core;
   private drawing: LaidOutDiagram | null = null;
 
-  constructor(container: HTMLElement, onSelect: (bodyId: string) => void) {
-    this.cy = cytoscape({
+  /**
+   * Loads Cytoscape (about half of the viewer's JavaScript) and starts it on the container. The
+   * page asks for it once the data has arrived, so it is not in the way of the first paint.
+   */
+  static async create(container: HTMLElement, onSelect: (bodyId: string) => void): Promise<DiagramView> {
+    const { default: cytoscape } = await import("cytoscape");
+    return new DiagramView(cytoscape, container, onSelect);
+  }
+
+  private constructor(factory: typeof cytoscape, container: HTMLElement, onSelect: (bodyId: string) => void) {
+    this.cy = factory({
       container,
       style: diagramStyle(),
       autoungrabify: true,
