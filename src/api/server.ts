@@ -1,6 +1,9 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import compression from "compression";
@@ -103,6 +106,9 @@ async function serve(listener: HttpListener, options: ServerOptions): Promise<Ru
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
       ...(options.production ? [] : [roundTripsPlugin]),
+      // Apollo installs cache control by default, and it wraps every field's resolver to collect
+      // hints nothing here sets or reads (no response cache): a cost on every field of every answer.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();
@@ -122,6 +128,11 @@ async function serve(listener: HttpListener, options: ServerOptions): Promise<Ru
   app.use(
     "/graphql",
     noteArrival,
+    // An answer depends on the caller's token: no browser or proxy may keep one.
+    (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+      res.set("cache-control", "no-store");
+      next();
+    },
     ...(options.clientLimits ? [clientLimits(options.clientLimits)] : []),
     // No CORS headers at all unless origins are configured: browsers then allow only the same origin.
     ...(origins.length

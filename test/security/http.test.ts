@@ -108,6 +108,19 @@ describe("status codes and bodies", () => {
   });
 });
 
+describe("caching", () => {
+  it("marks every GraphQL answer no-store, an officer's and an anonymous one alike", async () => {
+    const token = await tokenFor({ roles: ["officer"], partnerships: ["partnership:barnet"] });
+    const query = JSON.stringify({ query: `{ bodies(limit: 1) { id } }` });
+    for (const url of [server.url, production.url])
+      for (const headers of [{}, { authorization: `Bearer ${token}` }]) {
+        const response = await post(url, query, headers);
+        expect(response.status).toBe(200);
+        expect(response.headers.get("cache-control")).toBe("no-store");
+      }
+  });
+});
+
 describe("production discloses nothing it need not", () => {
   it("suggests no enum values, fields or arguments", async () => {
     const queries = [
