@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { loadConfig } from "../../src/config/index.js";
+import { loadConfig as loadServerConfig } from "../../src/config/index.js";
 import { openDatabase, type Database } from "../../src/graph/index.js";
 
 export interface BenchDatabaseOptions {
@@ -24,6 +24,10 @@ export interface BenchDatabase extends Database {
  * database you can spare), else the project's local Neo4j with a bigger heap and page cache.
  */
 export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<BenchDatabase> {
+  // Only the database settings are read from the configuration: npm run bench sets NODE_ENV=production
+  // for graphql-js, and production's token rules are for a deployed server, not the benchmark's own.
+  const loadConfig = (env: NodeJS.ProcessEnv = process.env) =>
+    loadServerConfig({ ...env, NODE_ENV: "development" });
   if (process.env.NEO4J_URI) {
     options.log(
       `[bench] using NEO4J_URI=${process.env.NEO4J_URI}; synthetic partnerships p000.. are written there.`,

@@ -3,6 +3,7 @@ import {
   execute,
   isListType,
   isNonNullType,
+  isObjectType,
   Kind,
   parse,
   print,
@@ -14,10 +15,12 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from "graphql";
-import { restrictableLabels } from "../schema-model/index.js";
+import { LABELS, restrictableLabels } from "../schema-model/index.js";
+import { loadableRelationships, readableProperties } from "../traversals/index.js";
 import type { ApiContext } from "./context.js";
 
 const ID_ALIAS = "__hydrateId";
+const NODE_LABELS: ReadonlySet<string> = new Set(LABELS);
 const MAX_BATCH = 1000;
 
 function namedType(type: GraphQLOutputType): GraphQLNamedType {
@@ -115,31 +118,49 @@ export function hydrate<T = Record<string, unknown>>(
 }
 
 /**
- * Whether every field the selection asks for, through fragments too, is a plain field that
- * `loaded` holds: no arguments, no selection of its own (a relationship, a custom field).
+ * Whether a selection of an entity of one of `types` asks only for what a traversal loads with it:
+ * its readable properties with no arguments, and, on the entity itself (`loaded`), relationship
+ * fields it loaded (loadableRelationships) with no arguments whose own selection asks only for
+ * the readable properties of their entities (which carry no relationships). Through fragments too;
  * `@skip`/`@include` are not evaluated: a field that may be asked counts.
  */
-function selectsOnly(loaded: Record<string, unknown>, info: GraphQLResolveInfo): boolean {
-  const within = (selectionSet: SelectionSetNode | undefined): boolean =>
-    (selectionSet?.selections ?? []).every((selection) => {
-      if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet);
-      if (selection.kind === Kind.FRAGMENT_SPREAD)
-        return within(info.fragments[selection.name.value]?.selectionSet);
-      const name = selection.name.value;
-      if (name === "__typename") return true;
-      return !selection.arguments?.length && !selection.selectionSet && name in loaded;
-    });
-  return info.fieldNodes.every((field) => within(field.selectionSet));
+function answerable(
+  selectionSet: SelectionSetNode | undefined,
+  types: readonly string[],
+  fragments: GraphQLResolveInfo["fragments"],
+  loaded?: Record<string, unknown>,
+): boolean {
+  return (selectionSet?.selections ?? []).every((selection) => {
+    if (selection.kind !== Kind.FIELD) {
+      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
+      const condition = fragment?.typeCondition?.name.value;
+      // A condition on a union or an interface would need its members: hydrated instead.
+      if (!fragment || (condition !== undefined && !NODE_LABELS.has(condition))) return false;
+      return answerable(fragment.selectionSet, condition ? [condition] : types, fragments, loaded);
+    }
+    const name = selection.name.value;
+    if (name === "__typename") return true;
+    if (selection.arguments?.length) return false;
+    if (!selection.selectionSet) return types.every((type) => readableProperties(type).includes(name));
+    const relationship =
+      loaded && types.length === 1 ? loadableRelationships(types[0]!).get(name) : undefined;
+    return (
+      relationship !== undefined &&
+      Array.isArray(loaded?.[name]) &&
+      answerable(selection.selectionSet, relationship.targets, fragments)
+    );
+  });
 }
 
 /** Per field of the document: answered from what the traversal loaded (the keys are the same for every row). */
 const answeredByLoaded = new WeakMap<FieldNode, boolean>();
 
 /**
- * An entity a traversal returned with its readable properties (`entityProperties` in
- * src/traversals): when the selection asks only for those, the answer is `loaded` itself and costs
- * no query; otherwise (a relationship, a restricted field, a custom field) it is hydrated through
- * the generated query, so nested fields and authorization work as they do everywhere. Labels whose
+ * An entity a traversal returned with its readable properties and the relationship fields
+ * `relatedAsked` named (`entityProperties` in src/traversals): when the selection asks only for
+ * those, the answer is `loaded` itself and costs no query; otherwise (a relationship with
+ * arguments or deeper fields, a restricted field, a custom field) it is hydrated through the
+ * generated query, so nested fields and authorization work as they do everywhere. Labels whose
  * nodes may be restricted are always hydrated: their node filters are the generated query's.
  */
 export function loadedOrHydrated<T = Record<string, unknown>>(
@@ -150,8 +171,47 @@ export function loadedOrHydrated<T = Record<string, unknown>>(
   const field = info.fieldNodes[0];
   let answered = field ? answeredByLoaded.get(field) : false;
   if (answered === undefined) {
-    answered = !restrictableLabels().has(namedType(info.returnType).name) && selectsOnly(loaded, info);
+    const label = namedType(info.returnType).name;
+    answered =
+      !restrictableLabels().has(label) &&
+      info.fieldNodes.every((node) => answerable(node.selectionSet, [label], info.fragments, loaded));
     if (field) answeredByLoaded.set(field, answered);
   }
   return answered ? (loaded as T) : hydrate<T>(context, info, String(loaded.id));
+}
+
+/**
+ * The relationship fields a traversal should load with the entity in field `entity` of each row
+ * of the field being resolved (`action` of actionsFeeding's rows), so loadedOrHydrated can answer
+ * them without a second query: those the selection asks for, with no arguments, only the readable
+ * properties of their entities, and no fragment on a union or an interface in the way.
+ */
+export function relatedAsked(info: GraphQLResolveInfo, entity: string): string[] {
+  const rowType = namedType(info.returnType);
+  const entityField = isObjectType(rowType) ? rowType.getFields()[entity] : undefined;
+  if (!entityField) throw new Error(`relatedAsked: ${rowType.name} has no field ${entity}.`);
+  const label = namedType(entityField.type).name;
+  const loadable = loadableRelationships(label);
+  const asked = new Set<string>();
+  const fieldsOf = (set: SelectionSetNode | undefined, visit: (field: FieldNode) => void): void => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) visit(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsOf(selection.selectionSet, visit);
+      else fieldsOf(info.fragments[selection.name.value]?.selectionSet, visit);
+    }
+  };
+  for (const node of info.fieldNodes)
+    fieldsOf(node.selectionSet, (row) => {
+      if (row.name.value !== entity) return;
+      fieldsOf(row.selectionSet, (field) => {
+        const relationship = loadable.get(field.name.value);
+        if (
+          relationship &&
+          !field.arguments?.length &&
+          answerable(field.selectionSet, relationship.targets, info.fragments)
+        )
+          asked.add(field.name.value);
+      });
+    });
+  return [...asked];
 }

@@ -13,7 +13,7 @@ import {
   settlePartnership,
 } from "../traversals/index.js";
 import type { ApiContext } from "./context.js";
-import { loadedOrHydrated } from "./hydrate.js";
+import { loadedOrHydrated, relatedAsked } from "./hydrate.js";
 
 /**
  * Resolvers of schema/traversals.graphql, typed from codegen (generated/resolvers.ts): arguments
@@ -22,12 +22,24 @@ import { loadedOrHydrated } from "./hydrate.js";
  */
 const resolvers: Resolvers<ApiContext> = {
   Query: {
-    actionsFeeding: (_, args, context) =>
-      actionsFeeding(context.read, context.scope(args), args.objectiveId, args.maxDepth),
+    actionsFeeding: (_, args, context, info) =>
+      actionsFeeding(
+        context.read,
+        context.scope(args),
+        args.objectiveId,
+        args.maxDepth,
+        relatedAsked(info, "action"),
+      ),
     accountabilityChain: (_, args, context) =>
       accountabilityChain(context.read, context.scope(args), args.id),
-    bodiesReportingTo: (_, args, context) =>
-      bodiesReportingTo(context.read, context.scope(args), args.bodyId, args.transitive),
+    bodiesReportingTo: (_, args, context, info) =>
+      bodiesReportingTo(
+        context.read,
+        context.scope(args),
+        args.bodyId,
+        args.transitive,
+        relatedAsked(info, "body"),
+      ),
     responsibilities: (_, args, context) =>
       responsibilities(context.read, context.scope(args), args.personId),
     governanceDiagram: (_, args, context) =>

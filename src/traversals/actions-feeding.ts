@@ -18,13 +18,15 @@ export interface FeedingActionRow {
  * Actions that feed an objective directly (CONTRIBUTES_TO) or through sub-objectives (PART_OF,
  * CONTRIBUTES_TO), each once by its shortest path, ordered by depth then ref; within the
  * objective's partnership (and shared entities). Not dated: the strategy tree has no validity.
- * One round trip, with each action's own properties.
+ * One round trip, with each action's own properties and the entities of its `related`
+ * relationship fields (loadableRelationships).
  */
 export async function actionsFeeding(
   read: ReadQuery,
   scope: Scope,
   objectiveId: string,
   maxDepth = 10,
+  related: readonly string[] = [],
 ): Promise<FeedingActionRow[]> {
   // Variable-length bounds cannot be parameters; the value is a checked integer.
   const depth = capped("maxDepth", maxDepth);
@@ -37,7 +39,7 @@ export async function actionsFeeding(
          WHERE all(n IN nodes(p)[1..] WHERE n:Objective) AND all(n IN nodes(p) WHERE ${inScope("n", "scopeId")})
          WITH a, p ORDER BY length(p)
          WITH a, head(collect(p)) AS p
-         RETURN collect({actionId: a.id, ref: a.ref, action: ${entityProperties("a", "Action")}, depth: length(p), path: [n IN nodes(p) | ${pathNode("n")}]}) AS actions
+         RETURN collect({actionId: a.id, ref: a.ref, action: ${entityProperties("a", "Action", related)}, depth: length(p), path: [n IN nodes(p) | ${pathNode("n")}]}) AS actions
        }
        RETURN o.partnershipId AS rootPartnershipId, coalesce(actions, []) AS actions`,
       { id: objectiveId, ...scopeParameters(scope) },

@@ -24,13 +24,15 @@ const MAX_LEVELS = 10;
  * shortest route (accountability preferred on a tie), with the first edge's kind and frequency.
  * Only lines and bodies valid at the scope's asOf count, and only bodies of the root's partnership
  * (or shared ones): under a shared county board, those of the partnership asked about. One round
- * trip, with each body's own properties.
+ * trip, with each body's own properties and the entities of its `related` relationship fields
+ * (loadableRelationships).
  */
 export async function bodiesReportingTo(
   read: ReadQuery,
   scope: Scope,
   bodyId: string,
   transitive = true,
+  related: readonly string[] = [],
 ): Promise<ReportingBodyRow[]> {
   const { bodies } = await fromRoot(read, scope, { id: bodyId, what: "body" }, async (scope) => {
     const [row] = await read(
@@ -44,7 +46,7 @@ export async function bodiesReportingTo(
          ORDER BY length(p), CASE type(first) WHEN 'ACCOUNTABLE_TO' THEN 0 ELSE 1 END
          WITH b, head(collect({p: p, first: first})) AS best
          WITH b, best.p AS p, best.first AS first
-         RETURN collect({bodyId: b.id, name: b.name, body: ${entityProperties("b", "Body")}, depth: length(p), relationship: type(first), frequency: first.frequency,
+         RETURN collect({bodyId: b.id, name: b.name, body: ${entityProperties("b", "Body", related)}, depth: length(p), relationship: type(first), frequency: first.frequency,
                          reportsTo: ${pathNode("endNode(first)")}}) AS bodies
        }
        RETURN root.partnershipId AS rootPartnershipId, coalesce(bodies, []) AS bodies`,

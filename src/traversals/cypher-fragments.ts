@@ -2,9 +2,11 @@ import {
   buildDomainModel,
   LABELS,
   readTypeDefs,
+  restrictableLabels,
   restrictions,
   SYSTEM_FIELDS,
   type DomainModel,
+  type RelationshipModel,
 } from "../schema-model/index.js";
 
 /**
@@ -30,14 +32,55 @@ export function readableProperties(label: string): readonly string[] {
   return [...SYSTEM_FIELDS, ...properties.keys()].filter((name) => !restricted.has(name));
 }
 
+/** The entries of a map projection of a node's readable properties (`.id, .name, ...`). */
+const readableEntries = (label: string): string[] => readableProperties(label).map((name) => `.${name}`);
+
 /**
  * A node as a map of its readable properties (every key present, null when unset), so a traversal
- * can answer a selection of an entity's own fields without a second round trip.
+ * can answer a selection of an entity's own fields without a second round trip; with `related`,
+ * also the entities of those relationship fields (relatedEntities).
  */
-export const entityProperties = (v: string, label: string): string =>
-  `${v} {${readableProperties(label)
-    .map((name) => `.${name}`)
-    .join(", ")}}`;
+export const entityProperties = (v: string, label: string, related: readonly string[] = []): string =>
+  `${v} {${[
+    ...readableEntries(label),
+    ...related.map((field) => `${field}: ${relatedEntities(v, label, field)}`),
+  ].join(", ")}}`;
+
+/**
+ * The relationship fields of a label whose entities a traversal may load with it: outgoing, the
+ * only field of their relationship type (PART_OF leads to strategies and objectives by two fields,
+ * which one relationship type cannot tell apart), and leading to no label whose nodes may be
+ * restricted (those keep the generated query's node filters).
+ */
+export function loadableRelationships(label: string): ReadonlyMap<string, RelationshipModel> {
+  model ??= buildDomainModel(readTypeDefs());
+  const restrictable = restrictableLabels();
+  const loadable = new Map<string, RelationshipModel>();
+  for (const relationship of model.labels.get(label)?.relationships.values() ?? [])
+    if (!relationship.field.includes("|") && !relationship.targets.some((t) => restrictable.has(t)))
+      loadable.set(relationship.field, relationship);
+  return loadable;
+}
+
+/**
+ * The entities the relationship field `field` of `v` leads to, each as its label's entityProperties
+ * with `__resolveType` (how @neo4j/graphql tells a union's members apart): what the generated query
+ * answers for the field asked with no arguments (unordered, as there).
+ */
+export function relatedEntities(v: string, label: string, field: string): string {
+  const relationship = loadableRelationships(label).get(field);
+  if (!relationship)
+    throw new Error(`relatedEntities: ${label}.${field} is not a relationship a traversal may load.`);
+  const { targets } = relationship;
+  const x = `${v}_${field}`;
+  const entity = (target: string) =>
+    `${x} {${[`__resolveType: '${target}'`, ...readableEntries(target)].join(", ")}}`;
+  const projection =
+    targets.length === 1
+      ? entity(targets[0]!)
+      : `CASE ${targets.map((t) => `WHEN ${x}:${t} THEN ${entity(t)}`).join(" ")} END`;
+  return `[(${v})-[:${relationship.type}]->(${x}) WHERE ${targets.map((t) => `${x}:${t}`).join(" OR ")} | ${projection}]`;
+}
 
 /** A node as a PathNode map. */
 export const pathNode = (v: string): string =>

@@ -42,4 +42,11 @@ export {
 export { isValidAt, validAt, type Dated } from "./validity.js";
 export { membersAt, type MemberEdge } from "./members.js";
 export { TOP_KINDS, isTopKind } from "./top.js";
-export { inheritedRestriction, pathNode, restrictedNode, visible } from "./cypher-fragments.js";
+export {
+  inheritedRestriction,
+  loadableRelationships,
+  pathNode,
+  readableProperties,
+  restrictedNode,
+  visible,
+} from "./cypher-fragments.js";

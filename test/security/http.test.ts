@@ -113,7 +113,7 @@ describe("caching", () => {
     const token = await tokenFor({ roles: ["officer"], partnerships: ["partnership:barnet"] });
     const query = JSON.stringify({ query: `{ bodies(limit: 1) { id } }` });
     for (const url of [server.url, production.url])
-      for (const headers of [{}, { authorization: `Bearer ${token}` }]) {
+      for (const headers of [{}, { authorization: `Bearer ${token}` }] as Record<string, string>[]) {
         const response = await post(url, query, headers);
         expect(response.status).toBe(200);
         expect(response.headers.get("cache-control")).toBe("no-store");
