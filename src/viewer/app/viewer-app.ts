@@ -4,6 +4,7 @@ import {
   ViewerPartnershipsDocument,
   ViewerSearchDocument,
   ViewerSpanDocument,
+  type ViewerDiagramQuery,
   type ViewerSpanQuery,
 } from "../../../generated/documents.js";
 import { GraphQLClient, ViewerRequestError } from "./api/graphql-client.js";
@@ -81,6 +82,7 @@ export class ViewerApp implements ViewerHandle {
   private loadGeneration = 0;
   private readonly initial = readUrlState(location.search);
   private readonly openBody: (bodyId: string) => void;
+  private prefetched: { key: string; request: Promise<ViewerDiagramQuery> } | null = null;
 
   constructor() {
     this.asOf = this.initial.asOf ?? today();
@@ -194,9 +196,19 @@ export class ViewerApp implements ViewerHandle {
     return request;
   }
 
-  /** Starts the diagram's request early; load() asks for the same document and variables and joins it (Apollo deduplicates). */
+  /** Starts the diagram's request early; the next load() of the same partnership and date takes its answer. */
   private prefetchDiagram(partnershipId: string, asOf: string): void {
-    this.client.request(ViewerDiagramDocument, { asOf, partnershipId }).catch(() => undefined);
+    const request = this.diagramRequest(partnershipId, asOf);
+    request.catch(() => undefined);
+    this.prefetched = { key: `${partnershipId}|${asOf}`, request };
+  }
+
+  /** The diagram at a date, uncached (it is drawn once, from scratch); a prefetched answer is taken once. */
+  private diagramRequest(partnershipId: string, asOf: string): Promise<ViewerDiagramQuery> {
+    const prefetched = this.prefetched;
+    this.prefetched = null;
+    if (prefetched?.key === `${partnershipId}|${asOf}`) return prefetched.request;
+    return this.client.request(ViewerDiagramDocument, { asOf, partnershipId }, { uncached: true });
   }
 
   /** Switches to a partnership: its span of dates, its default date (unless one is given), its drawing. */
@@ -262,7 +274,7 @@ export class ViewerApp implements ViewerHandle {
     this.setStatus(`Loading the structure as of ${asOf}…`);
     this.syncUrl();
     try {
-      const data = await this.client.request(ViewerDiagramDocument, { asOf, partnershipId: partnership.id });
+      const data = await this.diagramRequest(partnership.id, asOf);
       const { nodes, edges } = data.governanceDiagram;
       const model = buildDiagramModel(
         { nodes: nodes.filter((n) => n.routeToTop), edges },

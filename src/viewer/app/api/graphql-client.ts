@@ -64,18 +64,23 @@ export class GraphQLClient {
     });
   }
 
-  /** `fresh` asks the API every time (search: its answers depend on the caller and change with every write). */
+  /**
+   * `fresh` asks the API every time (search: its answers depend on the caller and change with
+   * every write). `uncached` asks the API and keeps no copy: for a large answer used once (the
+   * diagram, drawn from scratch), whose writing into and reading back from the cache is a long
+   * task on a phone.
+   */
   async request<Result, Variables extends Record<string, unknown>>(
     document: TypedDocumentNode<Result, Variables>,
     variables: Variables,
-    options: { fresh?: boolean } = {},
+    options: { fresh?: boolean; uncached?: boolean } = {},
   ): Promise<Result> {
     const name = operationName(document as TypedDocumentNode<unknown, never>);
     try {
       const { data } = await this.apollo.query({
         query: document,
         variables,
-        fetchPolicy: options.fresh ? "network-only" : "cache-first",
+        fetchPolicy: options.uncached ? "no-cache" : options.fresh ? "network-only" : "cache-first",
       } as never);
       if (!data) throw new ViewerRequestError(`${name}: the API answered without data.`);
       return data as Result;

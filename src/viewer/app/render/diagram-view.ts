@@ -67,6 +67,8 @@ export class DiagramView {
    */
   static async create(container: HTMLElement, onSelect: (bodyId: string) => void): Promise<DiagramView> {
     const { default: cytoscape } = await import("cytoscape");
+    // Evaluating Cytoscape and starting it are each a long task on a slow phone: not both in one.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     return new DiagramView(cytoscape, container, onSelect);
   }
 
