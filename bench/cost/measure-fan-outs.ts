@@ -17,6 +17,16 @@ export interface MeasuredDegree {
   most: number;
 }
 
+/**
+ * Per label: the most nodes one partnership owns, and the shared ones (`partnershipId: "shared"`),
+ * whose sum is what one partnership's scope can hold.
+ */
+const SCOPES = `
+MATCH (n)
+UNWIND labels(n) AS label
+WITH label, n.partnershipId = 'shared' AS shared, n.partnershipId AS partnership, count(*) AS nodes
+RETURN label, max(CASE WHEN shared THEN 0 ELSE nodes END) AS most, sum(CASE WHEN shared THEN nodes ELSE 0 END) AS shared`;
+
 const round = (value: number): number => Math.round(value * 100) / 100;
 
 /**
@@ -28,7 +38,8 @@ const round = (value: number): number => Math.round(value * 100) / 100;
  * - per pair of fields (`Body.members>Person.memberOf`), the mean degree of the second field over
  *   the rows the first one reaches: what a nested list really has (the sub-objectives of
  *   sub-objectives are few, the boards of a board's members many).
- * Fields without data count one row, the least a relationship list is priced at.
+ * Fields without data count one row, the least a relationship list is priced at. And per node
+ * type, the candidates a root list's filter is checked against (FanOutTable.candidates).
  */
 export async function measureFanOuts(
   driver: Driver,
@@ -113,11 +124,22 @@ export async function measureFanOuts(
       }
   }
   degrees.sort((a, b) => a.field.localeCompare(b.field));
+  const { records: scopes } = await driver.executeQuery(SCOPES, {}, { database, routing: "READ" });
+  const candidates = Object.fromEntries(
+    scopes
+      .map(
+        (r) =>
+          [String(r.get("label")), Math.max(1, Number(r.get("most")) + Number(r.get("shared")))] as const,
+      )
+      .filter(([label]) => byLabel.has(label))
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
   return {
     table: {
       measuredAt: today(),
       graph,
       fanOuts: Object.fromEntries(Object.entries(fanOuts).sort(([a], [b]) => a.localeCompare(b))),
+      candidates,
     },
     degrees,
   };

@@ -29,6 +29,8 @@ export interface CostModel {
   reverse: ReadonlyMap<string, string>;
   /** By node type name. */
   rowLimits: ReadonlyMap<string, RowLimit>;
+  /** By node type name: the rows a root list's `where` filter is checked against (FanOutTable.candidates). */
+  candidates: ReadonlyMap<string, number>;
 }
 
 /** The fan-outs a cost model uses, as `npm run bench:cost` measured and wrote them. */
@@ -42,6 +44,12 @@ export interface FanOutTable {
    * longest such list in the answers to the shipped documents.
    */
   fanOuts: Record<string, number>;
+  /**
+   * `Person`: the most nodes of the type one partnership holds, plus the shared ones (one
+   * partnership's scope): the candidate rows the database checks a root list's `where` filter
+   * against (query-cost.ts). Types without nodes count one.
+   */
+  candidates: Record<string, number>;
 }
 
 /** Joins the field a row was reached by and the field asked of it, in fan-out keys. */
@@ -145,5 +153,6 @@ export function buildCostModel(typeDefs: string, table: FanOutTable = measured):
     reverse,
     fanOuts: new Map(Object.entries(table.fanOuts)),
     rowLimits: rowLimits(typeDefs),
+    candidates: new Map(Object.entries(table.candidates)),
   };
 }

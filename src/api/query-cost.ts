@@ -1,5 +1,4 @@
 import {
-  GraphQLError,
   getNamedType,
   getNullableType,
   isListType,
@@ -14,11 +13,12 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
-  type ValidationContext,
   type ValueNode,
-  type ASTVisitor,
+  valueFromASTUntyped,
 } from "graphql";
-import { fanOut, LIST_ROWS, STORED_LISTS, type CostModel } from "./cost-model.js";
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ErrorCode, GovernanceError } from "../errors/index.js";
+import { fanOut, LIST_ROWS, STORED_LISTS, type CostModel, type RelationshipField } from "./cost-model.js";
 
 /** The type of a list's rows: its element, or for a connection its edges' node. */
 function rowType(definition: GraphQLField<unknown, unknown>): string {
@@ -29,11 +29,47 @@ function rowType(definition: GraphQLField<unknown, unknown>): string {
   return node ? getNamedType(node.type).name : type.name;
 }
 
+/** Where a variable's value is not known (a document priced without its request): priced at the worst. */
+const UNKNOWN = Symbol("a variable's value, not known");
+
+/** An argument's value as the resolvers get it, with the variables' values put in. */
+function plain(
+  value: ValueNode,
+  variables: Readonly<Record<string, unknown>> | undefined,
+  defaults: ReadonlyMap<string, unknown>,
+): unknown {
+  switch (value.kind) {
+    case Kind.VARIABLE: {
+      const name = value.name.value;
+      if (variables && variables[name] !== undefined) return variables[name];
+      return defaults.has(name) ? defaults.get(name) : variables ? undefined : UNKNOWN;
+    }
+    case Kind.OBJECT:
+      return Object.fromEntries(value.fields.map((f) => [f.name.value, plain(f.value, variables, defaults)]));
+    case Kind.LIST:
+      return value.values.map((item) => plain(item, variables, defaults));
+    default:
+      return valueFromASTUntyped(value);
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** AND/OR take a list, or (input coercion) one filter. */
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
+
+/** The operators of relationship and connection filters, each a walk over the related rows. */
+const RELATIONSHIP_OPERATORS: ReadonlySet<string> = new Set(["some", "all", "none", "single", "aggregate"]);
+
 /**
- * The cost of an operation: how many values the database makes for it, estimated before any
+ * The cost of an operation: how much work the database does for it, estimated before any
  * database work. Every field of every row costs 1; a list multiplies what it selects by the rows
  * it will have: its `limit`/`first` argument or its type's `@limit` default, and for a
  * relationship no more than its measured fan-out (cost-model.ts). `__typename` counts like a field.
+ * A list with a `where` filter adds the filter's work on every candidate row (`filterWork`).
+ * `variables`: the request's, which the arguments are priced by; without them (a document priced
+ * alone) a variable `limit` is priced at its maximum and a variable filter at the worst, unbounded.
  * `bench/cost` measures what a unit costs in database time.
  */
 export function operationCost(
@@ -41,43 +77,56 @@ export function operationCost(
   model: CostModel,
   operation: OperationDefinitionNode,
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  variables?: Readonly<Record<string, unknown>>,
 ): number {
-  const variableDefaults = new Map<string, number>();
+  const defaults = new Map<string, unknown>();
   for (const definition of operation.variableDefinitions ?? [])
-    if (definition.defaultValue?.kind === Kind.INT)
-      variableDefaults.set(definition.variable.name.value, Number(definition.defaultValue.value));
+    if (definition.defaultValue)
+      defaults.set(definition.variable.name.value, valueFromASTUntyped(definition.defaultValue));
 
-  /** The rows argument as written: a literal, a variable's default, or unknown (a variable without one). */
-  const requested = (field: FieldNode, name: string): number | "variable" | undefined => {
+  const argument = (field: FieldNode, name: string): unknown => {
     const value = field.arguments?.find((a) => a.name.value === name)?.value;
-    if (value?.kind === Kind.INT) return Number(value.value);
-    if (value?.kind === Kind.VARIABLE) return variableDefaults.get(value.name.value) ?? "variable";
-    return undefined;
+    return value && plain(value, variables, defaults);
+  };
+
+  /** The rows argument: a number, unknown (a variable priced alone) or not given. */
+  const requested = (field: FieldNode, name: string): number | "variable" | undefined => {
+    const value = argument(field, name);
+    if (value === UNKNOWN) return "variable";
+    return typeof value === "number" ? value : undefined;
+  };
+
+  /** At most how many rows `id: { eq }` (one) or `id: { in: [...] }` leave, at the filter's top or in an AND. */
+  const idRows = (where: unknown): number | undefined => {
+    if (!isObject(where)) return undefined;
+    const bounds: number[] = [];
+    const id = where.id;
+    if (isObject(id)) {
+      if (id.eq !== undefined && id.eq !== null) bounds.push(1);
+      if (Array.isArray(id.in)) bounds.push(id.in.length);
+    }
+    if (where.AND !== undefined)
+      for (const part of asList(where.AND)) {
+        const rows = idRows(part);
+        if (rows !== undefined) bounds.push(rows);
+      }
+    return bounds.length ? Math.min(...bounds) : undefined;
   };
 
   /**
    * At most how many rows a `where` filter leaves, and the relationship they are reached by:
-   * one for `id: { eq }`, a literal list's length for `id: { in }`; for `rel: { some: filter }`
-   * the rows that filter leaves at the other end times the reverse relationship's fan-out (the
-   * objectives of one strategy); OR adds, AND (and fields side by side) takes the least.
-   * Undefined: no bound (a variable, a property filter).
+   * `idRows`; for `rel: { some: filter }` the rows that filter leaves at the other end times the
+   * reverse relationship's fan-out (the objectives of one strategy); OR adds, AND (and fields side
+   * by side) takes the least. Undefined: no bound (an unknown variable, a property filter).
    */
-  const filtered = (
-    where: ValueNode | undefined,
-    type: string,
-  ): { rows: number; via: string | undefined } | undefined => {
-    if (where?.kind !== Kind.OBJECT) return undefined;
-    const bounds: { rows: number; via: string | undefined }[] = [];
-    for (const { name, value } of where.fields) {
-      const key = name.value;
-      if (key === "id" && value.kind === Kind.OBJECT)
-        for (const operator of value.fields) {
-          if (operator.name.value === "eq") bounds.push({ rows: 1, via: undefined });
-          if (operator.name.value === "in" && operator.value.kind === Kind.LIST)
-            bounds.push({ rows: operator.value.values.length, via: undefined });
-        }
-      else if ((key === "OR" || key === "AND") && value.kind === Kind.LIST) {
-        const parts = value.values.map((part) => filtered(part, type));
+  const filtered = (where: unknown, type: string): { rows: number; via: string | undefined } | undefined => {
+    if (!isObject(where)) return undefined;
+    const ids = idRows(where);
+    const bounds: { rows: number; via: string | undefined }[] =
+      ids === undefined ? [] : [{ rows: ids, via: undefined }];
+    for (const [key, value] of Object.entries(where)) {
+      if (key === "OR" || key === "AND") {
+        const parts = asList(value).map((part) => filtered(part, type));
         const known = parts.filter((part) => part !== undefined);
         if (key === "AND" && known.length) bounds.push(known.reduce((a, b) => (b.rows < a.rows ? b : a)));
         if (key === "OR" && known.length && known.length === parts.length)
@@ -85,14 +134,11 @@ export function operationCost(
             rows: known.reduce((sum, part) => sum + part.rows, 0),
             via: known.every((part) => part.via === known[0]!.via) ? known[0]!.via : undefined,
           });
-      } else {
+      } else if (isObject(value)) {
         const relationship = model.relationships.get(`${type}.${key}`);
-        const some =
-          value.kind === Kind.OBJECT
-            ? value.fields.find((f) => f.name.value === "some" || f.name.value === "single")
-            : undefined;
+        const some = value.some ?? value.single;
         const reverse = relationship && model.reverse.get(relationship.field);
-        const other = some && reverse && filtered(some.value, relationship.targets[0]!);
+        const other = some !== undefined && reverse ? filtered(some, relationship.targets[0]!) : undefined;
         if (other && reverse)
           bounds.push({ rows: other.rows * fanOut(model, reverse, other.via), via: reverse });
       }
@@ -100,13 +146,110 @@ export function operationCost(
     return bounds.length ? bounds.reduce((a, b) => (b.rows < a.rows ? b : a)) : undefined;
   };
 
-  /** The rows of a list field under one row of `parent` reached by `via`, and its relationship field if it is one. */
+  /** Property comparisons (`{ eq: "x" }`, an edge's or an aggregate's filter): one each, a list of values one. */
+  const comparisons = (value: unknown): number => {
+    if (Array.isArray(value))
+      return value.some(isObject) ? value.reduce((sum: number, item) => sum + comparisons(item), 0) : 1;
+    if (!isObject(value)) return 1;
+    return Math.max(
+      1,
+      Object.values(value).reduce((sum: number, item) => sum + comparisons(item), 0),
+    );
+  };
+
+  /**
+   * What checking one row of `type`, reached by the relationship `via`, against the filter `where`
+   * costs the database (the one rule for filters): a property comparison 1; a relationship filter
+   * (`memberOf: { some }`, `memberOfConnection: { some: { node, edge } }`, `...: { aggregate }`)
+   * walks the row's related rows: the relationship's fan-out from `via` x (1 + its inner filter's
+   * work on each); AND, OR, NOT and fields side by side add up. An unknown variable: the worst,
+   * unbounded (its filter could nest as deep as MAX_INPUT_DEPTH, each level multiplying).
+   */
+  const filterWork = (where: unknown, type: string, via: string | undefined): number => {
+    if (where === UNKNOWN) return Infinity;
+    if (!isObject(where)) return 0;
+    let work = 0;
+    for (const [key, value] of Object.entries(where)) {
+      if (value === undefined || value === null) continue;
+      if (key === "AND" || key === "OR" || key === "NOT")
+        for (const part of asList(value)) work += filterWork(part, type, via);
+      else {
+        const connection = key.endsWith("Connection") ? key.slice(0, -"Connection".length) : undefined;
+        const relationship = model.relationships.get(`${type}.${connection ?? key}`);
+        work += relationship
+          ? relationshipWork(value, relationship, via, connection !== undefined)
+          : comparisons(value);
+      }
+    }
+    return work;
+  };
+
+  /** A relationship filter's or a connection filter's operators, each over the relationship's rows. */
+  const relationshipWork = (
+    filters: unknown,
+    relationship: RelationshipField,
+    via: string | undefined,
+    connection: boolean,
+  ): number => {
+    if (filters === UNKNOWN) return Infinity;
+    if (!isObject(filters)) return 0;
+    const rows = fanOut(model, relationship.field, via);
+    let work = 0;
+    for (const [operator, inner] of Object.entries(filters))
+      if (RELATIONSHIP_OPERATORS.has(operator) && inner !== undefined && inner !== null)
+        work +=
+          rows *
+          (1 +
+            (operator === "aggregate"
+              ? comparisons(inner)
+              : connection
+                ? edgeWork(inner, relationship)
+                : targetWork(inner, relationship)));
+    return work;
+  };
+
+  /** A filter on a relationship's other end: by member for a union (`{ Person: {...}, Body: {...} }`). */
+  const targetWork = (where: unknown, relationship: RelationshipField): number => {
+    if (relationship.targets.length === 1)
+      return filterWork(where, relationship.targets[0]!, relationship.field);
+    if (where === UNKNOWN) return Infinity;
+    if (!isObject(where)) return 0;
+    return relationship.targets.reduce(
+      (sum, member) => sum + filterWork(where[member], member, relationship.field),
+      0,
+    );
+  };
+
+  /** A connection filter on one related row: its `node`, its `edge` (properties), AND/OR/NOT, and a union's members. */
+  const edgeWork = (where: unknown, relationship: RelationshipField, member?: string): number => {
+    if (where === UNKNOWN) return Infinity;
+    if (!isObject(where)) return 0;
+    let work = 0;
+    for (const [key, value] of Object.entries(where)) {
+      if (value === undefined || value === null) continue;
+      if (key === "AND" || key === "OR" || key === "NOT")
+        for (const part of asList(value)) work += edgeWork(part, relationship, member);
+      else if (key === "node")
+        work += member ? filterWork(value, member, relationship.field) : targetWork(value, relationship);
+      else if (key === "edge") work += comparisons(value);
+      else if (!member && relationship.targets.includes(key)) work += edgeWork(value, relationship, key);
+    }
+    return work;
+  };
+
+  /**
+   * The rows of a list field under one row of `parent` reached by `via`, its relationship field if
+   * it is one, and what its `where` filter costs: the filter's work on one row (`filterWork`) times
+   * the candidates it is checked on, which the filter runs on before `limit`: for a relationship
+   * all its rows (its fan-out), for a root list the nodes of the type one partnership's scope
+   * holds (FanOutTable.candidates) unless `id: { eq | in }` picks them, for any other list its rows.
+   */
   const rows = (
     parent: GraphQLCompositeType,
     field: FieldNode,
     definition: GraphQLField<unknown, unknown>,
     via: string | undefined,
-  ): { rows: number; relationship?: string } => {
+  ): { rows: number; relationship?: string; filter: number } => {
     const connection = definition.name.endsWith("Connection") && !parent.name.endsWith("Connection");
     // A connection's edges are its rows, counted where the connection is asked for.
     if (
@@ -114,30 +257,48 @@ export function operationCost(
         (!isListType(getNullableType(definition.type)) || parent.name.endsWith("Connection"))) ||
       STORED_LISTS.has(`${parent.name}.${definition.name}`)
     )
-      return { rows: 1 };
+      return { rows: 1, filter: 0 };
     const base = connection ? definition.name.slice(0, -"Connection".length) : definition.name;
     const relationship = model.relationships.get(`${parent.name}.${base}`);
-    const limits = model.rowLimits.get(relationship?.targets[0] ?? rowType(definition)) ?? LIST_ROWS;
+    const type = relationship?.targets[0] ?? rowType(definition);
+    const limits = model.rowLimits.get(type) ?? LIST_ROWS;
     const asked = requested(field, connection ? "first" : "limit");
-    // A variable's value is not known when the document is validated: priced at the most it may be.
+    // A variable's value is not known when a document is priced alone: priced at the most it may be.
     const wanted = Math.min(asked === "variable" ? limits.max : (asked ?? limits.default), limits.max);
-    const where = field.arguments?.find((a) => a.name.value === "where")?.value;
-    if (!relationship) {
-      // A traversal's or @cypher list: no longer than the longest bench:cost saw (cost-model.ts).
-      // (One with a `limit` argument has as many rows as it asks for.)
-      const longest = definition.args.some((a) => a.name === "limit")
-        ? undefined
-        : model.fanOuts.get(`${parent.name}.${definition.name}`);
-      if (longest !== undefined) return { rows: Math.min(wanted, Math.max(1, longest)) };
-      const bound = filtered(where, rowType(definition));
-      return bound && bound.rows < wanted
-        ? { rows: bound.rows, ...(bound.via ? { relationship: bound.via } : {}) }
-        : { rows: wanted };
+    const where = argument(field, "where");
+    if (relationship) {
+      const candidates = fanOut(model, relationship.field, via);
+      const work = connection ? edgeWork(where, relationship) : targetWork(where, relationship);
+      return {
+        rows: Math.min(wanted, candidates),
+        relationship: relationship.field,
+        filter: work && candidates * work,
+      };
     }
-    return {
-      rows: Math.min(wanted, fanOut(model, relationship.field, via)),
-      relationship: relationship.field,
-    };
+    // A full-text index's connection filters its hits' nodes and scores (`{ node: {...}, score: {...} }`).
+    const whereType = definition.args.find((a) => a.name === "where")?.type;
+    const indexed = whereType && getNamedType(whereType).name.endsWith("IndexWhere");
+    const work = indexed
+      ? isObject(where)
+        ? filterWork(where.node, type, undefined) + (where.score === undefined ? 0 : comparisons(where.score))
+        : filterWork(where, type, undefined)
+      : filterWork(where, type, undefined);
+    const root = parent === schema.getQueryType() && model.rowLimits.has(type);
+    const scope = Math.max(1, idRows(where) ?? model.candidates.get(type) ?? limits.max);
+    // A traversal's or @cypher list: no longer than the longest bench:cost saw (cost-model.ts).
+    // (One with a `limit` argument has as many rows as it asks for.)
+    const longest = definition.args.some((a) => a.name === "limit")
+      ? undefined
+      : model.fanOuts.get(`${parent.name}.${definition.name}`);
+    if (longest !== undefined) {
+      const listed = Math.min(wanted, Math.max(1, longest));
+      return { rows: listed, filter: work && (root ? scope : listed) * work };
+    }
+    const filter = work && (root ? scope : wanted) * work;
+    const bound = filtered(where, type);
+    return bound && bound.rows < wanted
+      ? { rows: bound.rows, ...(bound.via ? { relationship: bound.via } : {}), filter }
+      : { rows: wanted, filter };
   };
 
   const selectionCost = (
@@ -163,7 +324,7 @@ export function operationCost(
         // A row keeps the relationship it was reached by through single objects (a connection's
         // edges and node); a list that is no relationship starts afresh.
         const next = list.relationship ?? (list.rows === 1 ? via : undefined);
-        total += 1 + list.rows * selectionCost(selection.selectionSet, child, next, seen);
+        total += 1 + list.filter + list.rows * selectionCost(selection.selectionSet, child, next, seen);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition
           ? (schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType | undefined)
@@ -185,39 +346,58 @@ export function operationCost(
   return root ? Math.ceil(selectionCost(operation.selectionSet, root, undefined, new Set())) : 0;
 }
 
-/** The cost of every operation of a document, by operation name (`""` for an anonymous one). */
-export function documentCosts(schema: GraphQLSchema, model: CostModel, document: DocumentNode) {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions)
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+/**
+ * The cost of every operation of a document, by operation name (`""` for an anonymous one); with
+ * `variables`, priced by their values, as the server prices a request.
+ */
+export function documentCosts(
+  schema: GraphQLSchema,
+  model: CostModel,
+  document: DocumentNode,
+  variables?: Readonly<Record<string, unknown>>,
+) {
+  const fragments = fragmentsOf(document);
   const costs = new Map<string, number>();
   for (const definition of document.definitions)
     if (definition.kind === Kind.OPERATION_DEFINITION)
-      costs.set(definition.name?.value ?? "", operationCost(schema, model, definition, fragments));
+      costs.set(definition.name?.value ?? "", operationCost(schema, model, definition, fragments, variables));
   return costs;
 }
 
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  return fragments;
+}
+
 /**
- * Refuses, at validation (before any database work), an operation that costs more than `max`.
- * The message matches GraphQL Armor's others ("... limit of N exceeded"), so it is answered as
- * LIMIT_EXCEEDED like them.
+ * Refuses, before any database work, an operation that costs more than `max` (QUERY_COST_LIMIT)
+ * with LIMIT_EXCEEDED (HTTP 400). Once the operation is resolved rather than at validation:
+ * validation neither sees the variables, which filters and limits are priced by, nor runs again
+ * for a document it has cached.
  */
-export function queryCostRule(model: CostModel, max: number) {
-  return (context: ValidationContext): ASTVisitor => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const definition of context.getDocument().definitions)
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    return {
-      OperationDefinition(node) {
-        const cost = operationCost(context.getSchema(), model, node, fragments);
-        if (cost > max)
-          context.reportError(
-            new GraphQLError(
-              `Query Cost limit of ${max} exceeded, found ${cost} (values the database would make, priced by the graph's measured fan-outs).`,
-              { nodes: [node] },
-            ),
+export function queryCostPlugin(model: CostModel, max: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request, schema }) {
+          if (!operation) return;
+          const cost = operationCost(
+            schema,
+            model,
+            operation,
+            fragmentsOf(document),
+            request.variables ?? {},
           );
-      },
-    };
+          if (cost > max)
+            throw new GovernanceError(
+              ErrorCode.LIMIT_EXCEEDED,
+              `Query Cost limit of ${max} exceeded, found ${cost} (work the database would do: values made and filter rows checked, priced by the graph's measured fan-outs).`,
+              { limit: "maxCost", maximum: max },
+            );
+        },
+      };
+    },
   };
 }

@@ -2,7 +2,8 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { readTypeDefs } from "../schema-model/index.js";
 import { aliasLimitRule } from "./alias-limit.js";
 import { buildCostModel } from "./cost-model.js";
-import { queryCostRule } from "./query-cost.js";
+import { DEFAULT_QUERY_COST_LIMIT } from "../config/index.js";
+import { queryCostPlugin } from "./query-cost.js";
 
 /**
  * Bounds on every request (GraphQL Armor); README "Limits" lists them. Sized so the report
@@ -11,8 +12,11 @@ import { queryCostRule } from "./query-cost.js";
 export const REQUEST_LIMITS = {
   maxDepth: 14,
   maxAliases: 20,
-  /** In query-cost.ts's units (values the database makes); bench:cost measures what they take. */
-  maxCost: 150_000,
+  /**
+   * The default of QUERY_COST_LIMIT, in query-cost.ts's units (values the database makes, filter
+   * rows it checks); bench:cost measures what they take.
+   */
+  maxCost: DEFAULT_QUERY_COST_LIMIT,
   maxTokens: 15_000,
   maxDirectives: 50,
   /** Request bodies above this are refused with 413 before they are parsed. */
@@ -22,7 +26,8 @@ export const REQUEST_LIMITS = {
 /** Armor's messages say "... limit of N exceeded", graphql-js's "Document contains more than N tokens"; we give them our code. */
 export const LIMIT_MESSAGE = /limit of \d+ exceeded|Document contains more tha[nt] \d+ tokens/i;
 
-export function requestLimits(production: boolean) {
+/** `maxCost`: QUERY_COST_LIMIT (default REQUEST_LIMITS.maxCost). */
+export function requestLimits(production: boolean, maxCost: number = REQUEST_LIMITS.maxCost) {
   const armor = new ApolloArmor({
     maxDepth: { n: REQUEST_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     // Aliases are counted by our own rule (alias-limit.ts), which counts those of __typename too.
@@ -39,10 +44,7 @@ export function requestLimits(production: boolean) {
   }).protect();
   return {
     ...armor,
-    validationRules: [
-      ...armor.validationRules,
-      aliasLimitRule(REQUEST_LIMITS.maxAliases),
-      queryCostRule(buildCostModel(readTypeDefs()), REQUEST_LIMITS.maxCost),
-    ],
+    validationRules: [...armor.validationRules, aliasLimitRule(REQUEST_LIMITS.maxAliases)],
+    plugins: [...armor.plugins, queryCostPlugin(buildCostModel(readTypeDefs()), maxCost)],
   };
 }

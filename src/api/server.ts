@@ -39,6 +39,8 @@ export interface ServerOptions {
   corsOrigins?: readonly string[];
   /** Per-client rate and concurrency limits (RATE_LIMIT_PER_MINUTE, CONCURRENT_REQUESTS_PER_CLIENT); off when absent. */
   clientLimits?: ClientLimits;
+  /** The most a request may cost (QUERY_COST_LIMIT, src/api/query-cost.ts); default REQUEST_LIMITS.maxCost. */
+  maxCost?: number;
   /** How many proxies in front of the server to trust for the client's address (TRUST_PROXY). */
   trustProxy?: number;
   /** HOST:PORT already bound (src/app binds it before starting Neo4j); otherwise bound here. */
@@ -76,7 +78,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
 async function serve(listener: HttpListener, options: ServerOptions): Promise<RunningServer> {
   const app = express();
-  const limits = requestLimits(options.production);
+  const limits = requestLimits(options.production, options.maxCost);
   const apollo = new ApolloServer<ApiContext>({
     schema: options.schema,
     introspection: !options.production,

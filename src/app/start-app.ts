@@ -117,6 +117,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
         concurrent: config.CONCURRENT_REQUESTS_PER_CLIENT,
       },
       trustProxy: config.TRUST_PROXY,
+      maxCost: config.QUERY_COST_LIMIT,
       listener,
       health: {
         condition: () =>

@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { UserError } from "../errors/index.js";
 
+/** The most a request may cost by default, in src/api/query-cost.ts's units (README, "Limits"). */
+export const DEFAULT_QUERY_COST_LIMIT = 150_000;
+
+const COST_LIMIT_FORM = `a whole number of cost units from 1000 to 100000000 (default ${DEFAULT_QUERY_COST_LIMIT}; README, "Limits")`;
+
 /** Every environment variable the project reads; the README's table mirrors this schema. */
 const environmentSchema = z.object({
   NEO4J_URI: z
@@ -33,6 +38,12 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  QUERY_COST_LIMIT: z.coerce
+    .number({ message: COST_LIMIT_FORM })
+    .int(COST_LIMIT_FORM)
+    .min(1_000, COST_LIMIT_FORM)
+    .max(100_000_000, COST_LIMIT_FORM)
+    .default(DEFAULT_QUERY_COST_LIMIT),
   SEED_ON_START: z.enum(["auto", "always", "never"]).default("auto"),
   // off: no history of changes, for a database without APOC triggers (Aura).
   HISTORY: z.enum(["on", "off"]).default("on"),

@@ -2,8 +2,10 @@
  * Issue 12: the cost limit bounds database work. The `people { memberOf { members } }` fan-outs
  * that ran 31 s (3 levels), 77 s (4 levels) and, 20 aliases at a time, 67 s all passed GraphQL
  * Armor's cost measure; the API's own (src/api/query-cost.ts, priced by the graph's measured
- * fan-outs) refuses them at validation, before any database work, while every shipped document
- * still goes through.
+ * fan-outs) refuses them before any database work, while every shipped document still goes
+ * through. A `where` filter is priced by the rows the database checks it on and walks for it: a
+ * 6-level `people(where: { memberOf: { some: { members: { some: ... } } } })` that cost almost
+ * nothing ran 28 s.
  */
 import { addTypenameToDocument } from "@apollo/client/utilities";
 import { Kind, print, type OperationDefinitionNode, type TypeNode } from "graphql";
@@ -16,16 +18,19 @@ import { testDriver } from "../support/database.js";
 
 let driver: Driver;
 let server: RunningServer;
+let small: RunningServer;
 let token: string;
 const counter = { roundTrips: 0 };
 
 beforeAll(async () => {
   driver = testDriver();
   server = await startTestServer(countingDriver(driver, counter));
+  small = await startTestServer(driver, { maxCost: SMALL_LIMIT });
   token = await tokenFor({ roles: ["officer"] });
 });
 afterAll(async () => {
   await server?.stop();
+  await small?.stop();
   await driver?.close();
 });
 
@@ -40,8 +45,49 @@ const fanOut = (levels: number, people = 1000): string => {
   return `people(limit: ${people}) { ${selection} }`;
 };
 
-const post = (query: string, variables: Record<string, unknown> = {}) =>
-  postGraphQL<unknown>(`${server.url}/graphql`, { query, variables, token });
+const post = (query: string, variables: Record<string, unknown> = {}, url = server.url) =>
+  postGraphQL<unknown>(`${url}/graphql`, { query, variables, token });
+
+/** A server started with a low QUERY_COST_LIMIT (the `maxCost` option). */
+const SMALL_LIMIT = 2_000;
+
+/**
+ * `levels` relationship filters inside each other, alternating `steps` (`memberOf`, `members`),
+ * around a name nobody has: `some` finds no match, so the database walks every path.
+ */
+const filterChain = (levels: number, steps = ["memberOf", "members"]): string => {
+  let where = `{ name: { eq: "nobody at all" } }`;
+  for (let level = levels - 1; level >= 0; level--)
+    where = `{ ${steps[level % steps.length]}: { some: ${where} } }`;
+  return where;
+};
+
+/** Refused before any database work, with LIMIT_EXCEEDED naming the cost and `limit`. */
+async function expectRefused(
+  query: string,
+  variables: Record<string, unknown> = {},
+  limit: number = REQUEST_LIMITS.maxCost,
+  url = server.url,
+) {
+  counter.roundTrips = 0;
+  const reply = await post(query, variables, url);
+  expect(reply.status).toBe(400);
+  const error = reply.body?.errors?.[0];
+  expect(error?.extensions?.code).toBe("LIMIT_EXCEEDED");
+  const [, max, found] = /Query Cost limit of (\d+) exceeded, found (\d+)/.exec(error?.message ?? "") ?? [];
+  expect(Number(max)).toBe(limit);
+  expect(Number(found)).toBeGreaterThan(limit);
+  expect(reply.body?.data).toBeUndefined();
+  expect(counter.roundTrips).toBe(0);
+}
+
+/** Answered without an error. */
+async function expectAnswered(query: string, variables: Record<string, unknown> = {}) {
+  const reply = await post(query, variables);
+  expect(reply.body?.errors).toBeUndefined();
+  expect(reply.status).toBe(200);
+  return reply.body?.data as Record<string, unknown[]>;
+}
 
 describe("the cost limit refuses fan-outs before any database work", () => {
   it.each([
@@ -52,23 +98,74 @@ describe("the cost limit refuses fan-outs before any database work", () => {
       `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: ${fanOut(2)}`).join(" ")} }`,
     ],
   ])("%s: LIMIT_EXCEEDED naming the cost and the limit, no round trip", async (_name, query) => {
-    counter.roundTrips = 0;
-    const reply = await post(query);
-    expect(reply.status).toBe(400);
-    const error = reply.body?.errors?.[0];
-    expect(error?.extensions?.code).toBe("LIMIT_EXCEEDED");
-    const [, limit, found] =
-      /Query Cost limit of (\d+) exceeded, found (\d+)/.exec(error?.message ?? "") ?? [];
-    expect(Number(limit)).toBe(REQUEST_LIMITS.maxCost);
-    expect(Number(found)).toBeGreaterThan(REQUEST_LIMITS.maxCost);
-    expect(reply.body?.data).toBeUndefined();
-    expect(counter.roundTrips).toBe(0);
+    await expectRefused(query);
   });
 
   it("lets a narrow one through: 2 levels under 2 people", async () => {
     const reply = await post(`{ ${fanOut(2, 2)} }`);
     expect(reply.body?.errors).toBeUndefined();
     expect((reply.body?.data as { people: unknown[] }).people.length).toBe(2);
+  });
+});
+
+describe("the cost limit prices where filters by the rows they walk (issue 12)", () => {
+  // 6 levels ran 28 s before the filters were priced; each level multiplies by a fan-out.
+  it.each([
+    ["6 levels of memberOf/members", `{ people(where: ${filterChain(6)}) { id } }`],
+    ["8 levels of memberOf/members", `{ people(where: ${filterChain(8)}) { id } }`],
+    [
+      "8 levels through a connection filter with an edge filter",
+      `{ people(where: { memberOfConnection: { some: { edge: { role: { eq: MEMBER } }, node: ${filterChain(7, ["members", "memberOf"])} } } }) { id } }`,
+    ],
+    [
+      "20 aliases of an OR of two 2-level filters",
+      `{ ${Array.from(
+        { length: 20 },
+        (_, i) =>
+          `a${i}: people(where: { OR: [${filterChain(2)}, ${filterChain(2, ["worksFor", "staff"])}] }) { id }`,
+      ).join(" ")} }`,
+    ],
+    [
+      "a 4-level filter on a nested list",
+      `{ bodies(limit: 5) { id members(where: ${filterChain(4)}) { id } } }`,
+    ],
+  ])("%s: LIMIT_EXCEEDED, no round trip", async (_name, query) => {
+    await expectRefused(query);
+  });
+
+  it("prices a filter given as a variable by its value", async () => {
+    const query = "query ($where: PersonWhere) { people(where: $where) { id } }";
+    await expectRefused(query, { where: JSON.parse(filterChain(6).replace(/(\w+):/g, '"$1":')) });
+    const data = await expectAnswered(query, { where: { memberOf: { some: { id: { eq: "body:scpb" } } } } });
+    expect(data.people!.length).toBeGreaterThan(5);
+  });
+
+  it("still answers the filters the viewer, the reports and the README use", async () => {
+    // The board's members (ViewerBody, ViewerContacts), a strategy's objectives at two depths
+    // (ViewerStrategy), one 2-level filter alone (the aliased one above is refused together),
+    // a connection filter on the membership's role, and a filter on a nested list.
+    const members = await expectAnswered(
+      `{ people(where: { memberOf: { some: { id: { eq: "body:scpb" } } } }) { id } }`,
+    );
+    expect(members.people!.length).toBeGreaterThan(5);
+    await expectAnswered(
+      `{ objectives(where: { OR: [{ partOfStrategy: { some: { partnershipId: { eq: "partnership:barnet" } } } }, { partOfObjective: { some: { partOfStrategy: { some: { partnershipId: { eq: "partnership:barnet" } } } } } }] }) { id } }`,
+    );
+    await expectAnswered(`{ people(where: ${filterChain(2)}) { id } }`);
+    const chairs = await expectAnswered(
+      `{ people(where: { memberOfConnection: { some: { edge: { role: { eq: CHAIR } }, node: { id: { eq: "body:scpb" } } } } }) { id } }`,
+    );
+    expect(chairs.people!.length).toBeGreaterThan(0);
+    await expectAnswered(
+      `{ bodies(limit: 20) { id members(where: { memberOf: { some: { kind: { eq: STATUTORY_BOARD } } } }) { id } } }`,
+    );
+  });
+
+  it("takes its limit from the server's maxCost option (QUERY_COST_LIMIT)", async () => {
+    const query = `{ people(where: ${filterChain(1)}) { id } }`;
+    await expectAnswered(query);
+    counter.roundTrips = 0;
+    await expectRefused(`{ people(where: ${filterChain(2)}) { id } }`, {}, SMALL_LIMIT, small.url);
   });
 });
 

@@ -18,7 +18,7 @@ export type GraphQLResponse<T = Record<string, unknown>> = GraphQLBody<T>;
 export async function startTestServer(
   driver: Driver,
   overrides: Partial<
-    Pick<ServerOptions, "production" | "timeoutMs" | "corsOrigins" | "clientLimits" | "log">
+    Pick<ServerOptions, "production" | "timeoutMs" | "corsOrigins" | "clientLimits" | "maxCost" | "log">
   > = {},
 ): Promise<RunningServer> {
   const schema = await buildSchema({ driver });
@@ -34,6 +34,7 @@ export async function startTestServer(
     log: overrides.log ?? (() => {}),
     ...(overrides.corsOrigins ? { corsOrigins: overrides.corsOrigins } : {}),
     ...(overrides.clientLimits ? { clientLimits: overrides.clientLimits } : {}),
+    ...(overrides.maxCost ? { maxCost: overrides.maxCost } : {}),
   });
 }
 

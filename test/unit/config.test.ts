@@ -49,3 +49,16 @@ describe("DEFAULT_PARTNERSHIP", () => {
     );
   });
 });
+
+describe("QUERY_COST_LIMIT", () => {
+  it("defaults to 150,000 and takes a whole number", () => {
+    expect(loadConfig({}).QUERY_COST_LIMIT).toBe(150_000);
+    expect(loadConfig({ QUERY_COST_LIMIT: "400000" }).QUERY_COST_LIMIT).toBe(400_000);
+  });
+
+  it.each(["lots", "12.5", "10", "1e12"])("refuses %s, naming the variable and the form", (value) => {
+    expect(() => loadConfig({ QUERY_COST_LIMIT: value })).toThrow(
+      `QUERY_COST_LIMIT="${value}": expected a whole number of cost units from 1000 to 100000000`,
+    );
+  });
+});

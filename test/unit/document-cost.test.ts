@@ -83,10 +83,70 @@ describe("the cost model", () => {
   });
 
   it("prices a list filtered to one id as one row, and counts aliases of __typename", () => {
-    expect(cost(parse('{ bodies(where: { id: { eq: "body:scpb" } }) { id } }'))).toBe(2);
+    // The list, its one row's id, and the one candidate checked against the filter.
+    expect(cost(parse('{ bodies(where: { id: { eq: "body:scpb" } }) { id } }'))).toBe(3);
     const typenames = cost(
       parse(`{ ${Array.from({ length: 20 }, (_, i) => `t${i}: __typename`).join(" ")} }`),
     );
     expect(typenames).toBe(20);
+  });
+
+  /** `levels` relationship filters inside each other, alternating memberOf and members. */
+  const chain = (levels: number): string => {
+    let where = `{ name: { eq: "x" } }`;
+    for (let level = levels - 1; level >= 0; level--)
+      where = `{ ${level % 2 ? "members" : "memberOf"}: { some: ${where} } }`;
+    return where;
+  };
+  const rootFilter = (where: string) => cost(parse(`{ people(where: ${where}) { id } }`));
+
+  it("prices a filter by candidates x work: each relationship level multiplies by its fan-out", () => {
+    const people = model.candidates.get("Person")!;
+    const memberOf = model.fanOuts.get("Person.memberOf")!;
+    // One comparison on every candidate person, besides the list and its rows' ids.
+    const plain = rootFilter('{ name: { eq: "x" } }');
+    const bare = cost(parse("{ people { id } }"));
+    expect(plain - bare).toBe(people);
+    // One level: every candidate walks its boards, one comparison on each.
+    expect(rootFilter(chain(1)) - bare).toBeCloseTo(people * memberOf * 2, -1);
+    const levels = [1, 2, 3, 4, 6, 8].map((n) => rootFilter(chain(n)));
+    for (let i = 1; i < levels.length; i++) expect(levels[i]).toBeGreaterThan(levels[i - 1]! * 2);
+    expect(levels[4]).toBeGreaterThan(LIMIT);
+    expect(levels[5]).toBeGreaterThan(LIMIT);
+    // AND, OR and fields side by side add up.
+    const two = rootFilter(`{ OR: [${chain(2)}, ${chain(2)}] }`);
+    expect(two - bare).toBeCloseTo(2 * (rootFilter(chain(2)) - bare), -1);
+  });
+
+  it("prices connection, aggregate and union filters through the relationship they walk", () => {
+    const bare = cost(parse("{ people { id } }"));
+    const one = rootFilter(chain(1)) - bare;
+    const connection =
+      rootFilter(
+        '{ memberOfConnection: { some: { node: { name: { eq: "x" } }, edge: { role: { eq: CHAIR } } } } }',
+      ) - bare;
+    // The same walk, with the edge's comparison too.
+    expect(connection).toBeGreaterThan(one);
+    expect(connection).toBeLessThan(one * 2);
+    expect(rootFilter("{ memberOfConnection: { aggregate: { count: { gt: 3 } } } }") - bare).toBe(one);
+    // A union relationship (Action.leads: Person | Body | Organisation): each member's filter walks on from there.
+    const leads = (inner: string) => cost(parse(`{ actions(where: { leads: { some: ${inner} } }) { id } }`));
+    expect(leads(`{ Person: ${chain(2)} }`)).toBeGreaterThan(leads('{ Person: { name: { eq: "x" } } }') * 10);
+  });
+
+  it("prices a nested list's filter on all the relationship's rows, whatever its limit", () => {
+    const nested = (limit: number) =>
+      cost(parse(`{ bodies(limit: 10) { id members(where: ${chain(2)}, limit: ${limit}) { id } } }`));
+    expect(nested(1)).toBeGreaterThan(10 * model.fanOuts.get("Body.members")! * 50);
+    expect(nested(1000) - nested(1)).toBeLessThan(10 * 100);
+  });
+
+  it("prices a filter in a variable by its value, and at the worst when the value is not known", () => {
+    const document = parse("query ($where: PersonWhere) { people(where: $where) { id } }");
+    const priced = (where: unknown) => [...documentCosts(schema, model, document, { where }).values()][0]!;
+    const value = { memberOf: { some: { members: { some: { name: { eq: "x" } } } } } };
+    expect(priced(value)).toBe(rootFilter(chain(2)));
+    expect(priced(undefined)).toBe(cost(parse("{ people { id } }")));
+    expect(cost(document)).toBe(Infinity);
   });
 });
