@@ -31,16 +31,75 @@ function chainQuery(
 const costOf = (schema: GraphQLSchema, model: CostModel, query: string): number =>
   operationCost(schema, model, parse(query).definitions[0] as OperationDefinitionNode, new Map());
 
-/** The most root rows (1..max) for which `build(rows)` costs at most `limit`; 0 if even one row is over. */
-function widest(build: (rows: number) => string, cost: (q: string) => number, limit: number): number {
+/** The most root rows (1..most) for which `build(rows)` costs at most `limit`; 0 if even one row is over. */
+function widest(
+  build: (rows: number) => string,
+  cost: (q: string) => number,
+  limit: number,
+  most = 1000,
+): number {
   let low = 0;
-  let high = 1000;
+  let high = most;
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
     if (cost(build(middle)) <= limit) low = middle;
     else high = middle - 1;
   }
   return low;
+}
+
+/** Relationship filters that multiply, on a root list, and the list of a parent that holds its rows. */
+const FILTERS: readonly { root: string; steps: readonly string[]; parent: string; field: string }[] = [
+  { root: "people", steps: ["memberOf", "members"], parent: "bodies", field: "members" },
+  {
+    root: "bodies",
+    steps: ["accountableBodies", "accountableTo"],
+    parent: "bodies",
+    field: "accountableBodies",
+  },
+  { root: "meetings", steps: ["attendees", "attended"], parent: "bodies", field: "meetings" },
+  { root: "people", steps: ["worksFor", "staff"], parent: "organisations", field: "staff" },
+];
+
+/** `depth` relationship filters inside each other around a name nobody has: `some` never stops early. */
+function filterChain(steps: readonly string[], depth: number): string {
+  let where = `{ name: { eq: "nobody at all" } }`;
+  for (let level = depth - 1; level >= 0; level--)
+    where = `{ ${steps[level % steps.length]}: { some: ${where} } }`;
+  return where;
+}
+
+/**
+ * For every filter and 1-8 levels, the most expensive documents of that shape the limit lets
+ * through: as many aliases (1-20) of the root list with the filter as fit, and the filter on a
+ * nested list under as many parent rows as fit; and an OR of two filters of each depth, aliased.
+ * Meetings have a `title`, not a `name`: their filter's innermost comparison is on it.
+ */
+export function filterDocuments(schema: GraphQLSchema, model: CostModel, limit: number): FanOutDocument[] {
+  const cost = (query: string) => costOf(schema, model, query);
+  const documents: FanOutDocument[] = [];
+  for (const filter of FILTERS)
+    for (let depth = 1; depth <= 8; depth++) {
+      const where = filterChain(filter.steps, depth).replace(
+        "name:",
+        filter.root === "meetings" && depth % 2 === 0 ? "title:" : "name:",
+      );
+      const path = Array.from({ length: depth }, (_, level) => filter.steps[level % filter.steps.length]);
+      const shape = `${filter.root}(where: ${path.join(".")}) (${depth} level${depth > 1 ? "s" : ""})`;
+      const aliased = (n: number) =>
+        `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${filter.root}(where: ${where}) { id }`).join(" ")} }`;
+      const aliases = widest(aliased, cost, limit, 20);
+      if (aliases > 0) documents.push({ name: `${aliases} x ${shape}`, query: aliased(aliases) });
+      const nested = (rows: number) =>
+        `{ ${filter.parent}(limit: ${rows}) { id ${filter.field}(where: ${where}) { id } } }`;
+      const rows = widest(nested, cost, limit);
+      if (rows > 0)
+        documents.push({
+          name: `${filter.parent}(limit: ${rows}).${filter.field}: ${shape}`,
+          query: nested(rows),
+        });
+    }
+  return documents;
 }
 
 /**

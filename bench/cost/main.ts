@@ -1,8 +1,8 @@
 /**
  * `npm run bench:cost`: calibrates the request cost model against database time. Loads the sample
  * seeds (Barnet and Lichfield, as the tests do) into a throw-away local Neo4j, measures every
- * relationship field's fan-out and writes src/api/fan-outs.json, then runs every shipped document
- * and generated fan-outs just under the cost limit, and records each one's cost and database time
+ * relationship field's fan-out and every type's candidates and writes src/api/fan-outs.json, then
+ * runs every shipped document and generated fan-outs and relationship filters just under the cost limit, and records each one's cost and database time
  * (the result summaries' resultAvailableAfter + resultConsumedAfter, summed over its queries).
  * See BENCHMARKS.md, "The cost limit (issue 12)".
  */
@@ -29,7 +29,7 @@ import { DEFAULT_SEED_DIR, loadSeedGraph, validateSeedDirectory } from "../../sr
 import { today } from "../../src/text/index.js";
 import * as shipped from "../../generated/documents.js";
 import { openBenchDatabase } from "../database/open-bench-database.js";
-import { fanOutDocuments } from "./fan-out-documents.js";
+import { fanOutDocuments, filterDocuments } from "./fan-out-documents.js";
 import { recordListLengths } from "./list-lengths.js";
 import { measureFanOuts } from "./measure-fan-outs.js";
 import { shippedVariables } from "./shipped-variables.js";
@@ -138,10 +138,21 @@ try {
       document: parse(generated.query),
       variables: {},
     });
+  for (const generated of filterDocuments(schema, costModel, REQUEST_LIMITS.maxCost))
+    documents.push({ name: generated.name, kind: "filter", document: parse(generated.query), variables: {} });
 
   const results = [];
   for (const entry of documents) {
-    const cost = [...documentCosts(schema, costModel, entry.document).values()][0] ?? 0;
+    // Priced as the server prices the request: with its variables.
+    const cost =
+      [
+        ...documentCosts(
+          schema,
+          costModel,
+          entry.document,
+          entry.variables as Record<string, unknown>,
+        ).values(),
+      ][0] ?? 0;
     const runs: { databaseMs: number; queries: number; wallMs: number; bytes: number; error?: string }[] = [];
     for (let attempt = 0; attempt <= options.runs; attempt++) {
       time.ms = 0;

@@ -1,1 +1,7 @@
-export { loadConfig, ConfigError, DEFAULT_QUERY_COST_LIMIT, DEVELOPMENT_JWT_SECRET, type Config } from "./config.js";
+export {
+  loadConfig,
+  ConfigError,
+  DEFAULT_QUERY_COST_LIMIT,
+  DEVELOPMENT_JWT_SECRET,
+  type Config,
+} from "./config.js";
