@@ -124,6 +124,8 @@ export async function measureFanOuts(
       }
   }
   degrees.sort((a, b) => a.field.localeCompare(b.field));
+  // The node types: every relationship's owner and targets (Document has none of its own).
+  const nodeTypes = new Set(fields.flatMap((f) => [f.field.split(".")[0]!, ...f.targets]));
   const { records: scopes } = await driver.executeQuery(SCOPES, {}, { database, routing: "READ" });
   const candidates = Object.fromEntries(
     scopes
@@ -131,7 +133,7 @@ export async function measureFanOuts(
         (r) =>
           [String(r.get("label")), Math.max(1, Number(r.get("most")) + Number(r.get("shared")))] as const,
       )
-      .filter(([label]) => byLabel.has(label))
+      .filter(([label]) => nodeTypes.has(label))
       .sort(([a], [b]) => a.localeCompare(b)),
   );
   return {
