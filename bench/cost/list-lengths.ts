@@ -11,14 +11,14 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from "graphql";
-import type { CostModel } from "../../src/api/index.js";
+import { STORED_LISTS, type CostModel } from "../../src/api/index.js";
 
 /**
  * The lists that are no relationship (the traversals' answers, `@cypher` lists such as
  * `Objective.feedingActions`), as long as they came in an answer: walks the answer along the
  * document and keeps, per field (`Query.bodiesReportingTo`), the longest list seen. The generated
  * root lists of node types are left out (a filter picks their rows, see query-cost.ts), and so are
- * lists with a `limit` argument.
+ * lists with a `limit` argument and the lists stored as one value (STORED_LISTS).
  */
 export function recordListLengths(
   schema: GraphQLSchema,
@@ -53,6 +53,8 @@ export function recordListLengths(
           Array.isArray(answer) &&
           isListType(getNullableType(definition.type)) &&
           !model.relationships.has(key) &&
+          // Read as one stored value, whatever its length (cost-model.ts).
+          !STORED_LISTS.has(key) &&
           !parent.name.endsWith("Connection") &&
           !generatedRoot &&
           // A list with a `limit` argument is as long as asked (search, history).

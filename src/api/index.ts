@@ -19,6 +19,7 @@ export {
   buildCostModel,
   FAN_OUT_AFTER,
   relationshipFields,
+  STORED_LISTS,
   type CostModel,
   type FanOutTable,
   type RelationshipField,

@@ -18,6 +18,7 @@ import {
 } from "graphql";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ErrorCode, GovernanceError } from "../errors/index.js";
+import { MAX_INPUT_DEPTH, nestsDeeper, tooDeep } from "./restricted-fields.js";
 import { fanOut, LIST_ROWS, STORED_LISTS, type CostModel, type RelationshipField } from "./cost-model.js";
 
 /** The type of a list's rows: its element, or for a connection its edges' node. */
@@ -37,7 +38,10 @@ function plain(
   value: ValueNode,
   variables: Readonly<Record<string, unknown>> | undefined,
   defaults: ReadonlyMap<string, unknown>,
+  depth = 0,
 ): unknown {
+  // The walks below recurse as deep as the value: bounded as every argument is (restricted-fields.ts).
+  if (depth > MAX_INPUT_DEPTH) throw tooDeep();
   switch (value.kind) {
     case Kind.VARIABLE: {
       const name = value.name.value;
@@ -45,9 +49,11 @@ function plain(
       return defaults.has(name) ? defaults.get(name) : variables ? undefined : UNKNOWN;
     }
     case Kind.OBJECT:
-      return Object.fromEntries(value.fields.map((f) => [f.name.value, plain(f.value, variables, defaults)]));
+      return Object.fromEntries(
+        value.fields.map((f) => [f.name.value, plain(f.value, variables, defaults, depth + 1)]),
+      );
     case Kind.LIST:
-      return value.values.map((item) => plain(item, variables, defaults));
+      return value.values.map((item) => plain(item, variables, defaults, depth + 1));
     default:
       return valueFromASTUntyped(value);
   }
@@ -383,6 +389,7 @@ export function queryCostPlugin(model: CostModel, max: number): ApolloServerPlug
       return {
         async didResolveOperation({ document, operation, request, schema }) {
           if (!operation) return;
+          if (nestsDeeper(request.variables, MAX_INPUT_DEPTH)) throw tooDeep();
           const cost = operationCost(
             schema,
             model,

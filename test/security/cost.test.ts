@@ -161,6 +161,24 @@ describe("the cost limit prices where filters by the rows they walk (issue 12)",
     );
   });
 
+  it("refuses a filter nested past maxInputDepth before walking it, for admins too", async () => {
+    const admin = await tokenFor({ roles: ["admin"] });
+    let where = '{ name: { eq: "x" } }';
+    for (let level = 0; level < 60; level++) where = `{ NOT: ${where} }`;
+    for (const [query, variables] of [
+      [`{ people(where: ${where}) { id } }`, {}],
+      [
+        "query ($w: PersonWhere) { people(where: $w) { id } }",
+        { w: JSON.parse(where.replace(/(\w+):/g, '"$1":')) },
+      ],
+    ] as const) {
+      const reply = await postGraphQL<unknown>(`${server.url}/graphql`, { query, variables, token: admin });
+      expect(reply.status).toBe(400);
+      expect(reply.body?.errors?.[0]?.extensions?.code).toBe("LIMIT_EXCEEDED");
+      expect(reply.body?.errors?.[0]?.message).toContain("maxInputDepth");
+    }
+  });
+
   it("takes its limit from the server's maxCost option (QUERY_COST_LIMIT)", async () => {
     const query = `{ people(where: ${filterChain(1)}) { id } }`;
     await expectAnswered(query);
