@@ -4,14 +4,15 @@
  * Lighthouse (npm `lighthouse`) against a running viewer (`npm start`), in Debian's Chromium
  * (CHROMIUM_PATH overrides /usr/bin/chromium), desktop and mobile presets, performance and
  * accessibility. Writes bench/results/<date>-lighthouse.json (every run's scores and metrics, the
- * median of each) and prints a table. Not a timed test: scores depend on the machine.
+ * median of each, the machine's load average before and after) and prints a table. Not a timed
+ * test: scores depend on the machine and its load.
  */
 import * as chromeLauncher from "chrome-launcher";
 import { Command } from "commander";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromiumPath } from "../../src/browser/index.js";
@@ -31,6 +32,9 @@ interface Run {
   accessibility: number;
   metrics: Record<string, number>;
   scriptBytes: number;
+  /** The profile behind TBT: main-thread time by kind of work (ms) and the long tasks (ms, by script). */
+  mainThread: Record<string, number>;
+  longTasks: { script: string; ms: number }[];
 }
 
 const median = (values: number[]): number => {
@@ -64,6 +68,18 @@ async function audit(
       METRICS.map((m) => [m, Math.round((lhr.audits[m]?.numericValue ?? 0) * 1000) / 1000]),
     ),
     scriptBytes: scripts ?? 0,
+    mainThread: Object.fromEntries(
+      (
+        (
+          lhr.audits["mainthread-work-breakdown"]?.details as {
+            items?: { group: string; duration: number }[];
+          }
+        )?.items ?? []
+      ).map((i) => [i.group, Math.round(i.duration)]),
+    ),
+    longTasks: (
+      (lhr.audits["long-tasks"]?.details as { items?: { url: string; duration: number }[] })?.items ?? []
+    ).map((t) => ({ script: t.url.split("/").pop() ?? t.url, ms: Math.round(t.duration) })),
   };
 }
 
@@ -75,6 +91,8 @@ const options = new Command()
   .parse()
   .opts<{ url: string; runs: string; write: boolean; reports?: string }>();
 
+// Scores move with the machine's load (a shared 2-core machine): the record says what it was.
+const loadBefore = loadavg().map((l) => Math.round(l * 100) / 100);
 const chrome = await chromeLauncher.launch({
   chromePath: chromiumPath(),
   chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
@@ -82,7 +100,10 @@ const chrome = await chromeLauncher.launch({
 try {
   const presets: Record<
     string,
-    { runs: Run[]; median: Omit<Run, "metrics"> & { metrics: Record<string, number> } }
+    {
+      runs: Run[];
+      median: Omit<Run, "metrics" | "mainThread" | "longTasks"> & { metrics: Record<string, number> };
+    }
   > = {};
   for (const preset of ["desktop", "mobile"] as const) {
     const runs: Run[] = [];
@@ -113,6 +134,8 @@ try {
     lighthouse: (await import("lighthouse/package.json", { with: { type: "json" } })).default.version,
     chromium: chromiumPath(),
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? "" },
+    // The 1, 5 and 15 minute load averages as the run started and ended.
+    loadAverage: { before: loadBefore, after: loadavg().map((l) => Math.round(l * 100) / 100) },
     targets: { desktopPerformance: 90, mobilePerformance: 60, accessibility: 100 },
     presets,
   };

@@ -58,3 +58,11 @@ export function afterPaint(): Promise<void> {
     setTimeout(resolve, 1000);
   });
 }
+
+/**
+ * Lets the browser handle input and paint between two long pieces of work: on a slow phone,
+ * each piece is then its own task instead of one task blocking the page for their sum.
+ */
+export function yieldToBrowser(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

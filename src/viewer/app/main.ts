@@ -1,4 +1,4 @@
-import { afterPaint } from "./dom.js";
+import { afterPaint, yieldToBrowser } from "./dom.js";
 import type { ViewerHandle } from "./viewer-app.js";
 
 declare global {
@@ -13,6 +13,9 @@ declare global {
 // parsing everything.
 await afterPaint();
 const { ViewerApp } = await import("./viewer-app.js");
+// Evaluating the app, making it and sending its first requests: three tasks, not one.
+await yieldToBrowser();
 const app = new ViewerApp();
 window.governanceViewer = app;
+await yieldToBrowser();
 void app.start();

@@ -13,7 +13,7 @@ import { describeHits } from "./controls/search-hits.js";
 import { SearchBox } from "./controls/search-box.js";
 import { SignInBox } from "./controls/sign-in.js";
 import { Toolbar } from "./controls/toolbar.js";
-import { afterPaint, byId, fill } from "./dom.js";
+import { afterPaint, byId, fill, yieldToBrowser } from "./dom.js";
 import { exportPng, exportSvg } from "./export/export-drawing.js";
 import { createWorkerElk } from "./layout/elk-in-worker.js";
 import { layoutDiagram, METRICS } from "./layout/layout-diagram.js";
@@ -275,6 +275,7 @@ export class ViewerApp implements ViewerHandle {
     this.syncUrl();
     try {
       const data = await this.diagramRequest(partnership.id, asOf);
+      await yieldToBrowser();
       const { nodes, edges } = data.governanceDiagram;
       const model = buildDiagramModel(
         { nodes: nodes.filter((n) => n.routeToTop), edges },

@@ -1,6 +1,7 @@
 import type cytoscape from "cytoscape";
 import type { Core } from "cytoscape";
 import { METRICS, type LaidOutDiagram, type Point } from "../layout/layout-diagram.js";
+import { yieldToBrowser } from "../dom.js";
 import { cytoscapeElements } from "./cytoscape-elements.js";
 import { diagramStyle } from "./diagram-style.js";
 
@@ -68,7 +69,7 @@ export class DiagramView {
   static async create(container: HTMLElement, onSelect: (bodyId: string) => void): Promise<DiagramView> {
     const { default: cytoscape } = await import("cytoscape");
     // Evaluating Cytoscape and starting it are each a long task on a slow phone: not both in one.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await yieldToBrowser();
     return new DiagramView(cytoscape, container, onSelect);
   }
 
