@@ -29,8 +29,14 @@ export interface CostModel {
   reverse: ReadonlyMap<string, string>;
   /** By node type name. */
   rowLimits: ReadonlyMap<string, RowLimit>;
-  /** By node type name: the rows a root list's `where` filter is checked against (FanOutTable.candidates). */
+  /** By node type name: the nodes one partnership's scope holds (FanOutTable.candidates). */
   candidates: ReadonlyMap<string, number>;
+  /**
+   * By node type name: the nodes of the whole graph, read from the database as it grows
+   * (node-counts.ts); what a root list's filter naming no partnership is checked against.
+   * Absent when a document is priced without a database (tests, bench:cost).
+   */
+  nodesInGraph?: ReadonlyMap<string, number>;
 }
 
 /** The fan-outs a cost model uses, as `npm run bench:cost` measured and wrote them. */

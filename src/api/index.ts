@@ -32,3 +32,4 @@ export { listen, notReady } from "./http-listener.js";
 export type { ServiceCondition } from "./health-route.js";
 export { deadlineDriver, enforcementReserveMs, requestDeadline } from "./request-deadline.js";
 export { MAX_ANSWER_VALUES } from "./answer-size.js";
+export { watchNodeCounts, type NodeCounts } from "./node-counts.js";

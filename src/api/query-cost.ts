@@ -119,6 +119,23 @@ export function operationCost(
     return bounds.length ? Math.min(...bounds) : undefined;
   };
 
+  /** How many partnerships a `where` filter names (`partnershipId: { eq | in }`, in AND too); undefined: any. */
+  const partnershipRows = (where: unknown): number | undefined => {
+    if (!isObject(where)) return undefined;
+    const bounds: number[] = [];
+    const partnership = where.partnershipId;
+    if (isObject(partnership)) {
+      if (partnership.eq !== undefined && partnership.eq !== null) bounds.push(1);
+      if (Array.isArray(partnership.in)) bounds.push(partnership.in.length);
+    }
+    if (where.AND !== undefined)
+      for (const part of asList(where.AND)) {
+        const rows = partnershipRows(part);
+        if (rows !== undefined) bounds.push(rows);
+      }
+    return bounds.length ? Math.min(...bounds) : undefined;
+  };
+
   /**
    * At most how many rows a `where` filter leaves, and the relationship they are reached by:
    * `idRows`; for `rel: { some: filter }` the rows that filter leaves at the other end times the
@@ -247,8 +264,10 @@ export function operationCost(
    * The rows of a list field under one row of `parent` reached by `via`, its relationship field if
    * it is one, and what its `where` filter costs: the filter's work on one row (`filterWork`) times
    * the candidates it is checked on, which the filter runs on before `limit`: for a relationship
-   * all its rows (its fan-out), for a root list the nodes of the type one partnership's scope
-   * holds (FanOutTable.candidates) unless `id: { eq | in }` picks them, for any other list its rows.
+   * all its rows (its fan-out), for a root list the nodes of the type that many partnerships'
+   * scopes hold (FanOutTable.candidates) when the filter names them, else the type's nodes in the
+   * whole graph (CostModel.nodesInGraph), unless `id: { eq | in }` picks them; for any other list
+   * its rows.
    */
   const rows = (
     parent: GraphQLCompositeType,
@@ -290,7 +309,16 @@ export function operationCost(
         : filterWork(where, type, undefined)
       : filterWork(where, type, undefined);
     const root = parent === schema.getQueryType() && model.rowLimits.has(type);
-    const scope = Math.max(1, idRows(where) ?? model.candidates.get(type) ?? limits.max);
+    // Without a partnership in the filter, the database checks the type's nodes of every partnership.
+    const perPartnership = model.candidates.get(type) ?? limits.max;
+    const partnerships = partnershipRows(where);
+    const scope = Math.max(
+      1,
+      idRows(where) ??
+        (partnerships === undefined
+          ? Math.max(perPartnership, model.nodesInGraph?.get(type) ?? 0)
+          : partnerships * perPartnership),
+    );
     // A traversal's or @cypher list: no longer than the longest bench:cost saw (cost-model.ts).
     // (One with a `limit` argument has as many rows as it asks for.)
     const longest = definition.args.some((a) => a.name === "limit")
@@ -381,18 +409,23 @@ function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode
  * Refuses, before any database work, an operation that costs more than `max` (QUERY_COST_LIMIT)
  * with LIMIT_EXCEEDED (HTTP 400). Once the operation is resolved rather than at validation:
  * validation neither sees the variables, which filters and limits are priced by, nor runs again
- * for a document it has cached.
+ * for a document it has cached. `nodesInGraph`: the graph's node counts as last read (node-counts.ts).
  */
-export function queryCostPlugin(model: CostModel, max: number): ApolloServerPlugin {
+export function queryCostPlugin(
+  model: CostModel,
+  max: number,
+  nodesInGraph: () => ReadonlyMap<string, number> | undefined = () => undefined,
+): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request, schema }) {
           if (!operation) return;
           if (nestsDeeper(request.variables, MAX_INPUT_DEPTH)) throw tooDeep();
+          const counts = nodesInGraph();
           const cost = operationCost(
             schema,
-            model,
+            counts ? { ...model, nodesInGraph: counts } : model,
             operation,
             fragmentsOf(document),
             request.variables ?? {},

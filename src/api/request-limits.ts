@@ -26,8 +26,15 @@ export const REQUEST_LIMITS = {
 /** Armor's messages say "... limit of N exceeded", graphql-js's "Document contains more than N tokens"; we give them our code. */
 export const LIMIT_MESSAGE = /limit of \d+ exceeded|Document contains more tha[nt] \d+ tokens/i;
 
-/** `maxCost`: QUERY_COST_LIMIT (default REQUEST_LIMITS.maxCost). */
-export function requestLimits(production: boolean, maxCost: number = REQUEST_LIMITS.maxCost) {
+/**
+ * `maxCost`: QUERY_COST_LIMIT (default REQUEST_LIMITS.maxCost); `nodesInGraph`: the graph's node
+ * counts as last read (node-counts.ts), for pricing filters on root lists.
+ */
+export function requestLimits(
+  production: boolean,
+  maxCost: number = REQUEST_LIMITS.maxCost,
+  nodesInGraph?: () => ReadonlyMap<string, number> | undefined,
+) {
   const armor = new ApolloArmor({
     maxDepth: { n: REQUEST_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     // Aliases are counted by our own rule (alias-limit.ts), which counts those of __typename too.
@@ -45,6 +52,6 @@ export function requestLimits(production: boolean, maxCost: number = REQUEST_LIM
   return {
     ...armor,
     validationRules: [...armor.validationRules, aliasLimitRule(REQUEST_LIMITS.maxAliases)],
-    plugins: [...armor.plugins, queryCostPlugin(buildCostModel(readTypeDefs()), maxCost)],
+    plugins: [...armor.plugins, queryCostPlugin(buildCostModel(readTypeDefs()), maxCost, nodesInGraph)],
   };
 }

@@ -19,6 +19,7 @@ import { createErrorFormatter } from "./format-error.js";
 import { healthRoute, type HealthOptions } from "./health-route.js";
 import { httpErrors, refuseDeepBodies } from "./http-errors.js";
 import { listen, notReady, type HttpListener } from "./http-listener.js";
+import { watchNodeCounts } from "./node-counts.js";
 import { noteArrival, requestDeadline } from "./request-deadline.js";
 import { REQUEST_LIMITS, requestLimits } from "./request-limits.js";
 import { restrictedFieldsPlugin } from "./restricted-fields.js";
@@ -78,7 +79,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
 async function serve(listener: HttpListener, options: ServerOptions): Promise<RunningServer> {
   const app = express();
-  const limits = requestLimits(options.production, options.maxCost);
+  const nodeCounts = watchNodeCounts(options.driver, options.database);
+  const limits = requestLimits(options.production, options.maxCost, nodeCounts.current);
   const apollo = new ApolloServer<ApiContext>({
     schema: options.schema,
     introspection: !options.production,
@@ -113,7 +115,12 @@ async function serve(listener: HttpListener, options: ServerOptions): Promise<Ru
       ApolloServerPluginCacheControlDisabled(),
     ],
   });
-  await apollo.start();
+  try {
+    await apollo.start();
+  } catch (error) {
+    nodeCounts.stop();
+    throw error;
+  }
   app.disable("x-powered-by");
   // Brotli or gzip, as the client accepts, for the API's JSON and the viewer's assets alike.
   app.use(compression());
@@ -161,5 +168,12 @@ async function serve(listener: HttpListener, options: ServerOptions): Promise<Ru
   options.mount?.(app);
   app.use(httpErrors(options.log ?? ((line: string) => console.error(line))));
   listener.serve(app);
-  return { url: listener.url, port: listener.port, stop: () => apollo.stop() };
+  return {
+    url: listener.url,
+    port: listener.port,
+    stop: () => {
+      nodeCounts.stop();
+      return apollo.stop();
+    },
+  };
 }

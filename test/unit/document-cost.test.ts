@@ -5,7 +5,15 @@
  * for data that grows. And the fan-outs that ran for tens of seconds (issue 12) cost more than it.
  */
 import { addTypenameToDocument } from "@apollo/client/utilities";
-import { parse, validate, type DocumentNode, type GraphQLSchema } from "graphql";
+import {
+  Kind,
+  parse,
+  validate,
+  valueFromASTUntyped,
+  type DocumentNode,
+  type GraphQLSchema,
+  type TypeNode,
+} from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildCostModel, buildSchema, documentCosts, REQUEST_LIMITS } from "../../src/api/index.js";
 import { readTypeDefs } from "../../src/schema-model/index.js";
@@ -45,14 +53,41 @@ describe("the cost of every shipped document", () => {
     );
   });
 
-  const within = (name: string): void => {
+  // A national deployment: every type's nodes of 300 partnerships, as the server reads them (node-counts.ts).
+  const national: typeof model = {
+    ...model,
+    nodesInGraph: new Map([...model.candidates].map(([type, rows]) => [type, rows * 300])),
+  };
+  it.each([...documents.keys()])("%s, with __typename, costs at most 60 percent of the limit", (name) => {
     const document = addTypenameToDocument(documents.get(name)!);
     expect(validate(schema, document)).toEqual([]);
     const found = cost(document);
     expect(found, `${name} costs ${found} of ${LIMIT}`).toBeLessThanOrEqual(LIMIT * SHARE);
     expect(found, `${name} costs something`).toBeGreaterThan(0);
+  });
+  // As the server prices it: with variables (an id bounds the rows it filters), here of their
+  // declared types: one id, a search's 20 hits' ids, a date, a string, an Int's default or 100.
+  const sample = (type: TypeNode): unknown => {
+    if (type.kind === Kind.NON_NULL_TYPE) return sample(type.type);
+    if (type.kind === Kind.LIST_TYPE) return Array.from({ length: 20 }, (_, i) => `x:${i}`);
+    return { ID: "x:1", Date: "2020-01-01", String: "x", Int: 100, Boolean: true }[type.name.value] ?? null;
   };
-  it.each([...documents.keys()])("%s, with __typename, costs at most 60 percent of the limit", within);
+  it.each([...documents.keys()])("%s stays within it at 300 partnerships' node counts", (name) => {
+    const document = addTypenameToDocument(documents.get(name)!);
+    for (const operation of document.definitions) {
+      if (operation.kind !== Kind.OPERATION_DEFINITION) continue;
+      const variables = Object.fromEntries(
+        (operation.variableDefinitions ?? []).map((d) => [
+          d.variable.name.value,
+          d.defaultValue ? valueFromASTUntyped(d.defaultValue) : sample(d.type),
+        ]),
+      );
+      const found = [...documentCosts(schema, national, document, variables).values()][0]!;
+      expect(found, `${name} costs ${found} of ${LIMIT}`).toBeLessThanOrEqual(LIMIT * SHARE);
+      // A national graph prices a shipped document as one partnership's does: none filters all partnerships.
+      expect(found).toBe([...documentCosts(schema, model, document, variables).values()][0]);
+    }
+  });
 });
 
 describe("the cost model", () => {
@@ -132,6 +167,29 @@ describe("the cost model", () => {
     // A union relationship (Action.leads: Person | Body | Organisation): each member's filter walks on from there.
     const leads = (inner: string) => cost(parse(`{ actions(where: { leads: { some: ${inner} } }) { id } }`));
     expect(leads(`{ Person: ${chain(2)} }`)).toBeGreaterThan(leads('{ Person: { name: { eq: "x" } } }') * 10);
+  });
+
+  it("prices a root list's filter on the whole graph's nodes unless it names its partnerships", () => {
+    const people = model.candidates.get("Person")!;
+    // A national deployment: 300 partnerships' people, as the server reads them (node-counts.ts).
+    const national: typeof model = { ...model, nodesInGraph: new Map([["Person", people * 300]]) };
+    const priced = (where: string, m: typeof model = national) =>
+      [...documentCosts(schema, m, parse(`{ people(where: ${where}) { id } }`)).values()][0]!;
+    const bare = cost(parse("{ people { id } }"));
+    const one = '{ name: { eq: "x" } }';
+    expect(priced(one) - bare).toBe(people * 300);
+    expect(priced(one, model) - bare).toBe(people);
+    // Naming the partnerships checks theirs only (the partnershipId index), with their own comparison.
+    const named = (partnerships: string) =>
+      priced(`{ AND: [{ partnershipId: ${partnerships} }, ${one}] }`) - bare;
+    expect(named('{ eq: "partnership:barnet" }')).toBe(people * 2);
+    expect(named('{ in: ["partnership:barnet", "partnership:lichfield"] }')).toBe(2 * people * 2);
+    // Two levels of filter pass for one partnership's people and are refused for the nation's.
+    expect(priced(chain(3), model)).toBeLessThan(LIMIT);
+    expect(priced(chain(3))).toBeGreaterThan(LIMIT);
+    expect(priced(`{ AND: [{ partnershipId: { eq: "partnership:barnet" } }, ${chain(3)}] }`)).toBeLessThan(
+      LIMIT,
+    );
   });
 
   it("prices a nested list's filter on all the relationship's rows, whatever its limit", () => {

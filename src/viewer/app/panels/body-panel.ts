@@ -41,7 +41,7 @@ const none = (text: string): HTMLElement => h("p", { class: "none" }, text);
 
 export interface BodyPanelInput {
   body: Body;
-  memberActions: ViewerBodyQuery["people"];
+  memberActions: Body["memberActions"];
   findings: readonly Finding[];
   asOf: string;
   /** Officers only (sent with a token); null when not asked, an Error when the API refused. */
@@ -57,12 +57,14 @@ export function bodyPanel(input: BodyPanelInput, navigate: Navigate): HTMLElemen
   const memberNames = new Map(members.map((m) => [m.id, m.name]));
   const contacts =
     input.contacts && !(input.contacts instanceof Error)
-      ? new Map(input.contacts.people.map((p) => [p.id, p]))
+      ? new Map((input.contacts.bodies[0]?.contacts ?? []).map((p) => [p.id, p]))
       : null;
 
   const actions = new Map<string, { action: Body["ledActions"][number]; by: string[] }>();
   for (const action of body.ledActions) actions.set(action.id, { action, by: [body.name] });
-  for (const person of input.memberActions)
+  // A member with two lines to the body (a former and a current chair) is listed once per line.
+  const people = new Map(input.memberActions.map((person) => [person.id, person]));
+  for (const person of people.values())
     for (const action of person.ledActions) {
       const entry = actions.get(action.id) ?? { action, by: [] };
       entry.by.push(memberNames.get(person.id) ?? person.id);

@@ -168,7 +168,10 @@ export class PanelRouter {
         const body = data.bodies[0];
         if (!body) throw new Error(`No body has the id ${selection.id}.`);
         return {
-          element: bodyPanel({ body, memberActions: data.people, findings, asOf, contacts }, this.navigate),
+          element: bodyPanel(
+            { body, memberActions: body.memberActions, findings, asOf, contacts },
+            this.navigate,
+          ),
           highlight: [],
         };
       }

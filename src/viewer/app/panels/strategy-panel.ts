@@ -88,7 +88,13 @@ export function strategyPanel(
       h("h2", { id: "panel-title", tabindex: "-1" }, "Strategy not found"),
       h("p", {}, `No strategy has the id ${strategyId}.`),
     );
-  const tree = strategyTree(strategy.id, data.objectives);
+  const levels = strategy.objectives.flatMap((o) => [
+    o,
+    ...o.subObjectives,
+    ...o.subObjectives.flatMap((s) => s.subObjectives),
+  ]);
+  // An objective under two parents comes once per parent: the tree places it once.
+  const tree = strategyTree(strategy.id, [...new Map(levels.map((o) => [o.id, o])).values()]);
   const period =
     strategy.periodStart || strategy.periodEnd
       ? `${strategy.periodStart ?? "…"} to ${strategy.periodEnd ?? "…"}`
