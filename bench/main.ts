@@ -4,7 +4,8 @@
  * the report's queries, and write bench/results/<date>-<N>.json and BENCHMARKS.md.
  * See BENCHMARKS.md for what each figure means.
  */
-import { Command, InvalidArgumentError } from "commander";
+import { Command } from "commander";
+import { positive } from "./cli-options.js";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runBench, type BenchOptions } from "./run-bench.js";
@@ -12,34 +13,15 @@ import { DEFAULT_SEED } from "./generate/index.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-const positive =
-  (name: string) =>
-  (value: string): number => {
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < 1)
-      throw new InvalidArgumentError(`${name} must be a whole number of at least 1; got "${value}".`);
-    return number;
-  };
-
 const program = new Command("bench")
   .description(
     "Benchmarks the governance-graph API against hand-written Cypher and naive resolvers on generated partnerships.",
   )
-  .option(
-    "--partnerships <n>",
-    "synthetic partnerships to generate and load (1, 30, 300)",
-    positive("--partnerships"),
-    1,
-  )
-  .option("--iterations <n>", "timed iterations of every scenario", positive("--iterations"), 30)
-  .option("--warmup <n>", "untimed iterations first", positive("--warmup"), 3)
-  .option(
-    "--seed <n>",
-    "generator seed (the committed results use the default)",
-    positive("--seed"),
-    DEFAULT_SEED,
-  )
-  .option("--batch-size <n>", "partnerships per load transaction", positive("--batch-size"), 10)
+  .option("--partnerships <n>", "synthetic partnerships to generate and load (1, 30, 300)", positive, 1)
+  .option("--iterations <n>", "timed iterations of every scenario", positive, 30)
+  .option("--warmup <n>", "untimed iterations first", positive, 3)
+  .option("--seed <n>", "generator seed (the committed results use the default)", positive, DEFAULT_SEED)
+  .option("--batch-size <n>", "partnerships per load transaction", positive, 10)
   .option("--as-of <date>", "the date every dated question is asked at", "2024-06-30")
   .option(
     "--data-dir <dir>",
@@ -47,7 +29,7 @@ const program = new Command("bench")
   )
   .option("--heap <size>", "Neo4j heap of the local database", "2g")
   .option("--page-cache <size>", "Neo4j page cache of the local database", "1g")
-  .option("--load-seconds <n>", "duration of each load-test run", positive("--load-seconds"), 10)
+  .option("--load-seconds <n>", "duration of each load-test run", positive, 10)
   .option("--no-load-test", "skip the autocannon load test")
   .option("--only <names>", "comma-separated scenario names (default: all)")
   .option("--out <dir>", "where results JSON goes", path.join(ROOT, "bench", "results"))

@@ -6,7 +6,8 @@
  * (the result summaries' resultAvailableAfter + resultConsumedAfter, summed over its queries).
  * See BENCHMARKS.md, "The cost limit (issue 12)".
  */
-import { Command, InvalidArgumentError } from "commander";
+import { Command } from "commander";
+import { positive } from "../cli-options.js";
 import { execute, parse, type DocumentNode, type OperationDefinitionNode } from "graphql";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -36,13 +37,6 @@ import { shippedVariables } from "./shipped-variables.js";
 import { timingDriver, type DatabaseTime } from "./timing-driver.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-
-const positive = (value: string): number => {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1)
-    throw new InvalidArgumentError(`must be a whole number of at least 1; got "${value}".`);
-  return number;
-};
 
 const options = new Command("bench:cost")
   .description("Calibrates the request cost model: cost against measured database time.")

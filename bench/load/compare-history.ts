@@ -6,7 +6,8 @@
  * bench/results/<date>-load-<n>.json; BENCHMARKS.md, "Seed load with and without history", says
  * what the figures mean.
  */
-import { Command, InvalidArgumentError } from "commander";
+import { Command } from "commander";
+import { positive } from "../cli-options.js";
 import { SingleBar, Presets } from "cli-progress";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -22,13 +23,6 @@ import { machine } from "../report/results.js";
 import { planBatches, writeBatch } from "./load-partnerships.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-
-const positive = (value: string): number => {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1)
-    throw new InvalidArgumentError(`must be a whole number of at least 1; got "${value}".`);
-  return number;
-};
 
 const options = new Command("bench:load")
   .description("Seed-load throughput with and without the history trigger, side by side.")

@@ -102,39 +102,27 @@ export function operationCost(
     return typeof value === "number" ? value : undefined;
   };
 
-  /** At most how many rows `id: { eq }` (one) or `id: { in: [...] }` leave, at the filter's top or in an AND. */
-  const idRows = (where: unknown): number | undefined => {
+  /**
+   * How many values of `property` a filter names, `{ eq }` one and `{ in: [...] }` its length, at
+   * the filter's top or in an AND; undefined: it names none. For `id` the rows it leaves, for
+   * `partnershipId` the partnerships whose nodes it is checked on.
+   */
+  const named = (where: unknown, property: "id" | "partnershipId"): number | undefined => {
     if (!isObject(where)) return undefined;
     const bounds: number[] = [];
-    const id = where.id;
-    if (isObject(id)) {
-      if (id.eq !== undefined && id.eq !== null) bounds.push(1);
-      if (Array.isArray(id.in)) bounds.push(id.in.length);
+    const value = where[property];
+    if (isObject(value)) {
+      if (value.eq !== undefined && value.eq !== null) bounds.push(1);
+      if (Array.isArray(value.in)) bounds.push(value.in.length);
     }
     if (where.AND !== undefined)
       for (const part of asList(where.AND)) {
-        const rows = idRows(part);
+        const rows = named(part, property);
         if (rows !== undefined) bounds.push(rows);
       }
     return bounds.length ? Math.min(...bounds) : undefined;
   };
-
-  /** How many partnerships a `where` filter names (`partnershipId: { eq | in }`, in AND too); undefined: any. */
-  const partnershipRows = (where: unknown): number | undefined => {
-    if (!isObject(where)) return undefined;
-    const bounds: number[] = [];
-    const partnership = where.partnershipId;
-    if (isObject(partnership)) {
-      if (partnership.eq !== undefined && partnership.eq !== null) bounds.push(1);
-      if (Array.isArray(partnership.in)) bounds.push(partnership.in.length);
-    }
-    if (where.AND !== undefined)
-      for (const part of asList(where.AND)) {
-        const rows = partnershipRows(part);
-        if (rows !== undefined) bounds.push(rows);
-      }
-    return bounds.length ? Math.min(...bounds) : undefined;
-  };
+  const idRows = (where: unknown): number | undefined => named(where, "id");
 
   /**
    * At most how many rows a `where` filter leaves, and the relationship they are reached by:
@@ -311,7 +299,7 @@ export function operationCost(
     const root = parent === schema.getQueryType() && model.rowLimits.has(type);
     // Without a partnership in the filter, the database checks the type's nodes of every partnership.
     const perPartnership = model.candidates.get(type) ?? limits.max;
-    const partnerships = partnershipRows(where);
+    const partnerships = named(where, "partnershipId");
     const scope = Math.max(
       1,
       idRows(where) ??
