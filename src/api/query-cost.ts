@@ -169,6 +169,27 @@ export function operationCost(
   };
 
   /**
+   * A filter object's work (the walk filterWork and edgeWork share): an unknown variable the
+   * worst, AND/OR/NOT their parts' by `part`, every other field by `field`, all added up.
+   */
+  const logicalWork = (
+    where: unknown,
+    part: (where: unknown) => number,
+    field: (key: string, value: unknown) => number,
+  ): number => {
+    if (where === UNKNOWN) return Infinity;
+    if (!isObject(where)) return 0;
+    let work = 0;
+    for (const [key, value] of Object.entries(where)) {
+      if (value === undefined || value === null) continue;
+      if (key === "AND" || key === "OR" || key === "NOT")
+        for (const each of asList(value)) work += part(each);
+      else work += field(key, value);
+    }
+    return work;
+  };
+
+  /**
    * What checking one row of `type`, reached by the relationship `via`, against the filter `where`
    * costs the database (the one rule for filters): a property comparison 1; a relationship filter
    * (`memberOf: { some }`, `memberOfConnection: { some: { node, edge } }`, `...: { aggregate }`)
@@ -176,24 +197,18 @@ export function operationCost(
    * work on each); AND, OR, NOT and fields side by side add up. An unknown variable: the worst,
    * unbounded (its filter could nest as deep as MAX_INPUT_DEPTH, each level multiplying).
    */
-  const filterWork = (where: unknown, type: string, via: string | undefined): number => {
-    if (where === UNKNOWN) return Infinity;
-    if (!isObject(where)) return 0;
-    let work = 0;
-    for (const [key, value] of Object.entries(where)) {
-      if (value === undefined || value === null) continue;
-      if (key === "AND" || key === "OR" || key === "NOT")
-        for (const part of asList(value)) work += filterWork(part, type, via);
-      else {
+  const filterWork = (where: unknown, type: string, via: string | undefined): number =>
+    logicalWork(
+      where,
+      (part) => filterWork(part, type, via),
+      (key, value) => {
         const connection = key.endsWith("Connection") ? key.slice(0, -"Connection".length) : undefined;
         const relationship = model.relationships.get(`${type}.${connection ?? key}`);
-        work += relationship
+        return relationship
           ? relationshipWork(value, relationship, via, connection !== undefined)
           : comparisons(value);
-      }
-    }
-    return work;
-  };
+      },
+    );
 
   /** A relationship filter's or a connection filter's operators, each over the relationship's rows. */
   const relationshipWork = (
@@ -232,21 +247,17 @@ export function operationCost(
   };
 
   /** A connection filter on one related row: its `node`, its `edge` (properties), AND/OR/NOT, and a union's members. */
-  const edgeWork = (where: unknown, relationship: RelationshipField, member?: string): number => {
-    if (where === UNKNOWN) return Infinity;
-    if (!isObject(where)) return 0;
-    let work = 0;
-    for (const [key, value] of Object.entries(where)) {
-      if (value === undefined || value === null) continue;
-      if (key === "AND" || key === "OR" || key === "NOT")
-        for (const part of asList(value)) work += edgeWork(part, relationship, member);
-      else if (key === "node")
-        work += member ? filterWork(value, member, relationship.field) : targetWork(value, relationship);
-      else if (key === "edge") work += comparisons(value);
-      else if (!member && relationship.targets.includes(key)) work += edgeWork(value, relationship, key);
-    }
-    return work;
-  };
+  const edgeWork = (where: unknown, relationship: RelationshipField, member?: string): number =>
+    logicalWork(
+      where,
+      (part) => edgeWork(part, relationship, member),
+      (key, value) => {
+        if (key === "node")
+          return member ? filterWork(value, member, relationship.field) : targetWork(value, relationship);
+        if (key === "edge") return comparisons(value);
+        return !member && relationship.targets.includes(key) ? edgeWork(value, relationship, key) : 0;
+      },
+    );
 
   /**
    * The rows of a list field under one row of `parent` reached by `via`, its relationship field if
