@@ -186,7 +186,18 @@ export function loadedOrHydrated<T = Record<string, unknown>>(
  * them without a second query: those the selection asks for, with no arguments, only the readable
  * properties of their entities, and no fragment on a union or an interface in the way.
  */
-export function relatedAsked(info: GraphQLResolveInfo, entity: string): string[] {
+export function relatedAsked(info: GraphQLResolveInfo, entity: string): readonly string[] {
+  // The same for every request of a document: worked out once per field of it.
+  const key = info.fieldNodes[0];
+  const known = key && relatedByField.get(key);
+  if (known) return known;
+  const related = relatedIn(info, entity);
+  if (key) relatedByField.set(key, related);
+  return related;
+}
+const relatedByField = new WeakMap<FieldNode, readonly string[]>();
+
+function relatedIn(info: GraphQLResolveInfo, entity: string): string[] {
   const rowType = namedType(info.returnType);
   const entityField = isObjectType(rowType) ? rowType.getFields()[entity] : undefined;
   if (!entityField) throw new Error(`relatedAsked: ${rowType.name} has no field ${entity}.`);

@@ -46,6 +46,9 @@ export const entityProperties = (v: string, label: string, related: readonly str
     ...related.map((field) => `${field}: ${relatedEntities(v, label, field)}`),
   ].join(", ")}}`;
 
+// Asked by the API on every traversal request that selects a relationship: read from the SDL once.
+const loadableByLabel = new Map<string, Map<string, RelationshipModel>>();
+
 /**
  * The relationship fields of a label whose entities a traversal may load with it: outgoing, the
  * only field of their relationship type (PART_OF leads to strategies and objectives by two fields,
@@ -53,12 +56,16 @@ export const entityProperties = (v: string, label: string, related: readonly str
  * restricted (those keep the generated query's node filters).
  */
 export function loadableRelationships(label: string): ReadonlyMap<string, RelationshipModel> {
-  model ??= buildDomainModel(readTypeDefs());
-  const restrictable = restrictableLabels();
-  const loadable = new Map<string, RelationshipModel>();
-  for (const relationship of model.labels.get(label)?.relationships.values() ?? [])
-    if (!relationship.field.includes("|") && !relationship.targets.some((t) => restrictable.has(t)))
-      loadable.set(relationship.field, relationship);
+  let loadable = loadableByLabel.get(label);
+  if (!loadable) {
+    model ??= buildDomainModel(readTypeDefs());
+    const restrictable = restrictableLabels();
+    loadable = new Map();
+    for (const relationship of model.labels.get(label)?.relationships.values() ?? [])
+      if (!relationship.field.includes("|") && !relationship.targets.some((t) => restrictable.has(t)))
+        loadable.set(relationship.field, relationship);
+    loadableByLabel.set(label, loadable);
+  }
   return loadable;
 }
 
