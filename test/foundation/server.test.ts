@@ -1,25 +1,12 @@
-import type { Driver } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/api/index.js";
-import { testDriver } from "../support/database.js";
-import { graphql, startTestServer, tokenFor } from "../support/api.js";
+import { describe, expect, it } from "vitest";
+import { graphql, tokenFor, useTestServer } from "../support/api.js";
 
-let driver: Driver;
-let server: RunningServer;
-
-beforeAll(async () => {
-  driver = testDriver();
-  server = await startTestServer(driver);
-});
-afterAll(async () => {
-  await server.stop();
-  await driver.close();
-});
+const api = useTestServer();
 
 describe("the GraphQL server over the real database", () => {
   it("answers generated queries with filters and nested relationships", async () => {
     const response = await graphql<{ bodies: { id: string; name: string; kind: string }[] }>(
-      server.url,
+      api.server.url,
       `
         {
           bodies(where: { id: { eq: "body:scpb" } }) {
@@ -38,7 +25,7 @@ describe("the GraphQL server over the real database", () => {
 
   it("answers connections with totalCount", async () => {
     const response = await graphql<{ bodiesConnection: { aggregate: { count: { nodes: number } } } }>(
-      server.url,
+      api.server.url,
       `
         {
           bodiesConnection(where: { kind: { eq: STATUTORY_BOARD } }) {
@@ -58,7 +45,7 @@ describe("the GraphQL server over the real database", () => {
   it("refuses a duplicate id with a clear error naming the id", async () => {
     const editor = await tokenFor({ roles: ["editor"], partnerships: ["partnership:barnet"] });
     const response = await graphql(
-      server.url,
+      api.server.url,
       `
         mutation {
           createBodies(
@@ -90,7 +77,7 @@ describe("the GraphQL server over the real database", () => {
     expect(response.errors?.[0]?.message).toMatch(
       /input\[0\]\.id: a Body with id "body:scpb" already exists\. Choose another id/,
     );
-    const { records } = await driver.executeQuery(
+    const { records } = await api.driver.executeQuery(
       "MATCH (b:Body {id: 'body:scpb'}) RETURN count(b) AS n",
       {},
       { database: "neo4j" },
@@ -99,7 +86,7 @@ describe("the GraphQL server over the real database", () => {
   });
 
   it("answers GET /health with the real Neo4j version", async () => {
-    const response = await fetch(`${server.url}/health`);
+    const response = await fetch(`${api.server.url}/health`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { status: string; neo4j: { version: string; edition: string } };
     expect(body.status).toBe("ok");

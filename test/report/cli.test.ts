@@ -1,29 +1,16 @@
 import { parse } from "csv-parse/sync";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Driver } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/api/index.js";
+import { describe, expect, it } from "vitest";
 import { reportCommand } from "../../src/cli/index.js";
-import { startTestServer, tokenFor } from "../support/api.js";
-import { testDriver } from "../support/database.js";
+import { tokenFor, useTestServer } from "../support/api.js";
 import { tempDir } from "./support.js";
 
-let driver: Driver;
-let server: RunningServer;
+const api = useTestServer();
 
 /** Runs `report ...` as the CLI parses it, letting errors through (the CLI's own runner prints them). */
 const report = (...args: string[]): Promise<unknown> =>
   reportCommand((action) => action()).parseAsync(args, { from: "user" });
-
-beforeAll(async () => {
-  driver = testDriver();
-  server = await startTestServer(driver);
-});
-afterAll(async () => {
-  await server?.stop();
-  await driver?.close();
-});
 
 describe("npm run report -- ... --endpoint URL", () => {
   it("writes the strategy report's CSV from a running API", async () => {
@@ -34,7 +21,7 @@ describe("npm run report -- ... --endpoint URL", () => {
       "--as-of",
       "2014-03-31",
       "--endpoint",
-      `${server.url}/graphql`,
+      `${api.server.url}/graphql`,
       "--out",
       out,
     );
@@ -50,7 +37,7 @@ describe("npm run report -- ... --endpoint URL", () => {
 
   it("writes the body report as HTML, the format taken from --out", async () => {
     const out = path.join(tempDir(), "scpb.html");
-    await report("body", "body:scpb", "--as-of", "2016-01-29", "--endpoint", server.url, "--out", out);
+    await report("body", "body:scpb", "--as-of", "2016-01-29", "--endpoint", api.server.url, "--out", out);
     const html = readFileSync(out, "utf8");
     expect(html).toContain("<h1>Safer Communities Partnership Board: accountability pack</h1>");
     expect(html).toContain("Acquisitive Crime Sub Group");
@@ -67,7 +54,7 @@ describe("npm run report -- ... --endpoint URL", () => {
       "--item",
       "7",
       "--endpoint",
-      server.url,
+      api.server.url,
       "--token",
       token,
       "--out",
@@ -88,7 +75,7 @@ describe("npm run report -- ... --endpoint URL", () => {
   });
 
   it("passes the API's error on with its code", async () => {
-    await expect(report("strategy", "strategy:nothing-here", "--endpoint", server.url)).rejects.toThrow(
+    await expect(report("strategy", "strategy:nothing-here", "--endpoint", api.server.url)).rejects.toThrow(
       'No strategy with id "strategy:nothing-here"',
     );
   });

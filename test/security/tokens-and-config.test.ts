@@ -1,22 +1,9 @@
 import { SignJWT } from "jose";
-import type { Driver } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/api/index.js";
+import { describe, expect, it } from "vitest";
 import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from "../../src/config/index.js";
-import { graphql, startTestServer } from "../support/api.js";
-import { testDriver } from "../support/database.js";
+import { graphql, useTestServer } from "../support/api.js";
 
-let driver: Driver;
-let server: RunningServer;
-
-beforeAll(async () => {
-  driver = testDriver();
-  server = await startTestServer(driver);
-});
-afterAll(async () => {
-  await server.stop();
-  await driver.close();
-});
+const api = useTestServer();
 
 /** A token signed with the development secret, with exactly these claims (no defaults added). */
 const signed = (claims: Record<string, unknown>, expires: string | null = "1h"): Promise<string> => {
@@ -25,7 +12,8 @@ const signed = (claims: Record<string, unknown>, expires: string | null = "1h"):
     new TextEncoder().encode(DEVELOPMENT_JWT_SECRET),
   );
 };
-const ask = (token: string, query = "{ bodies(limit: 1) { id } }") => graphql(server.url, query, {}, token);
+const ask = (token: string, query = "{ bodies(limit: 1) { id } }") =>
+  graphql(api.server.url, query, {}, token);
 const code = (response: Awaited<ReturnType<typeof ask>>) => response.errors?.[0]?.extensions?.code;
 
 describe("claims are normalised or refused in one place", () => {
@@ -91,7 +79,7 @@ describe("authorization schemes", () => {
   it.each(["Basic YWRtaW46YWRtaW4=", "Token abc", "Bearer", "bearer a b"])(
     "refuses Authorization: %s with UNAUTHENTICATED (401) instead of treating the caller as anonymous",
     async (header) => {
-      const response = await fetch(`${server.url}/graphql`, {
+      const response = await fetch(`${api.server.url}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: header },
         body: JSON.stringify({ query: "{ bodies(limit: 1) { id } }" }),

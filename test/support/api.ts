@@ -10,7 +10,8 @@ import {
   type ServerOptions,
 } from "../../src/api/index.js";
 import { DEVELOPMENT_JWT_SECRET } from "../../src/config/index.js";
-import { DATABASE } from "./database.js";
+import { afterAll, beforeAll } from "vitest";
+import { DATABASE, testDriver } from "./database.js";
 
 export type GraphQLResponse<T = Record<string, unknown>> = GraphQLBody<T>;
 
@@ -36,6 +37,36 @@ export async function startTestServer(
     ...(overrides.clientLimits ? { clientLimits: overrides.clientLimits } : {}),
     ...(overrides.maxCost ? { maxCost: overrides.maxCost } : {}),
   });
+}
+
+/**
+ * A driver and a test server for the whole file (the setup most test files share): started
+ * before its tests, stopped after them. Read `driver` and `server` inside tests and hooks.
+ */
+export function useTestServer(overrides: Parameters<typeof startTestServer>[1] = {}): {
+  readonly driver: Driver;
+  readonly server: RunningServer;
+} {
+  const started: { driver?: Driver; server?: RunningServer } = {};
+  beforeAll(async () => {
+    started.driver = testDriver();
+    started.server = await startTestServer(started.driver, overrides);
+  });
+  afterAll(async () => {
+    await started.server?.stop();
+    await started.driver?.close();
+  });
+  const missing = (what: string): never => {
+    throw new Error(`useTestServer: ${what} is read before the file's beforeAll started it.`);
+  };
+  return {
+    get driver() {
+      return started.driver ?? missing("the driver");
+    },
+    get server() {
+      return started.server ?? missing("the server");
+    },
+  };
 }
 
 /** A token signed with the development secret the test server verifies. */

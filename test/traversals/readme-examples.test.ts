@@ -1,10 +1,7 @@
 import { readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
-import type { Driver } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/api/index.js";
-import { graphql, startTestServer } from "../support/api.js";
-import { testDriver } from "../support/database.js";
+import { describe, expect, it } from "vitest";
+import { graphql, useTestServer } from "../support/api.js";
 
 // The README's "Traversal queries" section says its answers are real, from the sample graph
 // (shortened where marked …). This runs each example against the sample (both partnerships are
@@ -81,18 +78,7 @@ const NINE = [
   "graphStats",
 ];
 
-let driver: Driver;
-let server: RunningServer;
-
-beforeAll(async () => {
-  driver = testDriver();
-  server = await startTestServer(driver);
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await driver?.close();
-});
+const api = useTestServer();
 
 describe("the README's traversal examples", () => {
   const examples = readmeExamples();
@@ -104,7 +90,7 @@ describe("the README's traversal examples", () => {
   for (const example of examples) {
     const name = /\{\s*(\w+)/.exec(example.query)![1]!;
     it(`${name}: the answer printed is the answer given`, async () => {
-      const { data, errors } = await graphql(server.url, example.query);
+      const { data, errors } = await graphql(api.server.url, example.query);
       expect(errors, example.query).toBeUndefined();
       const printed = printedParts(example.answer);
       expect(printed.objects.length, "the README prints at least one whole object").toBeGreaterThan(0);
