@@ -16,7 +16,7 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import { LABELS, restrictableLabels } from "../schema-model/index.js";
-import { loadableRelationships, readableProperties } from "../traversals/index.js";
+import { loadableRelationships, readableProperties, type EntitySelection } from "../traversals/index.js";
 import type { ApiContext } from "./context.js";
 
 const ID_ALIAS = "__hydrateId";
@@ -156,8 +156,8 @@ function answerable(
 const answeredByLoaded = new WeakMap<FieldNode, boolean>();
 
 /**
- * An entity a traversal returned with its readable properties and the relationship fields
- * `relatedAsked` named (`entityProperties` in src/traversals): when the selection asks only for
+ * An entity a traversal returned with the readable properties and the relationship fields
+ * `entityAsked` named (`entityProperties` in src/traversals): when the selection asks only for
  * those, the answer is `loaded` itself and costs no query; otherwise (a relationship with
  * arguments or deeper fields, a restricted field, a custom field) it is hydrated through the
  * generated query, so nested fields and authorization work as they do everywhere. Labels whose
@@ -181,29 +181,33 @@ export function loadedOrHydrated<T = Record<string, unknown>>(
 }
 
 /**
- * The relationship fields a traversal should load with the entity in field `entity` of each row
- * of the field being resolved (`action` of actionsFeeding's rows), so loadedOrHydrated can answer
- * them without a second query: those the selection asks for, with no arguments, only the readable
- * properties of their entities, and no fragment on a union or an interface in the way.
+ * What a traversal should load with the entity in field `entity` of each row of the field being
+ * resolved (`action` of actionsFeeding's rows), so loadedOrHydrated can answer it without a second
+ * query: the readable properties the selection asks for (and `id`, which hydrating needs), and the
+ * relationship fields it asks for with no arguments, only the readable properties of their
+ * entities, and no fragment on a union or an interface in the way, each with the properties asked
+ * of them. Nothing else: every property loaded is decoded and carried for every row.
  */
-export function relatedAsked(info: GraphQLResolveInfo, entity: string): readonly string[] {
+export function entityAsked(info: GraphQLResolveInfo, entity: string): EntitySelection {
   // The same for every request of a document: worked out once per field of it.
   const key = info.fieldNodes[0];
-  const known = key && relatedByField.get(key);
+  const known = key && askedByField.get(key);
   if (known) return known;
-  const related = relatedIn(info, entity);
-  if (key) relatedByField.set(key, related);
-  return related;
+  const asked = askedIn(info, entity);
+  if (key) askedByField.set(key, asked);
+  return asked;
 }
-const relatedByField = new WeakMap<FieldNode, readonly string[]>();
+const askedByField = new WeakMap<FieldNode, EntitySelection>();
 
-function relatedIn(info: GraphQLResolveInfo, entity: string): string[] {
+function askedIn(info: GraphQLResolveInfo, entity: string): EntitySelection {
   const rowType = namedType(info.returnType);
   const entityField = isObjectType(rowType) ? rowType.getFields()[entity] : undefined;
-  if (!entityField) throw new Error(`relatedAsked: ${rowType.name} has no field ${entity}.`);
+  if (!entityField) throw new Error(`entityAsked: ${rowType.name} has no field ${entity}.`);
   const label = namedType(entityField.type).name;
   const loadable = loadableRelationships(label);
-  const asked = new Set<string>();
+  const readable = readableProperties(label);
+  const properties = new Set<string>(["id"]);
+  const related = new Map<string, Set<string>>();
   const fieldsOf = (set: SelectionSetNode | undefined, visit: (field: FieldNode) => void): void => {
     for (const selection of set?.selections ?? []) {
       if (selection.kind === Kind.FIELD) visit(selection);
@@ -215,14 +219,26 @@ function relatedIn(info: GraphQLResolveInfo, entity: string): string[] {
     fieldsOf(node.selectionSet, (row) => {
       if (row.name.value !== entity) return;
       fieldsOf(row.selectionSet, (field) => {
-        const relationship = loadable.get(field.name.value);
+        const name = field.name.value;
+        if (!field.selectionSet) {
+          if (readable.includes(name)) properties.add(name);
+          return;
+        }
+        const relationship = loadable.get(name);
         if (
           relationship &&
           !field.arguments?.length &&
           answerable(field.selectionSet, relationship.targets, info.fragments)
-        )
-          asked.add(field.name.value);
+        ) {
+          const theirs = related.get(name) ?? new Set<string>();
+          // Readable on some target: relatedEntities keeps, per target, those it has.
+          fieldsOf(field.selectionSet, (leaf) => void theirs.add(leaf.name.value));
+          related.set(name, theirs);
+        }
       });
     });
-  return [...asked];
+  return {
+    properties: [...properties],
+    related: Object.fromEntries([...related].map(([name, theirs]) => [name, [...theirs]])),
+  };
 }

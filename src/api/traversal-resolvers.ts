@@ -13,7 +13,7 @@ import {
   settlePartnership,
 } from "../traversals/index.js";
 import type { ApiContext } from "./context.js";
-import { loadedOrHydrated, relatedAsked } from "./hydrate.js";
+import { loadedOrHydrated, entityAsked } from "./hydrate.js";
 
 /**
  * Resolvers of schema/traversals.graphql, typed from codegen (generated/resolvers.ts): arguments
@@ -28,7 +28,7 @@ const resolvers: Resolvers<ApiContext> = {
         context.scope(args),
         args.objectiveId,
         args.maxDepth,
-        relatedAsked(info, "action"),
+        entityAsked(info, "action"),
       ),
     accountabilityChain: (_, args, context) =>
       accountabilityChain(context.read, context.scope(args), args.id),
@@ -38,7 +38,7 @@ const resolvers: Resolvers<ApiContext> = {
         context.scope(args),
         args.bodyId,
         args.transitive,
-        relatedAsked(info, "body"),
+        entityAsked(info, "body"),
       ),
     responsibilities: (_, args, context) =>
       responsibilities(context.read, context.scope(args), args.personId),

@@ -1,4 +1,4 @@
-import { entityProperties, pathNode } from "./cypher-fragments.js";
+import { entityProperties, pathNode, type EntitySelection } from "./cypher-fragments.js";
 import { capped } from "./limits.js";
 import type { ReadQuery } from "./read-query.js";
 import { fromRoot, inScope, rootPartnership, scopeParameters, type Scope } from "./scope.js";
@@ -8,7 +8,7 @@ import type { PathNode } from "./types.js";
 export interface FeedingActionRow {
   actionId: string;
   ref: string | null;
-  /** The action's readable properties (entityProperties). */
+  /** The action's readable properties, those of `selection` (entityProperties). */
   action: Record<string, unknown>;
   depth: number;
   path: PathNode[];
@@ -18,15 +18,15 @@ export interface FeedingActionRow {
  * Actions that feed an objective directly (CONTRIBUTES_TO) or through sub-objectives (PART_OF,
  * CONTRIBUTES_TO), each once by its shortest path, ordered by depth then ref; within the
  * objective's partnership (and shared entities). Not dated: the strategy tree has no validity.
- * One round trip, with each action's own properties and the entities of its `related`
- * relationship fields (loadableRelationships).
+ * One round trip, with each action's own properties and the entities of its relationship fields
+ * that `selection` names (loadableRelationships).
  */
 export async function actionsFeeding(
   read: ReadQuery,
   scope: Scope,
   objectiveId: string,
   maxDepth = 10,
-  related: readonly string[] = [],
+  selection: EntitySelection = {},
 ): Promise<FeedingActionRow[]> {
   // Variable-length bounds cannot be parameters; the value is a checked integer.
   const depth = capped("maxDepth", maxDepth);
@@ -39,7 +39,7 @@ export async function actionsFeeding(
          WHERE all(n IN nodes(p)[1..] WHERE n:Objective) AND all(n IN nodes(p) WHERE ${inScope("n", "scopeId")})
          WITH a, p ORDER BY length(p)
          WITH a, head(collect(p)) AS p
-         RETURN collect({actionId: a.id, ref: a.ref, action: ${entityProperties("a", "Action", related)}, depth: length(p), path: [n IN nodes(p) | ${pathNode("n")}]}) AS actions
+         RETURN collect({actionId: a.id, ref: a.ref, action: ${entityProperties("a", "Action", selection)}, depth: length(p), path: [n IN nodes(p) | ${pathNode("n")}]}) AS actions
        }
        RETURN o.partnershipId AS rootPartnershipId, coalesce(actions, []) AS actions`,
       { id: objectiveId, ...scopeParameters(scope) },

@@ -1,5 +1,5 @@
 import type { RelationshipType } from "../../generated/resolvers.js";
-import { entityProperties, pathNode } from "./cypher-fragments.js";
+import { entityProperties, pathNode, type EntitySelection } from "./cypher-fragments.js";
 import type { ReadQuery } from "./read-query.js";
 import { fromRoot, inScope, rootPartnership, scopeParameters, type Scope } from "./scope.js";
 import { LINES } from "./top.js";
@@ -9,7 +9,7 @@ import { validAt } from "./validity.js";
 export interface ReportingBodyRow {
   bodyId: string;
   name: string;
-  /** The body's readable properties (entityProperties). */
+  /** The body's readable properties, those of `selection` (entityProperties). */
   body: Record<string, unknown>;
   depth: number;
   relationship: RelationshipType;
@@ -24,15 +24,15 @@ const MAX_LEVELS = 10;
  * shortest route (accountability preferred on a tie), with the first edge's kind and frequency.
  * Only lines and bodies valid at the scope's asOf count, and only bodies of the root's partnership
  * (or shared ones): under a shared county board, those of the partnership asked about. One round
- * trip, with each body's own properties and the entities of its `related` relationship fields
- * (loadableRelationships).
+ * trip, with each body's own properties and the entities of its relationship fields that
+ * `selection` names (loadableRelationships).
  */
 export async function bodiesReportingTo(
   read: ReadQuery,
   scope: Scope,
   bodyId: string,
   transitive = true,
-  related: readonly string[] = [],
+  selection: EntitySelection = {},
 ): Promise<ReportingBodyRow[]> {
   const { bodies } = await fromRoot(read, scope, { id: bodyId, what: "body" }, async (scope) => {
     const [row] = await read(
@@ -46,7 +46,7 @@ export async function bodiesReportingTo(
          ORDER BY length(p), CASE type(first) WHEN 'ACCOUNTABLE_TO' THEN 0 ELSE 1 END
          WITH b, head(collect({p: p, first: first})) AS best
          WITH b, best.p AS p, best.first AS first
-         RETURN collect({bodyId: b.id, name: b.name, body: ${entityProperties("b", "Body", related)}, depth: length(p), relationship: type(first), frequency: first.frequency,
+         RETURN collect({bodyId: b.id, name: b.name, body: ${entityProperties("b", "Body", selection)}, depth: length(p), relationship: type(first), frequency: first.frequency,
                          reportsTo: ${pathNode("endNode(first)")}}) AS bodies
        }
        RETURN root.partnershipId AS rootPartnershipId, coalesce(bodies, []) AS bodies`,

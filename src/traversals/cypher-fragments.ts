@@ -32,18 +32,35 @@ export function readableProperties(label: string): readonly string[] {
   return [...SYSTEM_FIELDS, ...properties.keys()].filter((name) => !restricted.has(name));
 }
 
-/** The entries of a map projection of a node's readable properties (`.id, .name, ...`). */
-const readableEntries = (label: string): string[] => readableProperties(label).map((name) => `.${name}`);
+/**
+ * What of an entity a traversal returns: of its readable properties, `properties` (all when
+ * absent; names that are not readable are dropped, so a restricted one never rides along), and
+ * the entities of the relationship fields in `related`, each with the given properties of theirs
+ * (all when absent). The API passes what the caller's selection asks (src/api/hydrate.ts), so the
+ * database sends and the driver decodes no more than the answer needs.
+ */
+export interface EntitySelection {
+  properties?: readonly string[];
+  related?: Readonly<Record<string, readonly string[] | undefined>>;
+}
+
+/** The entries of a map projection of a node's readable properties (`.id, .name, ...`), of those asked when `asked` is given. */
+const readableEntries = (label: string, asked?: readonly string[]): string[] =>
+  readableProperties(label)
+    .filter((name) => !asked || asked.includes(name))
+    .map((name) => `.${name}`);
 
 /**
  * A node as a map of its readable properties (every key present, null when unset), so a traversal
- * can answer a selection of an entity's own fields without a second round trip; with `related`,
- * also the entities of those relationship fields (relatedEntities).
+ * can answer a selection of an entity's own fields without a second round trip; with a selection,
+ * only the properties and the entities of the relationship fields it names (relatedEntities).
  */
-export const entityProperties = (v: string, label: string, related: readonly string[] = []): string =>
+export const entityProperties = (v: string, label: string, selection: EntitySelection = {}): string =>
   `${v} {${[
-    ...readableEntries(label),
-    ...related.map((field) => `${field}: ${relatedEntities(v, label, field)}`),
+    ...readableEntries(label, selection.properties),
+    ...Object.entries(selection.related ?? {}).map(
+      ([field, properties]) => `${field}: ${relatedEntities(v, label, field, properties)}`,
+    ),
   ].join(", ")}}`;
 
 // Asked by the API on every traversal request that selects a relationship: read from the SDL once.
@@ -71,17 +88,22 @@ export function loadableRelationships(label: string): ReadonlyMap<string, Relati
 
 /**
  * The entities the relationship field `field` of `v` leads to, each as its label's entityProperties
- * with `__resolveType` (how @neo4j/graphql tells a union's members apart): what the generated query
- * answers for the field asked with no arguments (unordered, as there).
+ * with `__resolveType` (how @neo4j/graphql tells a union's members apart), of `properties` when
+ * given: what the generated query answers for the field asked with no arguments (unordered, as there).
  */
-export function relatedEntities(v: string, label: string, field: string): string {
+export function relatedEntities(
+  v: string,
+  label: string,
+  field: string,
+  properties?: readonly string[],
+): string {
   const relationship = loadableRelationships(label).get(field);
   if (!relationship)
     throw new Error(`relatedEntities: ${label}.${field} is not a relationship a traversal may load.`);
   const { targets } = relationship;
   const x = `${v}_${field}`;
   const entity = (target: string) =>
-    `${x} {${[`__resolveType: '${target}'`, ...readableEntries(target)].join(", ")}}`;
+    `${x} {${[`__resolveType: '${target}'`, ...readableEntries(target, properties)].join(", ")}}`;
   const projection =
     targets.length === 1
       ? entity(targets[0]!)

@@ -44,6 +44,7 @@ export { membersAt, type MemberEdge } from "./members.js";
 export { TOP_KINDS, isTopKind } from "./top.js";
 export {
   inheritedRestriction,
+  type EntitySelection,
   loadableRelationships,
   pathNode,
   readableProperties,

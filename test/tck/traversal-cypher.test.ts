@@ -243,6 +243,24 @@ describe("actionsFeeding", () => {
   });
 });
 
+describe("a traversal's entities, as the caller's selection asks them", () => {
+  it("projects only the properties asked, and never a restricted one even when asked", async () => {
+    const { read, calls } = recorder([{ ...root, actions: [] }]);
+    await actionsFeeding(read, fromRoot, "objective:x", 3, {
+      properties: ["id", "title", "privateNote", "updatedBy", "nonsense"],
+      related: { leads: ["id", "name", "email", "__typename"] },
+    });
+    const projection = /action: (a \{.*? END\]\})/.exec(calls[0]!.cypher)?.[1];
+    expect(projection).toBe(
+      "a {.id, .title, leads: [(a)-[:LED_BY]->(a_leads) WHERE a_leads:Person OR a_leads:Body OR a_leads:Organisation | " +
+        "CASE WHEN a_leads:Person THEN a_leads {__resolveType: 'Person', .id, .name} " +
+        "WHEN a_leads:Body THEN a_leads {__resolveType: 'Body', .id, .name} " +
+        "WHEN a_leads:Organisation THEN a_leads {__resolveType: 'Organisation', .id, .name} END]}",
+    );
+    expect(calls[0]!.cypher).not.toMatch(/privateNote|updatedBy|email|nonsense/);
+  });
+});
+
 describe("connection", () => {
   it("keeps both ends and every node on the path in the partnership of fromId", async () => {
     const { read, calls } = recorder([{ ...root, toFound: true, steps: [] }]);
