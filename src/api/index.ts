@@ -1,5 +1,6 @@
 export { buildSchema, type SchemaOptions } from "./build-schema.js";
 export { startServer, type ServerOptions, type RunningServer } from "./server.js";
+export { COMPRESS_FROM_BYTES } from "./graphql-route.js";
 export { createContext, type ApiContext } from "./context.js";
 export { printPublicSchema } from "./print-schema.js";
 export { DateScalar } from "./date-scalar.js";

@@ -80,11 +80,39 @@ export function nestsDeeper(value: unknown, limit: number): boolean {
   return false;
 }
 
-function inputNames(
-  document: DocumentNode,
-  variables: Record<string, unknown>,
-  schema: GraphQLSchema,
-): InputNames {
+/** What a document says about restricted data whatever its variables: worked out once per document. */
+interface DocumentFacts {
+  /** Restricted fields it selects. */
+  selected: readonly string[];
+  /** Every argument's value with the input type it is coerced to. */
+  arguments: readonly (readonly [ValueNode, GraphQLInputType | undefined])[];
+}
+
+// Apollo keeps each parsed document (its document store), so a repeated query is the same object.
+const factsByDocument = new WeakMap<DocumentNode, { schema: GraphQLSchema; facts: DocumentFacts }>();
+
+function documentFacts(document: DocumentNode, schema: GraphQLSchema): DocumentFacts {
+  const known = factsByDocument.get(document);
+  if (known?.schema === schema) return known.facts;
+  const selected = new Set<string>();
+  const args: (readonly [ValueNode, GraphQLInputType | undefined])[] = [];
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      [Kind.FIELD]: (node) => void (RESTRICTED_NAMES.has(node.name.value) && selected.add(node.name.value)),
+      [Kind.ARGUMENT]: (node) => {
+        args.push([node.value, typeInfo.getInputType() ?? undefined]);
+        return false;
+      },
+    }),
+  );
+  const facts = { selected: [...selected].sort(), arguments: args };
+  factsByDocument.set(document, { schema, facts });
+  return facts;
+}
+
+function inputNames(facts: DocumentFacts, variables: Record<string, unknown>): InputNames {
   const names: InputNames = { filtered: new Set(), written: new Set() };
   const walk = (value: ValueNode | unknown, type: GraphQLInputType | undefined, depth: number): void => {
     if (depth > MAX_INPUT_DEPTH) throw tooDeep();
@@ -104,16 +132,7 @@ function inputNames(
     else if (value && typeof value === "object")
       for (const [key, item] of Object.entries(value as Record<string, unknown>)) field(key, item);
   };
-  const typeInfo = new TypeInfo(schema);
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      [Kind.ARGUMENT]: (node) => {
-        walk(node.value, typeInfo.getInputType() ?? undefined, 0);
-        return false;
-      },
-    }),
-  );
+  for (const [value, type] of facts.arguments) walk(value, type, 0);
   return names;
 }
 
@@ -141,14 +160,11 @@ export function restrictedUses(
   schema: GraphQLSchema,
 ): RestrictedUses {
   if (nestsDeeper(variables, MAX_INPUT_DEPTH)) throw tooDeep();
-  const selected = new Set<string>();
-  visit(document, {
-    [Kind.FIELD]: (node) => void (RESTRICTED_NAMES.has(node.name.value) && selected.add(node.name.value)),
-  });
-  const inputs = inputNames(document, variables, schema);
+  const facts = documentFacts(document, schema);
+  const inputs = inputNames(facts, variables);
   const relations = relationsToRestricted(schema);
   return {
-    selected: [...selected].sort(),
+    selected: [...facts.selected],
     filtered: [...inputs.filtered].filter((name) => RESTRICTED_NAMES.has(name)).sort(),
     written: [...inputs.written].filter((name) => RESTRICTED_NAMES.has(name)).sort(),
     throughItems: [...inputs.filtered]

@@ -5,7 +5,6 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { expressMiddleware } from "@as-integrations/express5";
 import compression from "compression";
 import cors from "cors";
 import express from "express";
@@ -15,6 +14,7 @@ import type { VerifyToken } from "./authenticate.js";
 import { clientLimits, type ClientLimits } from "./client-limits.js";
 import { createContext, type ApiContext } from "./context.js";
 import { exportRoute } from "./export-route.js";
+import { graphqlRoute } from "./graphql-route.js";
 import { createErrorFormatter } from "./format-error.js";
 import { healthRoute, type HealthOptions } from "./health-route.js";
 import { httpErrors, refuseDeepBodies } from "./http-errors.js";
@@ -122,7 +122,8 @@ async function serve(listener: HttpListener, options: ServerOptions): Promise<Ru
     throw error;
   }
   app.disable("x-powered-by");
-  // Brotli or gzip, as the client accepts, for the API's JSON and the viewer's assets alike.
+  // Brotli or gzip, as the client accepts, for the viewer's assets and every other route; /graphql
+  // compresses its answers itself, in one step (graphql-route.ts).
   app.use(compression());
   app.set("trust proxy", options.trustProxy ?? 0);
   app.get("/health", healthRoute({ driver: options.driver, database: options.database, ...options.health }));
@@ -156,13 +157,12 @@ async function serve(listener: HttpListener, options: ServerOptions): Promise<Ru
       : []),
     express.json({ limit: REQUEST_LIMITS.maxBodyBytes }),
     refuseDeepBodies,
-    expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext(
-          { ...contextOptions, deadline: requestDeadline(options.timeoutMs, req) },
-          req.headers.authorization,
-        ),
-    }),
+    graphqlRoute(apollo, async ({ req }) =>
+      createContext(
+        { ...contextOptions, deadline: requestDeadline(options.timeoutMs, req) },
+        req.headers.authorization,
+      ),
+    ),
   );
   app.use("/export", exportRoute(contextOptions));
   options.mount?.(app);
