@@ -125,3 +125,44 @@ export function fanOutDocuments(schema: GraphQLSchema, model: CostModel, limit: 
     }
   return documents;
 }
+
+/** Chains from one shared organisation (a national agency), each step back the way the one before came. */
+const HUB_CHAINS: readonly { steps: readonly string[]; key: string }[] = [
+  { steps: ["memberOf", "members"], key: "MEMBER_OF>" },
+  { steps: ["staff", "worksFor"], key: "<WORKS_FOR" },
+];
+
+/**
+ * For the most connected shared organisation of the graph and 1-6 hops of each hub chain: the
+ * chain from it, by its id, with every list's `limit` as large (1-1000) as the cost limit accepts.
+ * None when the graph has no shared organisation with those relationships.
+ */
+export function hubDocuments(schema: GraphQLSchema, model: CostModel, limit: number): FanOutDocument[] {
+  const cost = (query: string) => costOf(schema, model, query);
+  const documents: FanOutDocument[] = [];
+  const organisations = model.hubs?.get("Organisation") ?? [];
+  for (const chain of HUB_CHAINS) {
+    const hub = organisations.reduce<(typeof organisations)[number] | undefined>(
+      (best, each) =>
+        (each.degrees.get(chain.key) ?? 0) > (best?.degrees.get(chain.key) ?? 0) ? each : best,
+      undefined,
+    );
+    if (!hub || !hub.degrees.get(chain.key)) continue;
+    for (let depth = 1; depth <= 6; depth++) {
+      const single = (rows: number) => {
+        let selection = "id name";
+        for (let level = depth - 1; level >= 0; level--)
+          selection = `id name ${chain.steps[level % chain.steps.length]}(limit: ${rows}) { ${selection} }`;
+        return `{ organisations(where: { id: { eq: "${hub.id}" } }) { ${selection} } }`;
+      };
+      const rows = widest(single, cost, limit);
+      const path = Array.from({ length: depth }, (_, level) => chain.steps[level % chain.steps.length]);
+      if (rows > 0)
+        documents.push({
+          name: `${hub.id}.${path.join(".")} (${depth} hop${depth > 1 ? "s" : ""}), limit ${rows} each`,
+          query: single(rows),
+        });
+    }
+  }
+  return documents;
+}

@@ -22,7 +22,10 @@ import {
   documentCosts,
   relationshipFields,
   REQUEST_LIMITS,
+  watchGraphShape,
+  type FanOutTable,
 } from "../../src/api/index.js";
+import committed from "../../src/api/fan-outs.json" with { type: "json" };
 import { DEVELOPMENT_JWT_SECRET } from "../../src/config/index.js";
 import { ensureSchema } from "../../src/graph/index.js";
 import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.js";
@@ -30,7 +33,7 @@ import { DEFAULT_SEED_DIR, loadSeedGraph, validateSeedDirectory } from "../../sr
 import { today } from "../../src/text/index.js";
 import * as shipped from "../../generated/documents.js";
 import { openBenchDatabase } from "../database/open-bench-database.js";
-import { fanOutDocuments, filterDocuments } from "./fan-out-documents.js";
+import { fanOutDocuments, filterDocuments, hubDocuments } from "./fan-out-documents.js";
 import { recordListLengths } from "./list-lengths.js";
 import { measureFanOuts } from "./measure-fan-outs.js";
 import { shippedVariables } from "./shipped-variables.js";
@@ -44,8 +47,12 @@ const options = new Command("bench:cost")
   .option("--timeout-ms <n>", "transaction timeout of every run", positive, 120_000)
   .option("--data-dir <dir>", "keep the Neo4j store here (reused, seeds reloaded)")
   .option("--no-write", "print only: write neither src/api/fan-outs.json nor bench/results")
+  .option(
+    "--committed-fan-outs",
+    "price with src/api/fan-outs.json as committed (as a deployed server does), not with the fan-outs just measured: to check the limit on another graph (a national one) without re-calibrating",
+  )
   .parse()
-  .opts<{ runs: number; timeoutMs: number; dataDir?: string; write: boolean }>();
+  .opts<{ runs: number; timeoutMs: number; dataDir?: string; write: boolean; committedFanOuts?: boolean }>();
 
 const log = (line: string) => console.error(line);
 const started = new Date();
@@ -124,7 +131,22 @@ try {
     table.fanOuts[field] = rows;
   if (options.write)
     writeFileSync(path.join(ROOT, "src/api/fan-outs.json"), `${JSON.stringify(table, null, 2)}\n`);
-  const costModel = buildCostModel(typeDefs, table);
+  // Priced as the server prices: with the graph's node counts and shared nodes as it reads them.
+  // (A just-opened big store can take longer than the server waits at start: waited for here.)
+  const watch = watchGraphShape(database.driver, database.database, 1_000);
+  for (const until = Date.now() + 120_000; !watch.current() && Date.now() < until;)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  watch.stop();
+  const shape = watch.current();
+  const costModel = {
+    ...buildCostModel(typeDefs, options.committedFanOuts ? (committed as FanOutTable) : table),
+    ...(shape ? { nodesInGraph: shape.nodes, hubs: shape.hubs } : {}),
+  };
+  log(
+    `[cost] shared nodes priced one by one: ${[...(shape?.hubs.values() ?? [])].reduce((n, hubs) => n + hubs.length, 0)}`,
+  );
+  for (const generated of hubDocuments(schema, costModel, REQUEST_LIMITS.maxCost))
+    documents.push({ name: generated.name, kind: "hub", document: parse(generated.query), variables: {} });
   for (const generated of fanOutDocuments(schema, costModel, REQUEST_LIMITS.maxCost))
     documents.push({
       name: generated.name,

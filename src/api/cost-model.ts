@@ -37,6 +37,88 @@ export interface CostModel {
    * Absent when a document is priced without a database (tests, bench:cost).
    */
   nodesInGraph?: ReadonlyMap<string, number>;
+  /**
+   * By node type name: its shared nodes (graph-shape.ts), whose relationships are priced one by
+   * one (`rowsUnder`). Absent when a document is priced without a database.
+   */
+  hubs?: ReadonlyMap<string, readonly Hub[]>;
+}
+
+/**
+ * A shared node (a national agency, a county-wide body), read from the graph: at 300
+ * partnerships a national agency sits on 300 boards, where the measured fan-outs (per row, from
+ * the sample partnerships) say 2.5. Keys: a relationship's type and which end the hub is,
+ * `MEMBER_OF>` (the hub's outgoing ones), `<LED_BY` (its incoming ones).
+ */
+export interface Hub {
+  id: string;
+  /** Its relationships of each key. */
+  degrees: ReadonlyMap<string, number>;
+  /** The most of them into any one partnership's nodes. */
+  intoOnePartnership: ReadonlyMap<string, number>;
+}
+
+/** A relationship field's key in a hub's degrees, from its own end. */
+export const hubKey = (relationship: RelationshipField): string =>
+  relationship.direction === "OUT" ? `${relationship.type}>` : `<${relationship.type}`;
+
+/** The same relationship's key from its other end: how a hub reached by it is linked back. */
+const backKey = (relationship: RelationshipField): string =>
+  relationship.direction === "OUT" ? `<${relationship.type}` : `${relationship.type}>`;
+
+/**
+ * Where a document's rows stand, for pricing what is asked under them: `count` rows of the type,
+ * reached by a relationship asked under `above` rows; `scoped`: all of one partnership (and the
+ * shared nodes it references), as under a root list that names one partnership, until a hub's
+ * fan-out leads out of it.
+ */
+export interface Rows {
+  count: number;
+  above: number;
+  scoped: boolean;
+}
+
+/**
+ * Rows of the relationship list `field` under each of `at.count` rows of its type reached by `via`,
+ * at most `wanted` under one: the measured fan-out (`fanOut`), and for every hub of the type
+ * that may be among those rows its own degree in place of it. A hub is among them at most once
+ * per row above that links to it by `via` (a root list, or a list that is no relationship, holds
+ * it once), and under rows of one partnership at most as often as it links into one
+ * partnership. `hubs`: whether any hub added rows (then they lead out of the partnership).
+ */
+export function rowsUnder(
+  model: CostModel,
+  field: string,
+  via: string | undefined,
+  wanted: number,
+  at: Rows,
+): { rows: number; hubs: boolean } {
+  const base = Math.min(wanted, fanOut(model, field, via));
+  const relationship = model.relationships.get(field);
+  const hubs = relationship && model.hubs?.get(field.split(".")[0]!);
+  if (!relationship || !hubs?.length) return { rows: base, hubs: false };
+  const key = hubKey(relationship);
+  const reached = via === undefined ? undefined : model.relationships.get(via);
+  const back = reached && backKey(reached);
+  // The hubs with most to add first: the rows are at most `at.count` hubs in all.
+  const adds: { more: number; times: number }[] = [];
+  for (const hub of hubs) {
+    const more = Math.min(wanted, hub.degrees.get(key) ?? 0) - base;
+    if (more <= 0) continue;
+    const links =
+      back === undefined ? 1 : ((at.scoped ? hub.intoOnePartnership : hub.degrees).get(back) ?? 0);
+    adds.push({ more, times: back === undefined ? 1 : Math.min(at.above, links) });
+  }
+  adds.sort((a, b) => b.more - a.more);
+  let extra = 0;
+  let left = at.count;
+  for (const { more, times } of adds) {
+    if (left <= 0) break;
+    const taken = Math.min(left, times);
+    extra += more * taken;
+    left -= taken;
+  }
+  return { rows: base + extra / Math.max(1, at.count), hubs: extra > 0 };
 }
 
 /** The fan-outs a cost model uses, as `npm run bench:cost` measured and wrote them. */

@@ -23,6 +23,7 @@ export {
   STORED_LISTS,
   type CostModel,
   type FanOutTable,
+  type Hub,
   type RelationshipField,
 } from "./cost-model.js";
 export { documentCosts, operationCost } from "./query-cost.js";
@@ -33,4 +34,4 @@ export { listen, notReady } from "./http-listener.js";
 export type { ServiceCondition } from "./health-route.js";
 export { deadlineDriver, enforcementReserveMs, requestDeadline } from "./request-deadline.js";
 export { MAX_ANSWER_VALUES } from "./answer-size.js";
-export { watchNodeCounts, type NodeCounts } from "./node-counts.js";
+export { watchGraphShape, type GraphShape, type GraphShapeWatch } from "./graph-shape.js";

@@ -19,7 +19,16 @@ import {
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ErrorCode, GovernanceError } from "../errors/index.js";
 import { MAX_INPUT_DEPTH, nestsDeeper, tooDeep } from "./restricted-fields.js";
-import { fanOut, LIST_ROWS, STORED_LISTS, type CostModel, type RelationshipField } from "./cost-model.js";
+import {
+  fanOut,
+  LIST_ROWS,
+  rowsUnder,
+  STORED_LISTS,
+  type CostModel,
+  type RelationshipField,
+  type Rows,
+} from "./cost-model.js";
+import type { GraphShape } from "./graph-shape.js";
 
 /** The type of a list's rows: its element, or for a connection its edges' node. */
 function rowType(definition: GraphQLField<unknown, unknown>): string {
@@ -197,15 +206,15 @@ export function operationCost(
    * work on each); AND, OR, NOT and fields side by side add up. An unknown variable: the worst,
    * unbounded (its filter could nest as deep as MAX_INPUT_DEPTH, each level multiplying).
    */
-  const filterWork = (where: unknown, type: string, via: string | undefined): number =>
+  const filterWork = (where: unknown, type: string, via: string | undefined, at: Rows): number =>
     logicalWork(
       where,
-      (part) => filterWork(part, type, via),
+      (part) => filterWork(part, type, via, at),
       (key, value) => {
         const connection = key.endsWith("Connection") ? key.slice(0, -"Connection".length) : undefined;
         const relationship = model.relationships.get(`${type}.${connection ?? key}`);
         return relationship
-          ? relationshipWork(value, relationship, via, connection !== undefined)
+          ? relationshipWork(value, relationship, via, connection !== undefined, at)
           : comparisons(value);
       },
     );
@@ -216,10 +225,13 @@ export function operationCost(
     relationship: RelationshipField,
     via: string | undefined,
     connection: boolean,
+    at: Rows,
   ): number => {
     if (filters === UNKNOWN) return Infinity;
     if (!isObject(filters)) return 0;
-    const rows = fanOut(model, relationship.field, via);
+    // A filter walks all of a row's related rows, whatever a list's limit.
+    const { rows, hubs } = rowsUnder(model, relationship.field, via, Infinity, at);
+    const next: Rows = { count: at.count * rows, above: at.count, scoped: at.scoped && !hubs };
     let work = 0;
     for (const [operator, inner] of Object.entries(filters))
       if (RELATIONSHIP_OPERATORS.has(operator) && inner !== undefined && inner !== null)
@@ -229,33 +241,35 @@ export function operationCost(
             (operator === "aggregate"
               ? comparisons(inner)
               : connection
-                ? edgeWork(inner, relationship)
-                : targetWork(inner, relationship)));
+                ? edgeWork(inner, relationship, next)
+                : targetWork(inner, relationship, next)));
     return work;
   };
 
   /** A filter on a relationship's other end: by member for a union (`{ Person: {...}, Body: {...} }`). */
-  const targetWork = (where: unknown, relationship: RelationshipField): number => {
+  const targetWork = (where: unknown, relationship: RelationshipField, at: Rows): number => {
     if (relationship.targets.length === 1)
-      return filterWork(where, relationship.targets[0]!, relationship.field);
+      return filterWork(where, relationship.targets[0]!, relationship.field, at);
     if (where === UNKNOWN) return Infinity;
     if (!isObject(where)) return 0;
     return relationship.targets.reduce(
-      (sum, member) => sum + filterWork(where[member], member, relationship.field),
+      (sum, member) => sum + filterWork(where[member], member, relationship.field, at),
       0,
     );
   };
 
   /** A connection filter on one related row: its `node`, its `edge` (properties), AND/OR/NOT, and a union's members. */
-  const edgeWork = (where: unknown, relationship: RelationshipField, member?: string): number =>
+  const edgeWork = (where: unknown, relationship: RelationshipField, at: Rows, member?: string): number =>
     logicalWork(
       where,
-      (part) => edgeWork(part, relationship, member),
+      (part) => edgeWork(part, relationship, at, member),
       (key, value) => {
         if (key === "node")
-          return member ? filterWork(value, member, relationship.field) : targetWork(value, relationship);
+          return member
+            ? filterWork(value, member, relationship.field, at)
+            : targetWork(value, relationship, at);
         if (key === "edge") return comparisons(value);
-        return !member && relationship.targets.includes(key) ? edgeWork(value, relationship, key) : 0;
+        return !member && relationship.targets.includes(key) ? edgeWork(value, relationship, at, key) : 0;
       },
     );
 
@@ -266,14 +280,17 @@ export function operationCost(
    * all its rows (its fan-out), for a root list the nodes of the type that many partnerships'
    * scopes hold (FanOutTable.candidates) when the filter names them, else the type's nodes in the
    * whole graph (CostModel.nodesInGraph), unless `id: { eq | in }` picks them; for any other list
-   * its rows.
+   * its rows. `at`: the rows of `parent` it is asked under; `list`: whether it is a list (a single
+   * object's rows stand where its parent's do); `scoped`: whether its rows are all of one
+   * partnership (Rows.scoped).
    */
   const rows = (
     parent: GraphQLCompositeType,
     field: FieldNode,
     definition: GraphQLField<unknown, unknown>,
     via: string | undefined,
-  ): { rows: number; relationship?: string; filter: number } => {
+    at: Rows,
+  ): { rows: number; relationship?: string; filter: number; list: boolean; scoped: boolean } => {
     const connection = definition.name.endsWith("Connection") && !parent.name.endsWith("Connection");
     // A connection's edges are its rows, counted where the connection is asked for.
     if (
@@ -281,7 +298,7 @@ export function operationCost(
         (!isListType(getNullableType(definition.type)) || parent.name.endsWith("Connection"))) ||
       STORED_LISTS.has(`${parent.name}.${definition.name}`)
     )
-      return { rows: 1, filter: 0 };
+      return { rows: 1, filter: 0, list: false, scoped: at.scoped };
     const base = connection ? definition.name.slice(0, -"Connection".length) : definition.name;
     const relationship = model.relationships.get(`${parent.name}.${base}`);
     const type = relationship?.targets[0] ?? rowType(definition);
@@ -291,33 +308,46 @@ export function operationCost(
     const wanted = Math.min(asked === "variable" ? limits.max : (asked ?? limits.default), limits.max);
     const where = argument(field, "where");
     if (relationship) {
-      const candidates = fanOut(model, relationship.field, via);
-      const work = connection ? edgeWork(where, relationship) : targetWork(where, relationship);
+      // The filter is checked on all the related rows, the limit taken after.
+      const all = rowsUnder(model, relationship.field, via, Infinity, at);
+      const scoped = at.scoped && !all.hubs;
+      const checked: Rows = { count: at.count * all.rows, above: at.count, scoped };
+      const work = connection
+        ? edgeWork(where, relationship, checked)
+        : targetWork(where, relationship, checked);
       return {
-        rows: Math.min(wanted, candidates),
+        rows: rowsUnder(model, relationship.field, via, wanted, at).rows,
         relationship: relationship.field,
-        filter: work && candidates * work,
+        filter: work && all.rows * work,
+        list: true,
+        scoped,
       };
     }
     // A full-text index's connection filters its hits' nodes and scores (`{ node: {...}, score: {...} }`).
     const whereType = definition.args.find((a) => a.name === "where")?.type;
     const indexed = whereType && getNamedType(whereType).name.endsWith("IndexWhere");
-    const work = indexed
-      ? isObject(where)
-        ? filterWork(where.node, type, undefined) + (where.score === undefined ? 0 : comparisons(where.score))
-        : filterWork(where, type, undefined)
-      : filterWork(where, type, undefined);
     const root = parent === schema.getQueryType() && model.rowLimits.has(type);
     // Without a partnership in the filter, the database checks the type's nodes of every partnership.
     const perPartnership = model.candidates.get(type) ?? limits.max;
     const partnerships = named(where, "partnershipId");
+    const ids = idRows(where);
     const scope = Math.max(
       1,
-      idRows(where) ??
+      ids ??
         (partnerships === undefined
           ? Math.max(perPartnership, model.nodesInGraph?.get(type) ?? 0)
           : partnerships * perPartnership),
     );
+    // A root list is one partnership's when its filter names one, or one id; any other list's rows
+    // are where its parent's are (a traversal answers within the request's one partnership).
+    const scoped = root ? partnerships === 1 || ids === 1 : at.scoped;
+    const checked: Rows = { count: root ? scope : at.count * wanted, above: at.count, scoped };
+    const work = indexed
+      ? isObject(where)
+        ? filterWork(where.node, type, undefined, checked) +
+          (where.score === undefined ? 0 : comparisons(where.score))
+        : filterWork(where, type, undefined, checked)
+      : filterWork(where, type, undefined, checked);
     // A traversal's or @cypher list: no longer than the longest bench:cost saw (cost-model.ts).
     // (One with a `limit` argument has as many rows as it asks for.)
     const longest = definition.args.some((a) => a.name === "limit")
@@ -325,13 +355,13 @@ export function operationCost(
       : model.fanOuts.get(`${parent.name}.${definition.name}`);
     if (longest !== undefined) {
       const listed = Math.min(wanted, Math.max(1, longest));
-      return { rows: listed, filter: work && (root ? scope : listed) * work };
+      return { rows: listed, filter: work && (root ? scope : listed) * work, list: true, scoped };
     }
     const filter = work && (root ? scope : wanted) * work;
     const bound = filtered(where, type);
     return bound && bound.rows < wanted
-      ? { rows: bound.rows, ...(bound.via ? { relationship: bound.via } : {}), filter }
-      : { rows: wanted, filter };
+      ? { rows: bound.rows, ...(bound.via ? { relationship: bound.via } : {}), filter, list: true, scoped }
+      : { rows: wanted, filter, list: true, scoped };
   };
 
   const selectionCost = (
@@ -339,6 +369,7 @@ export function operationCost(
     parent: GraphQLCompositeType,
     via: string | undefined,
     seen: ReadonlySet<string>,
+    at: Rows,
   ): number => {
     let total = 0;
     for (const selection of set?.selections ?? []) {
@@ -353,30 +384,37 @@ export function operationCost(
           continue;
         }
         const child = getNamedType(definition.type) as GraphQLCompositeType;
-        const list = rows(parent, selection, definition, via);
+        const list = rows(parent, selection, definition, via, at);
         // A row keeps the relationship it was reached by through single objects (a connection's
         // edges and node); a list that is no relationship starts afresh.
         const next = list.relationship ?? (list.rows === 1 ? via : undefined);
-        total += 1 + list.filter + list.rows * selectionCost(selection.selectionSet, child, next, seen);
+        const under: Rows = list.list
+          ? { count: at.count * list.rows, above: at.count, scoped: list.scoped }
+          : at;
+        total +=
+          1 + list.filter + list.rows * selectionCost(selection.selectionSet, child, next, seen, under);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition
           ? (schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType | undefined)
           : parent;
-        total += selectionCost(selection.selectionSet, type ?? parent, via, seen);
+        total += selectionCost(selection.selectionSet, type ?? parent, via, seen, at);
       } else {
         const name = selection.name.value;
         const fragment = fragments.get(name);
         // A cycle of fragments is another rule's error; it is priced once here.
         if (!fragment || seen.has(name)) continue;
         const type = schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType | undefined;
-        total += selectionCost(fragment.selectionSet, type ?? parent, via, new Set([...seen, name]));
+        total += selectionCost(fragment.selectionSet, type ?? parent, via, new Set([...seen, name]), at);
       }
     }
     return total;
   };
 
   const root = schema.getRootType(operation.operation);
-  return root ? Math.ceil(selectionCost(operation.selectionSet, root, undefined, new Set())) : 0;
+  // The operation is one row; what its root fields answer is within the request's one partnership
+  // unless a root list says otherwise (`rows`).
+  const top: Rows = { count: 1, above: 1, scoped: true };
+  return root ? Math.ceil(selectionCost(operation.selectionSet, root, undefined, new Set(), top)) : 0;
 }
 
 /**
@@ -408,12 +446,13 @@ function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode
  * Refuses, before any database work, an operation that costs more than `max` (QUERY_COST_LIMIT)
  * with LIMIT_EXCEEDED (HTTP 400). Once the operation is resolved rather than at validation:
  * validation neither sees the variables, which filters and limits are priced by, nor runs again
- * for a document it has cached. `nodesInGraph`: the graph's node counts as last read (node-counts.ts).
+ * for a document it has cached. `graph`: the graph's node counts and shared hubs as last read
+ * (graph-shape.ts).
  */
 export function queryCostPlugin(
   model: CostModel,
   max: number,
-  nodesInGraph: () => ReadonlyMap<string, number> | undefined = () => undefined,
+  graph: () => GraphShape | undefined = () => undefined,
 ): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -421,10 +460,10 @@ export function queryCostPlugin(
         async didResolveOperation({ document, operation, request, schema }) {
           if (!operation) return;
           if (nestsDeeper(request.variables, MAX_INPUT_DEPTH)) throw tooDeep();
-          const counts = nodesInGraph();
+          const shape = graph();
           const cost = operationCost(
             schema,
-            counts ? { ...model, nodesInGraph: counts } : model,
+            shape ? { ...model, nodesInGraph: shape.nodes, hubs: shape.hubs } : model,
             operation,
             fragmentsOf(document),
             request.variables ?? {},

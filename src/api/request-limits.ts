@@ -4,6 +4,7 @@ import { aliasLimitRule } from "./alias-limit.js";
 import { buildCostModel } from "./cost-model.js";
 import { DEFAULT_QUERY_COST_LIMIT } from "../config/index.js";
 import { queryCostPlugin } from "./query-cost.js";
+import type { GraphShape } from "./graph-shape.js";
 
 /**
  * Bounds on every request (GraphQL Armor); README "Limits" lists them. Sized so the report
@@ -27,13 +28,14 @@ export const REQUEST_LIMITS = {
 export const LIMIT_MESSAGE = /limit of \d+ exceeded|Document contains more tha[nt] \d+ tokens/i;
 
 /**
- * `maxCost`: QUERY_COST_LIMIT (default REQUEST_LIMITS.maxCost); `nodesInGraph`: the graph's node
- * counts as last read (node-counts.ts), for pricing filters on root lists.
+ * `maxCost`: QUERY_COST_LIMIT (default REQUEST_LIMITS.maxCost); `graph`: the graph's node counts
+ * and shared hubs as last read (graph-shape.ts), for pricing filters on root lists and fan-outs
+ * through shared nodes.
  */
 export function requestLimits(
   production: boolean,
   maxCost: number = REQUEST_LIMITS.maxCost,
-  nodesInGraph?: () => ReadonlyMap<string, number> | undefined,
+  graph?: () => GraphShape | undefined,
 ) {
   const armor = new ApolloArmor({
     maxDepth: { n: REQUEST_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
@@ -52,6 +54,6 @@ export function requestLimits(
   return {
     ...armor,
     validationRules: [...armor.validationRules, aliasLimitRule(REQUEST_LIMITS.maxAliases)],
-    plugins: [...armor.plugins, queryCostPlugin(buildCostModel(readTypeDefs()), maxCost, nodesInGraph)],
+    plugins: [...armor.plugins, queryCostPlugin(buildCostModel(readTypeDefs()), maxCost, graph)],
   };
 }

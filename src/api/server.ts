@@ -19,7 +19,7 @@ import { createErrorFormatter } from "./format-error.js";
 import { healthRoute, type HealthOptions } from "./health-route.js";
 import { httpErrors, refuseDeepBodies } from "./http-errors.js";
 import { listen, notReady, type HttpListener } from "./http-listener.js";
-import { watchNodeCounts } from "./node-counts.js";
+import { watchGraphShape } from "./graph-shape.js";
 import { noteArrival, requestDeadline } from "./request-deadline.js";
 import { REQUEST_LIMITS, requestLimits } from "./request-limits.js";
 import { restrictedFieldsPlugin } from "./restricted-fields.js";
@@ -79,8 +79,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
 async function serve(listener: HttpListener, options: ServerOptions): Promise<RunningServer> {
   const app = express();
-  const nodeCounts = watchNodeCounts(options.driver, options.database);
-  const limits = requestLimits(options.production, options.maxCost, nodeCounts.current);
+  const graphShape = watchGraphShape(options.driver, options.database);
+  // The first request is priced by the graph, not by the sample fan-outs alone (the read is
+  // bounded, and a database that is down is /health's to report).
+  await graphShape.ready;
+  const limits = requestLimits(options.production, options.maxCost, graphShape.current);
   const apollo = new ApolloServer<ApiContext>({
     schema: options.schema,
     introspection: !options.production,
@@ -118,7 +121,7 @@ async function serve(listener: HttpListener, options: ServerOptions): Promise<Ru
   try {
     await apollo.start();
   } catch (error) {
-    nodeCounts.stop();
+    graphShape.stop();
     throw error;
   }
   app.disable("x-powered-by");
@@ -172,7 +175,7 @@ async function serve(listener: HttpListener, options: ServerOptions): Promise<Ru
     url: listener.url,
     port: listener.port,
     stop: () => {
-      nodeCounts.stop();
+      graphShape.stop();
       return apollo.stop();
     },
   };

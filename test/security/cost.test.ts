@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countingDriver, postGraphQL, REQUEST_LIMITS, type RunningServer } from "../../src/api/index.js";
 import { shippedDocuments } from "../clients/shipped-documents.js";
 import { startTestServer, tokenFor } from "../support/api.js";
-import { testDriver } from "../support/database.js";
+import { DATABASE, isolatedPartnership, testDriver } from "../support/database.js";
 
 let driver: Driver;
 let server: RunningServer;
@@ -206,5 +206,64 @@ describe("every shipped document is accepted", () => {
     const codes = (reply.body?.errors ?? []).map((e) => e.extensions?.code);
     expect(codes).not.toContain("LIMIT_EXCEEDED");
     expect(reply.status).not.toBe(400);
+  });
+});
+
+describe("the cost limit prices fan-outs through shared nodes by the graph's own (issue 12)", () => {
+  // A shared agency of its own (the registry's are other files' to read while this runs), and a
+  // partnership of 300 boards that list it, as every partnership's board lists a national agency.
+  let fixture: ReturnType<typeof isolatedPartnership>;
+  let AGENCY: string;
+  let national: RunningServer | undefined;
+  beforeAll(async () => {
+    fixture = isolatedPartnership(driver);
+    AGENCY = `org:${fixture.slug}-agency`;
+    await driver.executeQuery(
+      "CREATE (:Organisation {id: $agency, partnershipId: 'shared', name: 'A national agency', kind: 'GOVERNMENT'})",
+      { agency: AGENCY },
+      { database: DATABASE },
+    );
+  });
+  afterAll(async () => {
+    await national?.stop();
+    await fixture?.cleanup();
+    await driver.executeQuery(
+      "MATCH (n:Organisation {id: $agency}) DETACH DELETE n",
+      { agency: AGENCY },
+      {
+        database: DATABASE,
+      },
+    );
+  });
+
+  /** The agency by its id, and `levels` of memberOf/members under it. */
+  const fromAgency = (levels: number): string => {
+    let selection = "id";
+    for (let level = levels; level >= 1; level--)
+      selection = `${level % 2 ? "memberOf" : "members"}(limit: 1000) { id ${selection} }`;
+    return `{ organisations(where: { id: { eq: "${AGENCY}" } }) { id ${selection} } }`;
+  };
+
+  it("refuses a chain under an agency on 300 boards that it accepted when the agency sat on none", async () => {
+    // Read by the file's server before the agency existed: priced by the samples' fan-outs, and answered.
+    const before = await post(fromAgency(5));
+    expect(before.status).toBe(200);
+    expect(before.body?.errors).toBeUndefined();
+
+    await driver.executeQuery(
+      `MATCH (agency:Organisation {id: $agency})
+       UNWIND range(1, 300) AS i
+       CREATE (agency)-[:MEMBER_OF]->(:Body {id: $prefix + toString(i), partnershipId: $partnershipId, name: 'Board ' + toString(i), kind: 'STATUTORY_BOARD'})`,
+      { agency: AGENCY, prefix: `body:${fixture.slug}-`, partnershipId: fixture.partnershipId },
+      { database: DATABASE },
+    );
+    // A server started now reads the graph before its first request (graph-shape.ts).
+    national = await startTestServer(countingDriver(driver, counter));
+    await expectRefused(fromAgency(5), {}, REQUEST_LIMITS.maxCost, national.url);
+    // Its 300 boards themselves are one list, and answered.
+    const boards = await post(fromAgency(1), {}, national.url);
+    expect(boards.status).toBe(200);
+    const agency = (boards.body?.data as { organisations: { memberOf: unknown[] }[] }).organisations[0]!;
+    expect(agency.memberOf.length).toBeGreaterThanOrEqual(300);
   });
 });

@@ -15,7 +15,7 @@ import {
   type TypeNode,
 } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildCostModel, buildSchema, documentCosts, REQUEST_LIMITS } from "../../src/api/index.js";
+import { buildCostModel, buildSchema, documentCosts, REQUEST_LIMITS, type Hub } from "../../src/api/index.js";
 import { readTypeDefs } from "../../src/schema-model/index.js";
 import { shippedDocuments } from "../clients/shipped-documents.js";
 
@@ -38,6 +38,28 @@ beforeAll(async () => {
   schema = await buildSchema();
 });
 
+/**
+ * The three national agencies of the 300-partnership benchmark graph as the server read them
+ * there (graph-shape.ts, 2026-12-02): each on every partnership's board (300, one into any one
+ * partnership), leading 320 actions and employing 566 people (at most 4 and 6 of one partnership's).
+ */
+const agency = (id: string): Hub => ({
+  id,
+  degrees: new Map([
+    ["MEMBER_OF>", 300],
+    ["<LED_BY", 320],
+    ["<WORKS_FOR", 566],
+    ["EVIDENCED_BY>", 301],
+  ]),
+  intoOnePartnership: new Map([
+    ["MEMBER_OF>", 1],
+    ["<LED_BY", 4],
+    ["<WORKS_FOR", 6],
+    ["EVIDENCED_BY>", 1],
+  ]),
+});
+const NATIONAL_HUBS = new Map([["Organisation", ["org:home-office", "org:moj", "org:dwp"].map(agency)]]);
+
 describe("the cost of every shipped document", () => {
   const documents = shippedDocuments();
 
@@ -53,11 +75,13 @@ describe("the cost of every shipped document", () => {
     );
   });
 
-  // A national deployment: every type's nodes of 300 partnerships, as the server reads them (node-counts.ts).
-  const national: typeof model = {
+  // A national deployment: every type's nodes of 300 partnerships and the national agencies, as
+  // the server reads them (graph-shape.ts).
+  const counts: typeof model = {
     ...model,
     nodesInGraph: new Map([...model.candidates].map(([type, rows]) => [type, rows * 300])),
   };
+  const national: typeof model = { ...counts, hubs: NATIONAL_HUBS };
   it.each([...documents.keys()])("%s, with __typename, costs at most 60 percent of the limit", (name) => {
     const document = addTypenameToDocument(documents.get(name)!);
     expect(validate(schema, document)).toEqual([]);
@@ -84,8 +108,10 @@ describe("the cost of every shipped document", () => {
       );
       const found = [...documentCosts(schema, national, document, variables).values()][0]!;
       expect(found, `${name} costs ${found} of ${LIMIT}`).toBeLessThanOrEqual(LIMIT * SHARE);
-      // A national graph prices a shipped document as one partnership's does: none filters all partnerships.
-      expect(found).toBe([...documentCosts(schema, model, document, variables).values()][0]);
+      // The nation's node counts price a shipped document as one partnership's do: none filters all partnerships.
+      expect([...documentCosts(schema, counts, document, variables).values()][0]).toBe(
+        [...documentCosts(schema, model, document, variables).values()][0],
+      );
     }
   });
 });
@@ -206,5 +232,66 @@ describe("the cost model", () => {
     expect(priced(value)).toBe(rootFilter(chain(2)));
     expect(priced(undefined)).toBe(cost(parse("{ people { id } }")));
     expect(cost(document)).toBe(Infinity);
+  });
+});
+
+describe("fan-outs through shared nodes (the national agencies)", () => {
+  const national: typeof model = { ...model, hubs: NATIONAL_HUBS };
+  const priced = (query: string, m: typeof model = national) =>
+    [...documentCosts(schema, m, parse(query)).values()][0]!;
+  /** One agency by its id, and `levels` of memberOf/members under it (BENCHMARKS.md, "The cost limit"). */
+  const fromAgency = (levels: number): string => {
+    let selection = "id";
+    for (let level = levels; level >= 1; level--)
+      selection = `${level % 2 ? "memberOf" : "members"}(limit: 1000) { id ${selection} }`;
+    return `{ organisations(where: { id: { eq: "org:home-office" } }) { id ${selection} } }`;
+  };
+
+  it("prices a list under one shared node by that node's own relationships", () => {
+    // Its 300 boards, not the 2.5 a sample partnership's organisation sits on.
+    expect(priced(fromAgency(1))).toBeGreaterThanOrEqual(300 * 2);
+    expect(priced(fromAgency(1), model)).toBeLessThan(20);
+    // At most the list's limit.
+    const limited = priced(
+      '{ organisations(where: { id: { eq: "org:x" } }) { memberOf(limit: 10) { id } } }',
+    );
+    expect(limited).toBeLessThan(30);
+  });
+
+  it("refuses the chains through an agency that only the answer cap stopped", () => {
+    // Measured on the 300-partnership graph: 4 levels priced 6,112 and 5 levels 21,102, both
+    // accepted and stopped only by the 100,000-value answer cap after 1.9 and 6.2 s.
+    expect(priced(fromAgency(4), model)).toBeLessThan(LIMIT);
+    expect(priced(fromAgency(4))).toBeGreaterThan(LIMIT);
+    expect(priced(fromAgency(5))).toBeGreaterThan(LIMIT);
+    // Each level multiplies: the agency's boards, their members, the members' boards.
+    expect(priced(fromAgency(3))).toBeGreaterThan(priced(fromAgency(2)) * 2);
+  });
+
+  it("counts an agency once for each row above that links to it, and once a partnership within one", () => {
+    const agencies = (where: string) =>
+      `{ bodies(${where}) { id memberAgencies { id memberOf(limit: 1000) { id } } } }`;
+    const own = agencies('where: { partnershipId: { eq: "partnership:barnet" } }');
+    const all = agencies("limit: 1000");
+    // One partnership's bodies list each agency on at most one of them: its 300 boards once.
+    expect(priced(own)).toBeGreaterThan(priced(own, model));
+    expect(priced(own)).toBeLessThan(priced(own, model) + 3 * 300 * 2 + 10);
+    // A thousand bodies of any partnerships may list it 300 times, each time with its 300 boards.
+    expect(priced(all)).toBeGreaterThan(LIMIT);
+    expect(priced(all, model)).toBeLessThan(LIMIT);
+  });
+
+  it("prices a filter that walks a shared node's relationships by them", () => {
+    const filter = (query: string) => priced(query) - priced(query, model);
+    // One agency checked against its boards' names: its 300 boards.
+    expect(
+      filter(
+        '{ organisations(where: { id: { eq: "org:x" }, memberOf: { some: { name: { eq: "y" } } } }) { id } }',
+      ),
+    ).toBeGreaterThanOrEqual(297 * 2);
+    // Every organisation checked: each agency once among them.
+    expect(
+      filter('{ organisations(where: { memberOf: { some: { name: { eq: "y" } } } }) { id } }'),
+    ).toBeGreaterThanOrEqual(3 * 297 * 2);
   });
 });
