@@ -23,9 +23,7 @@ import {
   relationshipFields,
   REQUEST_LIMITS,
   watchGraphShape,
-  type FanOutTable,
 } from "../../src/api/index.js";
-import committed from "../../src/api/fan-outs.json" with { type: "json" };
 import { DEVELOPMENT_JWT_SECRET } from "../../src/config/index.js";
 import { ensureSchema } from "../../src/graph/index.js";
 import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.js";
@@ -139,7 +137,7 @@ try {
   watch.stop();
   const shape = watch.current();
   const costModel = {
-    ...buildCostModel(typeDefs, options.committedFanOuts ? (committed as FanOutTable) : table),
+    ...(options.committedFanOuts ? buildCostModel(typeDefs) : buildCostModel(typeDefs, table)),
     ...(shape ? { nodesInGraph: shape.nodes, hubs: shape.hubs } : {}),
   };
   log(
