@@ -47,7 +47,7 @@ const options = new Command("bench:cost")
   .option("--no-write", "print only: write neither src/api/fan-outs.json nor bench/results")
   .option(
     "--committed-fan-outs",
-    "price with src/api/fan-outs.json as committed (as a deployed server does), not with the fan-outs just measured: to check the limit on another graph (a national one) without re-calibrating",
+    "price with src/api/fan-outs.json as committed (as a deployed server does), not with the fan-outs just measured, and leave that file alone: to check the limit on another graph (a national one) without re-calibrating; results go to bench/results/cost-<date>-committed-fan-outs.json",
   )
   .parse()
   .opts<{ runs: number; timeoutMs: number; dataDir?: string; write: boolean; committedFanOuts?: boolean }>();
@@ -127,7 +127,7 @@ try {
   }
   for (const [field, rows] of [...longest].sort(([a], [b]) => a.localeCompare(b)))
     table.fanOuts[field] = rows;
-  if (options.write)
+  if (options.write && !options.committedFanOuts)
     writeFileSync(path.join(ROOT, "src/api/fan-outs.json"), `${JSON.stringify(table, null, 2)}\n`);
   // Priced as the server prices: with the graph's node counts and shared nodes as it reads them.
   // (A just-opened big store can take longer than the server waits at start: waited for here.)
@@ -226,9 +226,14 @@ try {
   if (options.write) {
     const dir = path.join(ROOT, "bench/results");
     mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `cost-${today(started)}.json`);
+    const file = path.join(
+      dir,
+      `cost-${today(started)}${options.committedFanOuts ? "-committed-fan-outs" : ""}.json`,
+    );
     writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
-    log(`[cost] wrote ${path.relative(ROOT, file)} and src/api/fan-outs.json`);
+    log(
+      `[cost] wrote ${path.relative(ROOT, file)}${options.committedFanOuts ? "" : " and src/api/fan-outs.json"}`,
+    );
   }
 } finally {
   await database.close();
