@@ -105,7 +105,8 @@ export async function measureFanOuts(
       field: field.field,
       fanOut,
       mean: round(total / Math.max(1, nodesOf.get(label) ?? 0)),
-      most: Math.max(0, ...rows),
+      // (A spread would overflow the stack at a national graph's hundreds of thousands of rows.)
+      most: rows.reduce((a, b) => Math.max(a, b), 0),
     });
     fanOuts[field.field] = fanOut;
   }
