@@ -45,6 +45,7 @@ function step(
   cypher: string,
   rows: readonly unknown[],
   parameters: Record<string, unknown> = {},
+  onRecords?: (tx: ManagedTransaction, records: Record<string, unknown>[]) => void,
 ): WriteStep {
   return {
     description,
@@ -52,7 +53,11 @@ function step(
     async run(tx) {
       const total = emptyCounters();
       for (const batch of batches(rows)) {
-        const { summary } = await tx.run(cypher, { ...parameters, rows: batch });
+        const { summary, records } = await tx.run(cypher, { ...parameters, rows: batch });
+        onRecords?.(
+          tx,
+          records.map((record) => record.toObject()),
+        );
         const updates = summary.counters.updates();
         addCounters(total, {
           nodesCreated: updates.nodesCreated,
@@ -91,6 +96,41 @@ function checkStep<Row>(
         }
       if (issues.length) throw new SeedConflictError(issues);
       return emptyCounters();
+    },
+  };
+}
+
+/**
+ * Write steps whose statements return the rows they refused, and a later step that throws one
+ * SeedConflictError listing them all. The refusals are kept per transaction: a retried transaction
+ * (executeWrite retries transient errors) starts with none.
+ */
+function ownershipCheck(issue: (record: Record<string, unknown>) => SeedIssue) {
+  const refused = new WeakMap<ManagedTransaction, SeedIssue[]>();
+  return {
+    write(
+      description: string,
+      cypher: string,
+      rows: readonly unknown[],
+      parameters: Record<string, unknown>,
+    ) {
+      return step(description, cypher, rows, parameters, (tx, records) => {
+        if (!records.length) return;
+        const list = refused.get(tx) ?? [];
+        list.push(...records.map(issue));
+        refused.set(tx, list);
+      });
+    },
+    check(description: string): WriteStep {
+      return {
+        description,
+        rows: 0,
+        run(tx) {
+          const issues = refused.get(tx);
+          if (issues?.length) throw new SeedConflictError(issues);
+          return Promise.resolve(emptyCounters());
+        },
+      };
     },
   };
 }
@@ -165,11 +205,12 @@ export function resetSteps(unit: readonly string[], model: DomainModel): WriteSt
 
 /**
  * The writes of a load unit (by default every partnership of the graph), as steps to run in one
- * transaction: first two checks against the database, then MERGE on id (and on a relationship's
- * key and partnership), setting only what differs, so a second load changes nothing.
+ * transaction: MERGE on id (and on a relationship's key and partnership), setting only what
+ * differs, so a second load changes nothing, and two checks against the database:
  *
  * - Every node the unit writes is absent or already the unit's: an id another partnership owns
- *   in the database is a SeedConflictError, never a merge (the node is not taken over).
+ *   in the database is a SeedConflictError after the node writes (which leave such a node as it
+ *   is), before any relationship; the node is never taken over.
  * - Every node the unit refers to outside itself (a shared entity, when loading one partnership)
  *   is in the database with the owner the seeds say.
  */
@@ -203,24 +244,19 @@ export function writeSteps(
       ]),
     );
 
+  // Ids other partnerships own: found by the node writes themselves (each MERGE returns the rows whose
+  // node is not the unit's, and leaves that node alone), refused after the last of them, before any
+  // relationship is written; the refusal rolls the whole transaction back.
+  const owned = ownershipCheck((record) => {
+    const node = graph.nodes.get(String(record.id))!;
+    return {
+      ...where(node),
+      entry: node.id,
+      message: `is ${String(record.database ?? "no partnership")}'s in the database, but these seeds make it ${String(record.seeds)}'s: an id belongs to one partnership, and a load never takes over another's node.`,
+      fix: `if both mean the same national or county-wide entity, reference a shared one (defined in seeds/shared/, \`partnership: shared\`); otherwise choose another id. If the database was loaded before the entity became shared, reload ${String(record.database)} with --reset.`,
+    };
+  });
   const steps: WriteStep[] = [
-    checkStep(
-      "check: ids other partnerships own",
-      ownerRows(written),
-      (label) =>
-        `UNWIND $rows AS row MATCH (n:${label} {id: row.id})
-         WHERE n.partnershipId IS NULL OR n.partnershipId <> row.partnershipId
-         RETURN row.id AS id, row.partnershipId AS seeds, n.partnershipId AS database`,
-      (record) => {
-        const node = graph.nodes.get(String(record.id))!;
-        return {
-          ...where(node),
-          entry: node.id,
-          message: `is ${String(record.database ?? "no partnership")}'s in the database, but these seeds make it ${String(record.seeds)}'s: an id belongs to one partnership, and a load never takes over another's node.`,
-          fix: `if both mean the same national or county-wide entity, reference a shared one (defined in seeds/shared/, \`partnership: shared\`); otherwise choose another id. If the database was loaded before the entity became shared, reload ${String(record.database)} with --reset.`,
-        };
-      },
-    ),
     checkStep(
       "check: referenced entities outside the unit",
       ownerRows(outside.values()),
@@ -248,16 +284,19 @@ export function writeSteps(
   for (const [label, nodes] of group(written, (node) => node.label)) {
     const properties = model.labels.get(label)?.properties ?? new Map();
     steps.push(
-      step(
+      owned.write(
         `${label} nodes`,
-        // The owner is set only on create: the check above has made sure a match is the unit's own.
+        // The owner is set only on create; a node another partnership owns (or none) is not written
+        // but returned, for the ownership check. One index seek per row does both.
         `UNWIND $rows AS row
          MERGE (n:${label} {id: row.id})
          ON CREATE SET n.createdAt = datetime(), n.partnershipId = row.partnershipId
-         WITH n, row
-         WHERE n.partnershipId = row.partnershipId
-           AND any(k IN keys(row.props) WHERE n[k] IS NULL OR n[k] <> row.props[k])
-         SET n += row.props, n.updatedAt = datetime(), n.updatedBy = $actor`,
+         WITH n, row, coalesce(n.partnershipId = row.partnershipId, false) AS own
+         FOREACH (_ IN CASE WHEN own AND any(k IN keys(row.props) WHERE n[k] IS NULL OR n[k] <> row.props[k])
+                  THEN [1] ELSE [] END |
+           SET n += row.props, n.updatedAt = datetime(), n.updatedBy = $actor)
+         WITH n, row WHERE NOT own
+         RETURN row.id AS id, row.partnershipId AS seeds, n.partnershipId AS database`,
         nodes.map((node) => ({
           id: node.id,
           partnershipId: node.partnershipId,
@@ -267,6 +306,7 @@ export function writeSteps(
       ),
     );
   }
+  steps.push(owned.check("check: ids other partnerships own"));
   for (const [label, rows] of group(evidence, (e) => e.label))
     steps.push(
       step(
