@@ -6,6 +6,14 @@ import { toNeo4jProperties } from "./to-neo4j.js";
 
 export const BATCH_SIZE = 1000;
 
+/**
+ * Prefix of the write statements: a plan, once made, is kept. They are seeks on unique ids whatever
+ * the graph's size, but a load grows the graph fast, and Neo4j plans a statement again whenever
+ * the statistics it was planned with have diverged; planning was a third of the write steps' CPU
+ * in a profile of a batch's load (BENCHMARKS.md, "Seed load with and without history").
+ */
+const KEEP_PLAN = "CYPHER replan=skip";
+
 export interface WriteCounters {
   nodesCreated: number;
   nodesDeleted: number;
@@ -288,7 +296,8 @@ export function writeSteps(
         `${label} nodes`,
         // The owner is set only on create; a node another partnership owns (or none) is not written
         // but returned, for the ownership check. One index seek per row does both.
-        `UNWIND $rows AS row
+        `${KEEP_PLAN}
+         UNWIND $rows AS row
          MERGE (n:${label} {id: row.id})
          ON CREATE SET n.createdAt = datetime(), n.partnershipId = row.partnershipId
          WITH n, row, coalesce(n.partnershipId = row.partnershipId, false) AS own
@@ -311,7 +320,8 @@ export function writeSteps(
     steps.push(
       step(
         `${label} provenance`,
-        `UNWIND $rows AS row
+        `${KEEP_PLAN}
+         UNWIND $rows AS row
          MATCH (n:${label} {id: row.id}) MATCH (d:Document {id: row.document})
          MERGE (n)-[:EVIDENCED_BY {locator: row.locator, partnershipId: row.partnershipId}]->(d)`,
         rows.map(({ id, document, locator, partnershipId }) => ({ id, document, locator, partnershipId })),
@@ -327,7 +337,8 @@ export function writeSteps(
     steps.push(
       step(
         `${from} ${type} ${to}`,
-        `UNWIND $rows AS row
+        `${KEEP_PLAN}
+         UNWIND $rows AS row
          MATCH (a:${from} {id: row.from}) MATCH (b:${to} {id: row.to})
          MERGE (a)-[r:${type} {key: row.key, partnershipId: row.partnershipId}]->(b)
          WITH r, row WHERE any(k IN keys(row.props) WHERE r[k] IS NULL OR r[k] <> row.props[k])
