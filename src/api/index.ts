@@ -26,7 +26,7 @@ export {
   type Hub,
   type RelationshipField,
 } from "./cost-model.js";
-export { documentCosts, operationCost } from "./query-cost.js";
+export { documentCosts, operationCost, queryCostPlugin } from "./query-cost.js";
 export { authorizedTypeDefs } from "./authorization-rules.js";
 export { refusals, RESTRICTED_NAMES, restrictedUses } from "./restricted-fields.js";
 export { translationCacheStats } from "./translation-cache.js";
