@@ -1,5 +1,6 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import { LABELS, SHARED } from "../schema-model/index.js";
+import { toPlain } from "../traversals/index.js";
 import type { Hub } from "./cost-model.js";
 
 /** How often the shape is read again: a load of partnerships is priced by the graph it made within a minute. */
@@ -44,14 +45,10 @@ export interface GraphShapeWatch {
   stop(): void;
 }
 
-const toNumber = (value: unknown): number =>
-  typeof value === "number" ? value : (value as { toNumber(): number }).toNumber();
-
-function hubOf(id: string, ends: readonly [string, unknown, unknown][]): Hub {
+function hubOf(id: string, ends: readonly [string, number, unknown][]): Hub {
   const degrees = new Map<string, number>();
   const intoOne = new Map<string, number>();
-  for (const [end, rows, partnership] of ends) {
-    const n = toNumber(rows);
+  for (const [end, n, partnership] of ends) {
     degrees.set(end, (degrees.get(end) ?? 0) + n);
     // Another shared node is no partnership: each is one row of its own.
     const one = partnership === SHARED ? 1 : n;
@@ -80,17 +77,19 @@ export function watchGraphShape(
         driver.executeQuery(COUNTS, {}, config),
         driver.executeQuery(HUBS, { shared: SHARED, most: neo4j.int(MOST_HUBS) }, config),
       ]);
-      const row = counts.records[0]?.get("counts") as Record<string, unknown> | undefined;
+      const row = toPlain(counts.records[0]?.get("counts")) as Record<string, number> | undefined;
       if (!row) return;
       const byLabel = new Map<string, Hub[]>();
       for (const record of hubs.records) {
         const label = record.get("label") as string;
         const list = byLabel.get(label) ?? [];
-        list.push(hubOf(record.get("id") as string, record.get("ends") as [string, unknown, unknown][]));
+        list.push(
+          hubOf(record.get("id") as string, toPlain(record.get("ends")) as [string, number, unknown][]),
+        );
         byLabel.set(label, list);
       }
       shape = {
-        nodes: new Map(Object.entries(row).map(([label, count]) => [label, toNumber(count)])),
+        nodes: new Map(Object.entries(row)),
         hubs: byLabel,
       };
     } catch {
