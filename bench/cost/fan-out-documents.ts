@@ -1,5 +1,5 @@
 import { parse, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
-import { operationCost, type CostModel } from "../../src/api/index.js";
+import { hubKey, operationCost, type CostModel } from "../../src/api/index.js";
 
 /** A generated document: a chain of relationship lists, as wide as the cost limit lets it be. */
 export interface FanOutDocument {
@@ -27,6 +27,10 @@ function chainQuery(
     selection = `${leaf} ${steps[level % steps.length]} { ${selection} }`;
   return `${root}(limit: ${rows}) { ${selection} }`;
 }
+
+/** The fields a chain of `depth` steps walks, `steps` taken in turn. */
+const walked = (steps: readonly string[], depth: number): string[] =>
+  Array.from({ length: depth }, (_, level) => steps[level % steps.length]!);
 
 const costOf = (schema: GraphQLSchema, model: CostModel, query: string): number =>
   operationCost(schema, model, parse(query).definitions[0] as OperationDefinitionNode, new Map());
@@ -84,7 +88,7 @@ export function filterDocuments(schema: GraphQLSchema, model: CostModel, limit: 
         "name:",
         filter.root === "meetings" && depth % 2 === 0 ? "title:" : "name:",
       );
-      const path = Array.from({ length: depth }, (_, level) => filter.steps[level % filter.steps.length]);
+      const path = walked(filter.steps, depth);
       const shape = `${filter.root}(where: ${path.join(".")}) (${depth} level${depth > 1 ? "s" : ""})`;
       const aliased = (n: number) =>
         `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${filter.root}(where: ${where}) { id }`).join(" ")} }`;
@@ -114,7 +118,7 @@ export function fanOutDocuments(schema: GraphQLSchema, model: CostModel, limit: 
     for (let depth = 1; depth <= 6; depth++) {
       const single = (rows: number) => `{ ${chainQuery(chain.root, rows, chain.steps, depth, chain.leaf)} }`;
       const rows = widest(single, cost, limit);
-      const path = Array.from({ length: depth }, (_, level) => chain.steps[level % chain.steps.length]);
+      const path = walked(chain.steps, depth);
       const shape = `${chain.root}.${path.join(".")} (${depth} hop${depth > 1 ? "s" : ""})`;
       if (rows > 0) documents.push({ name: `${shape}, limit ${rows}`, query: single(rows) });
       const aliased = (n: number) =>
@@ -127,9 +131,9 @@ export function fanOutDocuments(schema: GraphQLSchema, model: CostModel, limit: 
 }
 
 /** Chains from one shared organisation (a national agency), each step back the way the one before came. */
-const HUB_CHAINS: readonly { steps: readonly string[]; key: string }[] = [
-  { steps: ["memberOf", "members"], key: "MEMBER_OF>" },
-  { steps: ["staff", "worksFor"], key: "<WORKS_FOR" },
+const HUB_CHAINS: readonly (readonly string[])[] = [
+  ["memberOf", "members"],
+  ["staff", "worksFor"],
 ];
 
 /**
@@ -141,22 +145,25 @@ export function hubDocuments(schema: GraphQLSchema, model: CostModel, limit: num
   const cost = (query: string) => costOf(schema, model, query);
   const documents: FanOutDocument[] = [];
   const organisations = model.hubs?.get("Organisation") ?? [];
-  for (const chain of HUB_CHAINS) {
+  for (const steps of HUB_CHAINS) {
+    // The hub with most rows under the chain's first step, by the key the cost model prices it by.
+    const first = model.relationships.get(`Organisation.${steps[0]}`);
+    if (!first) throw new Error(`hubDocuments: Organisation.${steps[0]} is no relationship field.`);
+    const degree = (hub: (typeof organisations)[number]) => hub.degrees.get(hubKey(first)) ?? 0;
     const hub = organisations.reduce<(typeof organisations)[number] | undefined>(
-      (best, each) =>
-        (each.degrees.get(chain.key) ?? 0) > (best?.degrees.get(chain.key) ?? 0) ? each : best,
+      (best, each) => (degree(each) > (best ? degree(best) : 0) ? each : best),
       undefined,
     );
-    if (!hub || !hub.degrees.get(chain.key)) continue;
+    if (!hub) continue;
     for (let depth = 1; depth <= 6; depth++) {
+      const path = walked(steps, depth);
       const single = (rows: number) => {
         let selection = "id name";
-        for (let level = depth - 1; level >= 0; level--)
-          selection = `id name ${chain.steps[level % chain.steps.length]}(limit: ${rows}) { ${selection} }`;
+        for (const step of [...path].reverse())
+          selection = `id name ${step}(limit: ${rows}) { ${selection} }`;
         return `{ organisations(where: { id: { eq: "${hub.id}" } }) { ${selection} } }`;
       };
       const rows = widest(single, cost, limit);
-      const path = Array.from({ length: depth }, (_, level) => chain.steps[level % chain.steps.length]);
       if (rows > 0)
         documents.push({
           name: `${hub.id}.${path.join(".")} (${depth} hop${depth > 1 ? "s" : ""}), limit ${rows} each`,

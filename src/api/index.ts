@@ -19,6 +19,7 @@ export { REQUEST_LIMITS } from "./request-limits.js";
 export {
   buildCostModel,
   FAN_OUT_AFTER,
+  hubKey,
   relationshipFields,
   STORED_LISTS,
   type CostModel,
