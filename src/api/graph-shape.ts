@@ -96,12 +96,15 @@ export function watchGraphShape(
       // Kept: the last shape (or none, and the measured per-partnership figures price alone).
     }
   };
+  // One read at a time: a slow one (a just-opened big store) is not joined by the next tick's.
+  let reading: Promise<void> | undefined;
+  const tick = (): Promise<void> => (reading ??= read().finally(() => (reading = undefined)));
   // A frozen database may not even refuse the connection: the wait is bounded here too.
   const ready = Promise.race([
-    read(),
+    tick(),
     new Promise<void>((resolve) => setTimeout(resolve, READ_TIMEOUT_MS).unref()),
   ]);
-  const timer = setInterval(() => void read(), intervalMs);
+  const timer = setInterval(() => void tick(), intervalMs);
   // The watch never keeps the process alive.
   timer.unref();
   return { current: () => shape, ready, stop: () => clearInterval(timer) };
