@@ -6,11 +6,13 @@ import type express from "express";
 export const COMPRESS_FROM_BYTES = 1024;
 
 /**
- * Brotli at quality 4 (the `compression` middleware's default) and gzip at level 1: measured on
- * answers of 10 and 47 KB, gzip 1 costs a third of gzip 6's time for 10-15% more bytes, which
- * over a fast link is the better trade; brotli 4 is both smaller and about as fast as brotli 1.
+ * Brotli at quality 1 and gzip at level 1, the fastest of each. Measured on the benchmark's eight
+ * answers (3-178 KB of JSON; BENCHMARKS.md, session 5): brotli 1 takes a quarter to a third of
+ * brotli 4's time (0.14 against 0.51 ms for the report's 38 KB tree) for 15-30% more bytes (6.1
+ * against 5.0 KB), and is as fast as gzip 1 and a little smaller. Every millisecond here is the
+ * event loop's, on every request; a few hundred bytes more are nothing over any link.
  */
-const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } };
+const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } };
 const GZIP = { level: constants.Z_BEST_SPEED };
 
 /**

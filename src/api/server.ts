@@ -126,8 +126,10 @@ async function serve(listener: HttpListener, options: ServerOptions): Promise<Ru
   }
   app.disable("x-powered-by");
   // Brotli or gzip, as the client accepts, for the viewer's assets and every other route; /graphql
-  // compresses its answers itself, in one step (graphql-route.ts).
-  app.use(compression());
+  // compresses its answers itself, in one step (graphql-route.ts), so it is spared the
+  // middleware's wrapping of every response.
+  const compress = compression();
+  app.use((req, res, next) => (req.path === "/graphql" ? next() : compress(req, res, next)));
   app.set("trust proxy", options.trustProxy ?? 0);
   app.get("/health", healthRoute({ driver: options.driver, database: options.database, ...options.health }));
   const contextOptions = {
