@@ -13,6 +13,7 @@ export function printSummary(results: BenchResults): void {
     "c p50": s.latency.c.p50,
     "trips a/b/c": `${s.roundTrips.a}/${s.roundTrips.b}/${s.roundTrips.c}`,
     "a/b p50": s.ratios.aOverB_p50,
+    "a/b p95": s.ratios.aOverB_p95,
     "c/a p50": s.ratios.cOverA_p50,
     same: `${s.differences.b ? "b differs" : "b ok"}, ${s.differences.c ? "c differs" : "c ok"}`,
   }));
