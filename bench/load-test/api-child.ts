@@ -7,6 +7,8 @@ export interface Memory {
   heapUsed: number;
   heapTotal: number;
   external: number;
+  /** CPU time the process has used so far, user + system (ms; absent in results before session 5). */
+  cpuMs?: number;
 }
 
 export interface ApiChild {
@@ -50,6 +52,7 @@ export async function startApiChild(uri: string, database: string): Promise<ApiC
             heapUsed: message.heapUsed,
             heapTotal: message.heapTotal,
             external: message.external,
+            cpuMs: message.cpuMs,
           }),
         );
         child.send({ type: "memory", gc });

@@ -33,7 +33,8 @@ process.on("message", (message: { type: string; gc?: boolean }) => {
   if (message.type === "memory") {
     if (message.gc) (globalThis as { gc?: () => void }).gc?.();
     const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
-    process.send!({ type: "memory", rss, heapUsed, heapTotal, external });
+    const { user, system } = process.cpuUsage();
+    process.send!({ type: "memory", rss, heapUsed, heapTotal, external, cpuMs: (user + system) / 1000 });
   }
   if (message.type === "stop")
     void server

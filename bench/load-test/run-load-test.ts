@@ -19,6 +19,12 @@ export interface FloorRun {
   requestsPerSecond: number;
   latencyMs: { p50: number; p99: number; max: number };
   errors: number;
+  /**
+   * CPU time per request of the process answering: the API's for (a), the benchmark's (the
+   * driver, as the floor's callers run there) for (b). Each is one Node thread, so 1000 / this is
+   * about the most it can serve (absent in results before session 5).
+   */
+  cpuMsPerRequest?: number;
 }
 
 /** The API (a) under load: the floor's figures, and the API process's memory around the run. */
@@ -40,6 +46,8 @@ export interface LoadTestReport {
 }
 
 const MB = (bytes: number): number => Math.round((bytes / 1048576) * 10) / 10;
+const perRequest = (cpuMs: number, requests: number): number =>
+  requests > 0 ? Math.round((cpuMs / requests) * 100) / 100 : 0;
 
 /**
  * autocannon against the API in its own process, at each concurrency for `durationSeconds`
@@ -74,20 +82,22 @@ export async function runLoadTest(options: {
           verifyBody: (body) => !String(body).includes('"errors"'),
         });
         const memoryAfter = await api.memory();
+        const requests = result.requests.total;
         const run: LoadRun = {
           target: target.name,
           connections,
           durationSeconds: options.durationSeconds,
-          requests: result.requests.total,
+          requests,
           requestsPerSecond: Math.round(result.requests.average * 10) / 10,
           latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
           errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
+          cpuMsPerRequest: perRequest((memoryAfter.cpuMs ?? 0) - (memoryBefore.cpuMs ?? 0), requests),
           memoryBefore,
           memoryAfter,
         };
         runs.push(run);
         options.log(
-          `[load] ${target.name} x${connections}: ${run.requestsPerSecond} req/s, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, errors ${run.errors}, API rss ${MB(memoryBefore.rss)} -> ${MB(memoryAfter.rss)} MB`,
+          `[load] ${target.name} x${connections}: ${run.requestsPerSecond} req/s, ${run.cpuMsPerRequest} ms CPU/req, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, errors ${run.errors}, API rss ${MB(memoryBefore.rss)} -> ${MB(memoryAfter.rss)} MB`,
         );
       }
     const end = await api.memory(true);
@@ -97,7 +107,7 @@ export async function runLoadTest(options: {
         const run = await loadFloor(target, connections, options.durationSeconds);
         floorRuns.push(run);
         options.log(
-          `[load] ${target.name} floor x${connections}: ${run.requestsPerSecond} req/s, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, errors ${run.errors}`,
+          `[load] ${target.name} floor x${connections}: ${run.requestsPerSecond} req/s, ${run.cpuMsPerRequest} ms CPU/req, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, errors ${run.errors}`,
         );
       }
     return {
@@ -123,6 +133,7 @@ async function loadFloor(
 ): Promise<FloorRun> {
   const latencies: number[] = [];
   let errors = 0;
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const end = start + durationSeconds * 1000;
   const caller = async (): Promise<void> => {
@@ -138,6 +149,7 @@ async function loadFloor(
   };
   await Promise.all(Array.from({ length: connections }, caller));
   const elapsed = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
   const sorted = latencies.sort((a, b) => a - b);
   const at = (p: number): number =>
     Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
@@ -149,5 +161,6 @@ async function loadFloor(
     requestsPerSecond: Math.round((latencies.length / elapsed) * 10) / 10,
     latencyMs: { p50: at(50), p99: at(99), max: Math.round(sorted[sorted.length - 1] ?? 0) },
     errors,
+    cpuMsPerRequest: perRequest((used.user + used.system) / 1000, latencies.length),
   };
 }
