@@ -25,10 +25,28 @@ export const HISTORY_LABEL = "Change";
  */
 export const ENDS_PROPERTY = "_historyEnds";
 
-/** The trigger's statement: the transaction's changes (APOC's $createdNodes, ...) grouped by entity. */
-export const TRIGGER_STATEMENT = `
+/** An entity's identity in a record: id, domain label, partnership, restricted flag, of the node bound to `n`. */
+const entity = (n: string) => `[${n}.id, head(labels(${n})), ${n}.partnershipId, ${n}.restricted]`;
+
+/**
+ * The trigger's statement: the transaction's changes (APOC's $createdNodes, ...) as chunks of facts,
+ * each about one entity, grouped by entity into one record. Written for a seed load's transactions
+ * (tens of thousands of entities; BENCHMARKS.md, "Seed load with and without history"):
+ *
+ * - `replan=skip`: the graph grows fast during a load, and Neo4j would plan this statement again
+ *   whenever the statistics diverge; its plan is element-id seeks whatever the size.
+ * - The changes stream as rows (the branches of one UNION ALL) rather than as lists flattened by
+ *   APOC functions, which convert every element, nodes included, to Java and back.
+ * - A created node's values are read off the node (every property it has was set by this
+ *   transaction, before null), its identity read once, rather than from each of its
+ *   $assignedNodeProperties entries.
+ * - A created relationship's facts take its properties before the trigger stamps its ends on it.
+ */
+export const TRIGGER_STATEMENT = `CYPHER replan=skip
 WITH coalesce($metaData, {}) AS meta,
   // Maps by element id, not lists: a load writes thousands of entities in one transaction.
+  apoc.map.fromLists([n IN $createdNodes | elementId(n)], [n IN $createdNodes | true]) AS createdNodes,
+  apoc.map.fromLists([r IN $createdRelationships | elementId(r)], [r IN $createdRelationships | true]) AS createdRelationships,
   apoc.map.fromLists([n IN $deletedNodes | elementId(n)], [n IN $deletedNodes | true]) AS deletedNodes,
   apoc.map.groupByMulti(apoc.coll.flatten([k IN keys($removedNodeProperties) |
     [x IN $removedNodeProperties[k] | {eid: elementId(x.node), key: x.key, old: x.old}]]), 'eid') AS nodeRemoved,
@@ -36,63 +54,71 @@ WITH coalesce($metaData, {}) AS meta,
     [x IN $removedRelationshipProperties[k] | {eid: elementId(x.relationship), key: x.key, old: x.old}]]), 'eid') AS relRemoved,
   apoc.map.groupByMulti(apoc.coll.flatten([l IN keys($removedLabels) |
     [x IN $removedLabels[l] | {eid: elementId(x), label: l}]]), 'eid') AS labelsRemoved
-WITH meta, deletedNodes, nodeRemoved, relRemoved, labelsRemoved,
-  apoc.coll.flatten([k IN keys($assignedNodeProperties) | $assignedNodeProperties[k]]) AS nodeAssigned,
-  apoc.coll.flatten([k IN keys($assignedRelationshipProperties) | $assignedRelationshipProperties[k]]) AS relAssigned
-WITH meta, relRemoved, nodeAssigned, relAssigned,
-  [n IN $createdNodes WHERE NOT n:${HISTORY_LABEL} | {entity: [n.id, head(labels(n)), n.partnershipId, n.restricted], fact: {kind: 'CREATED'}}]
-  + [x IN nodeAssigned WHERE NOT x.node:${HISTORY_LABEL} | {entity: [x.node.id, head(labels(x.node)), x.node.partnershipId, x.node.restricted],
-      fact: {kind: 'PROPERTY_SET', property: x.key, before: x.old, after: x.new}}]
-  + [eid IN keys(nodeRemoved) WHERE deletedNodes[eid] IS NULL | {entity: null, eid: eid, removed: nodeRemoved[eid]}]
-  + [eid IN keys(deletedNodes) WHERE NOT any(l IN labelsRemoved[eid] WHERE l.label = '${HISTORY_LABEL}') |
-      {entity: [head([p IN nodeRemoved[eid] WHERE p.key = 'id' | p.old]), head([l IN labelsRemoved[eid] WHERE NOT l.label IN ${MARKERS} | l.label]),
-                head([p IN nodeRemoved[eid] WHERE p.key = 'partnershipId' | p.old]), head([p IN nodeRemoved[eid] WHERE p.key = 'restricted' | p.old])],
-       fact: {kind: 'DELETED', before: apoc.map.fromPairs([p IN nodeRemoved[eid] | [p.key, p.old]])}}] AS nodeFacts
-// Properties removed from nodes that live on: the node is at hand by its element id.
-CALL (nodeFacts) {
-  UNWIND [f IN nodeFacts WHERE f.entity IS NULL] AS f
-  MATCH (n) WHERE elementId(n) = f.eid
-  UNWIND f.removed AS p
-  RETURN collect({entity: [n.id, head(labels(n)), n.partnershipId, n.restricted],
-                  fact: {kind: 'PROPERTY_REMOVED', property: p.key, before: p.old}}) AS removedFacts
-}
-WITH meta, relRemoved, relAssigned, [f IN nodeFacts WHERE f.entity IS NOT NULL] + removedFacts AS nodeFacts
-CALL () {
+CALL (createdNodes, createdRelationships, deletedNodes, nodeRemoved, relRemoved, labelsRemoved) {
+  UNWIND $createdNodes AS n
+  WITH n WHERE NOT n:${HISTORY_LABEL}
+  RETURN {entity: ${entity("n")},
+          facts: [{kind: 'CREATED'}] + [k IN keys(n) | {kind: 'PROPERTY_SET', property: k, before: null, after: n[k]}]} AS chunk
+  UNION ALL
+  UNWIND keys($assignedNodeProperties) AS key
+  UNWIND $assignedNodeProperties[key] AS x
+  WITH x WHERE createdNodes[elementId(x.node)] IS NULL AND NOT x.node:${HISTORY_LABEL}
+  WITH x, x.node AS n
+  RETURN {entity: ${entity("n")}, facts: [{kind: 'PROPERTY_SET', property: x.key, before: x.old, after: x.new}]} AS chunk
+  UNION ALL
+  // Properties removed from nodes that live on: the node is at hand by its element id.
+  UNWIND keys(nodeRemoved) AS eid
+  WITH eid WHERE deletedNodes[eid] IS NULL
+  MATCH (n) WHERE elementId(n) = eid
+  RETURN {entity: ${entity("n")},
+          facts: [p IN nodeRemoved[eid] | {kind: 'PROPERTY_REMOVED', property: p.key, before: p.old}]} AS chunk
+  UNION ALL
+  UNWIND keys(deletedNodes) AS eid
+  WITH eid WHERE NOT any(l IN labelsRemoved[eid] WHERE l.label = '${HISTORY_LABEL}')
+  RETURN {entity: [head([p IN nodeRemoved[eid] WHERE p.key = 'id' | p.old]), head([l IN labelsRemoved[eid] WHERE NOT l.label IN ${MARKERS} | l.label]),
+                   head([p IN nodeRemoved[eid] WHERE p.key = 'partnershipId' | p.old]), head([p IN nodeRemoved[eid] WHERE p.key = 'restricted' | p.old])],
+          facts: [{kind: 'DELETED', before: apoc.map.fromPairs([p IN nodeRemoved[eid] | [p.key, p.old]])}]} AS chunk
+  UNION ALL
   UNWIND $createdRelationships AS r
   WITH r, startNode(r) AS a, endNode(r) AS b
-  SET r.${ENDS_PROPERTY} = [a.id, head(labels(a)), a.partnershipId, b.id, head(labels(b)), b.partnershipId]
-  RETURN collect(r) AS created
-}
-WITH meta, nodeFacts, created, relAssigned, relRemoved,
-  apoc.map.fromLists([r IN created | elementId(r)], [r IN created | true]) AS createdIds
-WITH meta, nodeFacts, relAssigned, relRemoved, createdIds,
-  apoc.coll.flatten([r IN created | [
-    {entity: [startNode(r).id, head(labels(startNode(r))), startNode(r).partnershipId, startNode(r).restricted],
-     fact: {kind: 'RELATIONSHIP_ADDED', relationship: type(r), direction: 'OUT', other: endNode(r).id, after: apoc.map.removeKey(properties(r), '${ENDS_PROPERTY}')}},
-    {entity: [endNode(r).id, head(labels(endNode(r))), endNode(r).partnershipId, endNode(r).restricted],
-     fact: {kind: 'RELATIONSHIP_ADDED', relationship: type(r), direction: 'IN', other: startNode(r).id, after: apoc.map.removeKey(properties(r), '${ENDS_PROPERTY}')}}]])
-  + [x IN relAssigned WHERE createdIds[elementId(x.relationship)] IS NULL AND x.key <> '${ENDS_PROPERTY}' |
-     {entity: [startNode(x.relationship).id, head(labels(startNode(x.relationship))), startNode(x.relationship).partnershipId, startNode(x.relationship).restricted],
-      fact: {kind: 'RELATIONSHIP_PROPERTY_SET', relationship: type(x.relationship), direction: 'OUT', other: endNode(x.relationship).id,
-             property: x.key, before: x.old, after: x.new}}]
-  + apoc.coll.flatten([r IN $deletedRelationships |
-      CASE WHEN head([p IN relRemoved[elementId(r)] WHERE p.key = '${ENDS_PROPERTY}' | p.old]) IS NULL THEN [] ELSE
-        [ends IN [head([p IN relRemoved[elementId(r)] WHERE p.key = '${ENDS_PROPERTY}' | p.old])] |
-          {entity: [ends[0], ends[1], ends[2], null],
-           fact: {kind: 'RELATIONSHIP_REMOVED', relationship: type(r), direction: 'OUT', other: ends[3],
-                  before: apoc.map.fromPairs([p IN relRemoved[elementId(r)] WHERE p.key <> '${ENDS_PROPERTY}' | [p.key, p.old]])}}]
-        + [ends IN [head([p IN relRemoved[elementId(r)] WHERE p.key = '${ENDS_PROPERTY}' | p.old])] |
+  WITH r, ${entity("a")} AS from, ${entity("b")} AS to, type(r) AS type, properties(r) AS after
+  SET r.${ENDS_PROPERTY} = [from[0], from[1], from[2], to[0], to[1], to[2]]
+  WITH from, to, type, after
+  UNWIND [{entity: from, facts: [{kind: 'RELATIONSHIP_ADDED', relationship: type, direction: 'OUT', other: to[0], after: after}]},
+          {entity: to, facts: [{kind: 'RELATIONSHIP_ADDED', relationship: type, direction: 'IN', other: from[0], after: after}]}] AS chunk
+  RETURN chunk
+  UNION ALL
+  UNWIND keys($assignedRelationshipProperties) AS key
+  UNWIND $assignedRelationshipProperties[key] AS x
+  WITH x WHERE createdRelationships[elementId(x.relationship)] IS NULL AND x.key <> '${ENDS_PROPERTY}'
+  WITH x, startNode(x.relationship) AS a, endNode(x.relationship) AS b
+  RETURN {entity: ${entity("a")},
+          facts: [{kind: 'RELATIONSHIP_PROPERTY_SET', relationship: type(x.relationship), direction: 'OUT', other: b.id,
+                   property: x.key, before: x.old, after: x.new}]} AS chunk
+  UNION ALL
+  UNWIND $deletedRelationships AS r
+  WITH r, relRemoved[elementId(r)] AS removed
+  WITH r, removed, head([p IN removed WHERE p.key = '${ENDS_PROPERTY}' | p.old]) AS ends
+  WHERE ends IS NOT NULL
+  WITH type(r) AS type, ends, apoc.map.fromPairs([p IN removed WHERE p.key <> '${ENDS_PROPERTY}' | [p.key, p.old]]) AS before
+  UNWIND [{entity: [ends[0], ends[1], ends[2], null],
+           facts: [{kind: 'RELATIONSHIP_REMOVED', relationship: type, direction: 'OUT', other: ends[3], before: before}]},
           {entity: [ends[3], ends[4], ends[5], null],
-           fact: {kind: 'RELATIONSHIP_REMOVED', relationship: type(r), direction: 'IN', other: ends[0],
-                  before: apoc.map.fromPairs([p IN relRemoved[elementId(r)] WHERE p.key <> '${ENDS_PROPERTY}' | [p.key, p.old]])}}] END]) AS relFacts
-UNWIND nodeFacts + relFacts AS f
-WITH meta, f WHERE f.entity[0] IS NOT NULL
-WITH meta, f.entity[0] AS entityId, collect(f) AS facts
+           facts: [{kind: 'RELATIONSHIP_REMOVED', relationship: type, direction: 'IN', other: ends[0], before: before}]}] AS chunk
+  RETURN chunk
+}
+WITH meta, chunk WHERE chunk.entity[0] IS NOT NULL
+WITH meta, chunk.entity[0] AS entityId, collect(chunk) AS chunks
+CALL (chunks) {
+  UNWIND chunks AS chunk
+  UNWIND chunk.facts AS fact
+  RETURN collect(fact) AS facts
+}
 CREATE (:${HISTORY_LABEL} {
   id: randomUUID(), at: datetime(), entityId: entityId,
-  entityLabel: head([f IN facts WHERE f.entity[1] IS NOT NULL | f.entity[1]]),
-  entityPartnershipId: head([f IN facts WHERE f.entity[2] IS NOT NULL | f.entity[2]]),
-  restricted: coalesce(head([f IN facts WHERE f.entity[3] IS NOT NULL | f.entity[3]]), false),
+  entityLabel: head([c IN chunks WHERE c.entity[1] IS NOT NULL | c.entity[1]]),
+  entityPartnershipId: head([c IN chunks WHERE c.entity[2] IS NOT NULL | c.entity[2]]),
+  restricted: coalesce(head([c IN chunks WHERE c.entity[3] IS NOT NULL | c.entity[3]]), false),
   actor: meta.actor, via: coalesce(meta.via, 'cypher'), source: meta.source,
-  facts: apoc.convert.toJson([f IN facts | f.fact])
+  facts: apoc.convert.toJson(facts)
 })`;
