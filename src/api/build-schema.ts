@@ -9,6 +9,7 @@ import type { ApiContext } from "./context.js";
 import { DateScalar } from "./date-scalar.js";
 import { historyResolvers } from "./history-resolvers.js";
 import { importResolvers } from "./import-resolvers.js";
+import { installResolveTreeCache } from "./resolve-tree-cache.js";
 import { installTranslationCache } from "./translation-cache.js";
 import { traversalResolvers } from "./traversal-resolvers.js";
 import { validateWrites } from "./validate-writes.js";
@@ -25,6 +26,7 @@ export interface SchemaOptions {
  */
 export async function buildSchema(options: SchemaOptions = {}): Promise<GraphQLSchema> {
   installTranslationCache();
+  installResolveTreeCache();
   const typeDefs = options.typeDefs ?? readTypeDefs();
   const neoSchema = new Neo4jGraphQL({
     typeDefs: authorizedTypeDefs(typeDefs, buildDomainModel(typeDefs)),

@@ -1,6 +1,7 @@
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 import neo4j, { isDate } from "neo4j-driver";
 import { parseIsoDate } from "../text/dates.js";
+import { dateText } from "../traversals/index.js";
 
 type Neo4jDate = InstanceType<typeof neo4j.types.Date>;
 
@@ -24,7 +25,7 @@ export const DateScalar = new GraphQLScalarType<Neo4jDate, string>({
   name: "Date",
   description: "A calendar date, represented as a 'yyyy-mm-dd' string",
   serialize(value) {
-    if (isDate(value)) return value.toString();
+    if (isDate(value)) return dateText(value);
     if (typeof value === "string" && parseIsoDate(value.slice(0, 10))) return value.slice(0, 10);
     throw new GraphQLError(`Date cannot represent value: ${JSON.stringify(value)}`);
   },

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { LRUCache } from "lru-cache";
+import { sharedTreeId } from "./resolve-tree-cache.js";
 
 /**
  * @neo4j/graphql translates every read into Cypher on every request (for the report's strategy
@@ -45,13 +46,17 @@ const caches = new WeakMap<object, LRUCache<string, Translation>>();
 /** Hits and misses since the process started, and the milliseconds each kind took (for tests and the benchmark). */
 export const translationCacheStats = { hits: 0, misses: 0, hitMs: 0, missMs: 0 };
 
-/** The cache key: everything the translation reads that can differ between two requests. */
+/**
+ * The cache key: everything the translation reads that can differ between two requests. A tree
+ * the resolve-tree cache handed out is named by its id (the same tree for the same field and
+ * variables) rather than written out again on every request.
+ */
 function keyOf({ context, entityAdapter, varName }: TranslateArgs): string | undefined {
   try {
     return JSON.stringify([
       entityAdapter.name,
       varName ?? null,
-      context.resolveTree,
+      sharedTreeId(context.resolveTree) ?? context.resolveTree,
       context.authorization?.jwt ?? null,
       context.jwt ?? null,
       context.cypherParams ?? null,

@@ -26,6 +26,7 @@ export {
 export { connection, type PathStepRow } from "./connection.js";
 export { graphStats, type GraphStatsRows } from "./graph-stats.js";
 export { createReadQuery, toPlain, type ReadQuery } from "./read-query.js";
+export { dateText } from "./date-text.js";
 export { LIMITS } from "./limits.js";
 export { ANONYMOUS, isOfficerOf, viewerParameters, type PathNode, type Viewer } from "./types.js";
 export {

@@ -1,4 +1,5 @@
 import neo4j, { isDate, isDateTime, isInt, type Driver } from "neo4j-driver";
+import { dateText } from "./date-text.js";
 
 /** Runs one read query (one database round trip) and returns plain JavaScript rows. */
 export type ReadQuery = (
@@ -15,7 +16,7 @@ export type ReadQuery = (
 export function toPlain(value: unknown): unknown {
   if (typeof value !== "object" || value === null) return value;
   if (isInt(value)) return value.toNumber();
-  if (isDate(value)) return value.toString();
+  if (isDate(value)) return dateText(value);
   if (isDateTime(value)) return new Date(value.toString()).toISOString();
   if (Array.isArray(value)) return value.map(toPlain);
   if (value.constructor !== Object) return value;

@@ -2,6 +2,7 @@ import neo4j, { isDate } from "neo4j-driver";
 import { ErrorCode, GovernanceError, notFound } from "../errors/index.js";
 import { SHARED } from "../schema-model/index.js";
 import { isIsoDate, parseIsoDate, today, type IsoDate } from "../text/dates.js";
+import { dateText } from "./date-text.js";
 import { didYouMean } from "../text/index.js";
 import type { ReadQuery } from "./read-query.js";
 import { viewerParameters, type Viewer } from "./types.js";
@@ -41,7 +42,7 @@ export interface ScopeInput {
 /** The asOf of a question as a calendar date; today (UTC) when absent. */
 export function asOfDate(value: unknown): IsoDate {
   if (value === undefined || value === null) return today();
-  const text = isDate(value) ? value.toString() : value;
+  const text = isDate(value) ? dateText(value) : value;
   if (isIsoDate(text)) return text;
   throw new GovernanceError(
     ErrorCode.BAD_USER_INPUT,
