@@ -4,6 +4,7 @@ import type { IResolvers } from "@graphql-tools/utils";
 import type { GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
 import { buildDomainModel, readTypeDefs } from "../schema-model/index.js";
+import { installArgumentCache } from "./argument-cache.js";
 import { authorizedTypeDefs } from "./authorization-rules.js";
 import type { ApiContext } from "./context.js";
 import { DateScalar } from "./date-scalar.js";
@@ -27,6 +28,7 @@ export interface SchemaOptions {
 export async function buildSchema(options: SchemaOptions = {}): Promise<GraphQLSchema> {
   installTranslationCache();
   installResolveTreeCache();
+  installArgumentCache();
   const typeDefs = options.typeDefs ?? readTypeDefs();
   const neoSchema = new Neo4jGraphQL({
     typeDefs: authorizedTypeDefs(typeDefs, buildDomainModel(typeDefs)),

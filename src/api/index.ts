@@ -32,6 +32,7 @@ export { authorizedTypeDefs } from "./authorization-rules.js";
 export { refusals, RESTRICTED_NAMES, restrictedUses } from "./restricted-fields.js";
 export { translationCacheStats } from "./translation-cache.js";
 export { resolveTreeCacheStats } from "./resolve-tree-cache.js";
+export { argumentCacheStats, installArgumentCache } from "./argument-cache.js";
 export { listen, notReady } from "./http-listener.js";
 export type { ServiceCondition } from "./health-route.js";
 export { deadlineDriver, enforcementReserveMs, requestDeadline } from "./request-deadline.js";

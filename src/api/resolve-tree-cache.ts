@@ -14,9 +14,8 @@ import { LRUCache } from "lru-cache";
  * back, and the tree built for them and those variables is kept and handed out again. Its short
  * id (`sharedTreeId`) lets the translation cache key on it without writing the tree out again.
  *
- * Only queries are cached (a mutation's tree carries its input, used once); a tree handed out is
- * frozen, so a library change that starts writing into it fails loudly in the tests rather than
- * leaking one request's change into the next.
+ * Only queries are cached (a mutation's tree carries its input, used once). The kept tree is
+ * frozen and never handed out: each request gets its own copy (see handedOut).
  *
  * The library has no hook for this: its internal module dist/utils/get-neo4j-resolve-tree.js,
  * whose default export its resolvers call through the module object on every request, is wrapped
@@ -76,6 +75,28 @@ function variablesKey(info: GraphQLResolveInfo): string | undefined {
   }
 }
 
+/** A copy of every plain object and array of a tree; anything else (neo4j Integers) is shared, frozen. */
+function copyOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyOf);
+  if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype)
+    return value;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = copyOf((value as Record<string, unknown>)[key]);
+  return copy;
+}
+
+/**
+ * The tree for one request: a copy of the kept one, with its id. The library writes into the tree
+ * while translating (a top-level connection moves its `where` and `sort` under `node`, a @cypher
+ * field empties its `args`; neither twice the same), so no two requests may share one; copying is
+ * a small part of building (plain objects only, no argument conversion).
+ */
+function handedOut(tree: ResolveTree): ResolveTree {
+  const copy = copyOf(tree) as ResolveTree;
+  ids.set(copy, ids.get(tree)!);
+  return copy;
+}
+
 /** Wraps the library's resolve-tree builder with the cache (idempotent; buildSchema calls it). */
 export function installResolveTreeCache(): void {
   if (module.__cached) return;
@@ -102,17 +123,16 @@ export function installResolveTreeCache(): void {
       };
       fields.set(first, entry);
     }
-    const cached = entry.trees.get(key);
-    if (cached) {
-      resolveTreeCacheStats.hits++;
-      return cached;
+    let tree = entry.trees.get(key);
+    if (tree) resolveTreeCacheStats.hits++;
+    else {
+      resolveTreeCacheStats.misses++;
+      tree = build(info, options);
+      deepFreeze(tree);
+      ids.set(tree, `tree:${nextId++}`);
+      entry.trees.set(key, tree);
     }
-    resolveTreeCacheStats.misses++;
-    const tree = build(info, options);
-    deepFreeze(tree);
-    ids.set(tree, `tree:${nextId++}`);
-    entry.trees.set(key, tree);
-    return tree;
+    return handedOut(tree);
   };
   module.__cached = true;
 }
