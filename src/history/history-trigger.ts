@@ -28,18 +28,30 @@ export const ENDS_PROPERTY = "_historyEnds";
 /** An entity's identity in a record: id, domain label, partnership, restricted flag, of the node bound to `n`. */
 const entity = (n: string) => `[${n}.id, head(labels(${n})), ${n}.partnershipId, ${n}.restricted]`;
 
+/** Cypher: one record of an entity's facts (a list), by the transaction's metadata `meta`. */
+const record = (entityId: string, label: string, partnershipId: string, restricted: string, facts: string) =>
+  `CREATE (:${HISTORY_LABEL} {
+    id: randomUUID(), at: datetime(), entityId: ${entityId}, entityLabel: ${label},
+    entityPartnershipId: ${partnershipId}, restricted: ${restricted},
+    actor: meta.actor, via: coalesce(meta.via, 'cypher'), source: meta.source,
+    facts: apoc.convert.toJson(${facts})
+  })`;
+
 /**
- * The trigger's statement: the transaction's changes (APOC's $createdNodes, ...) as chunks of facts,
- * each about one entity, grouped by entity into one record. Written for a seed load's transactions
- * (tens of thousands of entities; BENCHMARKS.md, "Seed load with and without history"):
+ * The trigger's statement: one record per entity the transaction changed, from its changes (APOC's
+ * $createdNodes, ...). Written for a seed load's transactions (tens of thousands of entities;
+ * BENCHMARKS.md, "Seed load with and without history"), with the same records as a plain
+ * "every change a fact, grouped by entity id" would make, entities with distinct ids (as the id
+ * prefixes make them):
  *
  * - `replan=skip`: the graph grows fast during a load, and Neo4j would plan this statement again
  *   whenever the statistics diverge; its plan is element-id seeks whatever the size.
- * - The changes stream as rows (the branches of one UNION ALL) rather than as lists flattened by
- *   APOC functions, which convert every element, nodes included, to Java and back.
- * - A created node's values are read off the node (every property it has was set by this
- *   transaction, before null), its identity read once, rather than from each of its
- *   $assignedNodeProperties entries.
+ * - A created node's record is written at once, with no grouping: its values read off the node
+ *   (every property it has was set by this transaction, before null), its relationships off the
+ *   node (each created with it), its identity read once.
+ * - The other changes stream as rows (the branches of one UNION ALL) of chunks of facts about one
+ *   entity, grouped by entity, rather than as lists flattened by APOC functions, which convert every
+ *   element, nodes included, to Java and back.
  * - A created relationship's facts take its properties before the trigger stamps its ends on it.
  */
 export const TRIGGER_STATEMENT = `CYPHER replan=skip
@@ -54,12 +66,25 @@ WITH coalesce($metaData, {}) AS meta,
     [x IN $removedRelationshipProperties[k] | {eid: elementId(x.relationship), key: x.key, old: x.old}]]), 'eid') AS relRemoved,
   apoc.map.groupByMulti(apoc.coll.flatten([l IN keys($removedLabels) |
     [x IN $removedLabels[l] | {eid: elementId(x), label: l}]]), 'eid') AS labelsRemoved
-CALL (createdNodes, createdRelationships, deletedNodes, nodeRemoved, relRemoved, labelsRemoved) {
+// A created node's record at once: no other change of the transaction can be about it but its creation,
+// the values it was created with and its relationships, all created with it (read before their ends are stamped).
+CALL (meta, createdRelationships) {
   UNWIND $createdNodes AS n
-  WITH n WHERE NOT n:${HISTORY_LABEL}
-  RETURN {entity: ${entity("n")},
-          facts: [{kind: 'CREATED'}] + [k IN keys(n) | {kind: 'PROPERTY_SET', property: k, before: null, after: n[k]}]} AS chunk
-  UNION ALL
+  WITH meta, createdRelationships, n WHERE NOT n:${HISTORY_LABEL} AND n.id IS NOT NULL
+  ${record(
+    "n.id",
+    "head(labels(n))",
+    "n.partnershipId",
+    "coalesce(n.restricted, false)",
+    `[{kind: 'CREATED'}] + [k IN keys(n) | {kind: 'PROPERTY_SET', property: k, before: null, after: n[k]}]
+      + [(n)-[r]->(b) WHERE createdRelationships[elementId(r)] IS NOT NULL |
+         {kind: 'RELATIONSHIP_ADDED', relationship: type(r), direction: 'OUT', other: b.id, after: properties(r)}]
+      + [(n)<-[r]-(a) WHERE createdRelationships[elementId(r)] IS NOT NULL |
+         {kind: 'RELATIONSHIP_ADDED', relationship: type(r), direction: 'IN', other: a.id, after: properties(r)}]`,
+  )}
+}
+// Every other change, as chunks of facts about one entity each, grouped by entity below.
+CALL (createdNodes, createdRelationships, deletedNodes, nodeRemoved, relRemoved, labelsRemoved) {
   UNWIND keys($assignedNodeProperties) AS key
   UNWIND $assignedNodeProperties[key] AS x
   WITH x WHERE createdNodes[elementId(x.node)] IS NULL AND NOT x.node:${HISTORY_LABEL}
@@ -81,11 +106,15 @@ CALL (createdNodes, createdRelationships, deletedNodes, nodeRemoved, relRemoved,
   UNION ALL
   UNWIND $createdRelationships AS r
   WITH r, startNode(r) AS a, endNode(r) AS b
-  WITH r, ${entity("a")} AS from, ${entity("b")} AS to, type(r) AS type, properties(r) AS after
+  WITH r, ${entity("a")} AS from, ${entity("b")} AS to, type(r) AS type, properties(r) AS after,
+    createdNodes[elementId(a)] IS NULL AS fromLived, createdNodes[elementId(b)] IS NULL AS toLived
   SET r.${ENDS_PROPERTY} = [from[0], from[1], from[2], to[0], to[1], to[2]]
-  WITH from, to, type, after
-  UNWIND [{entity: from, facts: [{kind: 'RELATIONSHIP_ADDED', relationship: type, direction: 'OUT', other: to[0], after: after}]},
-          {entity: to, facts: [{kind: 'RELATIONSHIP_ADDED', relationship: type, direction: 'IN', other: from[0], after: after}]}] AS chunk
+  WITH from, to, type, after, fromLived, toLived
+  // A created end's facts are in its own record already.
+  UNWIND [end IN [
+      {lived: fromLived, chunk: {entity: from, facts: [{kind: 'RELATIONSHIP_ADDED', relationship: type, direction: 'OUT', other: to[0], after: after}]}},
+      {lived: toLived, chunk: {entity: to, facts: [{kind: 'RELATIONSHIP_ADDED', relationship: type, direction: 'IN', other: from[0], after: after}]}}]
+    WHERE end.lived | end.chunk] AS chunk
   RETURN chunk
   UNION ALL
   UNWIND keys($assignedRelationshipProperties) AS key
@@ -114,11 +143,10 @@ CALL (chunks) {
   UNWIND chunk.facts AS fact
   RETURN collect(fact) AS facts
 }
-CREATE (:${HISTORY_LABEL} {
-  id: randomUUID(), at: datetime(), entityId: entityId,
-  entityLabel: head([c IN chunks WHERE c.entity[1] IS NOT NULL | c.entity[1]]),
-  entityPartnershipId: head([c IN chunks WHERE c.entity[2] IS NOT NULL | c.entity[2]]),
-  restricted: coalesce(head([c IN chunks WHERE c.entity[3] IS NOT NULL | c.entity[3]]), false),
-  actor: meta.actor, via: coalesce(meta.via, 'cypher'), source: meta.source,
-  facts: apoc.convert.toJson(facts)
-})`;
+${record(
+  "entityId",
+  "head([c IN chunks WHERE c.entity[1] IS NOT NULL | c.entity[1]])",
+  "head([c IN chunks WHERE c.entity[2] IS NOT NULL | c.entity[2]])",
+  "coalesce(head([c IN chunks WHERE c.entity[3] IS NOT NULL | c.entity[3]]), false)",
+  "facts",
+)}`;
