@@ -8,11 +8,19 @@ import { argumentCacheStats, installArgumentCache } from "../../../src/api/index
 
 installArgumentCache();
 const seen: Array<Record<string, unknown>> = [];
+const emptySeen: Array<Record<string, unknown>> = [];
 const schema = buildSchema(`
   input Sort { by: String!, desc: Boolean = false }
-  type Item { n: Int!, parts(sort: [Sort!], limit: Int = 2): [String!]! }
+  type Item { n: Int!, plain: Int!, parts(sort: [Sort!], limit: Int = 2): [String!]! }
   type Query { items: [Item!]! }`);
 schema.getQueryType()!.getFields().items!.resolve = () => [1, 2, 3].map((n) => ({ n }));
+(schema.getType("Item") as GraphQLObjectType).getFields().plain!.resolve = (
+  item: { n: number },
+  args: Record<string, unknown>,
+) => {
+  emptySeen.push(args);
+  return item.n;
+};
 (schema.getType("Item") as GraphQLObjectType).getFields().parts!.resolve = (
   item: { n: number },
   args: Record<string, unknown>,
@@ -21,13 +29,14 @@ schema.getQueryType()!.getFields().items!.resolve = () => [1, 2, 3].map((n) => (
   const sort = (args.sort as { by: string; desc: boolean }[] | undefined)?.[0];
   return [`${item.n}:${sort?.by ?? "-"}:${String(sort?.desc ?? "-")}:${String(args.limit)}`];
 };
-const literal = parse(`{ items { parts(sort: [{ by: "ref" }], limit: 1) } }`);
+const literal = parse(`{ items { plain parts(sort: [{ by: "ref" }], limit: 1) } }`);
 const withVariables = parse(
   `query($by: String!, $limit: Int) { items { parts(sort: [{ by: $by, desc: true }], limit: $limit) } }`,
 );
 
 async function run(document: typeof literal, variableValues?: Record<string, unknown>) {
   seen.length = 0;
+  emptySeen.length = 0;
   const result = await execute({ schema, document, variableValues });
   expect(result.errors).toBeUndefined();
   return (result.data as { items: { parts: string[] }[] }).items.map((item) => item.parts[0]);
@@ -43,6 +52,10 @@ describe("argument cache", () => {
     expect(await run(literal)).toEqual(["1:ref:false:1", "2:ref:false:1", "3:ref:false:1"]);
     expect(seen[0]).toBe(first);
     expect(argumentCacheStats.hits - hits).toBeGreaterThanOrEqual(5);
+    // A field without arguments: one frozen empty object for every item.
+    expect(new Set(emptySeen).size).toBe(1);
+    expect(emptySeen[0]).toEqual({});
+    expect(Object.isFrozen(emptySeen[0])).toBe(true);
   });
 
   it("follows the variables of each request", async () => {
