@@ -1,6 +1,6 @@
-import { createRequire } from "node:module";
-import path from "node:path";
 import { BREAK, visit, type FieldNode, type GraphQLField } from "graphql";
+import { deepFreeze } from "./deep-freeze.js";
+import { wrapLibraryExport } from "./library-export.js";
 
 /**
  * graphql-js works out a field's arguments (`getArgumentValues`: every literal coerced through
@@ -27,12 +27,6 @@ type GetArgumentValues = (
   variableValues?: Record<string, unknown> | null,
 ) => Record<string, unknown>;
 
-const require = createRequire(import.meta.url);
-const module = require(path.join(path.dirname(require.resolve("graphql")), "execution", "values.js")) as {
-  getArgumentValues: GetArgumentValues;
-  __cached?: true;
-};
-
 interface Kept {
   def: GraphQLField<unknown, unknown>;
   /** The variables the arguments were worked out with; undefined when the node names none. */
@@ -44,12 +38,6 @@ const NO_ARGUMENTS: Record<string, unknown> = Object.freeze({});
 const namesVariables = new WeakMap<FieldNode, boolean>();
 /** Hits and misses since the process started (for tests and the benchmark). */
 export const argumentCacheStats = { hits: 0, misses: 0 };
-
-function deepFreeze(value: unknown): void {
-  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
-}
 
 /** Whether the field's arguments name a variable anywhere (worked out once per node). */
 function usesVariables(node: FieldNode): boolean {
@@ -70,26 +58,27 @@ function usesVariables(node: FieldNode): boolean {
 
 /** Wraps graphql-js's argument coercion with the cache (idempotent; buildSchema calls it). */
 export function installArgumentCache(): void {
-  if (module.__cached) return;
-  const coerce = module.getArgumentValues;
-  if (typeof coerce !== "function")
-    throw new Error(
-      "graphql no longer exports getArgumentValues from execution/values.js: update src/api/argument-cache.ts for this version.",
-    );
-  module.getArgumentValues = (def, node, variableValues) => {
-    // A field that takes no arguments (every leaf) has none: validation refused any the node names.
-    if (def.args.length === 0) return NO_ARGUMENTS;
-    const variables = usesVariables(node) ? variableValues : undefined;
-    const entry = kept.get(node);
-    if (entry && entry.def === def && entry.variables === variables) {
-      argumentCacheStats.hits++;
-      return entry.args;
-    }
-    argumentCacheStats.misses++;
-    const args = coerce(def, node, variableValues);
-    deepFreeze(args);
-    kept.set(node, { def, variables, args });
-    return args;
-  };
-  module.__cached = true;
+  wrapLibraryExport<GetArgumentValues>(
+    {
+      packageName: "graphql",
+      file: "execution/values.js",
+      exportName: "getArgumentValues",
+      owner: "src/api/argument-cache.ts",
+    },
+    (coerce) => (def, node, variableValues) => {
+      // A field that takes no arguments (every leaf) has none: validation refused any the node names.
+      if (def.args.length === 0) return NO_ARGUMENTS;
+      const variables = usesVariables(node) ? variableValues : undefined;
+      const entry = kept.get(node);
+      if (entry && entry.def === def && entry.variables === variables) {
+        argumentCacheStats.hits++;
+        return entry.args;
+      }
+      argumentCacheStats.misses++;
+      const args = coerce(def, node, variableValues);
+      deepFreeze(args);
+      kept.set(node, { def, variables, args });
+      return args;
+    },
+  );
 }

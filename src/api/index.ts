@@ -33,6 +33,7 @@ export { refusals, RESTRICTED_NAMES, restrictedUses } from "./restricted-fields.
 export { translationCacheStats } from "./translation-cache.js";
 export { resolveTreeCacheStats } from "./resolve-tree-cache.js";
 export { argumentCacheStats, installArgumentCache } from "./argument-cache.js";
+export { wrapLibraryExport } from "./library-export.js";
 export { listen, notReady } from "./http-listener.js";
 export type { ServiceCondition } from "./health-route.js";
 export { deadlineDriver, enforcementReserveMs, requestDeadline } from "./request-deadline.js";

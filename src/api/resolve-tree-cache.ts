@@ -1,7 +1,7 @@
-import { createRequire } from "node:module";
-import path from "node:path";
 import type { FieldNode, GraphQLResolveInfo, GraphQLSchema } from "graphql";
 import { LRUCache } from "lru-cache";
+import { deepFreeze } from "./deep-freeze.js";
+import { wrapLibraryExport } from "./library-export.js";
 
 /**
  * Every generated read resolver of @neo4j/graphql first turns the field's selection into its
@@ -35,10 +35,6 @@ type GetResolveTree = (info: GraphQLResolveInfo, options?: TreeOptions) => Resol
 
 /** Trees kept per field of a document: one per set of variables asked with it. */
 const TREES_PER_FIELD = 256;
-const require = createRequire(import.meta.url);
-const module = require(
-  path.join(path.dirname(require.resolve("@neo4j/graphql")), "utils", "get-neo4j-resolve-tree.js"),
-) as { default: GetResolveTree; __cached?: true };
 
 interface FieldEntry {
   /** The field's nodes the trees were built for (graphql-js merges same-named fields into one). */
@@ -55,12 +51,6 @@ export const resolveTreeCacheStats = { hits: 0, misses: 0 };
 /** The id of a tree this cache handed out (the same tree for the same field and variables), else undefined. */
 export function sharedTreeId(tree: unknown): string | undefined {
   return typeof tree === "object" && tree !== null ? ids.get(tree) : undefined;
-}
-
-function deepFreeze(value: unknown): void {
-  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
 }
 
 function sameNodes(a: readonly FieldNode[], b: readonly FieldNode[]): boolean {
@@ -99,40 +89,41 @@ function handedOut(tree: ResolveTree): ResolveTree {
 
 /** Wraps the library's resolve-tree builder with the cache (idempotent; buildSchema calls it). */
 export function installResolveTreeCache(): void {
-  if (module.__cached) return;
-  const build = module.default;
-  if (typeof build !== "function")
-    throw new Error(
-      "@neo4j/graphql no longer exports getNeo4jResolveTree from dist/utils/get-neo4j-resolve-tree.js: update src/api/resolve-tree-cache.ts for this version.",
-    );
-  module.default = (info, options) => {
-    // Nested calls (a given resolveTree or field) and writes are built as the library does.
-    const first = info.fieldNodes[0];
-    if (options?.resolveTree || options?.field || info.operation.operation !== "query" || !first)
-      return build(info, options);
-    const key = variablesKey(info);
-    if (key === undefined) return build(info, options);
-    let fields = bySchema.get(info.schema);
-    if (!fields) bySchema.set(info.schema, (fields = new WeakMap()));
-    let entry = fields.get(first);
-    if (!entry || !sameNodes(entry.nodes, info.fieldNodes) || entry.parentType !== info.parentType.name) {
-      entry = {
-        nodes: [...info.fieldNodes],
-        parentType: info.parentType.name,
-        trees: new LRUCache({ max: TREES_PER_FIELD }),
-      };
-      fields.set(first, entry);
-    }
-    let tree = entry.trees.get(key);
-    if (tree) resolveTreeCacheStats.hits++;
-    else {
-      resolveTreeCacheStats.misses++;
-      tree = build(info, options);
-      deepFreeze(tree);
-      ids.set(tree, `tree:${nextId++}`);
-      entry.trees.set(key, tree);
-    }
-    return handedOut(tree);
-  };
-  module.__cached = true;
+  wrapLibraryExport<GetResolveTree>(
+    {
+      packageName: "@neo4j/graphql",
+      file: "utils/get-neo4j-resolve-tree.js",
+      exportName: "default",
+      owner: "src/api/resolve-tree-cache.ts",
+    },
+    (build) => (info, options) => {
+      // Nested calls (a given resolveTree or field) and writes are built as the library does.
+      const first = info.fieldNodes[0];
+      if (options?.resolveTree || options?.field || info.operation.operation !== "query" || !first)
+        return build(info, options);
+      const key = variablesKey(info);
+      if (key === undefined) return build(info, options);
+      let fields = bySchema.get(info.schema);
+      if (!fields) bySchema.set(info.schema, (fields = new WeakMap()));
+      let entry = fields.get(first);
+      if (!entry || !sameNodes(entry.nodes, info.fieldNodes) || entry.parentType !== info.parentType.name) {
+        entry = {
+          nodes: [...info.fieldNodes],
+          parentType: info.parentType.name,
+          trees: new LRUCache({ max: TREES_PER_FIELD }),
+        };
+        fields.set(first, entry);
+      }
+      let tree = entry.trees.get(key);
+      if (tree) resolveTreeCacheStats.hits++;
+      else {
+        resolveTreeCacheStats.misses++;
+        tree = build(info, options);
+        deepFreeze(tree);
+        ids.set(tree, `tree:${nextId++}`);
+        entry.trees.set(key, tree);
+      }
+      return handedOut(tree);
+    },
+  );
 }

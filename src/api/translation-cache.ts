@@ -1,6 +1,5 @@
-import { createRequire } from "node:module";
-import path from "node:path";
 import { LRUCache } from "lru-cache";
+import { wrapLibraryExport } from "./library-export.js";
 import { sharedTreeId } from "./resolve-tree-cache.js";
 
 /**
@@ -37,10 +36,6 @@ interface Translation {
 type TranslateRead = (args: TranslateArgs) => Translation;
 
 const ENTRIES_PER_SCHEMA = 1000;
-const require = createRequire(import.meta.url);
-const module = require(
-  path.join(path.dirname(require.resolve("@neo4j/graphql")), "translate", "translate-read.js"),
-) as { translateRead: TranslateRead; __cached?: true };
 
 const caches = new WeakMap<object, LRUCache<string, Translation>>();
 /** Hits and misses since the process started, and the milliseconds each kind took (for tests and the benchmark). */
@@ -68,30 +63,31 @@ function keyOf({ context, entityAdapter, varName }: TranslateArgs): string | und
 
 /** Wraps the library's read translation with the cache (idempotent; buildSchema calls it). */
 export function installTranslationCache(): void {
-  if (module.__cached) return;
-  const translate = module.translateRead;
-  if (typeof translate !== "function")
-    throw new Error(
-      "@neo4j/graphql no longer exports translateRead from dist/translate/translate-read.js: update src/api/translation-cache.ts for this version.",
-    );
-  module.translateRead = (args) => {
-    const start = performance.now();
-    const key = keyOf(args);
-    if (key === undefined) return translate(args);
-    let cache = caches.get(args.context.schemaModel);
-    if (!cache) caches.set(args.context.schemaModel, (cache = new LRUCache({ max: ENTRIES_PER_SCHEMA })));
-    const cached = cache.get(key);
-    if (cached) {
-      translationCacheStats.hits++;
-      translationCacheStats.hitMs += performance.now() - start;
-      // A fresh parameters object per request: the executor copies it, but nothing may share it.
-      return { cypher: cached.cypher, params: { ...cached.params } };
-    }
-    translationCacheStats.misses++;
-    const translation = translate(args);
-    cache.set(key, { cypher: translation.cypher, params: { ...translation.params } });
-    translationCacheStats.missMs += performance.now() - start;
-    return translation;
-  };
-  module.__cached = true;
+  wrapLibraryExport<TranslateRead>(
+    {
+      packageName: "@neo4j/graphql",
+      file: "translate/translate-read.js",
+      exportName: "translateRead",
+      owner: "src/api/translation-cache.ts",
+    },
+    (translate) => (args) => {
+      const start = performance.now();
+      const key = keyOf(args);
+      if (key === undefined) return translate(args);
+      let cache = caches.get(args.context.schemaModel);
+      if (!cache) caches.set(args.context.schemaModel, (cache = new LRUCache({ max: ENTRIES_PER_SCHEMA })));
+      const cached = cache.get(key);
+      if (cached) {
+        translationCacheStats.hits++;
+        translationCacheStats.hitMs += performance.now() - start;
+        // A fresh parameters object per request: the executor copies it, but nothing may share it.
+        return { cypher: cached.cypher, params: { ...cached.params } };
+      }
+      translationCacheStats.misses++;
+      const translation = translate(args);
+      cache.set(key, { cypher: translation.cypher, params: { ...translation.params } });
+      translationCacheStats.missMs += performance.now() - start;
+      return translation;
+    },
+  );
 }
