@@ -13,6 +13,7 @@ import {
   type GraphQLResolveInfo,
   type FieldNode,
   type GraphQLSchema,
+  type DocumentNode,
   type SelectionSetNode,
 } from "graphql";
 import { LABELS, restrictableLabels } from "../schema-model/index.js";
@@ -66,6 +67,50 @@ function usedVariables(selectionSet: SelectionSetNode): Set<string> {
   return names;
 }
 
+interface HydrateQuery {
+  typeName: string;
+  /** The request's loader for this query: one per type and selection. */
+  key: string;
+  document: DocumentNode;
+}
+/**
+ * The hydrating query of a field of a document, built (printed and parsed) once rather than on
+ * every request: Apollo's document store hands back the same parsed document, so the same field
+ * node, for the same query. Per schema, and per the type asked (a field in a fragment on an
+ * interface may be completed for several types).
+ */
+const queries = new WeakMap<GraphQLSchema, WeakMap<FieldNode, HydrateQuery>>();
+
+function hydrateQuery(info: GraphQLResolveInfo): HydrateQuery {
+  const field = info.fieldNodes[0];
+  const typeName = namedType(info.returnType).name;
+  let bySchema = queries.get(info.schema);
+  const kept = field && bySchema?.get(field);
+  if (kept && kept.typeName === typeName) return kept;
+  const selectionSet = field?.selectionSet ?? { kind: Kind.SELECTION_SET, selections: [] };
+  const selection = print(withTypenames(selectionSet));
+  const variables = usedVariables(selectionSet);
+  const definitions = (info.operation.variableDefinitions ?? []).filter((d) =>
+    variables.has(d.variable.name.value),
+  );
+  const fragments = Object.values(info.fragments).map(print).join("\n");
+  const root = rootListField(info.schema, typeName);
+  const query: HydrateQuery = {
+    typeName,
+    key: `${typeName} ${selection}`,
+    document: parse(
+      `query Hydrate($__ids: [ID!]!, $__limit: Int${definitions.length ? `, ${definitions.map(print).join(", ")}` : ""}) {
+        items: ${root}(where: { id: { in: $__ids } }, limit: $__limit) { ${ID_ALIAS}: id ${selection.slice(1, -1)} }
+      }\n${fragments}`,
+    ),
+  };
+  if (field) {
+    if (!bySchema) queries.set(info.schema, (bySchema = new WeakMap()));
+    bySchema.set(field, query);
+  }
+  return query;
+}
+
 /**
  * Loads entities returned by a custom resolver through the generated @neo4j/graphql query for
  * their type, with the caller's own selection and token: nested relationship fields work, the
@@ -76,24 +121,9 @@ export function hydrate<T = Record<string, unknown>>(
   info: GraphQLResolveInfo,
   id: string,
 ): Promise<T> {
-  const field = info.fieldNodes[0];
-  const typeName = namedType(info.returnType).name;
-  const selectionSet = field?.selectionSet ?? { kind: Kind.SELECTION_SET, selections: [] };
-  const selection = print(withTypenames(selectionSet));
-  const key = `${typeName} ${selection}`;
+  const { key, document } = hydrateQuery(info);
   let loader = context.loaders.hydrators.get(key);
   if (!loader) {
-    const variables = usedVariables(selectionSet);
-    const definitions = (info.operation.variableDefinitions ?? []).filter((d) =>
-      variables.has(d.variable.name.value),
-    );
-    const fragments = Object.values(info.fragments).map(print).join("\n");
-    const root = rootListField(info.schema, typeName);
-    const document = parse(
-      `query Hydrate($__ids: [ID!]!, $__limit: Int${definitions.length ? `, ${definitions.map(print).join(", ")}` : ""}) {
-        items: ${root}(where: { id: { in: $__ids } }, limit: $__limit) { ${ID_ALIAS}: id ${selection.slice(1, -1)} }
-      }\n${fragments}`,
-    );
     loader = new DataLoader<string, Record<string, unknown> | null>(
       async (ids) => {
         const result = await execute({
