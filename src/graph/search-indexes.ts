@@ -15,7 +15,6 @@ export const RESTRICTED_SEARCH_INDEX = "restrictedEntitySearch";
 export const SEARCH_FIELDS = ["name", "title", "aliases"] as const;
 const SEARCH_SCOPE_FIELD = "partnershipId";
 const LEGACY_SEARCH_INDEXES = ["entitySearch"];
-const MARKER_TRIGGER = "governance-search-markers";
 
 interface SearchIndexes {
   /** Index name -> its labels. */
@@ -39,39 +38,49 @@ function searchIndexes(model: DomainModel): SearchIndexes {
   };
 }
 
-/**
- * Cypher: the marker labels of every node `n` (bound by the caller) of a marked label, from its flag.
- * `where` narrows the nodes (the trigger: those the transaction wrote).
- */
-function markerStatement(marked: ReadonlyMap<string, string>, where: string): string {
+/** Cypher: the marker labels of the node bound to `n` (by the caller), from its flag. */
+function setMarkers(flag: string): string {
   const { public: open, restricted } = SEARCH_MARKERS;
+  return `FOREACH (_ IN CASE WHEN coalesce(n.${flag}, false) THEN [1] ELSE [] END | SET n:${restricted} REMOVE n:${open})
+  FOREACH (_ IN CASE WHEN coalesce(n.${flag}, false) THEN [] ELSE [1] END | SET n:${open} REMOVE n:${restricted})`;
+}
+
+/** Cypher: the markers of every node of a marked label, set at every start. */
+function markAll(marked: ReadonlyMap<string, string>): string {
   return [...marked]
-    .map(
-      ([label, flag]) => `CALL (${where ? "ids" : ""}) {
-  MATCH (n:${label}) ${where}
-  FOREACH (_ IN CASE WHEN coalesce(n.${flag}, false) THEN [1] ELSE [] END | SET n:${restricted} REMOVE n:${open})
-  FOREACH (_ IN CASE WHEN coalesce(n.${flag}, false) THEN [] ELSE [1] END | SET n:${open} REMOVE n:${restricted})
-}`,
-    )
+    .map(([label, flag]) => `CALL () {\n  MATCH (n:${label})\n  ${setMarkers(flag)}\n}`)
     .join("\n");
 }
 
 /**
- * The trigger's statement: the nodes the transaction created, or whose flag it set or removed
- * (deleted nodes are not found by their element id any more), get their markers. Phase "before":
- * the markers change in the writing transaction, so the indexes never see a flag and a marker
- * that disagree.
+ * Cypher for the history trigger's statement (src/history/history-trigger.ts), which keeps the
+ * markers in step with every write in the writing transaction (phase "before"), so the indexes
+ * never see a flag and a marker that disagree; one trigger, because APOC converts the
+ * transaction's data to Cypher values once per trigger, the biggest part of a second trigger's
+ * cost on a seed load. Unit subqueries, taking the nodes from APOC's transaction data itself: the
+ * nodes the transaction created, and those whose flag it set or removed. `created` and `deleted`
+ * name variables in scope, maps keyed by the element ids of the nodes the transaction created and
+ * deleted (a deleted node cannot be labelled; a created one is marked by the first subquery, and
+ * a node created and deleted in one transaction is in neither of APOC's lists).
  */
-function triggerStatement(marked: ReadonlyMap<string, string>): string {
-  const flags = [...new Set(marked.values())];
-  const touched = [
-    "[x IN $createdNodes | elementId(x)]",
-    ...flags.flatMap((flag) => [
-      `[x IN coalesce($assignedNodeProperties['${flag}'], []) | elementId(x.node)]`,
-      `[x IN coalesce($removedNodeProperties['${flag}'], []) | elementId(x.node)]`,
-    ]),
-  ];
-  return `WITH ${touched.join(" + ")} AS ids\n${markerStatement(marked, "WHERE elementId(n) IN ids")}`;
+export function markerUpkeep(model: DomainModel, maps: { created: string; deleted: string }): string {
+  const { marked } = searchIndexes(model);
+  return [...marked]
+    .map(
+      ([label, flag]) => `CALL () {
+  UNWIND $createdNodes AS n
+  WITH n WHERE n:${label}
+  ${setMarkers(flag)}
+}
+CALL (${maps.created}, ${maps.deleted}) {
+  UNWIND coalesce($assignedNodeProperties['${flag}'], []) + coalesce($removedNodeProperties['${flag}'], []) AS x
+  WITH x.node AS n
+  // CASE, not AND: a deleted node's labels are not read at all.
+  WITH n WHERE CASE WHEN ${maps.created}[elementId(n)] IS NULL AND ${maps.deleted}[elementId(n)] IS NULL THEN n:${label} ELSE false END
+  ${setMarkers(flag)}
+}`,
+    )
+    .join("\n");
 }
 
 /** Drops a search index whose labels or properties are not those wanted (CREATE ... IF NOT EXISTS would keep it). */
@@ -95,45 +104,16 @@ async function dropChanged(
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Installs (or replaces) the marker trigger and waits until APOC has loaded it (apoc.trigger.refresh). */
-async function installMarkerTrigger(driver: Driver, database: string, statement: string, timeoutMs = 90_000) {
-  const active = async (): Promise<boolean> => {
-    const { records } = await driver.executeQuery(
-      "CALL apoc.trigger.list() YIELD name, query, paused WHERE name = $name RETURN query = $statement AND NOT paused AS current",
-      { name: MARKER_TRIGGER, statement },
-      { database },
-    );
-    return records[0]?.get("current") === true;
-  };
-  if (await active()) return;
-  await driver.executeQuery(
-    "CALL apoc.trigger.install($database, $name, $statement, {phase: 'before'})",
-    { database, name: MARKER_TRIGGER, statement },
-    { database: "system" },
-  );
-  const deadline = Date.now() + timeoutMs;
-  while (!(await active())) {
-    if (Date.now() > deadline)
-      throw new Error(
-        `The search marker trigger is not active after ${timeoutMs / 1000} s: check apoc.trigger.refresh.`,
-      );
-    await sleep(250);
-  }
-}
-
 /**
  * The search indexes, created (or rebuilt when their definition changed) and their markers set on
- * every node; with `trigger` (APOC triggers available, as for history), the database keeps the
- * markers in step with every later write. Without it, a flag changed later reaches the indexes at
- * the next start (search still filters every hit by visibility, so no hidden item is returned).
+ * every node. With history on, its trigger keeps the markers in step with every later write
+ * (markerUpkeep); without it, a flag changed later reaches the indexes at the next start (search
+ * still filters every hit by visibility, so no hidden item is returned).
  */
 export async function ensureSearchIndexes(
   driver: Driver,
   database: string,
   model: DomainModel,
-  options: { trigger: boolean },
 ): Promise<void> {
   const { indexes, marked } = searchIndexes(model);
   const properties = [...SEARCH_FIELDS, SEARCH_SCOPE_FIELD];
@@ -145,9 +125,8 @@ export async function ensureSearchIndexes(
       await session.run(
         `CREATE FULLTEXT INDEX ${name} IF NOT EXISTS FOR (n:${labels.join("|")}) ON EACH [${properties.map((f) => `n.${f}`).join(", ")}]`,
       );
-    if (marked.size) await session.run(markerStatement(marked, ""));
+    if (marked.size) await session.run(markAll(marked));
   } finally {
     await session.close();
   }
-  if (options.trigger && marked.size) await installMarkerTrigger(driver, database, triggerStatement(marked));
 }

@@ -1,7 +1,7 @@
 import type { Driver } from "neo4j-driver";
 import { installHistory, removeHistory } from "../history/index.js";
 import type { DomainModel } from "../schema-model/index.js";
-import { ensureSearchIndexes } from "./search-indexes.js";
+import { ensureSearchIndexes, markerUpkeep } from "./search-indexes.js";
 
 /** Cypher that creates, idempotently, what @neo4j/graphql 7 no longer creates itself. */
 function schemaStatements(model: DomainModel): string[] {
@@ -22,7 +22,7 @@ function schemaStatements(model: DomainModel): string[] {
 /**
  * Creates constraints and indexes if missing and waits until they are online; with `history`
  * (the default: APOC triggers available), makes the database record every write (src/history)
- * and keep the search markers in step (search-indexes.ts); with `history: false` (HISTORY=off),
+ * and keep the search markers in step (search-indexes.ts), in one trigger; with `history: false` (HISTORY=off),
  * makes it stop recording history, keeping what it recorded.
  */
 export async function ensureSchema(
@@ -38,8 +38,9 @@ export async function ensureSchema(
     await session.close();
   }
   // After the constraints: the marker labels' tokens come after the domain labels', so head(labels(n)) stays the domain label.
-  await ensureSearchIndexes(driver, database, model, { trigger: options.history ?? true });
+  await ensureSearchIndexes(driver, database, model);
   await driver.executeQuery("CALL db.awaitIndexes(60)", {}, { database });
-  if (options.history ?? true) await installHistory(driver, database);
+  // The history trigger keeps the search markers in step too.
+  if (options.history ?? true) await installHistory(driver, database, (maps) => markerUpkeep(model, maps));
   else await removeHistory(driver, database);
 }

@@ -15,6 +15,9 @@ const MARKERS = `[${SEARCH_MARKER_LABELS.map((label) => `'${label}'`).join(", ")
 
 export const TRIGGER_NAME = "governance-history";
 
+/** Triggers of earlier versions, whose work the history trigger does now: dropped wherever found. */
+export const RETIRED_TRIGGERS = ["governance-search-markers"];
+
 /** Labels the trigger never records: its own records. */
 export const HISTORY_LABEL = "Change";
 
@@ -52,9 +55,18 @@ const record = (entityId: string, label: string, partnershipId: string, restrict
  * - The other changes stream as rows (the branches of one UNION ALL) of chunks of facts about one
  *   entity, grouped by entity, rather than as lists flattened by APOC functions, which convert every
  *   element, nodes included, to Java and back.
- * - A created relationship's facts take its properties before the trigger stamps its ends on it.
+ * - A created relationship's facts take its properties before the trigger stamps its ends on it,
+ *   and only where an end lived before.
+ * - What else the database keeps in step with every write (`alsoRun`: the search markers) runs in
+ *   this statement, not a trigger of its own: APOC converts the transaction's data for each trigger.
  */
-export const TRIGGER_STATEMENT = `CYPHER replan=skip
+/**
+ * Cypher the trigger's statement runs too, before its records (unit subqueries): given the names of
+ * two maps in scope, keyed by the element ids of the nodes the transaction created and deleted.
+ */
+export type AlsoRun = (maps: { created: string; deleted: string }) => string;
+
+export const triggerStatement = (alsoRun: AlsoRun): string => `CYPHER replan=skip
 WITH coalesce($metaData, {}) AS meta,
   // Maps by element id, not lists: a load writes thousands of entities in one transaction.
   apoc.map.fromLists([n IN $createdNodes | elementId(n)], [n IN $createdNodes | true]) AS createdNodes,
@@ -66,29 +78,29 @@ WITH coalesce($metaData, {}) AS meta,
     [x IN $removedRelationshipProperties[k] | {eid: elementId(x.relationship), key: x.key, old: x.old}]]), 'eid') AS relRemoved,
   apoc.map.groupByMulti(apoc.coll.flatten([l IN keys($removedLabels) |
     [x IN $removedLabels[l] | {eid: elementId(x), label: l}]]), 'eid') AS labelsRemoved
+${alsoRun({ created: "createdNodes", deleted: "deletedNodes" })}
 // A created node's record at once: no other change of the transaction can be about it but its creation,
-// the values it was created with and its relationships, all created with it (read before their ends are stamped).
-CALL (meta, createdRelationships) {
+// the values it was created with and its relationships, every one of them created by this transaction
+// too (read before their ends are stamped).
+CALL (meta) {
   UNWIND $createdNodes AS n
-  WITH meta, createdRelationships, n WHERE NOT n:${HISTORY_LABEL} AND n.id IS NOT NULL
+  WITH meta, n WHERE NOT n:${HISTORY_LABEL} AND n.id IS NOT NULL
   ${record(
     "n.id",
     "head(labels(n))",
     "n.partnershipId",
     "coalesce(n.restricted, false)",
     `[{kind: 'CREATED'}] + [k IN keys(n) | {kind: 'PROPERTY_SET', property: k, before: null, after: n[k]}]
-      + [(n)-[r]->(b) WHERE createdRelationships[elementId(r)] IS NOT NULL |
-         {kind: 'RELATIONSHIP_ADDED', relationship: type(r), direction: 'OUT', other: b.id, after: properties(r)}]
-      + [(n)<-[r]-(a) WHERE createdRelationships[elementId(r)] IS NOT NULL |
-         {kind: 'RELATIONSHIP_ADDED', relationship: type(r), direction: 'IN', other: a.id, after: properties(r)}]`,
+      + [(n)-[r]->(b) | {kind: 'RELATIONSHIP_ADDED', relationship: type(r), direction: 'OUT', other: b.id, after: properties(r)}]
+      + [(n)<-[r]-(a) | {kind: 'RELATIONSHIP_ADDED', relationship: type(r), direction: 'IN', other: a.id, after: properties(r)}]`,
   )}
 }
 // Every other change, as chunks of facts about one entity each, grouped by entity below.
 CALL (createdNodes, createdRelationships, deletedNodes, nodeRemoved, relRemoved, labelsRemoved) {
+  // Filtered in a list, not as rows: nearly all of a load's entries are its created nodes' values.
   UNWIND keys($assignedNodeProperties) AS key
-  UNWIND $assignedNodeProperties[key] AS x
-  WITH x WHERE createdNodes[elementId(x.node)] IS NULL AND NOT x.node:${HISTORY_LABEL}
-  WITH x, x.node AS n
+  UNWIND [x IN $assignedNodeProperties[key] WHERE createdNodes[elementId(x.node)] IS NULL] AS x
+  WITH x, x.node AS n WHERE NOT n:${HISTORY_LABEL}
   RETURN {entity: ${entity("n")}, facts: [{kind: 'PROPERTY_SET', property: x.key, before: x.old, after: x.new}]} AS chunk
   UNION ALL
   // Properties removed from nodes that live on: the node is at hand by its element id.
@@ -106,11 +118,14 @@ CALL (createdNodes, createdRelationships, deletedNodes, nodeRemoved, relRemoved,
   UNION ALL
   UNWIND $createdRelationships AS r
   WITH r, startNode(r) AS a, endNode(r) AS b
-  WITH r, ${entity("a")} AS from, ${entity("b")} AS to, type(r) AS type, properties(r) AS after,
+  WITH r, a, b, [a.id, head(labels(a)), a.partnershipId] AS from, [b.id, head(labels(b)), b.partnershipId] AS to,
     createdNodes[elementId(a)] IS NULL AS fromLived, createdNodes[elementId(b)] IS NULL AS toLived
-  SET r.${ENDS_PROPERTY} = [from[0], from[1], from[2], to[0], to[1], to[2]]
-  WITH from, to, type, after, fromLived, toLived
-  // A created end's facts are in its own record already.
+  // Its properties only where an end lived before (a created end's facts are in its own record already):
+  // in a load, both ends are nearly always new.
+  WITH r, a, b, from, to, fromLived, toLived, CASE WHEN fromLived OR toLived THEN properties(r) END AS after
+  SET r.${ENDS_PROPERTY} = from + to
+  WITH a, b, from, to, type(r) AS type, after, fromLived, toLived WHERE fromLived OR toLived
+  WITH from + [a.restricted] AS from, to + [b.restricted] AS to, type, after, fromLived, toLived
   UNWIND [end IN [
       {lived: fromLived, chunk: {entity: from, facts: [{kind: 'RELATIONSHIP_ADDED', relationship: type, direction: 'OUT', other: to[0], after: after}]}},
       {lived: toLived, chunk: {entity: to, facts: [{kind: 'RELATIONSHIP_ADDED', relationship: type, direction: 'IN', other: from[0], after: after}]}}]

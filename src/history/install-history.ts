@@ -1,20 +1,69 @@
 import type { Driver } from "neo4j-driver";
 import { UserError } from "../errors/index.js";
-import { ENDS_PROPERTY, HISTORY_LABEL, TRIGGER_NAME, TRIGGER_STATEMENT } from "./history-trigger.js";
+import {
+  ENDS_PROPERTY,
+  HISTORY_LABEL,
+  RETIRED_TRIGGERS,
+  TRIGGER_NAME,
+  triggerStatement,
+  type AlsoRun,
+} from "./history-trigger.js";
 
 /** Raised when the database cannot record history (APOC triggers off): says what to set. */
 export class HistoryUnavailableError extends UserError {}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The names, among `names`, of the triggers APOC has installed for the database. */
+async function installedTriggers(driver: Driver, database: string, names: string[]): Promise<string[]> {
+  const { records } = await driver.executeQuery(
+    "CALL apoc.trigger.list() YIELD name WHERE name IN $names RETURN collect(name) AS installed",
+    { names },
+    { database },
+  );
+  return (records[0]?.get("installed") as string[] | undefined) ?? [];
+}
+
+/** Drops the triggers named, where installed, and waits until APOC no longer runs them. */
+async function dropTriggers(
+  driver: Driver,
+  database: string,
+  names: string[],
+  timeoutMs: number,
+): Promise<void> {
+  const installed = await installedTriggers(driver, database, names);
+  if (!installed.length) return;
+  for (const name of installed)
+    await driver.executeQuery(
+      "CALL apoc.trigger.drop($database, $name)",
+      { database, name },
+      { database: "system" },
+    );
+  const deadline = Date.now() + timeoutMs;
+  while ((await installedTriggers(driver, database, installed)).length) {
+    if (Date.now() > deadline)
+      throw new HistoryUnavailableError(
+        `The trigger(s) ${installed.join(", ")} were dropped but APOC still runs them after ${timeoutMs / 1000} s: check apoc.trigger.refresh.`,
+      );
+    await sleep(250);
+  }
+}
+
 /**
  * Makes the database record the history of every write: the trigger installed (or replaced when
- * its statement changed) and active, its indexes online, and relationships older than the
- * trigger stamped with their ends so their removal can be recorded too. Idempotent.
- * APOC loads installed triggers every `apoc.trigger.refresh` ms (the local Neo4j: 1 s; a server's
- * default: 60 s), so the first start against a server waits up to that long.
+ * its statement changed) and active, running `alsoRun` too, its indexes online, and relationships
+ * older than the trigger stamped with their ends so their removal can be recorded too; retired
+ * triggers dropped. Idempotent. APOC loads installed triggers every `apoc.trigger.refresh` ms
+ * (the local Neo4j: 1 s; a server's default: 60 s), so the first start against a server waits up
+ * to that long.
  */
-export async function installHistory(driver: Driver, database: string, timeoutMs = 90_000): Promise<void> {
+export async function installHistory(
+  driver: Driver,
+  database: string,
+  alsoRun: AlsoRun,
+  timeoutMs = 90_000,
+): Promise<void> {
+  const statement = triggerStatement(alsoRun);
   await driver.executeQuery(
     `CREATE INDEX ${HISTORY_LABEL}_entity IF NOT EXISTS FOR (c:${HISTORY_LABEL}) ON (c.entityId, c.at)`,
     {},
@@ -28,7 +77,7 @@ export async function installHistory(driver: Driver, database: string, timeoutMs
   const active = async (): Promise<boolean> => {
     const { records } = await driver.executeQuery(
       "CALL apoc.trigger.list() YIELD name, query, paused WHERE name = $name RETURN query = $statement AND NOT paused AS current",
-      { name: TRIGGER_NAME, statement: TRIGGER_STATEMENT },
+      { name: TRIGGER_NAME, statement },
       { database },
     );
     return records[0]?.get("current") === true;
@@ -37,7 +86,7 @@ export async function installHistory(driver: Driver, database: string, timeoutMs
     try {
       await driver.executeQuery(
         "CALL apoc.trigger.install($database, $name, $statement, {phase: 'before'})",
-        { database, name: TRIGGER_NAME, statement: TRIGGER_STATEMENT },
+        { database, name: TRIGGER_NAME, statement },
         { database: "system" },
       );
     } catch (error) {
@@ -70,38 +119,19 @@ export async function installHistory(driver: Driver, database: string, timeoutMs
       await session.close();
     }
   }
+  await dropTriggers(driver, database, RETIRED_TRIGGERS, timeoutMs);
 }
 
 /**
- * Makes the database stop recording history (HISTORY=off): drops the trigger when it is installed,
- * and waits until APOC no longer runs it. The records already written are kept. Where APOC
- * triggers cannot be listed at all (Aura), no trigger can be running: nothing to do.
+ * Makes the database stop recording history (HISTORY=off): drops the trigger (and retired ones)
+ * where installed, and waits until APOC no longer runs it. The records already written are kept.
+ * Where APOC triggers cannot be listed at all (Aura), no trigger can be running: nothing to do.
  */
 export async function removeHistory(driver: Driver, database: string, timeoutMs = 90_000): Promise<void> {
-  const installed = async (): Promise<boolean> => {
-    const { records } = await driver.executeQuery(
-      "CALL apoc.trigger.list() YIELD name WHERE name = $name RETURN count(*) > 0 AS installed",
-      { name: TRIGGER_NAME },
-      { database },
-    );
-    return records[0]?.get("installed") === true;
-  };
   try {
-    if (!(await installed())) return;
+    await installedTriggers(driver, database, [TRIGGER_NAME]);
   } catch {
     return;
   }
-  await driver.executeQuery(
-    "CALL apoc.trigger.drop($database, $name)",
-    { database, name: TRIGGER_NAME },
-    { database: "system" },
-  );
-  const deadline = Date.now() + timeoutMs;
-  while (await installed()) {
-    if (Date.now() > deadline)
-      throw new HistoryUnavailableError(
-        `The history trigger was dropped but APOC still runs it after ${timeoutMs / 1000} s: check apoc.trigger.refresh.`,
-      );
-    await sleep(250);
-  }
+  await dropTriggers(driver, database, [TRIGGER_NAME, ...RETIRED_TRIGGERS], timeoutMs);
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDriver, ensureSchema } from "../../src/graph/index.js";
-import { HISTORY_LABEL, TRIGGER_NAME } from "../../src/history/index.js";
+import { HISTORY_LABEL, RETIRED_TRIGGERS, TRIGGER_NAME } from "../../src/history/index.js";
 import { startLocalNeo4j } from "../../src/neo4j-local/index.js";
 import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.js";
 
@@ -19,13 +19,23 @@ let dataDir: string;
 let stop: () => Promise<void>;
 let driver: Driver;
 
-async function triggerInstalled(): Promise<boolean> {
+async function triggerInstalled(name = TRIGGER_NAME): Promise<boolean> {
   const { records } = await driver.executeQuery(
     "CALL apoc.trigger.list() YIELD name WHERE name = $name RETURN count(*) > 0 AS installed",
-    { name: TRIGGER_NAME },
+    { name },
     { database: "neo4j" },
   );
   return records[0]!.get("installed") as boolean;
+}
+
+/** Installs a trigger as an earlier version did, and waits until APOC runs it. */
+async function installRetired(name: string): Promise<void> {
+  await driver.executeQuery(
+    "CALL apoc.trigger.install('neo4j', $name, 'RETURN 1', {phase: 'before'})",
+    { name },
+    { database: "system" },
+  );
+  await expect.poll(() => triggerInstalled(name), { timeout: 30_000, interval: 250 }).toBe(true);
 }
 
 /** Renames the test's person and returns how many history records its id has afterwards. */
@@ -72,5 +82,21 @@ describe("HISTORY=off on a database that recorded history", () => {
     await ensureSchema(driver, "neo4j", model, { history: true });
     expect(await triggerInstalled()).toBe(true);
     expect(await renameAndCount("Recorded again")).toBeGreaterThan(recorded);
+  });
+});
+
+describe("a trigger of an earlier version (the search markers' own, now part of the history trigger)", () => {
+  it("is dropped by a start with history on and by one with history off", async () => {
+    const [retired] = RETIRED_TRIGGERS;
+    expect(retired).toBe("governance-search-markers");
+    await installRetired(retired!);
+    await ensureSchema(driver, "neo4j", model, { history: true });
+    expect(await triggerInstalled(retired)).toBe(false);
+    expect(await triggerInstalled()).toBe(true);
+
+    await installRetired(retired!);
+    await ensureSchema(driver, "neo4j", model, { history: false });
+    expect(await triggerInstalled(retired)).toBe(false);
+    expect(await triggerInstalled()).toBe(false);
   });
 });
