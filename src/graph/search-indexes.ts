@@ -56,8 +56,8 @@ function markAll(marked: ReadonlyMap<string, string>): string {
  * Cypher for the history trigger's statement (src/history/history-trigger.ts), which keeps the
  * markers in step with every write in the writing transaction (phase "before"), so the indexes
  * never see a flag and a marker that disagree; one trigger, because APOC converts the
- * transaction's data to Cypher values once per trigger, the biggest part of a second trigger's
- * cost on a seed load. Unit subqueries, taking the nodes from APOC's transaction data itself: the
+ * transaction's data to Cypher values once per trigger, and a second trigger would pay that again
+ * on every write (BENCHMARKS.md, "Issue 14, session 7"). Unit subqueries, taking the nodes from APOC's transaction data itself: the
  * nodes the transaction created, and those whose flag it set or removed. `created` and `deleted`
  * name variables in scope, maps keyed by the element ids of the nodes the transaction created and
  * deleted (a deleted node cannot be labelled; a created one is marked by the first subquery, and

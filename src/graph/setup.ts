@@ -22,8 +22,8 @@ function schemaStatements(model: DomainModel): string[] {
 /**
  * Creates constraints and indexes if missing and waits until they are online; with `history`
  * (the default: APOC triggers available), makes the database record every write (src/history)
- * and keep the search markers in step (search-indexes.ts), in one trigger; with `history: false` (HISTORY=off),
- * makes it stop recording history, keeping what it recorded.
+ * and keep the search markers in step (search-indexes.ts), in one trigger; with `history: false`
+ * (HISTORY=off), makes it stop recording history, keeping what it recorded.
  */
 export async function ensureSchema(
   driver: Driver,

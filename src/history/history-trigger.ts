@@ -41,6 +41,12 @@ const record = (entityId: string, label: string, partnershipId: string, restrict
   })`;
 
 /**
+ * Cypher the trigger's statement runs too, before its records (unit subqueries): given the names of
+ * two maps in scope, keyed by the element ids of the nodes the transaction created and deleted.
+ */
+export type AlsoRun = (maps: { created: string; deleted: string }) => string;
+
+/**
  * The trigger's statement: one record per entity the transaction changed, from its changes (APOC's
  * $createdNodes, ...). Written for a seed load's transactions (tens of thousands of entities;
  * BENCHMARKS.md, "Seed load with and without history"), with the same records as a plain
@@ -60,12 +66,6 @@ const record = (entityId: string, label: string, partnershipId: string, restrict
  * - What else the database keeps in step with every write (`alsoRun`: the search markers) runs in
  *   this statement, not a trigger of its own: APOC converts the transaction's data for each trigger.
  */
-/**
- * Cypher the trigger's statement runs too, before its records (unit subqueries): given the names of
- * two maps in scope, keyed by the element ids of the nodes the transaction created and deleted.
- */
-export type AlsoRun = (maps: { created: string; deleted: string }) => string;
-
 export const triggerStatement = (alsoRun: AlsoRun): string => `CYPHER replan=skip
 WITH coalesce($metaData, {}) AS meta,
   // Maps by element id, not lists: a load writes thousands of entities in one transaction.
