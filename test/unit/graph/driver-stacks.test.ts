@@ -1,0 +1,45 @@
+import { Result } from "neo4j-driver";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { installUnmappedDriverStacks, unmappedDriverStacks } from "../../../src/graph/index.js";
+
+/** A Result as the driver makes one for every RUN and COMMIT; its constructor captures the stack. */
+function resultAskedByCaller(): { _stack: string | null } {
+  return new Result(new Promise(() => {}), "RETURN 1") as unknown as { _stack: string | null };
+}
+
+describe("the stacks neo4j-driver captures in advance", () => {
+  const original = Error.prepareStackTrace;
+  afterEach(() => {
+    Error.prepareStackTrace = original;
+  });
+
+  it("are V8's frames, unmapped, naming the caller, without the previous formatter", () => {
+    const previous = vi.fn((error: Error) => `formatted by the previous formatter: ${error.message}`);
+    Error.prepareStackTrace = unmappedDriverStacks(previous);
+    const stack = resultAskedByCaller()._stack ?? "";
+    // Fails if the driver no longer captures through captureStacktrace (then every Result pays the mapping again).
+    expect(previous).not.toHaveBeenCalled();
+    expect(stack).toMatch(/^\s*at captureStacktrace \(.*neo4j-driver-core.*result\.js:\d+:\d+\)/);
+    expect(stack).toMatch(/at resultAskedByCaller \(/);
+  });
+
+  it("leave every other stack to the previous formatter", () => {
+    const previous = vi.fn((error: Error) => `formatted by the previous formatter: ${error.message}`);
+    Error.prepareStackTrace = unmappedDriverStacks(previous);
+    expect(new Error("ours").stack).toBe("formatted by the previous formatter: ours");
+    expect(previous).toHaveBeenCalledTimes(1);
+  });
+
+  it("are installed once over the process's formatter, however many drivers are made", () => {
+    const previous = vi.fn((error: Error) => `formatted by the previous formatter: ${error.message}`);
+    Error.prepareStackTrace = previous;
+    installUnmappedDriverStacks();
+    const installed = Error.prepareStackTrace;
+    installUnmappedDriverStacks();
+    expect(Error.prepareStackTrace).toBe(installed);
+    expect(installed).not.toBe(previous);
+    expect(new Error("ours").stack).toBe("formatted by the previous formatter: ours");
+    expect(resultAskedByCaller()._stack).toMatch(/at resultAskedByCaller \(/);
+    expect(previous).toHaveBeenCalledTimes(1);
+  });
+});
