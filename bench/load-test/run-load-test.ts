@@ -31,6 +31,12 @@ export interface FloorRun {
 export interface LoadRun extends FloorRun {
   /** Socket errors + timeouts + non-2xx + responses carrying GraphQL errors: must be 0. */
   errors: number;
+  /**
+   * CPU time per request of the benchmark's process, where autocannon runs: the load generator's
+   * share of the machine, which the floor's callers (plain driver calls) do not pay (absent in
+   * results before session 8).
+   */
+  clientCpuMsPerRequest?: number;
   memoryBefore: Memory;
   memoryAfter: Memory;
 }
@@ -72,6 +78,7 @@ export async function runLoadTest(options: {
     for (const target of options.targets)
       for (const connections of options.connections) {
         const memoryBefore = await api.memory();
+        const clientCpu = process.cpuUsage();
         const result = await autocannon({
           url,
           method: "POST",
@@ -81,6 +88,7 @@ export async function runLoadTest(options: {
           duration: options.durationSeconds,
           verifyBody: (body) => !String(body).includes('"errors"'),
         });
+        const clientUsed = process.cpuUsage(clientCpu);
         const memoryAfter = await api.memory();
         const requests = result.requests.total;
         const run: LoadRun = {
@@ -92,12 +100,13 @@ export async function runLoadTest(options: {
           latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
           errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
           cpuMsPerRequest: perRequest((memoryAfter.cpuMs ?? 0) - (memoryBefore.cpuMs ?? 0), requests),
+          clientCpuMsPerRequest: perRequest((clientUsed.user + clientUsed.system) / 1000, requests),
           memoryBefore,
           memoryAfter,
         };
         runs.push(run);
         options.log(
-          `[load] ${target.name} x${connections}: ${run.requestsPerSecond} req/s, ${run.cpuMsPerRequest} ms CPU/req, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, errors ${run.errors}, API rss ${MB(memoryBefore.rss)} -> ${MB(memoryAfter.rss)} MB`,
+          `[load] ${target.name} x${connections}: ${run.requestsPerSecond} req/s, ${run.cpuMsPerRequest} ms CPU/req (autocannon ${run.clientCpuMsPerRequest}), p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, errors ${run.errors}, API rss ${MB(memoryBefore.rss)} -> ${MB(memoryAfter.rss)} MB`,
         );
       }
     const end = await api.memory(true);

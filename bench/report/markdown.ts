@@ -63,12 +63,12 @@ function renderRun(results: BenchResults, file: string): string {
       "",
       `Load test (autocannon; ${results.loadTest.where}):`,
       "",
-      "| query | connections | req/s | API CPU ms/req | p50 ms | p99 ms | errors | API rss before -> after (MB) |",
-      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: |",
+      "| query | connections | req/s | API CPU ms/req | autocannon CPU ms/req | p50 ms | p99 ms | errors | API rss before -> after (MB) |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |",
     );
     for (const r of results.loadTest.runs)
       lines.push(
-        `| ${r.target} | ${r.connections} | ${r.requestsPerSecond} | ${r.cpuMsPerRequest ?? "-"} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${r.errors} | ${(r.memoryBefore.rss / 1048576).toFixed(0)} -> ${(r.memoryAfter.rss / 1048576).toFixed(0)} |`,
+        `| ${r.target} | ${r.connections} | ${r.requestsPerSecond} | ${r.cpuMsPerRequest ?? "-"} | ${r.clientCpuMsPerRequest ?? "-"} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${r.errors} | ${(r.memoryBefore.rss / 1048576).toFixed(0)} -> ${(r.memoryAfter.rss / 1048576).toFixed(0)} |`,
       );
     const pairs = throughputAgainstFloor(results.loadTest);
     if (pairs.length)
