@@ -892,7 +892,7 @@ export const COUNTS: CountFact[] = [
   count(
     "000",
     "61 numbered commitments, 1.1 to 6.11",
-    `{ actionsConnection(where: { kind: { eq: COMMITMENT }, id: { startsWith: "action:css-2015-20:" } }) { totalCount } }`,
+    `{ actionsConnection(where: { partnershipId: { eq: "partnership:barnet" }, kind: { eq: COMMITMENT }, id: { startsWith: "action:css-2015-20:" } }) { totalCount } }`,
     61,
     ["actionsConnection", "totalCount"],
   ),
