@@ -1,5 +1,5 @@
 export { createDriver, type DriverOptions } from "./driver.js";
-export { installUnmappedDriverStacks, unmappedDriverStacks } from "./driver-stacks.js";
+export { unmappedDriverStacks } from "./driver-stacks.js";
 export { openDatabase, type Database, type OpenOptions } from "./open-database.js";
 export type { ConnectOptions } from "./connectivity.js";
 export { ensureSchema } from "./setup.js";

@@ -1,6 +1,6 @@
 import { Result } from "neo4j-driver";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { installUnmappedDriverStacks, unmappedDriverStacks } from "../../../src/graph/index.js";
+import { createDriver, unmappedDriverStacks } from "../../../src/graph/index.js";
 
 /** A Result as the driver makes one for every RUN and COMMIT; its constructor captures the stack. */
 function resultAskedByCaller(): { _stack: string | null } {
@@ -30,12 +30,15 @@ describe("the stacks neo4j-driver captures in advance", () => {
     expect(previous).toHaveBeenCalledTimes(1);
   });
 
-  it("are installed once over the process's formatter, however many drivers are made", () => {
+  it("are installed once over the process's formatter by createDriver, however many drivers are made", async () => {
     const previous = vi.fn((error: Error) => `formatted by the previous formatter: ${error.message}`);
     Error.prepareStackTrace = previous;
-    installUnmappedDriverStacks();
+    // A driver connects only when first used: nothing listens on port 1, and nothing is asked.
+    const options = { uri: "bolt://127.0.0.1:1", username: "neo4j", password: "" };
+    const first = createDriver(options);
     const installed = Error.prepareStackTrace;
-    installUnmappedDriverStacks();
+    const second = createDriver(options);
+    await Promise.all([first.close(), second.close()]);
     expect(Error.prepareStackTrace).toBe(installed);
     expect(installed).not.toBe(previous);
     expect(new Error("ours").stack).toBe("formatted by the previous formatter: ours");
