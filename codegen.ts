@@ -12,7 +12,7 @@ import type { Types } from "@graphql-codegen/plugin-helpers";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildSchema, printPublicSchema } from "./src/api/index.js";
+import { buildSchema, printPublicSchema } from "./src/api/index.ts";
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 export const GENERATED_DIR = path.join(ROOT, "generated");
@@ -45,11 +45,11 @@ export async function generateFiles(): Promise<Map<string, string>> {
       config: {
         scalars: SCALARS,
         useTypeImports: true,
-        contextType: "../src/api/context.js#ApiContext",
+        contextType: "../src/api/context.ts#ApiContext",
         // Traversal results whose entity fields are hydrated by field resolvers (src/api/traversal-resolvers.ts).
         mappers: {
-          FeedingAction: "../src/traversals/index.js#FeedingActionRow",
-          ReportingBody: "../src/traversals/index.js#ReportingBodyRow",
+          FeedingAction: "../src/traversals/index.ts#FeedingActionRow",
+          ReportingBody: "../src/traversals/index.ts#ReportingBodyRow",
         },
         enumsAsTypes: true,
         avoidOptionals: false,

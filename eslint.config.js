@@ -36,8 +36,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: "^(\\.\\./)+src/([^/]+/)+(?!index\\.js$)[^/]+$",
-              message: "import the module's index.js (export what is needed there), not a file behind it",
+              regex: "^(\\.\\./)+src/([^/]+/)+(?!index\\.ts$)[^/]+$",
+              message: "import the module's index.ts (export what is needed there), not a file behind it",
             },
           ],
         },

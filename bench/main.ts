@@ -5,11 +5,11 @@
  * See BENCHMARKS.md for what each figure means.
  */
 import { Command } from "commander";
-import { positive } from "./cli-options.js";
+import { positive } from "./cli-options.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { runBench, type BenchOptions } from "./run-bench.js";
-import { DEFAULT_SEED } from "./generate/index.js";
+import { runBench, type BenchOptions } from "./run-bench.ts";
+import { DEFAULT_SEED } from "./generate/index.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 

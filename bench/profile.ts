@@ -1,16 +1,16 @@
 /**
- * `npx tsx bench/profile.ts <scenario|all> --data-dir <store> [--show-cypher]`: for a store
+ * `node bench/profile.ts <scenario|all> --data-dir <store> [--show-cypher]`: for a store
  * kept by `npm run bench -- --data-dir <store>`, prints how long each scenario takes in-process
  * (JavaScript vs database) and the PROFILE of every Cypher query the API sends for it, including
  * those @neo4j/graphql generates. Used to find why a target was missed (BENCHMARKS.md).
  */
 import { Command } from "commander";
-import { ensureSchema } from "../src/graph/index.js";
-import { buildDomainModel, readTypeDefs } from "../src/schema-model/index.js";
-import { openBenchDatabase } from "./database/open-bench-database.js";
-import { DEFAULT_SEED, generatePartnership } from "./generate/index.js";
-import { profileScenario } from "./profile/profile-scenario.js";
-import { SCENARIOS } from "./scenarios/index.js";
+import { ensureSchema } from "../src/graph/index.ts";
+import { buildDomainModel, readTypeDefs } from "../src/schema-model/index.ts";
+import { openBenchDatabase } from "./database/open-bench-database.ts";
+import { DEFAULT_SEED, generatePartnership } from "./generate/index.ts";
+import { profileScenario } from "./profile/profile-scenario.ts";
+import { SCENARIOS } from "./scenarios/index.ts";
 
 const program = new Command("profile")
   .argument("<scenario>", `one of ${SCENARIOS.map((s) => s.name).join(", ")}, or all`)

@@ -8,17 +8,17 @@ import {
   createTokenVerifier,
   startServer,
   type RoundTripCounter,
-} from "../src/api/index.js";
-import { ensureSchema } from "../src/graph/index.js";
-import { buildDomainModel, readTypeDefs } from "../src/schema-model/index.js";
-import { openBenchDatabase } from "./database/open-bench-database.js";
-import { generatePartnership } from "./generate/index.js";
-import { loadPartnerships, type LoadReport } from "./load/load-partnerships.js";
-import { runLoadTest } from "./load-test/run-load-test.js";
-import { inProcessExecutor } from "./measure/in-process.js";
-import { runScenarios } from "./measure/run-scenarios.js";
-import { buildNaiveSchema } from "./naive/index.js";
-import { updateBenchmarksMarkdown } from "./report/markdown.js";
+} from "../src/api/index.ts";
+import { ensureSchema } from "../src/graph/index.ts";
+import { buildDomainModel, readTypeDefs } from "../src/schema-model/index.ts";
+import { openBenchDatabase } from "./database/open-bench-database.ts";
+import { generatePartnership } from "./generate/index.ts";
+import { loadPartnerships, type LoadReport } from "./load/load-partnerships.ts";
+import { runLoadTest } from "./load-test/run-load-test.ts";
+import { inProcessExecutor } from "./measure/in-process.ts";
+import { runScenarios } from "./measure/run-scenarios.ts";
+import { buildNaiveSchema } from "./naive/index.ts";
+import { updateBenchmarksMarkdown } from "./report/markdown.ts";
 import {
   judgeTargets,
   machine,
@@ -26,9 +26,9 @@ import {
   scalingAgainstBaseline,
   writeResults,
   type BenchResults,
-} from "./report/results.js";
-import { SCENARIOS } from "./scenarios/index.js";
-import { printSummary } from "./report/print-summary.js";
+} from "./report/results.ts";
+import { SCENARIOS } from "./scenarios/index.ts";
+import { printSummary } from "./report/print-summary.ts";
 
 export interface BenchOptions {
   partnerships: number;

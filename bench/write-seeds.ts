@@ -6,9 +6,9 @@
 import { Command, InvalidArgumentError } from "commander";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { SHARED } from "../src/schema-model/index.js";
-import { DEFAULT_SEED, generatePartnership, generateShared, partnershipSlug } from "./generate/index.js";
-import { writeSeedFolder } from "./generate/write-seed-folder.js";
+import { SHARED } from "../src/schema-model/index.ts";
+import { DEFAULT_SEED, generatePartnership, generateShared, partnershipSlug } from "./generate/index.ts";
+import { writeSeedFolder } from "./generate/write-seed-folder.ts";
 
 const program = new Command("bench:seeds")
   .description("write generated partnerships as seed YAML folders")

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { createDriver, ensureSchema } from "../src/graph/index.js";
-import { startLocalNeo4j } from "../src/neo4j-local/index.js";
-import { buildDomainModel, readTypeDefs } from "../src/schema-model/index.js";
-import { DEFAULT_SEED_DIR, loadSeedGraph, validateSeedDirectory } from "../src/seed/index.js";
+import { createDriver, ensureSchema } from "../src/graph/index.ts";
+import { startLocalNeo4j } from "../src/neo4j-local/index.ts";
+import { buildDomainModel, readTypeDefs } from "../src/schema-model/index.ts";
+import { DEFAULT_SEED_DIR, loadSeedGraph, validateSeedDirectory } from "../src/seed/index.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,5 +1,5 @@
 import { parse, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
-import { hubKey, operationCost, type CostModel } from "../../src/api/index.js";
+import { hubKey, operationCost, type CostModel } from "../../src/api/index.ts";
 
 /** A generated document: a chain of relationship lists, as wide as the cost limit lets it be. */
 export interface FanOutDocument {

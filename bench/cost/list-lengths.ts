@@ -11,7 +11,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from "graphql";
-import { STORED_LISTS, type CostModel } from "../../src/api/index.js";
+import { STORED_LISTS, type CostModel } from "../../src/api/index.ts";
 
 /**
  * The lists that are no relationship (the traversals' answers, `@cypher` lists such as

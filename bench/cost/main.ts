@@ -7,7 +7,7 @@
  * See BENCHMARKS.md, "The cost limit (issue 12)".
  */
 import { Command } from "commander";
-import { positive } from "../cli-options.js";
+import { positive } from "../cli-options.ts";
 import { execute, parse, type DocumentNode, type OperationDefinitionNode } from "graphql";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -23,19 +23,19 @@ import {
   relationshipFields,
   REQUEST_LIMITS,
   watchGraphShape,
-} from "../../src/api/index.js";
-import { DEVELOPMENT_JWT_SECRET } from "../../src/config/index.js";
-import { ensureSchema } from "../../src/graph/index.js";
-import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.js";
-import { DEFAULT_SEED_DIR, loadSeedGraph, validateSeedDirectory } from "../../src/seed/index.js";
-import { today } from "../../src/text/index.js";
-import * as shipped from "../../generated/documents.js";
-import { openBenchDatabase } from "../database/open-bench-database.js";
-import { fanOutDocuments, filterDocuments, hubDocuments } from "./fan-out-documents.js";
-import { recordListLengths } from "./list-lengths.js";
-import { measureFanOuts } from "./measure-fan-outs.js";
-import { shippedVariables } from "./shipped-variables.js";
-import { timingDriver, type DatabaseTime } from "./timing-driver.js";
+} from "../../src/api/index.ts";
+import { DEVELOPMENT_JWT_SECRET } from "../../src/config/index.ts";
+import { ensureSchema } from "../../src/graph/index.ts";
+import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.ts";
+import { DEFAULT_SEED_DIR, loadSeedGraph, validateSeedDirectory } from "../../src/seed/index.ts";
+import { today } from "../../src/text/index.ts";
+import * as shipped from "../../generated/documents.ts";
+import { openBenchDatabase } from "../database/open-bench-database.ts";
+import { fanOutDocuments, filterDocuments, hubDocuments } from "./fan-out-documents.ts";
+import { recordListLengths } from "./list-lengths.ts";
+import { measureFanOuts } from "./measure-fan-outs.ts";
+import { shippedVariables } from "./shipped-variables.ts";
+import { timingDriver, type DatabaseTime } from "./timing-driver.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 

@@ -1,6 +1,6 @@
 import type { Driver } from "neo4j-driver";
-import { FAN_OUT_AFTER, type FanOutTable, type RelationshipField } from "../../src/api/index.js";
-import { today } from "../../src/text/index.js";
+import { FAN_OUT_AFTER, type FanOutTable, type RelationshipField } from "../../src/api/index.ts";
+import { today } from "../../src/text/index.ts";
 
 /** Every relationship with its ends' labels: one scan (the sample store has about 10,000). */
 const RELATIONSHIPS = `

@@ -1,5 +1,5 @@
 import type { Driver } from "neo4j-driver";
-import { today } from "../../src/text/index.js";
+import { today } from "../../src/text/index.ts";
 
 const PARTNERSHIP = "partnership:barnet";
 const AS_OF = "2017-07-21";

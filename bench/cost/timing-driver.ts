@@ -1,5 +1,5 @@
 import type { Driver, ResultSummary } from "neo4j-driver";
-import { tapDriver } from "../../src/api/index.js";
+import { tapDriver } from "../../src/api/index.ts";
 
 /** Database time of what was sent through a timing driver: the server's own figures, not the wire's. */
 export interface DatabaseTime {

@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { loadConfig as loadServerConfig } from "../../src/config/index.js";
-import { openDatabase, type Database } from "../../src/graph/index.js";
+import { loadConfig as loadServerConfig } from "../../src/config/index.ts";
+import { openDatabase, type Database } from "../../src/graph/index.ts";
 
 export interface BenchDatabaseOptions {
   /** Keep the store here (reused by later runs); default: a throw-away temp dir. */

@@ -1,6 +1,6 @@
-import type { DomainModel } from "../../src/schema-model/index.js";
-import { ID_PATTERN, ID_PREFIX } from "../../src/schema-model/index.js";
-import { checkValue, type SeedGraph } from "../../src/seed/index.js";
+import type { DomainModel } from "../../src/schema-model/index.ts";
+import { ID_PATTERN, ID_PREFIX } from "../../src/schema-model/index.ts";
+import { checkValue, type SeedGraph } from "../../src/seed/index.ts";
 
 /**
  * What the seed validator would say about a generated graph: every label, property, value,
@@ -53,4 +53,4 @@ export function checkShape(graph: SeedGraph, model: DomainModel): string[] {
 }
 
 /** The same counts `seed --check` prints. */
-export { countGraph as countShape } from "../../src/seed/index.js";
+export { countGraph as countShape } from "../../src/seed/index.ts";

@@ -1,7 +1,7 @@
-import type { Citation } from "../../src/seed/index.js";
-import type { GraphBuilder } from "./graph-builder.js";
-import type { Random } from "./prng.js";
-import type { Theme } from "./vocabulary.js";
+import type { Citation } from "../../src/seed/index.ts";
+import type { GraphBuilder } from "./graph-builder.ts";
+import type { Random } from "./prng.ts";
+import type { Theme } from "./vocabulary.ts";
 
 /** The source papers every partnership has; facts cite them by key. */
 export type Paper = "strategy" | "vawg" | "planA" | "planB" | "board1" | "board2" | "board3";

@@ -1,11 +1,11 @@
-import type { SeedGraph } from "../../src/seed/index.js";
-import type { PartnershipContext } from "./context.js";
-import { GraphBuilder } from "./graph-builder.js";
-import { addMeetings } from "./meetings.js";
-import { addPlans } from "./plans.js";
-import { createRandom, deriveSeed } from "./prng.js";
-import { addBodies, addMemberships, addOrganisations, addPapers, addPeople } from "./structure.js";
-import { PLACE_ENDINGS, PLACE_STEMS, THEMES } from "./vocabulary.js";
+import type { SeedGraph } from "../../src/seed/index.ts";
+import type { PartnershipContext } from "./context.ts";
+import { GraphBuilder } from "./graph-builder.ts";
+import { addMeetings } from "./meetings.ts";
+import { addPlans } from "./plans.ts";
+import { createRandom, deriveSeed } from "./prng.ts";
+import { addBodies, addMemberships, addOrganisations, addPapers, addPeople } from "./structure.ts";
+import { PLACE_ENDINGS, PLACE_STEMS, THEMES } from "./vocabulary.ts";
 
 /** The seed of the committed benchmark results; change it and every figure changes. */
 export const DEFAULT_SEED = 20_260_101;

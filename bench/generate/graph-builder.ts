@@ -1,5 +1,5 @@
-import { SHARED } from "../../src/schema-model/index.js";
-import { relationshipKey, type Citation, type SeedGraph, type SeedNode } from "../../src/seed/index.js";
+import { SHARED } from "../../src/schema-model/index.ts";
+import { relationshipKey, type Citation, type SeedGraph, type SeedNode } from "../../src/seed/index.ts";
 
 /**
  * Builds one partnership's SeedGraph the way the seed validator would have: every node with its
@@ -8,8 +8,11 @@ import { relationshipKey, type Citation, type SeedGraph, type SeedNode } from ".
 export class GraphBuilder {
   readonly graph: SeedGraph = { nodes: new Map(), relationships: [] };
   private readonly keys = new Set<string>();
+  readonly partnershipId: string;
 
-  constructor(readonly partnershipId: string) {}
+  constructor(partnershipId: string) {
+    this.partnershipId = partnershipId;
+  }
 
   /** Adds a node; properties with undefined values are left out, as a seed file would. */
   node(label: string, id: string, properties: Record<string, unknown>, evidence: Citation[] = []): string {

@@ -5,8 +5,8 @@ export {
   DEFAULT_SEED,
   type GeneratedPartnership,
   type Landmarks,
-} from "./generate-partnership.js";
-export { mergeGraphs } from "./graph-builder.js";
-export { createRandom, mulberry32, type Random } from "./prng.js";
-export { checkShape, countShape } from "./check-shape.js";
-export { generateShared, nationalAgencyId } from "./shared.js";
+} from "./generate-partnership.ts";
+export { mergeGraphs } from "./graph-builder.ts";
+export { createRandom, mulberry32, type Random } from "./prng.ts";
+export { checkShape, countShape } from "./check-shape.ts";
+export { generateShared, nationalAgencyId } from "./shared.ts";

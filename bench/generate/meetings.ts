@@ -1,4 +1,4 @@
-import { cite, idOf, type Paper, type PartnershipContext } from "./context.js";
+import { cite, idOf, type Paper, type PartnershipContext } from "./context.ts";
 
 const ITEM_TITLES = [
   "Minutes of the last meeting and matters arising",

@@ -1,5 +1,5 @@
-import { cite, idOf, type Paper, type PartnershipContext } from "./context.js";
-import { QUARTERS, type Theme } from "./vocabulary.js";
+import { cite, idOf, type Paper, type PartnershipContext } from "./context.ts";
+import { QUARTERS, type Theme } from "./vocabulary.ts";
 
 const STATUSES = ["PLANNED", "IN_PROGRESS", "ONGOING", "COMPLETE", "CANCELLED"] as const;
 const RAGS = ["RED", "AMBER", "GREEN"] as const;

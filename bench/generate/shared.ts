@@ -1,7 +1,7 @@
-import { SHARED } from "../../src/schema-model/index.js";
-import type { SeedGraph } from "../../src/seed/index.js";
-import { GraphBuilder } from "./graph-builder.js";
-import { NATIONAL_AGENCIES } from "./vocabulary.js";
+import { SHARED } from "../../src/schema-model/index.ts";
+import type { SeedGraph } from "../../src/seed/index.ts";
+import { GraphBuilder } from "./graph-builder.ts";
+import { NATIONAL_AGENCIES } from "./vocabulary.ts";
 
 /** The shared registry's document: the source of the shared entities' own properties. */
 export const SHARED_REGISTRY = "doc:bench-shared-registry";

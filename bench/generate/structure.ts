@@ -1,6 +1,6 @@
-import { cite, dateBetween, idOf, type PartnershipContext } from "./context.js";
-import { slugify } from "./graph-builder.js";
-import { nationalAgencyId } from "./shared.js";
+import { cite, dateBetween, idOf, type PartnershipContext } from "./context.ts";
+import { slugify } from "./graph-builder.ts";
+import { nationalAgencyId } from "./shared.ts";
 import {
   AGENCIES,
   EXTERNAL_BOARDS,
@@ -9,7 +9,7 @@ import {
   LAST_NAMES,
   NATIONAL_AGENCIES,
   PANELS,
-} from "./vocabulary.js";
+} from "./vocabulary.ts";
 
 const JOB_TITLES = [
   "Community Safety Manager",

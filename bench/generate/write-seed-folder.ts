@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { stringify } from "yaml";
-import type { SeedGraph, SeedNode } from "../../src/seed/index.js";
+import type { SeedGraph, SeedNode } from "../../src/seed/index.ts";
 
 type Entry = Record<string, unknown>;
 

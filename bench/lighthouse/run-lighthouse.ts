@@ -15,8 +15,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromiumPath } from "../../src/browser/index.js";
-import { today } from "../../src/text/index.js";
+import { chromiumPath } from "../../src/browser/index.ts";
+import { today } from "../../src/text/index.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const METRICS = [

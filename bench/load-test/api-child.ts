@@ -21,10 +21,10 @@ export interface ApiChild {
 
 const ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), "api-process.ts");
 
-/** Starts the API in a child process (tsx, --expose-gc) against `uri`; resolves when it listens. */
+/** Starts the API in a child process (--expose-gc) against `uri`; resolves when it listens. */
 export async function startApiChild(uri: string, database: string): Promise<ApiChild> {
   const child: ChildProcess = fork(ENTRY, [], {
-    execArgv: ["--import", "tsx", "--expose-gc"],
+    execArgv: ["--expose-gc"],
     env: { ...process.env, BENCH_NEO4J_URI: uri, BENCH_NEO4J_DATABASE: database },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

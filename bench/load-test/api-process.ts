@@ -4,8 +4,8 @@
  * api-child.ts; talks over the IPC channel: {ready, url} once listening, then answers "memory"
  * (after a full GC when run with --expose-gc) and "stop".
  */
-import { buildSchema, createTokenVerifier, startServer } from "../../src/api/index.js";
-import { createDriver } from "../../src/graph/index.js";
+import { buildSchema, createTokenVerifier, startServer } from "../../src/api/index.ts";
+import { createDriver } from "../../src/graph/index.ts";
 
 const uri = process.env.BENCH_NEO4J_URI;
 if (!uri || !process.send)

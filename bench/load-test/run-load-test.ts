@@ -1,6 +1,6 @@
 import autocannon from "autocannon";
-import { postGraphQL } from "../measure/graphql-client.js";
-import { startApiChild, type Memory } from "./api-child.js";
+import { postGraphQL } from "../measure/graphql-client.ts";
+import { startApiChild, type Memory } from "./api-child.ts";
 
 export interface LoadTarget {
   name: string;
@@ -120,7 +120,7 @@ export async function runLoadTest(options: {
         );
       }
     return {
-      where: `API in a child process (pid ${api.pid}, tsx, --expose-gc), autocannon in the benchmark process, Neo4j in its own JVM; all on this machine`,
+      where: `API in a child process (pid ${api.pid}, --expose-gc), autocannon in the benchmark process, Neo4j in its own JVM; all on this machine`,
       runs,
       floorRuns,
       heapAfterGc: { before: baseline.heapUsed, after: end.heapUsed },

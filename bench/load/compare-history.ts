@@ -7,20 +7,20 @@
  * what the figures mean.
  */
 import { Command } from "commander";
-import { positive } from "../cli-options.js";
+import { positive } from "../cli-options.ts";
 import { SingleBar, Presets } from "cli-progress";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ensureSchema } from "../../src/graph/index.js";
-import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.js";
-import { addCounters, emptyCounters } from "../../src/seed/index.js";
-import { today } from "../../src/text/index.js";
-import { openBenchDatabase, type BenchDatabase } from "../database/open-bench-database.js";
-import { DEFAULT_SEED } from "../generate/index.js";
-import { machine } from "../report/results.js";
-import { planBatches, writeBatch } from "./load-partnerships.js";
+import { ensureSchema } from "../../src/graph/index.ts";
+import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.ts";
+import { addCounters, emptyCounters } from "../../src/seed/index.ts";
+import { today } from "../../src/text/index.ts";
+import { openBenchDatabase, type BenchDatabase } from "../database/open-bench-database.ts";
+import { DEFAULT_SEED } from "../generate/index.ts";
+import { machine } from "../report/results.ts";
+import { planBatches, writeBatch } from "./load-partnerships.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 

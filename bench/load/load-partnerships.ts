@@ -1,6 +1,6 @@
 import type { Driver } from "neo4j-driver";
-import type { DomainModel } from "../../src/schema-model/index.js";
-import { SHARED } from "../../src/schema-model/index.js";
+import type { DomainModel } from "../../src/schema-model/index.ts";
+import { SHARED } from "../../src/schema-model/index.ts";
 import {
   addCounters,
   countGraph,
@@ -8,8 +8,8 @@ import {
   writeSteps,
   type SeedGraph,
   type WriteCounters,
-} from "../../src/seed/index.js";
-import { checkShape, generatePartnership, generateShared, mergeGraphs } from "../generate/index.js";
+} from "../../src/seed/index.ts";
+import { checkShape, generatePartnership, generateShared, mergeGraphs } from "../generate/index.ts";
 
 const BATCH_TIMEOUT_MS = 30 * 60_000;
 

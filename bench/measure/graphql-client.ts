@@ -1,4 +1,4 @@
-import { postGraphQL as post } from "../../src/api/index.js";
+import { postGraphQL as post } from "../../src/api/index.ts";
 
 /** POSTs one GraphQL request and returns its data; a response with errors throws, naming the first. */
 export async function postGraphQL(

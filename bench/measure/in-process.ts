@@ -1,5 +1,5 @@
 import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from "graphql";
-import { createContext } from "../../src/api/index.js";
+import { createContext } from "../../src/api/index.ts";
 
 type ContextOptions = Parameters<typeof createContext>[0];
 

@@ -1,9 +1,9 @@
-import type { RoundTripCounter } from "../../src/api/index.js";
-import type { Landmarks } from "../generate/index.js";
-import type { FloorContext, Scenario } from "../scenarios/index.js";
-import { answerSize, canonical, firstDifference } from "./canonical.js";
-import { postGraphQL } from "./graphql-client.js";
-import { ratio, summarise, type LatencySummary } from "./statistics.js";
+import type { RoundTripCounter } from "../../src/api/index.ts";
+import type { Landmarks } from "../generate/index.ts";
+import type { FloorContext, Scenario } from "../scenarios/index.ts";
+import { answerSize, canonical, firstDifference } from "./canonical.ts";
+import { postGraphQL } from "./graphql-client.ts";
+import { ratio, summarise, type LatencySummary } from "./statistics.ts";
 
 export type VariantKey = "a" | "a0" | "b" | "c";
 

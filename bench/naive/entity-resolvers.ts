@@ -1,5 +1,5 @@
-import type { ApiContext } from "../../src/api/index.js";
-import { entities, neo4jOrder, type Entity } from "./fetch.js";
+import type { ApiContext } from "../../src/api/index.ts";
+import { entities, neo4jOrder, type Entity } from "./fetch.ts";
 
 type Args = { sort?: Record<string, "ASC" | "DESC">[]; limit?: number };
 

@@ -1,4 +1,4 @@
-import { isValidAt, type Dated, type PathNode, type ReadQuery } from "../../src/traversals/index.js";
+import { isValidAt, type Dated, type PathNode, type ReadQuery } from "../../src/traversals/index.ts";
 
 /** A node as the naive resolvers pass it around: its properties plus its label. */
 export type Entity = Record<string, unknown> & { id: string; __typename: string };

@@ -1,7 +1,7 @@
-import type { ApiContext } from "../../src/api/index.js";
-import { ANONYMOUS, buildScope, governanceHealth, isTopKind } from "../../src/traversals/index.js";
-import { today } from "../../src/text/index.js";
-import { entities, pathNodeOf, validAt, type Entity } from "./fetch.js";
+import type { ApiContext } from "../../src/api/index.ts";
+import { ANONYMOUS, buildScope, governanceHealth, isTopKind } from "../../src/traversals/index.ts";
+import { today } from "../../src/text/index.ts";
+import { entities, pathNodeOf, validAt, type Entity } from "./fetch.ts";
 
 type Finding = { rule: string; severity: string; subject: ReturnType<typeof pathNodeOf>; message: string };
 const label = (s: Entity): string =>

@@ -1,1 +1,1 @@
-export { buildNaiveSchema } from "./naive-schema.js";
+export { buildNaiveSchema } from "./naive-schema.ts";

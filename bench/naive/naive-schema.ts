@@ -7,8 +7,8 @@ import {
   type GraphQLSchema,
   type GraphQLTypeResolver,
 } from "graphql";
-import { entityResolvers } from "./entity-resolvers.js";
-import { traversalResolvers } from "./traversal-resolvers.js";
+import { entityResolvers } from "./entity-resolvers.ts";
+import { traversalResolvers } from "./traversal-resolvers.ts";
 
 // The API's own public schema as codegen prints it (kept current by test/unit/generated.test.ts):
 // the same names, arguments and result shapes by construction, so the very same documents run

@@ -1,4 +1,4 @@
-import type { ApiContext } from "../../src/api/index.js";
+import type { ApiContext } from "../../src/api/index.ts";
 import {
   ANONYMOUS,
   accountabilityChain,
@@ -13,12 +13,12 @@ import {
   scopedLuceneQuery,
   scopeParameters,
   type Scope,
-} from "../../src/traversals/index.js";
-import { SEARCH_INDEX } from "../../src/graph/index.js";
+} from "../../src/traversals/index.ts";
+import { SEARCH_INDEX } from "../../src/graph/index.ts";
 import neo4j from "neo4j-driver";
-import { today } from "../../src/text/index.js";
-import { entities, entity, neo4jOrder, pathNodeOf, validAt, type Entity } from "./fetch.js";
-import { naiveHealth } from "./health.js";
+import { today } from "../../src/text/index.ts";
+import { entities, entity, neo4jOrder, pathNodeOf, validAt, type Entity } from "./fetch.ts";
+import { naiveHealth } from "./health.ts";
 
 /**
  * The traversal queries written the common way: walk the graph one hop per round trip, then let

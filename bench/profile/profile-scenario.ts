@@ -6,9 +6,9 @@ import {
   createContext,
   createTokenVerifier,
   type RoundTripCounter,
-} from "../../src/api/index.js";
-import type { Landmarks } from "../generate/index.js";
-import type { Scenario } from "../scenarios/index.js";
+} from "../../src/api/index.ts";
+import type { Landmarks } from "../generate/index.ts";
+import type { Scenario } from "../scenarios/index.ts";
 
 export interface ScenarioProfile {
   scenario: string;

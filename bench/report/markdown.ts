@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { throughputAgainstFloor, type BenchResults } from "./results.js";
+import { throughputAgainstFloor, type BenchResults } from "./results.ts";
 
 const START = "<!-- bench:results:start (written by npm run bench; edit outside these markers) -->";
 const END = "<!-- bench:results:end -->";

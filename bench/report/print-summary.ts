@@ -1,4 +1,4 @@
-import type { BenchResults } from "./results.js";
+import type { BenchResults } from "./results.ts";
 
 /** The run's table on stdout, for the person watching. */
 export function printSummary(results: BenchResults): void {

@@ -1,9 +1,9 @@
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { LoadTestReport } from "../load-test/run-load-test.js";
-import type { LoadReport } from "../load/load-partnerships.js";
-import type { ScenarioResult } from "../measure/run-scenarios.js";
+import type { LoadTestReport } from "../load-test/run-load-test.ts";
+import type { LoadReport } from "../load/load-partnerships.ts";
+import type { ScenarioResult } from "../measure/run-scenarios.ts";
 
 export interface Machine {
   nproc: number;

@@ -1,4 +1,4 @@
-import { strategyTree } from "./strategy-tree.js";
+import { strategyTree } from "./strategy-tree.ts";
 import {
   accountabilityChain,
   actionsFeeding,
@@ -7,8 +7,8 @@ import {
   governanceHealth,
   responsibilities,
   search,
-} from "./traversals.js";
-import type { Scenario } from "./scenario.js";
+} from "./traversals.ts";
+import type { Scenario } from "./scenario.ts";
 
 /** Every scenario, in the order the report lists them. */
 export const SCENARIOS: readonly Scenario[] = [
@@ -22,4 +22,4 @@ export const SCENARIOS: readonly Scenario[] = [
   responsibilities,
 ];
 
-export type { Scenario, FloorContext } from "./scenario.js";
+export type { Scenario, FloorContext } from "./scenario.ts";

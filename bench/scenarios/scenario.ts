@@ -1,5 +1,5 @@
 import type { Driver } from "neo4j-driver";
-import type { Landmarks } from "../generate/index.js";
+import type { Landmarks } from "../generate/index.ts";
 
 /** What a scenario's floor may use: the (counting) driver and the database name. */
 export interface FloorContext {

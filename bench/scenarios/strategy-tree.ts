@@ -1,5 +1,5 @@
-import { createReadQuery } from "../../src/traversals/index.js";
-import { LEADER, leaderProjection, type Scenario } from "./scenario.js";
+import { createReadQuery } from "../../src/traversals/index.ts";
+import { LEADER, leaderProjection, type Scenario } from "./scenario.ts";
 
 /**
  * The report generator's question as one GraphQL query, generated for `levels` levels of

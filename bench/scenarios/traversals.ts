@@ -10,8 +10,8 @@ import {
   search as searchTraversal,
   pathNode,
   validAt,
-} from "../../src/traversals/index.js";
-import { LEADER, leaderProjection, PATH_NODE, type FloorContext, type Scenario } from "./scenario.js";
+} from "../../src/traversals/index.ts";
+import { LEADER, leaderProjection, PATH_NODE, type FloorContext, type Scenario } from "./scenario.ts";
 
 const read = ({ driver, database }: FloorContext) => createReadQuery(driver, database, 60_000);
 /** The scope the API builds for an anonymous question with these arguments. */

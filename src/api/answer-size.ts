@@ -1,5 +1,5 @@
 import type { Record as Neo4jRecord } from "neo4j-driver";
-import { ErrorCode, GovernanceError } from "../errors/index.js";
+import { ErrorCode, GovernanceError } from "../errors/index.ts";
 
 /**
  * The most values (every list item, map entry and scalar the database sends) the answers of one

@@ -1,6 +1,6 @@
 import { BREAK, visit, type FieldNode, type GraphQLField } from "graphql";
-import { deepFreeze } from "./deep-freeze.js";
-import { wrapLibraryExport } from "./library-export.js";
+import { deepFreeze } from "./deep-freeze.ts";
+import { wrapLibraryExport } from "./library-export.ts";
 
 /**
  * graphql-js works out a field's arguments (`getArgumentValues`: every literal coerced through

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from "jose";
-import { DEVELOPMENT_JWT_SECRET, type Config } from "../config/index.js";
-import { ErrorCode, GovernanceError } from "../errors/index.js";
+import { DEVELOPMENT_JWT_SECRET, type Config } from "../config/index.ts";
+import { ErrorCode, GovernanceError } from "../errors/index.ts";
 
 export const ROLES = ["officer", "editor", "admin"] as const;
 export type Role = (typeof ROLES)[number];

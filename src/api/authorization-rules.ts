@@ -1,12 +1,12 @@
 import { Kind, parse, print, visit, type DirectiveNode, type FieldDefinitionNode } from "graphql";
-import { inheritedRestriction } from "../traversals/index.js";
+import { inheritedRestriction } from "../traversals/index.ts";
 import {
   RESTRICTION_DIRECTIVES,
   restrictionsOf,
   type DomainModel,
   type Restrictions,
-} from "../schema-model/index.js";
-import { OFFICER_ROLES } from "./viewer.js";
+} from "../schema-model/index.ts";
+import { OFFICER_ROLES } from "./viewer.ts";
 
 /**
  * Who may do what, as @neo4j/graphql @authentication/@authorization rules, written once here and

@@ -3,17 +3,17 @@ import { Neo4jGraphQL } from "@neo4j/graphql";
 import type { IResolvers } from "@graphql-tools/utils";
 import type { GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
-import { buildDomainModel, readTypeDefs } from "../schema-model/index.js";
-import { installArgumentCache } from "./argument-cache.js";
-import { authorizedTypeDefs } from "./authorization-rules.js";
-import type { ApiContext } from "./context.js";
-import { DateScalar } from "./date-scalar.js";
-import { historyResolvers } from "./history-resolvers.js";
-import { importResolvers } from "./import-resolvers.js";
-import { installResolveTreeCache } from "./resolve-tree-cache.js";
-import { installTranslationCache } from "./translation-cache.js";
-import { traversalResolvers } from "./traversal-resolvers.js";
-import { validateWrites } from "./validate-writes.js";
+import { buildDomainModel, readTypeDefs } from "../schema-model/index.ts";
+import { installArgumentCache } from "./argument-cache.ts";
+import { authorizedTypeDefs } from "./authorization-rules.ts";
+import type { ApiContext } from "./context.ts";
+import { DateScalar } from "./date-scalar.ts";
+import { historyResolvers } from "./history-resolvers.ts";
+import { importResolvers } from "./import-resolvers.ts";
+import { installResolveTreeCache } from "./resolve-tree-cache.ts";
+import { installTranslationCache } from "./translation-cache.ts";
+import { traversalResolvers } from "./traversal-resolvers.ts";
+import { validateWrites } from "./validate-writes.ts";
 
 export interface SchemaOptions {
   driver?: Driver;

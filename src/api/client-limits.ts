@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { ErrorCode } from "../errors/index.js";
+import { ErrorCode } from "../errors/index.ts";
 
 export interface ClientLimits {
   /** Requests per client per minute; 0 turns the rate limit off. */

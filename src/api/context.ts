@@ -1,11 +1,11 @@
 import type { Driver } from "neo4j-driver";
 import type { Neo4jGraphQLContext } from "@neo4j/graphql";
-import { buildScope, createReadQuery, type ReadQuery, type Scope } from "../traversals/index.js";
-import { bearerToken, type Claims, type VerifyToken } from "./authenticate.js";
-import { countingDriver, type RoundTripCounter } from "./counting-driver.js";
-import { createLoaders, type Loaders } from "./loaders.js";
-import { viewerOf } from "./viewer.js";
-import { deadlineDriver, requestDeadline, type RequestDeadline } from "./request-deadline.js";
+import { buildScope, createReadQuery, type ReadQuery, type Scope } from "../traversals/index.ts";
+import { bearerToken, type Claims, type VerifyToken } from "./authenticate.ts";
+import { countingDriver, type RoundTripCounter } from "./counting-driver.ts";
+import { createLoaders, type Loaders } from "./loaders.ts";
+import { viewerOf } from "./viewer.ts";
+import { deadlineDriver, requestDeadline, type RequestDeadline } from "./request-deadline.ts";
 
 /** What every resolver sees: the request's token, a fresh DataLoader set, and how to reach the database. */
 export interface ApiContext extends Neo4jGraphQLContext {

@@ -1,5 +1,5 @@
 import type { Driver } from "neo4j-driver";
-import { tapDriver } from "./query-tap.js";
+import { tapDriver } from "./query-tap.ts";
 
 /** Database round trips (queries sent); reset it to measure a span. */
 export interface RoundTripCounter {

@@ -1,7 +1,7 @@
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 import neo4j, { isDate } from "neo4j-driver";
-import { parseIsoDate } from "../text/dates.js";
-import { dateText } from "../traversals/index.js";
+import { parseIsoDate } from "../text/dates.ts";
+import { dateText } from "../traversals/index.ts";
 
 type Neo4jDate = InstanceType<typeof neo4j.types.Date>;
 

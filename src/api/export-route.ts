@@ -1,11 +1,11 @@
 import { Router, type Request, type Response } from "express";
 import { GraphQLError } from "graphql";
-import { ErrorCode } from "../errors/index.js";
-import { DEFAULT_BASE_IRI, exportFiles, type ExportRequest } from "../export/index.js";
-import { buildDomainModel, readTypeDefs } from "../schema-model/index.js";
-import { isIsoDate } from "../text/dates.js";
-import { createContext, type ContextOptions } from "./context.js";
-import { viewerOf } from "./viewer.js";
+import { ErrorCode } from "../errors/index.ts";
+import { DEFAULT_BASE_IRI, exportFiles, type ExportRequest } from "../export/index.ts";
+import { buildDomainModel, readTypeDefs } from "../schema-model/index.ts";
+import { isIsoDate } from "../text/dates.ts";
+import { createContext, type ContextOptions } from "./context.ts";
+import { viewerOf } from "./viewer.ts";
 
 const STATUS: Partial<Record<string, number>> = {
   [ErrorCode.NOT_FOUND]: 404,

@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { GraphQLFormattedError } from "graphql";
-import { databaseUnavailable, ErrorCode, queryTimedOut } from "../errors/index.js";
+import { databaseUnavailable, ErrorCode, queryTimedOut } from "../errors/index.ts";
 import {
   isDatabaseOutOfMemory,
   isDatabaseTimeout,
   isDatabaseUnavailable,
   luceneRefusal,
   neo4jErrorIn,
-} from "../graph/index.js";
-import { answerTooBigForDatabase } from "./answer-size.js";
-import { LIMIT_MESSAGE } from "./request-limits.js";
+} from "../graph/index.ts";
+import { answerTooBigForDatabase } from "./answer-size.ts";
+import { LIMIT_MESSAGE } from "./request-limits.ts";
 
 /** graphql-js's suggestions ("Did you mean the enum value STATUTORY_BOARD?") name parts of the schema. */
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;

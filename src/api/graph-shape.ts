@@ -1,7 +1,7 @@
 import neo4j, { type Driver } from "neo4j-driver";
-import { LABELS, SHARED } from "../schema-model/index.js";
-import { toPlain } from "../traversals/index.js";
-import type { Hub } from "./cost-model.js";
+import { LABELS, SHARED } from "../schema-model/index.ts";
+import { toPlain } from "../traversals/index.ts";
+import type { Hub } from "./cost-model.ts";
 
 /** How often the shape is read again: a load of partnerships is priced by the graph it made within a minute. */
 export const GRAPH_SHAPE_INTERVAL_MS = 60_000;

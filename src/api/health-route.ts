@@ -6,7 +6,7 @@ import {
   neo4jErrorIn,
   timeLimit,
   type DatabaseInfo,
-} from "../graph/index.js";
+} from "../graph/index.ts";
 
 /** /health answers within a second whatever the database does: its own probe gives up after this. */
 export const HEALTH_PROBE_TIMEOUT_MS = 800;

@@ -1,9 +1,9 @@
 import type { IResolvers } from "@graphql-tools/utils";
-import { ErrorCode, GovernanceError } from "../errors/index.js";
-import { entityHistory, partnershipChanges } from "../history/index.js";
-import { asOfDate, isOfficerOf } from "../traversals/index.js";
-import type { ApiContext } from "./context.js";
-import { viewerOf } from "./viewer.js";
+import { ErrorCode, GovernanceError } from "../errors/index.ts";
+import { entityHistory, partnershipChanges } from "../history/index.ts";
+import { asOfDate, isOfficerOf } from "../traversals/index.ts";
+import type { ApiContext } from "./context.ts";
+import { viewerOf } from "./viewer.ts";
 
 const MAX_LIMIT = 1000;
 const MAX_ENTITIES = 5000;

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
-import { ErrorCode } from "../errors/index.js";
-import { MAX_INPUT_DEPTH, nestsDeeper, tooDeep } from "./restricted-fields.js";
+import { ErrorCode } from "../errors/index.ts";
+import { MAX_INPUT_DEPTH, nestsDeeper, tooDeep } from "./restricted-fields.ts";
 
 /** The body wraps the variables in two levels ({"variables": {"name": ...}}). */
 const MAX_BODY_DEPTH = MAX_INPUT_DEPTH + 2;

@@ -6,7 +6,7 @@ import {
   type ServerResponse,
 } from "node:http";
 import type { AddressInfo } from "node:net";
-import { RETRY_AFTER_SECONDS, UserError } from "../errors/index.js";
+import { RETRY_AFTER_SECONDS, UserError } from "../errors/index.ts";
 
 /** PORT is taken (or not allowed): found before Neo4j starts or anything is seeded. */
 export class PortUnavailableError extends UserError {}

@@ -16,9 +16,9 @@ import {
   type DocumentNode,
   type SelectionSetNode,
 } from "graphql";
-import { LABELS, restrictableLabels } from "../schema-model/index.js";
-import { loadableRelationships, readableProperties, type EntitySelection } from "../traversals/index.js";
-import type { ApiContext } from "./context.js";
+import { LABELS, restrictableLabels } from "../schema-model/index.ts";
+import { loadableRelationships, readableProperties, type EntitySelection } from "../traversals/index.ts";
+import type { ApiContext } from "./context.ts";
 
 const ID_ALIAS = "__hydrateId";
 const NODE_LABELS: ReadonlySet<string> = new Set(LABELS);

@@ -1,7 +1,7 @@
 import type { IResolvers } from "@graphql-tools/utils";
-import { ErrorCode, GovernanceError } from "../errors/index.js";
-import { ImportError, importSpreadsheet, type ImportReport } from "../import/index.js";
-import type { ApiContext } from "./context.js";
+import { ErrorCode, GovernanceError } from "../errors/index.ts";
+import { ImportError, importSpreadsheet, type ImportReport } from "../import/index.ts";
+import type { ApiContext } from "./context.ts";
 
 interface ImportArgs {
   partnershipId: string;

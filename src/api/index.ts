@@ -1,21 +1,21 @@
-export { buildSchema, type SchemaOptions } from "./build-schema.js";
-export { startServer, type ServerOptions, type RunningServer } from "./server.js";
-export { COMPRESS_FROM_BYTES } from "./graphql-route.js";
-export { createContext, type ApiContext } from "./context.js";
-export { printPublicSchema } from "./print-schema.js";
-export { DateScalar } from "./date-scalar.js";
-export { countingDriver, type RoundTripCounter } from "./counting-driver.js";
-export { forward } from "./forward.js";
-export { tapDriver } from "./query-tap.js";
-export { postGraphQL, type GraphQLBody, type GraphQLReply } from "./post-graphql.js";
+export { buildSchema, type SchemaOptions } from "./build-schema.ts";
+export { startServer, type ServerOptions, type RunningServer } from "./server.ts";
+export { COMPRESS_FROM_BYTES } from "./graphql-route.ts";
+export { createContext, type ApiContext } from "./context.ts";
+export { printPublicSchema } from "./print-schema.ts";
+export { DateScalar } from "./date-scalar.ts";
+export { countingDriver, type RoundTripCounter } from "./counting-driver.ts";
+export { forward } from "./forward.ts";
+export { tapDriver } from "./query-tap.ts";
+export { postGraphQL, type GraphQLBody, type GraphQLReply } from "./post-graphql.ts";
 export {
   createTokenVerifier,
   durationSeconds,
   ROLES,
   type Claims,
   type VerifyToken,
-} from "./authenticate.js";
-export { REQUEST_LIMITS } from "./request-limits.js";
+} from "./authenticate.ts";
+export { REQUEST_LIMITS } from "./request-limits.ts";
 export {
   buildCostModel,
   FAN_OUT_AFTER,
@@ -26,16 +26,16 @@ export {
   type FanOutTable,
   type Hub,
   type RelationshipField,
-} from "./cost-model.js";
-export { documentCosts, operationCost, queryCostPlugin } from "./query-cost.js";
-export { authorizedTypeDefs } from "./authorization-rules.js";
-export { refusals, RESTRICTED_NAMES, restrictedUses } from "./restricted-fields.js";
-export { translationCacheStats } from "./translation-cache.js";
-export { resolveTreeCacheStats } from "./resolve-tree-cache.js";
-export { argumentCacheStats, installArgumentCache } from "./argument-cache.js";
-export { wrapLibraryExport } from "./library-export.js";
-export { listen, notReady } from "./http-listener.js";
-export type { ServiceCondition } from "./health-route.js";
-export { deadlineDriver, enforcementReserveMs, requestDeadline } from "./request-deadline.js";
-export { MAX_ANSWER_VALUES } from "./answer-size.js";
-export { watchGraphShape, type GraphShape, type GraphShapeWatch } from "./graph-shape.js";
+} from "./cost-model.ts";
+export { documentCosts, operationCost, queryCostPlugin } from "./query-cost.ts";
+export { authorizedTypeDefs } from "./authorization-rules.ts";
+export { refusals, RESTRICTED_NAMES, restrictedUses } from "./restricted-fields.ts";
+export { translationCacheStats } from "./translation-cache.ts";
+export { resolveTreeCacheStats } from "./resolve-tree-cache.ts";
+export { argumentCacheStats, installArgumentCache } from "./argument-cache.ts";
+export { wrapLibraryExport } from "./library-export.ts";
+export { listen, notReady } from "./http-listener.ts";
+export type { ServiceCondition } from "./health-route.ts";
+export { deadlineDriver, enforcementReserveMs, requestDeadline } from "./request-deadline.ts";
+export { MAX_ANSWER_VALUES } from "./answer-size.ts";
+export { watchGraphShape, type GraphShape, type GraphShapeWatch } from "./graph-shape.ts";

@@ -4,7 +4,7 @@ import {
   type AccountabilityStepRow,
   type ReadQuery,
   type Scope,
-} from "../traversals/index.js";
+} from "../traversals/index.ts";
 
 /**
  * Per-request DataLoaders (never shared between requests: they cache). Hydrators are keyed by

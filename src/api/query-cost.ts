@@ -17,8 +17,8 @@ import {
   valueFromASTUntyped,
 } from "graphql";
 import type { ApolloServerPlugin } from "@apollo/server";
-import { ErrorCode, GovernanceError } from "../errors/index.js";
-import { MAX_INPUT_DEPTH, nestsDeeper, tooDeep } from "./restricted-fields.js";
+import { ErrorCode, GovernanceError } from "../errors/index.ts";
+import { MAX_INPUT_DEPTH, nestsDeeper, tooDeep } from "./restricted-fields.ts";
 import {
   fanOut,
   LIST_ROWS,
@@ -27,8 +27,8 @@ import {
   type CostModel,
   type RelationshipField,
   type Rows,
-} from "./cost-model.js";
-import type { GraphShape } from "./graph-shape.js";
+} from "./cost-model.ts";
+import type { GraphShape } from "./graph-shape.ts";
 
 /** The type of a list's rows: its element, or for a connection its edges' node. */
 function rowType(definition: GraphQLField<unknown, unknown>): string {

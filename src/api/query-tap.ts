@@ -1,5 +1,5 @@
 import type { Driver, ManagedTransaction, ResultSummary, Session, Transaction } from "neo4j-driver";
-import { forward } from "./forward.js";
+import { forward } from "./forward.ts";
 
 /**
  * Called with every query a tapped driver sends, as it is sent, and its answer: a promise of the

@@ -8,16 +8,16 @@ import neo4j, {
   type Result,
   type Session,
 } from "neo4j-driver";
-import { databaseUnavailable, GovernanceError, queryTimedOut } from "../errors/index.js";
+import { databaseUnavailable, GovernanceError, queryTimedOut } from "../errors/index.ts";
 import {
   isDatabaseOutOfMemory,
   isDatabaseTimeout,
   isDatabaseUnavailable,
   neo4jErrorIn,
   timeLimit,
-} from "../graph/index.js";
-import { answerTooBigForDatabase, answerTooLarge, MAX_ANSWER_VALUES, valuesIn } from "./answer-size.js";
-import { forward } from "./forward.js";
+} from "../graph/index.ts";
+import { answerTooBigForDatabase, answerTooLarge, MAX_ANSWER_VALUES, valuesIn } from "./answer-size.ts";
+import { forward } from "./forward.ts";
 
 /** When a request must have its answer: QUERY_TIMEOUT_MS after it arrived. */
 export interface RequestDeadline {

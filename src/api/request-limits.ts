@@ -1,10 +1,10 @@
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import { readTypeDefs } from "../schema-model/index.js";
-import { aliasLimitRule } from "./alias-limit.js";
-import { buildCostModel } from "./cost-model.js";
-import { DEFAULT_QUERY_COST_LIMIT } from "../config/index.js";
-import { queryCostPlugin } from "./query-cost.js";
-import type { GraphShape } from "./graph-shape.js";
+import { readTypeDefs } from "../schema-model/index.ts";
+import { aliasLimitRule } from "./alias-limit.ts";
+import { buildCostModel } from "./cost-model.ts";
+import { DEFAULT_QUERY_COST_LIMIT } from "../config/index.ts";
+import { queryCostPlugin } from "./query-cost.ts";
+import type { GraphShape } from "./graph-shape.ts";
 
 /**
  * Bounds on every request (GraphQL Armor); README "Limits" lists them. Sized so the report

@@ -1,7 +1,7 @@
 import type { FieldNode, GraphQLResolveInfo, GraphQLSchema } from "graphql";
 import { LRUCache } from "lru-cache";
-import { deepFreeze } from "./deep-freeze.js";
-import { wrapLibraryExport } from "./library-export.js";
+import { deepFreeze } from "./deep-freeze.ts";
+import { wrapLibraryExport } from "./library-export.ts";
 
 /**
  * Every generated read resolver of @neo4j/graphql first turns the field's selection into its

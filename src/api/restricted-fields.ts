@@ -12,15 +12,15 @@ import {
   type GraphQLSchema,
   type ValueNode,
 } from "graphql";
-import { ErrorCode, GovernanceError } from "../errors/index.js";
+import { ErrorCode, GovernanceError } from "../errors/index.ts";
 import {
   buildDomainModel,
   readTypeDefs,
   restrictableLabels,
   restrictedFieldNames,
-} from "../schema-model/index.js";
-import type { ApiContext } from "./context.js";
-import { viewerOf } from "./viewer.js";
+} from "../schema-model/index.ts";
+import type { ApiContext } from "./context.ts";
+import { viewerOf } from "./viewer.ts";
 
 /** Field names that hold restricted data on some type (@restricted in the SDL). */
 export const RESTRICTED_NAMES = restrictedFieldNames();

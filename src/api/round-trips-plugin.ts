@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { ApiContext } from "./context.js";
+import type { ApiContext } from "./context.ts";
 
 /** Outside production, every response says how many database round trips it cost (`extensions.roundTrips`). */
 export const roundTripsPlugin: ApolloServerPlugin<ApiContext> = {

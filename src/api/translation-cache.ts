@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
-import { wrapLibraryExport } from "./library-export.js";
-import { sharedTreeId } from "./resolve-tree-cache.js";
+import { wrapLibraryExport } from "./library-export.ts";
+import { sharedTreeId } from "./resolve-tree-cache.ts";
 
 /**
  * @neo4j/graphql translates every read into Cypher on every request (for the report's strategy

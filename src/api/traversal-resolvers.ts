@@ -1,5 +1,5 @@
 import type { IResolvers } from "@graphql-tools/utils";
-import type { Resolvers } from "../../generated/resolvers.js";
+import type { Resolvers } from "../../generated/resolvers.ts";
 import {
   accountabilityChain,
   actionsFeeding,
@@ -11,9 +11,9 @@ import {
   responsibilities,
   search,
   settlePartnership,
-} from "../traversals/index.js";
-import type { ApiContext } from "./context.js";
-import { loadedOrHydrated, entityAsked } from "./hydrate.js";
+} from "../traversals/index.ts";
+import type { ApiContext } from "./context.ts";
+import { loadedOrHydrated, entityAsked } from "./hydrate.ts";
 
 /**
  * Resolvers of schema/traversals.graphql, typed from codegen (generated/resolvers.ts): arguments

@@ -8,10 +8,10 @@ import {
   type GraphQLFieldConfig,
   type GraphQLSchema,
 } from "graphql";
-import { ErrorCode, GovernanceError } from "../errors/index.js";
-import { restrictions } from "../schema-model/index.js";
-import type { ApiContext } from "./context.js";
-import { badInput, newNodesOf, type NewNode } from "./write-checks.js";
+import { ErrorCode, GovernanceError } from "../errors/index.ts";
+import { restrictions } from "../schema-model/index.ts";
+import type { ApiContext } from "./context.ts";
+import { badInput, newNodesOf, type NewNode } from "./write-checks.ts";
 
 const UNAUTHENTICATED_WRITE = (): GovernanceError =>
   new GovernanceError(

@@ -1,5 +1,5 @@
-import type { Viewer } from "../traversals/index.js";
-import type { Claims } from "./authenticate.js";
+import type { Viewer } from "../traversals/index.ts";
+import type { Claims } from "./authenticate.ts";
 
 /** Roles that may read restricted data of their own partnerships. */
 export const OFFICER_ROLES: readonly string[] = ["officer", "editor", "admin"];

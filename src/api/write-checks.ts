@@ -6,8 +6,8 @@ import {
   type GraphQLArgument,
   type GraphQLInputType,
 } from "graphql";
-import { ErrorCode, GovernanceError } from "../errors/index.js";
-import { idProblem, LABELS } from "../schema-model/index.js";
+import { ErrorCode, GovernanceError } from "../errors/index.ts";
+import { idProblem, LABELS } from "../schema-model/index.ts";
 
 /** A node a write would create, wherever it sits in the input. */
 export interface NewNode {

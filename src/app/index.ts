@@ -1,1 +1,1 @@
-export { startApp, type App, type AppOptions } from "./start-app.js";
+export { startApp, type App, type AppOptions } from "./start-app.ts";

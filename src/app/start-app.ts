@@ -1,4 +1,4 @@
-import type { Config } from "../config/index.js";
+import type { Config } from "../config/index.ts";
 import {
   buildSchema,
   createTokenVerifier,
@@ -7,11 +7,11 @@ import {
   startServer,
   type RunningServer,
   type ServiceCondition,
-} from "../api/index.js";
-import { ensureSchema, openDatabase, type Database } from "../graph/index.js";
-import { claimDataDir, type SupervisedNeo4j, type SupervisionEnd } from "../neo4j-local/index.js";
-import { buildDomainModel, readTypeDefs } from "../schema-model/index.js";
-import { loadSeedGraph, validateSeedDirectory } from "../seed/index.js";
+} from "../api/index.ts";
+import { ensureSchema, openDatabase, type Database } from "../graph/index.ts";
+import { claimDataDir, type SupervisedNeo4j, type SupervisionEnd } from "../neo4j-local/index.ts";
+import { buildDomainModel, readTypeDefs } from "../schema-model/index.ts";
+import { loadSeedGraph, validateSeedDirectory } from "../seed/index.ts";
 
 export interface App {
   url: string;

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
-import { UserError } from "../errors/index.js";
+import { UserError } from "../errors/index.ts";
 
 /** Debian's chromium (apt-get install chromium); CHROMIUM_PATH overrides. */
 export const chromiumPath = (): string => process.env.CHROMIUM_PATH || "/usr/bin/chromium";

@@ -1,1 +1,1 @@
-export { launchChromium, chromiumPath } from "./chromium.js";
+export { launchChromium, chromiumPath } from "./chromium.ts";

@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Command, Option } from "commander";
-import { loadConfig } from "../config/index.js";
-import { UserError } from "../errors/index.js";
-import { DEFAULT_BASE_IRI, exportFiles, type ExportFormat, type RdfFormat } from "../export/index.js";
-import { openDatabase } from "../graph/index.js";
-import { buildDomainModel, readTypeDefs } from "../schema-model/index.js";
-import { isIsoDate } from "../text/dates.js";
-import { ANONYMOUS, createReadQuery } from "../traversals/index.js";
+import { loadConfig } from "../config/index.ts";
+import { UserError } from "../errors/index.ts";
+import { DEFAULT_BASE_IRI, exportFiles, type ExportFormat, type RdfFormat } from "../export/index.ts";
+import { openDatabase } from "../graph/index.ts";
+import { buildDomainModel, readTypeDefs } from "../schema-model/index.ts";
+import { isIsoDate } from "../text/dates.ts";
+import { ANONYMOUS, createReadQuery } from "../traversals/index.ts";
 
 interface ExportOptions {
   partnership: string;

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import path from "node:path";
 import { Command } from "commander";
-import type { Config } from "../config/index.js";
-import { openDatabase } from "../graph/index.js";
+import type { Config } from "../config/index.ts";
+import { openDatabase } from "../graph/index.ts";
 import {
   formatImportReport,
   ImportError,
@@ -11,7 +11,7 @@ import {
   ImportValidationError,
   type ImportReport,
   type ImportRequest,
-} from "../import/index.js";
+} from "../import/index.ts";
 
 export interface ImportOptions {
   partnership: string;

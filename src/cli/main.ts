@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 import { Command } from "commander";
-import { loadConfig } from "../config/index.js";
-import { DEFAULT_SEED_DIR } from "../seed/index.js";
-import { ignoreClosedStdout } from "./closed-stdout.js";
-import { exportCommand } from "./export-command.js";
-import { importCommand } from "./import-command.js";
-import { reportCommand } from "./report-command.js";
-import { exitWith, runCommand } from "./run-command.js";
-import { runSeed } from "./seed-command.js";
-import { runSeedNew } from "./seed-new-command.js";
-import { runStart } from "./start-command.js";
-import { runToken } from "./token-command.js";
+import { loadConfig } from "../config/index.ts";
+import { DEFAULT_SEED_DIR } from "../seed/index.ts";
+import { ignoreClosedStdout } from "./closed-stdout.ts";
+import { exportCommand } from "./export-command.ts";
+import { importCommand } from "./import-command.ts";
+import { reportCommand } from "./report-command.ts";
+import { exitWith, runCommand } from "./run-command.ts";
+import { runSeed } from "./seed-command.ts";
+import { runSeedNew } from "./seed-new-command.ts";
+import { runStart } from "./start-command.ts";
+import { runToken } from "./token-command.ts";
 
 ignoreClosedStdout();
 

@@ -1,5 +1,5 @@
 import { Command, Option } from "commander";
-import { FORMATS, reportRequest, runReport, type ReportOptions, type ReportType } from "../report/index.js";
+import { FORMATS, reportRequest, runReport, type ReportOptions, type ReportType } from "../report/index.ts";
 
 const EXAMPLES: Record<ReportType, { id: string; what: string }> = {
   strategy: {

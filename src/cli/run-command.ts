@@ -1,4 +1,4 @@
-import { UserError } from "../errors/index.js";
+import { UserError } from "../errors/index.ts";
 
 export interface CommandOutput {
   error(text: string): void;

@@ -1,8 +1,8 @@
 import { userInfo } from "node:os";
 import { SingleBar, Presets } from "cli-progress";
-import type { Config } from "../config/index.js";
-import { ensureSchema, openDatabase } from "../graph/index.js";
-import { buildDomainModel, readTypeDefs, type DomainModel } from "../schema-model/index.js";
+import type { Config } from "../config/index.ts";
+import { ensureSchema, openDatabase } from "../graph/index.ts";
+import { buildDomainModel, readTypeDefs, type DomainModel } from "../schema-model/index.ts";
 import {
   countGraph,
   loadSeedGraph,
@@ -10,7 +10,7 @@ import {
   validateSeedDirectory,
   type SeedGraph,
   type WriteCounters,
-} from "../seed/index.js";
+} from "../seed/index.ts";
 
 export interface SeedOptions {
   dir: string;

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { UserError } from "../errors/index.js";
-import { buildDomainModel, readTypeDefs, type DomainModel } from "../schema-model/index.js";
-import { DEFAULT_SEED_DIR, scaffoldPartnership, slugProblem, validateSeedDirectory } from "../seed/index.js";
+import { UserError } from "../errors/index.ts";
+import { buildDomainModel, readTypeDefs, type DomainModel } from "../schema-model/index.ts";
+import { DEFAULT_SEED_DIR, scaffoldPartnership, slugProblem, validateSeedDirectory } from "../seed/index.ts";
 
 /** A mistake in `seed new`'s arguments: printed as one line with the fix. */
 export class ScaffoldError extends UserError {}

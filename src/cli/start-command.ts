@@ -1,7 +1,7 @@
-import type { Config } from "../config/index.js";
-import { startApp, type App } from "../app/index.js";
-import { ensureViewerBuilt, viewerRoutes } from "../viewer/index.js";
-import { stopRequest } from "./stop-signals.js";
+import type { Config } from "../config/index.ts";
+import { startApp, type App } from "../app/index.ts";
+import { ensureViewerBuilt, viewerRoutes } from "../viewer/index.ts";
+import { stopRequest } from "./stop-signals.ts";
 
 const log = (line: string): void => console.log(line);
 

@@ -1,7 +1,7 @@
 import { SignJWT } from "jose";
-import { durationSeconds, ROLES } from "../api/index.js";
-import { DEVELOPMENT_JWT_SECRET, type Config } from "../config/index.js";
-import { UserError } from "../errors/index.js";
+import { durationSeconds, ROLES } from "../api/index.ts";
+import { DEVELOPMENT_JWT_SECRET, type Config } from "../config/index.ts";
+import { UserError } from "../errors/index.ts";
 
 export interface TokenOptions {
   role: string[];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { UserError } from "../errors/index.js";
+import { UserError } from "../errors/index.ts";
 
 /** The most a request may cost by default, in src/api/query-cost.ts's units (README, "Limits"). */
 export const DEFAULT_QUERY_COST_LIMIT = 150_000;

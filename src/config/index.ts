@@ -4,4 +4,4 @@ export {
   DEFAULT_QUERY_COST_LIMIT,
   DEVELOPMENT_JWT_SECRET,
   type Config,
-} from "./config.js";
+} from "./config.ts";

@@ -1,9 +1,9 @@
-export { ErrorCode, UnreachableCaseError } from "./error-code.js";
+export { ErrorCode, UnreachableCaseError } from "./error-code.ts";
 export {
   GovernanceError,
   notFound,
   databaseUnavailable,
   queryTimedOut,
   RETRY_AFTER_SECONDS,
-} from "./governance-error.js";
-export { UserError } from "./user-error.js";
+} from "./governance-error.ts";
+export { UserError } from "./user-error.ts";

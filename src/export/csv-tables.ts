@@ -1,8 +1,8 @@
 import { stringify } from "csv-stringify/sync";
-import type { DomainModel } from "../schema-model/index.js";
-import { isOfficerOf, visible, viewerParameters, type ReadQuery } from "../traversals/index.js";
-import type { ExportScope } from "./read-structure.js";
-import { restrictedFieldsOf } from "./restricted.js";
+import type { DomainModel } from "../schema-model/index.ts";
+import { isOfficerOf, visible, viewerParameters, type ReadQuery } from "../traversals/index.ts";
+import type { ExportScope } from "./read-structure.ts";
+import { restrictedFieldsOf } from "./restricted.ts";
 
 /** One CSV file: a label's nodes or a relationship type's relationships. */
 export interface CsvTable {

@@ -1,9 +1,9 @@
-import type { DomainModel } from "../schema-model/index.js";
-import type { ReadQuery } from "../traversals/index.js";
-import { csvTables, type CsvTable } from "./csv-tables.js";
-import { serialiseOrg, toOrgQuads, type RdfFormat } from "./org-ontology.js";
-import { toPopolo } from "./popolo.js";
-import { readStructure, type ExportScope } from "./read-structure.js";
+import type { DomainModel } from "../schema-model/index.ts";
+import type { ReadQuery } from "../traversals/index.ts";
+import { csvTables, type CsvTable } from "./csv-tables.ts";
+import { serialiseOrg, toOrgQuads, type RdfFormat } from "./org-ontology.ts";
+import { toPopolo } from "./popolo.ts";
+import { readStructure, type ExportScope } from "./read-structure.ts";
 
 export const EXPORT_FORMATS = ["popolo", "org", "csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -1,7 +1,7 @@
 import jsonld from "jsonld";
 import { DataFactory, Store, Writer, type Quad, type Quad_Object } from "n3";
-import type { Evidence, PartnershipStructure } from "./structure.js";
-import { DEFAULT_BASE_IRI, entityIri, humanise } from "./vocabulary.js";
+import type { Evidence, PartnershipStructure } from "./structure.ts";
+import { DEFAULT_BASE_IRI, entityIri, humanise } from "./vocabulary.ts";
 
 const { namedNode, literal, blankNode, quad } = DataFactory;
 

@@ -1,5 +1,5 @@
-import type { Evidence, MembershipFact, PartnershipStructure } from "./structure.js";
-import { DEFAULT_BASE_IRI, documentLink, humanise } from "./vocabulary.js";
+import type { Evidence, MembershipFact, PartnershipStructure } from "./structure.ts";
+import { DEFAULT_BASE_IRI, documentLink, humanise } from "./vocabulary.ts";
 
 /** Popolo JSON (https://www.popoloproject.com/specs/): the four collections a governance export uses. */
 export interface PopoloExport {

@@ -1,6 +1,6 @@
-import { notFound } from "../errors/index.js";
-import { dateParameter, isOfficerOf, validAt, type ReadQuery, type Viewer } from "../traversals/index.js";
-import type { PartnershipStructure } from "./structure.js";
+import { notFound } from "../errors/index.ts";
+import { dateParameter, isOfficerOf, validAt, type ReadQuery, type Viewer } from "../traversals/index.ts";
+import type { PartnershipStructure } from "./structure.ts";
 
 export interface ExportScope {
   partnershipId: string;

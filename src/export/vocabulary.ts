@@ -1,4 +1,4 @@
-import type { DocumentEntity, Evidence } from "./structure.js";
+import type { DocumentEntity, Evidence } from "./structure.ts";
 
 /**
  * Where exported ids live as IRIs: every entity is `<base><id>` (ids such as `body:scpb` are

@@ -1,6 +1,6 @@
 import { Neo4jError, type Driver } from "neo4j-driver";
-import { UserError } from "../errors/index.js";
-import { databaseInfo, type DatabaseInfo } from "./health.js";
+import { UserError } from "../errors/index.ts";
+import { databaseInfo, type DatabaseInfo } from "./health.ts";
 
 /** The configured database could not be reached at start-up (within NEO4J_CONNECT_TIMEOUT_MS, after NEO4J_STARTUP_WAIT_MS). */
 export class DatabaseUnreachableError extends UserError {}

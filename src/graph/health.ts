@@ -1,5 +1,5 @@
 import type { Driver } from "neo4j-driver";
-import { timeLimit } from "./time-limit.js";
+import { timeLimit } from "./time-limit.ts";
 
 export interface DatabaseInfo {
   version: string;

@@ -1,15 +1,14 @@
-export { createDriver, type DriverOptions } from "./driver.js";
-export { unmappedDriverStacks } from "./driver-stacks.js";
-export { openDatabase, type Database, type OpenOptions } from "./open-database.js";
-export type { ConnectOptions } from "./connectivity.js";
-export { ensureSchema } from "./setup.js";
-export { RESTRICTED_SEARCH_INDEX, SEARCH_FIELDS, SEARCH_INDEX } from "./search-indexes.js";
-export { askDatabaseInfo, type DatabaseInfo } from "./health.js";
+export { createDriver, type DriverOptions } from "./driver.ts";
+export { openDatabase, type Database, type OpenOptions } from "./open-database.ts";
+export type { ConnectOptions } from "./connectivity.ts";
+export { ensureSchema } from "./setup.ts";
+export { RESTRICTED_SEARCH_INDEX, SEARCH_FIELDS, SEARCH_INDEX } from "./search-indexes.ts";
+export { askDatabaseInfo, type DatabaseInfo } from "./health.ts";
 export {
   isDatabaseOutOfMemory,
   isDatabaseTimeout,
   isDatabaseUnavailable,
   luceneRefusal,
   neo4jErrorIn,
-} from "./database-errors.js";
-export { timeLimit } from "./time-limit.js";
+} from "./database-errors.ts";
+export { timeLimit } from "./time-limit.ts";

@@ -1,6 +1,6 @@
 import type { Driver } from "neo4j-driver";
-import type { Config } from "../config/index.js";
-import { UserError } from "../errors/index.js";
+import type { Config } from "../config/index.ts";
+import { UserError } from "../errors/index.ts";
 import {
   runningInstance,
   startLocalNeo4j,
@@ -9,10 +9,10 @@ import {
   type InstanceRecord,
   type LocalNeo4j,
   type SupervisedNeo4j,
-} from "../neo4j-local/index.js";
-import { connectToDatabase } from "./connectivity.js";
-import { createDriver } from "./driver.js";
-import { timeLimit } from "./time-limit.js";
+} from "../neo4j-local/index.ts";
+import { connectToDatabase } from "./connectivity.ts";
+import { createDriver } from "./driver.ts";
+import { timeLimit } from "./time-limit.ts";
 
 export interface Database {
   driver: Driver;

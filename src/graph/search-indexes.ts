@@ -1,5 +1,5 @@
 import type { Driver, Session } from "neo4j-driver";
-import { markedSearchLabels, restrictions, SEARCH_MARKERS, type DomainModel } from "../schema-model/index.js";
+import { markedSearchLabels, restrictions, SEARCH_MARKERS, type DomainModel } from "../schema-model/index.ts";
 
 /**
  * The two full-text indexes behind the `search` traversal: names, titles and aliases, plus

@@ -1,7 +1,7 @@
 import type { Driver } from "neo4j-driver";
-import { installHistory, removeHistory } from "../history/index.js";
-import type { DomainModel } from "../schema-model/index.js";
-import { ensureSearchIndexes, markerUpkeep } from "./search-indexes.js";
+import { installHistory, removeHistory } from "../history/index.ts";
+import type { DomainModel } from "../schema-model/index.ts";
+import { ensureSearchIndexes, markerUpkeep } from "./search-indexes.ts";
 
 /** Cypher that creates, idempotently, what @neo4j/graphql 7 no longer creates itself. */
 function schemaStatements(model: DomainModel): string[] {

@@ -1,4 +1,4 @@
-import { SEARCH_MARKER_LABELS } from "../schema-model/index.js";
+import { SEARCH_MARKER_LABELS } from "../schema-model/index.ts";
 
 /**
  * History of every write, recorded in the writing transaction itself by an APOC trigger (phase

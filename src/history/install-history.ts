@@ -1,5 +1,5 @@
 import type { Driver } from "neo4j-driver";
-import { UserError } from "../errors/index.js";
+import { UserError } from "../errors/index.ts";
 import {
   ENDS_PROPERTY,
   HISTORY_LABEL,
@@ -7,7 +7,7 @@ import {
   TRIGGER_NAME,
   triggerStatement,
   type AlsoRun,
-} from "./history-trigger.js";
+} from "./history-trigger.ts";
 
 /** Raised when the database cannot record history (APOC triggers off): says what to set. */
 export class HistoryUnavailableError extends UserError {}

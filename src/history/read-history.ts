@@ -1,8 +1,8 @@
 import neo4j from "neo4j-driver";
-import type { ReadQuery, Viewer } from "../traversals/index.js";
-import { viewerParameters } from "../traversals/index.js";
-import { SHARED } from "../schema-model/index.js";
-import { HISTORY_LABEL } from "./history-trigger.js";
+import type { ReadQuery, Viewer } from "../traversals/index.ts";
+import { viewerParameters } from "../traversals/index.ts";
+import { SHARED } from "../schema-model/index.ts";
+import { HISTORY_LABEL } from "./history-trigger.ts";
 
 /** One fact of a change: a property set or removed, a relationship added or removed, the entity created or deleted. */
 export interface ChangeFactRow {

@@ -1,6 +1,6 @@
-import { daysInMonth, formatIsoDate, isIsoDate, parseIsoDate, type IsoDate } from "../text/index.js";
-import type { CellValue } from "./sheet.js";
-import { enumWords, vocabulary, wordKey } from "./vocabulary.js";
+import { daysInMonth, formatIsoDate, isIsoDate, parseIsoDate, type IsoDate } from "../text/index.ts";
+import type { CellValue } from "./sheet.ts";
+import { enumWords, vocabulary, wordKey } from "./vocabulary.ts";
 
 /**
  * How each kind of cell is read (and, beside it, written back by the export), so a value goes

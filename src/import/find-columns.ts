@@ -1,7 +1,7 @@
-import { cellText } from "./cell-values.js";
-import { cellError, ImportError, type CellError } from "./import-error.js";
-import type { Mapping } from "./mapping.js";
-import { columnLetter, type CellRef, type Sheet, type Workbook } from "./sheet.js";
+import { cellText } from "./cell-values.ts";
+import { cellError, ImportError, type CellError } from "./import-error.ts";
+import type { Mapping } from "./mapping.ts";
+import { columnLetter, type CellRef, type Sheet, type Workbook } from "./sheet.ts";
 
 /** How far down a sheet its header row may be (the template has a title and notes above it). */
 export const HEADER_SEARCH_ROWS = 20;

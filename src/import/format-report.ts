@@ -1,6 +1,6 @@
-import { formatCellError } from "./import-error.js";
-import type { ChangeNote, ImportTotals } from "./import-plan.js";
-import type { ImportReport } from "./run-import.js";
+import { formatCellError } from "./import-error.ts";
+import type { ChangeNote, ImportTotals } from "./import-plan.ts";
+import type { ImportReport } from "./run-import.ts";
 
 const short = (text: string, max = 70): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const quoted = (value: string | null | undefined): string =>

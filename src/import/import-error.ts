@@ -1,5 +1,5 @@
-import { UserError } from "../errors/index.js";
-import { cellLocator, type CellRef } from "./sheet.js";
+import { UserError } from "../errors/index.ts";
+import { cellLocator, type CellRef } from "./sheet.ts";
 
 /** One bad cell: where it is, what was found and expected, and how to fix it. */
 export interface CellError {
@@ -28,13 +28,15 @@ export function formatCellError(error: CellError): string {
 
 /** Thrown (and reported) when any cell is bad: lists every one, and nothing was written. */
 export class ImportValidationError extends UserError {
-  constructor(
-    readonly fileName: string,
-    readonly errors: readonly CellError[],
-  ) {
+  readonly fileName: string;
+  readonly errors: readonly CellError[];
+
+  constructor(fileName: string, errors: readonly CellError[]) {
     super(
       `${errors.length} bad cell(s) in ${fileName}; nothing was written:\n${errors.map((e) => `  ${formatCellError(e)}`).join("\n")}`,
     );
+    this.fileName = fileName;
+    this.errors = errors;
   }
 }
 
@@ -43,10 +45,10 @@ export class ImportValidationError extends UserError {
  * mapping that does not validate, an unknown strategy, a strategy of another partnership.
  */
 export class ImportError extends UserError {
-  constructor(
-    message: string,
-    readonly kind: "input" | "not-found" | "forbidden" = "input",
-  ) {
+  readonly kind: "input" | "not-found" | "forbidden";
+
+  constructor(message: string, kind: "input" | "not-found" | "forbidden" = "input") {
     super(message);
+    this.kind = kind;
   }
 }

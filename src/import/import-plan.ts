@@ -1,5 +1,5 @@
-import type { CellError } from "./import-error.js";
-import type { ManagedLabel } from "./plan-state.js";
+import type { CellError } from "./import-error.ts";
+import type { ManagedLabel } from "./plan-state.ts";
 
 /** A node the import creates, or the properties of one it changes. */
 export interface NodeWrite {

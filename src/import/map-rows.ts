@@ -1,4 +1,4 @@
-import { ID_PREFIX, idProblem } from "../schema-model/index.js";
+import { ID_PREFIX, idProblem } from "../schema-model/index.ts";
 import {
   cellText,
   readActionKind,
@@ -12,11 +12,11 @@ import {
   type Due,
   type Figure,
   type Read,
-} from "./cell-values.js";
-import { findSheet, readHeader, type Table } from "./find-columns.js";
-import { cellError, ImportError, type CellError } from "./import-error.js";
-import { ACTION_FIELDS, type ActionField, type Mapping, type OutcomeField } from "./mapping.js";
-import { isEmpty, type CellRef, type CellValue, type Located, type Workbook } from "./sheet.js";
+} from "./cell-values.ts";
+import { findSheet, readHeader, type Table } from "./find-columns.ts";
+import { cellError, ImportError, type CellError } from "./import-error.ts";
+import { ACTION_FIELDS, type ActionField, type Mapping, type OutcomeField } from "./mapping.ts";
+import { isEmpty, type CellRef, type CellValue, type Located, type Workbook } from "./sheet.ts";
 
 /** The objective cells of a row: a ref (or several, or a title) and a title. */
 export interface ObjectiveCells {

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { ImportError } from "./import-error.js";
-import { vocabulary } from "./vocabulary.js";
+import { ImportError } from "./import-error.ts";
+import { vocabulary } from "./vocabulary.ts";
 
 /** The columns of the action-plan sheet a mapping can name (README "Spreadsheet import" lists them). */
 export const ACTION_FIELDS = [

@@ -1,12 +1,12 @@
-import { quarterEnd } from "./cell-values.js";
-import type { RowReport } from "./import-plan.js";
-import type { ActionRowInput } from "./map-rows.js";
-import { matchKey, type PlanDraft } from "./plan-draft.js";
-import type { ObjectiveIndex } from "./plan-objectives.js";
-import type { ActionState } from "./plan-state.js";
-import type { LeadCandidate } from "./resolve-leads.js";
-import { cellLocator, rowLocator, type CellRef } from "./sheet.js";
-import { stableIds } from "./stable-ids.js";
+import { quarterEnd } from "./cell-values.ts";
+import type { RowReport } from "./import-plan.ts";
+import type { ActionRowInput } from "./map-rows.ts";
+import { matchKey, type PlanDraft } from "./plan-draft.ts";
+import type { ObjectiveIndex } from "./plan-objectives.ts";
+import type { ActionState } from "./plan-state.ts";
+import type { LeadCandidate } from "./resolve-leads.ts";
+import { cellLocator, rowLocator, type CellRef } from "./sheet.ts";
+import { stableIds } from "./stable-ids.ts";
 
 const describe = (lead: LeadCandidate): string => `${lead.name} (${lead.id})`;
 

@@ -1,5 +1,5 @@
-import { SHARED } from "../schema-model/index.js";
-import { cellError, type CellError } from "./import-error.js";
+import { SHARED } from "../schema-model/index.ts";
+import { cellError, type CellError } from "./import-error.ts";
 import type {
   ChangeNote,
   ImportTotals,
@@ -8,12 +8,12 @@ import type {
   PlannedWrites,
   RowOutcome,
   UnlinkWrite,
-} from "./import-plan.js";
-import type { Mapping } from "./mapping.js";
-import type { ManagedLabel, PlanState } from "./plan-state.js";
-import type { ExistingNode } from "./read-plan-state.js";
-import type { LeadResolution } from "./resolve-leads.js";
-import { cellLocator, type CellRef } from "./sheet.js";
+} from "./import-plan.ts";
+import type { Mapping } from "./mapping.ts";
+import type { ManagedLabel, PlanState } from "./plan-state.ts";
+import type { ExistingNode } from "./read-plan-state.ts";
+import type { LeadResolution } from "./resolve-leads.ts";
+import { cellLocator, type CellRef } from "./sheet.ts";
 
 export interface PlanContext {
   partnershipId: string;
@@ -54,12 +54,22 @@ export class PlanDraft {
   /** Every entity the sheet states, and what became of it. */
   private readonly outcomes = new Map<string, { label: string; outcome: RowOutcome }>();
 
+  readonly context: PlanContext;
+  readonly state: PlanState;
+  readonly leads: ReadonlyMap<string, LeadResolution>;
+  private readonly existing: ReadonlyMap<string, ExistingNode>;
+
   constructor(
-    readonly context: PlanContext,
-    readonly state: PlanState,
-    readonly leads: ReadonlyMap<string, LeadResolution>,
-    private readonly existing: ReadonlyMap<string, ExistingNode>,
-  ) {}
+    context: PlanContext,
+    state: PlanState,
+    leads: ReadonlyMap<string, LeadResolution>,
+    existing: ReadonlyMap<string, ExistingNode>,
+  ) {
+    this.context = context;
+    this.state = state;
+    this.leads = leads;
+    this.existing = existing;
+  }
 
   error(at: CellRef, found: string, expected: string, fix: string): undefined {
     this.errors.push(cellError(at, found, expected, fix));

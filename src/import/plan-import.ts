@@ -1,14 +1,14 @@
-import type { ImportPlan, RowReport } from "./import-plan.js";
-import type { SheetRow } from "./map-rows.js";
-import { ActionIndex, planActionRow } from "./plan-actions.js";
-import { PlanDraft, type PlanContext } from "./plan-draft.js";
-import { ObjectiveIndex } from "./plan-objectives.js";
-import { IndicatorIndex, planOutcomeRow } from "./plan-outcomes.js";
-import type { PlanState } from "./plan-state.js";
-import type { ExistingNode } from "./read-plan-state.js";
-import type { LeadResolution } from "./resolve-leads.js";
+import type { ImportPlan, RowReport } from "./import-plan.ts";
+import type { SheetRow } from "./map-rows.ts";
+import { ActionIndex, planActionRow } from "./plan-actions.ts";
+import { PlanDraft, type PlanContext } from "./plan-draft.ts";
+import { ObjectiveIndex } from "./plan-objectives.ts";
+import { IndicatorIndex, planOutcomeRow } from "./plan-outcomes.ts";
+import type { PlanState } from "./plan-state.ts";
+import type { ExistingNode } from "./read-plan-state.ts";
+import type { LeadResolution } from "./resolve-leads.ts";
 
-export type { PlanContext } from "./plan-draft.js";
+export type { PlanContext } from "./plan-draft.ts";
 
 /** Every distinct name the lead cells hold, to resolve before planning. */
 export const leadNames = (rows: readonly SheetRow[]): string[] => [

@@ -1,9 +1,9 @@
-import { naturalCompare } from "../text/index.js";
-import type { ObjectiveCells } from "./map-rows.js";
-import { matchKey, type PlanDraft } from "./plan-draft.js";
-import type { ObjectiveState } from "./plan-state.js";
-import { rowLocator, type Located } from "./sheet.js";
-import { stableIds } from "./stable-ids.js";
+import { naturalCompare } from "../text/index.ts";
+import type { ObjectiveCells } from "./map-rows.ts";
+import { matchKey, type PlanDraft } from "./plan-draft.ts";
+import type { ObjectiveState } from "./plan-state.ts";
+import { rowLocator, type Located } from "./sheet.ts";
+import { stableIds } from "./stable-ids.ts";
 
 /** What a row's objective cells resolve to: the objectives named, and whether one was created. */
 export interface ObjectivesNamed {
@@ -17,8 +17,10 @@ export interface ObjectivesNamed {
  */
 export class ObjectiveIndex {
   private readonly byId = new Map<string, ObjectiveState>();
+  private readonly draft: PlanDraft;
 
-  constructor(private readonly draft: PlanDraft) {
+  constructor(draft: PlanDraft) {
+    this.draft = draft;
     for (const objective of draft.state.objectives) this.byId.set(objective.id, objective);
   }
 

@@ -1,11 +1,11 @@
-import type { Figure } from "./cell-values.js";
-import type { RowReport } from "./import-plan.js";
-import type { OutcomeRowInput } from "./map-rows.js";
-import { matchKey, same, type PlanDraft } from "./plan-draft.js";
-import type { ObjectiveIndex } from "./plan-objectives.js";
-import type { IndicatorState, MeasurementState } from "./plan-state.js";
-import { rowLocator, type Located } from "./sheet.js";
-import { stableIds } from "./stable-ids.js";
+import type { Figure } from "./cell-values.ts";
+import type { RowReport } from "./import-plan.ts";
+import type { OutcomeRowInput } from "./map-rows.ts";
+import { matchKey, same, type PlanDraft } from "./plan-draft.ts";
+import type { ObjectiveIndex } from "./plan-objectives.ts";
+import type { IndicatorState, MeasurementState } from "./plan-state.ts";
+import { rowLocator, type Located } from "./sheet.ts";
+import { stableIds } from "./stable-ids.ts";
 
 /** The indicators of the plan by id and name; what earlier rows planned for each; readings stated. */
 export class IndicatorIndex {

@@ -1,10 +1,10 @@
-import { naturalCompare } from "../text/index.js";
-import { quarterEnd, writeDue, writeFigure } from "./cell-values.js";
-import { DEFAULT_MAPPING, type Mapping } from "./mapping.js";
-import { matchKey } from "./plan-draft.js";
-import type { ActionState, ObjectiveState, PlanState } from "./plan-state.js";
-import type { CellValue } from "./sheet.js";
-import { enumWords } from "./vocabulary.js";
+import { naturalCompare } from "../text/index.ts";
+import { quarterEnd, writeDue, writeFigure } from "./cell-values.ts";
+import { DEFAULT_MAPPING, type Mapping } from "./mapping.ts";
+import { matchKey } from "./plan-draft.ts";
+import type { ActionState, ObjectiveState, PlanState } from "./plan-state.ts";
+import type { CellValue } from "./sheet.ts";
+import { enumWords } from "./vocabulary.ts";
 
 /** A table to write as one sheet: its header and rows of typed cells. */
 export interface SheetTable {

@@ -1,7 +1,7 @@
-import { LABELS } from "../schema-model/index.js";
-import type { ReadQuery } from "../traversals/index.js";
-import { ImportError } from "./import-error.js";
-import { MANAGED_PROPERTIES, type ManagedLabel, type PlanState } from "./plan-state.js";
+import { LABELS } from "../schema-model/index.ts";
+import type { ReadQuery } from "../traversals/index.ts";
+import { ImportError } from "./import-error.ts";
+import { MANAGED_PROPERTIES, type ManagedLabel, type PlanState } from "./plan-state.ts";
 
 /** How deep a strategy's tree of objectives is followed (priorities, objectives, outcomes...). */
 export const TREE_DEPTH = 10;

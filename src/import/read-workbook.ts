@@ -2,9 +2,9 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { formatIsoDate } from "../text/index.js";
-import { ImportError } from "./import-error.js";
-import type { CellValue, Sheet, Workbook } from "./sheet.js";
+import { formatIsoDate } from "../text/index.ts";
+import { ImportError } from "./import-error.ts";
+import type { CellValue, Sheet, Workbook } from "./sheet.ts";
 
 /** What a workbook may hold, so a hostile or mistaken file cannot exhaust the server. */
 export const WORKBOOK_LIMITS = {

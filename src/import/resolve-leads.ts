@@ -1,8 +1,8 @@
 import neo4j from "neo4j-driver";
-import { SEARCH_INDEX } from "../graph/index.js";
-import { ID_PATTERN, SHARED } from "../schema-model/index.js";
-import { closeness, luceneQuery, type ReadQuery } from "../traversals/index.js";
-import { findExisting } from "./read-plan-state.js";
+import { SEARCH_INDEX } from "../graph/index.ts";
+import { ID_PATTERN, SHARED } from "../schema-model/index.ts";
+import { closeness, luceneQuery, type ReadQuery } from "../traversals/index.ts";
+import { findExisting } from "./read-plan-state.ts";
 
 /** What a lead cell may name: the targets of LED_BY. */
 export const LEAD_LABELS = ["Person", "Body", "Organisation"] as const;

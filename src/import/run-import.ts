@@ -1,18 +1,18 @@
 import type { Driver, ManagedTransaction } from "neo4j-driver";
-import { today } from "../text/index.js";
-import { toPlain, type ReadQuery } from "../traversals/index.js";
-import type { CellError } from "./import-error.js";
-import type { ImportTotals, RowReport } from "./import-plan.js";
-import { mapWorkbook } from "./map-rows.js";
-import { readMapping, type Mapping } from "./mapping.js";
-import { leadNames, planImport, type PlanContext } from "./plan-import.js";
-import { findExisting, readPlanState } from "./read-plan-state.js";
-import { readWorkbook } from "./read-workbook.js";
-import { resolveLeads } from "./resolve-leads.js";
-import type { CellRef } from "./sheet.js";
-import { stableIds } from "./stable-ids.js";
-import { importModel } from "./vocabulary.js";
-import { importSteps, type ImportDocument } from "./write-plan.js";
+import { today } from "../text/index.ts";
+import { toPlain, type ReadQuery } from "../traversals/index.ts";
+import type { CellError } from "./import-error.ts";
+import type { ImportTotals, RowReport } from "./import-plan.ts";
+import { mapWorkbook } from "./map-rows.ts";
+import { readMapping, type Mapping } from "./mapping.ts";
+import { leadNames, planImport, type PlanContext } from "./plan-import.ts";
+import { findExisting, readPlanState } from "./read-plan-state.ts";
+import { readWorkbook } from "./read-workbook.ts";
+import { resolveLeads } from "./resolve-leads.ts";
+import type { CellRef } from "./sheet.ts";
+import { stableIds } from "./stable-ids.ts";
+import { importModel } from "./vocabulary.ts";
+import { importSteps, type ImportDocument } from "./write-plan.ts";
 
 /** An import's time limit: a plan of a few thousand rows is one transaction. */
 export const IMPORT_TIMEOUT_MS = 5 * 60_000;

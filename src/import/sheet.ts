@@ -1,4 +1,4 @@
-import type { IsoDate } from "../text/index.js";
+import type { IsoDate } from "../text/index.ts";
 
 /**
  * A cell as the import reads it and the export writes it: text, a number, a calendar date (a

@@ -1,4 +1,4 @@
-import { ID_PREFIX } from "../schema-model/index.js";
+import { ID_PREFIX } from "../schema-model/index.ts";
 
 /**
  * The ids an import gives what it creates, made from what a sheet states, so importing the next

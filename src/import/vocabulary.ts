@@ -1,4 +1,4 @@
-import { buildDomainModel, readTypeDefs, type DomainModel } from "../schema-model/index.js";
+import { buildDomainModel, readTypeDefs, type DomainModel } from "../schema-model/index.ts";
 
 /** The closed vocabularies a sheet's cells are read into, taken from the SDL (schema/enums.graphql). */
 export interface Vocabulary {

@@ -1,7 +1,7 @@
 import neo4j, { type ManagedTransaction } from "neo4j-driver";
-import { LABELS, type DomainModel } from "../schema-model/index.js";
-import { relationshipKey, toNeo4jProperties } from "../seed/index.js";
-import type { LinkEnds, NodeWrite, PlannedWrites } from "./import-plan.js";
+import { LABELS, type DomainModel } from "../schema-model/index.ts";
+import { relationshipKey, toNeo4jProperties } from "../seed/index.ts";
+import type { LinkEnds, NodeWrite, PlannedWrites } from "./import-plan.ts";
 
 /** The file as the Document everything written cites. */
 export interface ImportDocument {

@@ -10,7 +10,7 @@ export {
   type LocalNeo4j,
   type LocalNeo4jOptions,
   type Neo4jExit,
-} from "./launch.js";
+} from "./launch.ts";
 export {
   superviseLocalNeo4j,
   Neo4jGaveUpError,
@@ -18,7 +18,7 @@ export {
   type SupervisorState,
   type SupervisionEnd,
   type SuperviseOptions,
-} from "./supervise.js";
+} from "./supervise.ts";
 export {
   claimDataDir,
   runningInstance,
@@ -26,6 +26,6 @@ export {
   INSTANCE_FILE,
   type InstanceClaim,
   type InstanceRecord,
-} from "./instance-file.js";
-export { assertJava, parseJavaMajor, JavaMissingError, MINIMUM_JAVA } from "./java-version.js";
-export { ensureLauncherBuilt } from "./launcher-build.js";
+} from "./instance-file.ts";
+export { assertJava, parseJavaMajor, JavaMissingError, MINIMUM_JAVA } from "./java-version.ts";
+export { ensureLauncherBuilt } from "./launcher-build.ts";

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
-import { UserError } from "../errors/index.js";
+import { UserError } from "../errors/index.ts";
 
 /** Written in the data directory by the process that holds it, so a second one finds it. */
 export const INSTANCE_FILE = "governance-graph.instance.json";
@@ -23,16 +23,18 @@ export interface InstanceRecord {
 
 /** The data directory is held by another live process (a second `npm start`, or a seed running). */
 export class DataDirInUseError extends UserError {
-  constructor(
-    readonly dataDir: string,
-    readonly holder: InstanceRecord,
-  ) {
+  readonly dataDir: string;
+  readonly holder: InstanceRecord;
+
+  constructor(dataDir: string, holder: InstanceRecord) {
     super(
       `${dataDir} is in use by a running governance-graph \`${holder.command}\` (pid ${holder.pid}, since ${holder.startedAt}` +
         `${holder.api ? `, API ${holder.api}` : ""}${holder.bolt ? `, Neo4j ${holder.bolt}` : ""}); nothing was started or changed. ` +
         `Stop it first (kill ${holder.pid}), or set NEO4J_DATA_DIR to another folder for a second instance. ` +
         `If no such process exists, delete ${path.join(dataDir, INSTANCE_FILE)}.`,
     );
+    this.dataDir = dataDir;
+    this.holder = holder;
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { UserError } from "../errors/index.js";
+import { UserError } from "../errors/index.ts";
 
 export const MINIMUM_JAVA = 17;
 

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
-import { UserError } from "../errors/index.js";
-import { claimDataDir, type InstanceClaim } from "./instance-file.js";
-import { assertJava } from "./java-version.js";
-import { ensureLauncherBuilt, LAUNCHER_DIR } from "./launcher-build.js";
-import { stopLeftoverNeo4j } from "./leftover-neo4j.js";
+import { UserError } from "../errors/index.ts";
+import { claimDataDir, type InstanceClaim } from "./instance-file.ts";
+import { assertJava } from "./java-version.ts";
+import { ensureLauncherBuilt, LAUNCHER_DIR } from "./launcher-build.ts";
+import { stopLeftoverNeo4j } from "./leftover-neo4j.ts";
 
 /** The JVM flags Neo4j 5.26's own start script passes (server.jvm.additional), minus AlwaysPreTouch, which slows a laptop start. */
 const NEO4J_JVM_FLAGS = [

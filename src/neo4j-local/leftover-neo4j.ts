@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
-import { isAlive, type InstanceRecord } from "./instance-file.js";
+import { isAlive, type InstanceRecord } from "./instance-file.ts";
 
 /** How long a leftover JVM gets to stop by itself: its stdin closed when its parent died, so it is shutting down. */
 const SELF_STOP_MS = 10_000;

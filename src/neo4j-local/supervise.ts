@@ -1,14 +1,14 @@
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
-import { UserError } from "../errors/index.js";
-import { claimDataDir } from "./instance-file.js";
+import { UserError } from "../errors/index.ts";
+import { claimDataDir } from "./instance-file.ts";
 import {
   describeExit,
   startLocalNeo4j,
   type LocalNeo4j,
   type LocalNeo4jOptions,
   type Neo4jExit,
-} from "./launch.js";
+} from "./launch.ts";
 
 /** Waits before restart attempts 1, 2, 3...; the last repeats. */
 const BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 16_000, 30_000];

@@ -8,12 +8,12 @@ import {
   PersonSubjectDocument,
   StrategyReportDocument,
   StrategySubjectDocument,
-} from "../../generated/documents.js";
-import { UnreachableCaseError } from "../errors/index.js";
-import { idProblem } from "../schema-model/ids.js";
-import { today as todayOf } from "../text/index.js";
-import type { ReportDocument } from "./document/index.js";
-import type { SheetTable } from "../import/index.js";
+} from "../../generated/documents.ts";
+import { UnreachableCaseError } from "../errors/index.ts";
+import { idProblem } from "../schema-model/ids.ts";
+import { today as todayOf } from "../text/index.ts";
+import type { ReportDocument } from "./document/index.ts";
+import type { SheetTable } from "../import/index.ts";
 import {
   bodyCsv,
   layoutBodyReport,
@@ -21,8 +21,8 @@ import {
   layoutStrategyReport,
   personCsv,
   strategyCsv,
-} from "./layout/index.js";
-import { strategySheets } from "./layout/plan-sheet.js";
+} from "./layout/index.ts";
+import { strategySheets } from "./layout/plan-sheet.ts";
 import {
   buildBodyReport,
   buildPersonReport,
@@ -40,11 +40,11 @@ import {
   type ReportContext,
   type StrategyReport,
   type Subject,
-} from "./model/index.js";
-import type { CsvTable } from "./render/index.js";
-import { ReportError } from "./report-error.js";
-import { checkPeriod, type ReportRequest, type ReportType } from "./report-request.js";
-import type { ReportSource } from "./source/index.js";
+} from "./model/index.ts";
+import type { CsvTable } from "./render/index.ts";
+import { ReportError } from "./report-error.ts";
+import { checkPeriod, type ReportRequest, type ReportType } from "./report-request.ts";
+import type { ReportSource } from "./source/index.ts";
 
 export type ReportModel = StrategyReport | BodyReport | PersonReport;
 

@@ -1,4 +1,4 @@
-import { UserError } from "../errors/index.js";
+import { UserError } from "../errors/index.ts";
 
 /** A report could not be made: a bad option, an unknown id, an unreachable API or browser. */
 export class ReportError extends UserError {

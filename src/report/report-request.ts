@@ -1,6 +1,6 @@
 import path from "node:path";
-import { isIsoDate } from "../text/index.js";
-import { ReportError } from "./report-error.js";
+import { isIsoDate } from "../text/index.ts";
+import { ReportError } from "./report-error.ts";
 
 export const REPORT_TYPES = ["strategy", "body", "person"] as const;
 export const FORMATS = ["markdown", "html", "csv", "pdf", "xlsx"] as const;

@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
-import { UnreachableCaseError } from "../errors/index.js";
-import { loadConfig, type Config } from "../config/index.js";
-import { makeReport, type MadeReport } from "./make-report.js";
-import { formatDate } from "./model/index.js";
+import { UnreachableCaseError } from "../errors/index.ts";
+import { loadConfig, type Config } from "../config/index.ts";
+import { makeReport, type MadeReport } from "./make-report.ts";
+import { formatDate } from "./model/index.ts";
 import {
   openPdfPrinter,
   renderCsv,
@@ -10,9 +10,9 @@ import {
   renderMarkdown,
   renderXlsx,
   type PdfPrinter,
-} from "./render/index.js";
-import type { Format, ReportRequest } from "./report-request.js";
-import { httpSource, inProcessSource, type ReportSource } from "./source/index.js";
+} from "./render/index.ts";
+import type { Format, ReportRequest } from "./report-request.ts";
+import { httpSource, inProcessSource, type ReportSource } from "./source/index.ts";
 
 export interface RunOptions {
   /** For an in-process report (no --endpoint): the database to read; default: the environment's. */

@@ -1,4 +1,4 @@
-export { readTypeDefs } from "./read-type-defs.js";
+export { readTypeDefs } from "./read-type-defs.ts";
 export {
   buildDomainModel,
   SYSTEM_FIELDS,
@@ -6,9 +6,9 @@ export {
   type LabelModel,
   type PropertyModel,
   type RelationshipModel,
-} from "./domain-model.js";
-export { SHARED, PARTNERSHIP_PREFIX, isPartnershipId, mayReference } from "./tenancy.js";
-export { ID_PREFIX, ID_PATTERN, LABELS, idProblem } from "./ids.js";
+} from "./domain-model.ts";
+export { SHARED, PARTNERSHIP_PREFIX, isPartnershipId, mayReference } from "./tenancy.ts";
+export { ID_PREFIX, ID_PATTERN, LABELS, idProblem } from "./ids.ts";
 export {
   restrictableLabels,
   restrictedFieldNames,
@@ -17,5 +17,5 @@ export {
   RESTRICTION_DIRECTIVES,
   type InheritedRestriction,
   type Restrictions,
-} from "./restrictions.js";
-export { markedSearchLabels, SEARCH_MARKER_LABELS, SEARCH_MARKERS } from "./search-markers.js";
+} from "./restrictions.ts";
+export { markedSearchLabels, SEARCH_MARKER_LABELS, SEARCH_MARKERS } from "./search-markers.ts";

@@ -1,5 +1,5 @@
 import { Kind, parse, type DirectiveNode, type FieldDefinitionNode, type TypeNode } from "graphql";
-import { readTypeDefs } from "./read-type-defs.js";
+import { readTypeDefs } from "./read-type-defs.ts";
 
 /** The directives of schema/restricted.graphql. */
 export const RESTRICTION_DIRECTIVES = ["restricted", "restrictsNode", "inheritsRestriction"] as const;

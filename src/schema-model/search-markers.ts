@@ -1,4 +1,4 @@
-import { restrictions, type Restrictions } from "./restrictions.js";
+import { restrictions, type Restrictions } from "./restrictions.ts";
 
 /**
  * Labels that put a node of a restrictable label (an agenda item) into the public or the

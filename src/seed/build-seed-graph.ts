@@ -1,13 +1,13 @@
-import type { DomainModel } from "../schema-model/index.js";
-import { checkReferences } from "./check-references.js";
-import { checkRequired } from "./check-required.js";
-import { definedPartnerships, folderPartnerships, readFileHeader } from "./read-file-header.js";
-import { readEntry } from "./read-entry.js";
-import type { SeedFile } from "./read-seed-files.js";
-import { resolveOwnership } from "./resolve-ownership.js";
-import { SeedGraphDraft } from "./seed-graph-draft.js";
-import type { SeedGraph } from "./seed-graph.js";
-import type { SeedIssue } from "./seed-issue.js";
+import type { DomainModel } from "../schema-model/index.ts";
+import { checkReferences } from "./check-references.ts";
+import { checkRequired } from "./check-required.ts";
+import { definedPartnerships, folderPartnerships, readFileHeader } from "./read-file-header.ts";
+import { readEntry } from "./read-entry.ts";
+import type { SeedFile } from "./read-seed-files.ts";
+import { resolveOwnership } from "./resolve-ownership.ts";
+import { SeedGraphDraft } from "./seed-graph-draft.ts";
+import type { SeedGraph } from "./seed-graph.ts";
+import type { SeedIssue } from "./seed-issue.ts";
 
 /**
  * Validates every seed file against the domain model and the ownership rules, and merges them

@@ -1,6 +1,6 @@
-import { mayReference } from "../schema-model/index.js";
-import { didYouMean } from "../text/index.js";
-import { issueAt, type SeedGraphDraft } from "./seed-graph-draft.js";
+import { mayReference } from "../schema-model/index.ts";
+import { didYouMean } from "../text/index.ts";
+import { issueAt, type SeedGraphDraft } from "./seed-graph-draft.ts";
 
 /**
  * Every reference (relationship targets, sources) must name a node the seeds define, of a kind the

@@ -1,5 +1,5 @@
-import type { DomainModel } from "../schema-model/index.js";
-import type { SeedGraphDraft } from "./seed-graph-draft.js";
+import type { DomainModel } from "../schema-model/index.ts";
+import type { SeedGraphDraft } from "./seed-graph-draft.ts";
 
 /** Every required property of every node is given by some file (reported where the node is first listed). */
 export function checkRequired(draft: SeedGraphDraft, model: DomainModel): void {

@@ -1,5 +1,5 @@
-import type { PropertyModel } from "../schema-model/index.js";
-import { didYouMean, isIsoDate } from "../text/index.js";
+import type { PropertyModel } from "../schema-model/index.ts";
+import { didYouMean, isIsoDate } from "../text/index.ts";
 
 /** Why a value does not fit its property, with the fix; undefined when it fits. */
 export interface ValueProblem {

@@ -1,4 +1,4 @@
-import type { SeedGraph } from "./seed-graph.js";
+import type { SeedGraph } from "./seed-graph.ts";
 
 /** Node counts by label and relationship counts by type (EVIDENCED_BY from evidence): what `seed --check` prints. */
 export function countGraph(graph: SeedGraph): {

@@ -1,7 +1,7 @@
-export { validateSeedDirectory, type ValidatedSeeds } from "./validate-seeds.js";
-export { buildSeedGraph } from "./build-seed-graph.js";
-export { readSeedFile, listSeedFiles, DEFAULT_SEED_DIR, type SeedFile } from "./read-seed-files.js";
-export { loadSeedGraph, resolveUnit, type LoadOptions } from "./load-seed-graph.js";
+export { validateSeedDirectory, type ValidatedSeeds } from "./validate-seeds.ts";
+export { buildSeedGraph } from "./build-seed-graph.ts";
+export { readSeedFile, listSeedFiles, DEFAULT_SEED_DIR, type SeedFile } from "./read-seed-files.ts";
+export { loadSeedGraph, resolveUnit, type LoadOptions } from "./load-seed-graph.ts";
 export {
   addCounters,
   emptyCounters,
@@ -9,10 +9,10 @@ export {
   resetSteps,
   type WriteCounters,
   type WriteStep,
-} from "./write-seed-graph.js";
-export { SeedValidationError, SeedConflictError, formatIssue, type SeedIssue } from "./seed-issue.js";
-export { findNearDuplicates } from "./near-duplicates.js";
-export { checkValue } from "./check-value.js";
+} from "./write-seed-graph.ts";
+export { SeedValidationError, SeedConflictError, formatIssue, type SeedIssue } from "./seed-issue.ts";
+export { findNearDuplicates } from "./near-duplicates.ts";
+export { checkValue } from "./check-value.ts";
 export {
   partnershipsOf,
   relationshipKey,
@@ -20,7 +20,7 @@ export {
   type SeedGraph,
   type SeedNode,
   type SeedRelationship,
-} from "./seed-graph.js";
-export { toNeo4jProperties } from "./to-neo4j.js";
-export { countGraph } from "./count-graph.js";
-export { scaffoldPartnership, slugProblem } from "./scaffold-partnership.js";
+} from "./seed-graph.ts";
+export { toNeo4jProperties } from "./to-neo4j.ts";
+export { countGraph } from "./count-graph.ts";
+export { scaffoldPartnership, slugProblem } from "./scaffold-partnership.ts";

@@ -1,15 +1,15 @@
 import type { Driver } from "neo4j-driver";
-import { SHARED, type DomainModel } from "../schema-model/index.js";
-import { didYouMean } from "../text/index.js";
-import { partnershipsOf, type SeedGraph } from "./seed-graph.js";
-import { SeedValidationError } from "./seed-issue.js";
+import { SHARED, type DomainModel } from "../schema-model/index.ts";
+import { didYouMean } from "../text/index.ts";
+import { partnershipsOf, type SeedGraph } from "./seed-graph.ts";
+import { SeedValidationError } from "./seed-issue.ts";
 import {
   addCounters,
   emptyCounters,
   resetSteps,
   writeSteps,
   type WriteCounters,
-} from "./write-seed-graph.js";
+} from "./write-seed-graph.ts";
 
 export const LOAD_TIMEOUT_MS = 30 * 60_000;
 

@@ -1,6 +1,6 @@
-import { SHARED } from "../schema-model/index.js";
-import { editDistance } from "../text/index.js";
-import type { SeedGraph, SeedNode } from "./seed-graph.js";
+import { SHARED } from "../schema-model/index.ts";
+import { editDistance } from "../text/index.ts";
+import type { SeedGraph, SeedNode } from "./seed-graph.ts";
 
 const NAMED_LABELS = new Set(["Person", "Organisation", "Body"]);
 const normalise = (name: string): string =>

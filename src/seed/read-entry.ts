@@ -1,8 +1,8 @@
-import { ID_PREFIX, idProblem, type DomainModel } from "../schema-model/index.js";
-import { didYouMean } from "../text/index.js";
-import { isRecord, type FileHeader } from "./read-file-header.js";
-import { readRelationships } from "./read-relationships.js";
-import { issueAt, type Listing, type SeedGraphDraft } from "./seed-graph-draft.js";
+import { ID_PREFIX, idProblem, type DomainModel } from "../schema-model/index.ts";
+import { didYouMean } from "../text/index.ts";
+import { isRecord, type FileHeader } from "./read-file-header.ts";
+import { readRelationships } from "./read-relationships.ts";
+import { issueAt, type Listing, type SeedGraphDraft } from "./seed-graph-draft.ts";
 
 const DOCUMENT = ["Document"] as const;
 const RESERVED_ENTRY_KEYS = new Set(["at", "source"]);

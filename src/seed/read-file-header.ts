@@ -1,8 +1,8 @@
 import path from "node:path";
-import { isPartnershipId, SHARED, type DomainModel } from "../schema-model/index.js";
-import { didYouMean } from "../text/index.js";
-import type { SeedFile } from "./read-seed-files.js";
-import type { SeedGraphDraft } from "./seed-graph-draft.js";
+import { isPartnershipId, SHARED, type DomainModel } from "../schema-model/index.ts";
+import { didYouMean } from "../text/index.ts";
+import type { SeedFile } from "./read-seed-files.ts";
+import type { SeedGraphDraft } from "./seed-graph-draft.ts";
 
 const FILE_KEYS = new Set(["partnership", "document", "entries"]);
 

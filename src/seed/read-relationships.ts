@@ -1,9 +1,9 @@
-import type { LabelModel } from "../schema-model/index.js";
-import { didYouMean } from "../text/index.js";
-import { checkValue } from "./check-value.js";
-import { isRecord } from "./read-file-header.js";
-import { issueAt, type Listing, type SeedGraphDraft } from "./seed-graph-draft.js";
-import { relationshipKey } from "./seed-graph.js";
+import type { LabelModel } from "../schema-model/index.ts";
+import { didYouMean } from "../text/index.ts";
+import { checkValue } from "./check-value.ts";
+import { isRecord } from "./read-file-header.ts";
+import { issueAt, type Listing, type SeedGraphDraft } from "./seed-graph-draft.ts";
+import { relationshipKey } from "./seed-graph.ts";
 
 /** The entry a relationship key belongs to: its node, its `at` and `source`, and where it is listed (with its file's partnership). */
 export interface EntryContext {

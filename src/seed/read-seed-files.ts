@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from "yaml";
-import { ID_PATTERN } from "../schema-model/index.js";
-import type { SeedIssue } from "./seed-issue.js";
+import { ID_PATTERN } from "../schema-model/index.ts";
+import type { SeedIssue } from "./seed-issue.ts";
 
 /** The sample partnerships shipped with the project (seeds/barnet, seeds/shared, ...). */
 export const DEFAULT_SEED_DIR = path.resolve(import.meta.dirname, "../../seeds");

@@ -1,5 +1,5 @@
-import { SHARED } from "../schema-model/index.js";
-import { issueAt, type Listing, type SeedGraphDraft } from "./seed-graph-draft.js";
+import { SHARED } from "../schema-model/index.ts";
+import { issueAt, type Listing, type SeedGraphDraft } from "./seed-graph-draft.ts";
 
 const place = (listing: Listing): string => (listing.line ? `${listing.file}:${listing.line}` : listing.file);
 

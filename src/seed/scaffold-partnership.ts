@@ -1,4 +1,4 @@
-import { ID_PATTERN, PARTNERSHIP_PREFIX, SHARED } from "../schema-model/index.js";
+import { ID_PATTERN, PARTNERSHIP_PREFIX, SHARED } from "../schema-model/index.ts";
 
 /** Why a slug cannot name a new partnership's folder and ids; undefined when it can. */
 export function slugProblem(slug: string): string | undefined {

@@ -1,7 +1,7 @@
-import type { PropertyModel } from "../schema-model/index.js";
-import { checkValue } from "./check-value.js";
-import type { SeedGraph, SeedNode, SeedRelationship } from "./seed-graph.js";
-import type { SeedIssue } from "./seed-issue.js";
+import type { PropertyModel } from "../schema-model/index.ts";
+import { checkValue } from "./check-value.ts";
+import type { SeedGraph, SeedNode, SeedRelationship } from "./seed-graph.ts";
+import type { SeedIssue } from "./seed-issue.ts";
 
 /** One file's listing of a node: which partnership's file it is, and where. */
 export interface Listing {

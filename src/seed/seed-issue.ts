@@ -1,4 +1,4 @@
-import { UserError } from "../errors/index.js";
+import { UserError } from "../errors/index.ts";
 
 /** One problem found in a seed file: where it is, what was expected, what was found, and the fix. */
 export interface SeedIssue {
@@ -25,13 +25,13 @@ export function formatIssue(issue: SeedIssue): string {
 
 /** Thrown before anything is written when any seed file is invalid; lists every issue found. */
 export class SeedValidationError extends UserError {
-  constructor(
-    readonly issues: readonly SeedIssue[],
-    what = "problem(s) in the seed files",
-  ) {
+  readonly issues: readonly SeedIssue[];
+
+  constructor(issues: readonly SeedIssue[], what = "problem(s) in the seed files") {
     super(
       `${issues.length} ${what}; nothing was written:\n${issues.map((i) => `  ${formatIssue(i)}`).join("\n")}`,
     );
+    this.issues = issues;
   }
 }
 

@@ -1,5 +1,5 @@
 import neo4j from "neo4j-driver";
-import type { PropertyModel } from "../schema-model/index.js";
+import type { PropertyModel } from "../schema-model/index.ts";
 
 function convertScalar(property: PropertyModel | undefined, value: unknown): unknown {
   if (property?.type === "Date" && typeof value === "string") {

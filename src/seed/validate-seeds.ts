@@ -1,9 +1,9 @@
-import type { DomainModel } from "../schema-model/index.js";
-import { buildSeedGraph } from "./build-seed-graph.js";
-import { findNearDuplicates } from "./near-duplicates.js";
-import { listSeedFiles, readSeedFile } from "./read-seed-files.js";
-import type { SeedGraph } from "./seed-graph.js";
-import { SeedValidationError } from "./seed-issue.js";
+import type { DomainModel } from "../schema-model/index.ts";
+import { buildSeedGraph } from "./build-seed-graph.ts";
+import { findNearDuplicates } from "./near-duplicates.ts";
+import { listSeedFiles, readSeedFile } from "./read-seed-files.ts";
+import type { SeedGraph } from "./seed-graph.ts";
+import { SeedValidationError } from "./seed-issue.ts";
 
 export interface ValidatedSeeds {
   graph: SeedGraph;

@@ -1,8 +1,8 @@
 import type { ManagedTransaction } from "neo4j-driver";
-import { ID_PREFIX, SHARED, type DomainModel } from "../schema-model/index.js";
-import { partnershipsOf, type SeedGraph, type SeedNode, type SeedRelationship } from "./seed-graph.js";
-import { SeedConflictError, type SeedIssue } from "./seed-issue.js";
-import { toNeo4jProperties } from "./to-neo4j.js";
+import { ID_PREFIX, SHARED, type DomainModel } from "../schema-model/index.ts";
+import { partnershipsOf, type SeedGraph, type SeedNode, type SeedRelationship } from "./seed-graph.ts";
+import { SeedConflictError, type SeedIssue } from "./seed-issue.ts";
+import { toNeo4jProperties } from "./to-neo4j.ts";
 
 export const BATCH_SIZE = 1000;
 

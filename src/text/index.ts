@@ -1,5 +1,5 @@
-export { naturalCompare } from "./natural-compare.js";
-export { editDistance, didYouMean } from "./closest.js";
+export { naturalCompare } from "./natural-compare.ts";
+export { editDistance, didYouMean } from "./closest.ts";
 export {
   today,
   isIsoDate,
@@ -8,4 +8,4 @@ export {
   daysInMonth,
   type IsoDate,
   type CalendarDate,
-} from "./dates.js";
+} from "./dates.ts";

@@ -1,10 +1,10 @@
-import type { AccountabilityRole, RelationshipType } from "../../generated/resolvers.js";
-import { pathNode } from "./cypher-fragments.js";
-import type { ReadQuery } from "./read-query.js";
-import { fromRoot, inScope, rootPartnership, scopeParameters, type Scope } from "./scope.js";
-import { isTopKind, topBody, validLinesUp } from "./top.js";
-import type { PathNode } from "./types.js";
-import { validAt } from "./validity.js";
+import type { AccountabilityRole, RelationshipType } from "../../generated/resolvers.ts";
+import { pathNode } from "./cypher-fragments.ts";
+import type { ReadQuery } from "./read-query.ts";
+import { fromRoot, inScope, rootPartnership, scopeParameters, type Scope } from "./scope.ts";
+import { isTopKind, topBody, validLinesUp } from "./top.ts";
+import type { PathNode } from "./types.ts";
+import { validAt } from "./validity.ts";
 
 export interface AccountabilityStepRow {
   depth: number;

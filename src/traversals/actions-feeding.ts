@@ -1,9 +1,9 @@
-import { entityProperties, pathNode, type EntitySelection } from "./cypher-fragments.js";
-import { capped } from "./limits.js";
-import type { ReadQuery } from "./read-query.js";
-import { fromRoot, inScope, rootPartnership, scopeParameters, type Scope } from "./scope.js";
-import { naturalCompare } from "../text/index.js";
-import type { PathNode } from "./types.js";
+import { entityProperties, pathNode, type EntitySelection } from "./cypher-fragments.ts";
+import { capped } from "./limits.ts";
+import type { ReadQuery } from "./read-query.ts";
+import { fromRoot, inScope, rootPartnership, scopeParameters, type Scope } from "./scope.ts";
+import { naturalCompare } from "../text/index.ts";
+import type { PathNode } from "./types.ts";
 
 export interface FeedingActionRow {
   actionId: string;

@@ -1,10 +1,10 @@
-import type { RelationshipType } from "../../generated/resolvers.js";
-import { entityProperties, pathNode, type EntitySelection } from "./cypher-fragments.js";
-import type { ReadQuery } from "./read-query.js";
-import { fromRoot, inScope, rootPartnership, scopeParameters, type Scope } from "./scope.js";
-import { LINES } from "./top.js";
-import type { PathNode } from "./types.js";
-import { validAt } from "./validity.js";
+import type { RelationshipType } from "../../generated/resolvers.ts";
+import { entityProperties, pathNode, type EntitySelection } from "./cypher-fragments.ts";
+import type { ReadQuery } from "./read-query.ts";
+import { fromRoot, inScope, rootPartnership, scopeParameters, type Scope } from "./scope.ts";
+import { LINES } from "./top.ts";
+import type { PathNode } from "./types.ts";
+import { validAt } from "./validity.ts";
 
 export interface ReportingBodyRow {
   bodyId: string;

@@ -1,10 +1,10 @@
-import type { RelationshipType } from "../../generated/resolvers.js";
-import { notFound } from "../errors/index.js";
-import { lookupUnion, pathNode, visible } from "./cypher-fragments.js";
-import { capped } from "./limits.js";
-import type { ReadQuery } from "./read-query.js";
-import { fromRoot, inScope, rootPartnership, scopeParameters, type Scope } from "./scope.js";
-import type { PathNode } from "./types.js";
+import type { RelationshipType } from "../../generated/resolvers.ts";
+import { notFound } from "../errors/index.ts";
+import { lookupUnion, pathNode, visible } from "./cypher-fragments.ts";
+import { capped } from "./limits.ts";
+import type { ReadQuery } from "./read-query.ts";
+import { fromRoot, inScope, rootPartnership, scopeParameters, type Scope } from "./scope.ts";
+import type { PathNode } from "./types.ts";
 
 export interface PathStepRow {
   from: PathNode;

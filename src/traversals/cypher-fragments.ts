@@ -7,7 +7,7 @@ import {
   SYSTEM_FIELDS,
   type DomainModel,
   type RelationshipModel,
-} from "../schema-model/index.js";
+} from "../schema-model/index.ts";
 
 /**
  * Small Cypher pieces every traversal shares, so a rule (what a name is, what is restricted,

@@ -1,5 +1,5 @@
 import { isInt, type Date as Neo4jDate, type Integer } from "neo4j-driver";
-import { formatIsoDate, type IsoDate } from "../text/dates.js";
+import { formatIsoDate, type IsoDate } from "../text/dates.ts";
 
 const number = (value: number | Integer | bigint): number =>
   typeof value === "number" ? value : isInt(value) ? value.toNumber() : Number(value);

@@ -1,6 +1,6 @@
-import type { BodyKind, RelationshipType } from "../../generated/resolvers.js";
-import { notFound } from "../errors/index.js";
-import type { ReadQuery } from "./read-query.js";
+import type { BodyKind, RelationshipType } from "../../generated/resolvers.ts";
+import { notFound } from "../errors/index.ts";
+import type { ReadQuery } from "./read-query.ts";
 import {
   fromRoot,
   inScope,
@@ -10,9 +10,9 @@ import {
   settlePartnership,
   type PartnershipScope,
   type Scope,
-} from "./scope.js";
-import { hasNoRouteTo, headsAbove, LINES, topBody } from "./top.js";
-import { validAt } from "./validity.js";
+} from "./scope.ts";
+import { hasNoRouteTo, headsAbove, LINES, topBody } from "./top.ts";
+import { validAt } from "./validity.ts";
 
 export interface DiagramNodeRow {
   id: string;

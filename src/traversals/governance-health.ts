@@ -1,8 +1,8 @@
 import neo4j from "neo4j-driver";
-import type { HealthRule, Severity } from "../../generated/resolvers.js";
-import { lookupUnion, pathNode } from "./cypher-fragments.js";
-import { capped } from "./limits.js";
-import type { ReadQuery } from "./read-query.js";
+import type { HealthRule, Severity } from "../../generated/resolvers.ts";
+import { lookupUnion, pathNode } from "./cypher-fragments.ts";
+import { capped } from "./limits.ts";
+import type { ReadQuery } from "./read-query.ts";
 import {
   assertPartnershipExists,
   checkRoot,
@@ -11,10 +11,10 @@ import {
   scopeParameters,
   settlePartnership,
   type Scope,
-} from "./scope.js";
-import { hasNoRouteTo, hasTopKind, headsAbove, topBody, validLinesUp } from "./top.js";
-import type { PathNode } from "./types.js";
-import { validAt } from "./validity.js";
+} from "./scope.ts";
+import { hasNoRouteTo, hasTopKind, headsAbove, topBody, validLinesUp } from "./top.ts";
+import type { PathNode } from "./types.ts";
+import { validAt } from "./validity.ts";
 
 export type { Severity };
 

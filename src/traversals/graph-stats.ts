@@ -1,7 +1,7 @@
-import { LABELS } from "../schema-model/index.js";
-import { visible } from "./cypher-fragments.js";
-import type { ReadQuery } from "./read-query.js";
-import { assertPartnershipExists, ownedBy, scopeParameters, type PartnershipScope } from "./scope.js";
+import { LABELS } from "../schema-model/index.ts";
+import { visible } from "./cypher-fragments.ts";
+import type { ReadQuery } from "./read-query.ts";
+import { assertPartnershipExists, ownedBy, scopeParameters, type PartnershipScope } from "./scope.ts";
 
 export interface LabelCountRow {
   label: string;

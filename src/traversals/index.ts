@@ -1,18 +1,18 @@
-export { actionsFeeding, type FeedingActionRow } from "./actions-feeding.js";
+export { actionsFeeding, type FeedingActionRow } from "./actions-feeding.ts";
 export {
   accountabilityChain,
   accountabilityChains,
   type AccountabilityStepRow,
-} from "./accountability-chain.js";
-export { bodiesReportingTo, type ReportingBodyRow } from "./bodies-reporting-to.js";
-export { responsibilities, type ResponsibilityRow } from "./responsibilities.js";
+} from "./accountability-chain.ts";
+export { bodiesReportingTo, type ReportingBodyRow } from "./bodies-reporting-to.ts";
+export { responsibilities, type ResponsibilityRow } from "./responsibilities.ts";
 export {
   governanceDiagram,
   type DiagramRows,
   type DiagramNodeRow,
   type DiagramEdgeRow,
-} from "./governance-diagram.js";
-export { governanceHealth, RULES, type FindingRow, type Severity } from "./governance-health.js";
+} from "./governance-diagram.ts";
+export { governanceHealth, RULES, type FindingRow, type Severity } from "./governance-health.ts";
 export {
   search,
   boundedSearchWords,
@@ -22,13 +22,13 @@ export {
   matchedSpelling,
   closeness,
   type SearchHitRow,
-} from "./search.js";
-export { connection, type PathStepRow } from "./connection.js";
-export { graphStats, type GraphStatsRows } from "./graph-stats.js";
-export { createReadQuery, toPlain, type ReadQuery } from "./read-query.js";
-export { dateText } from "./date-text.js";
-export { LIMITS } from "./limits.js";
-export { ANONYMOUS, isOfficerOf, viewerParameters, type PathNode, type Viewer } from "./types.js";
+} from "./search.ts";
+export { connection, type PathStepRow } from "./connection.ts";
+export { graphStats, type GraphStatsRows } from "./graph-stats.ts";
+export { createReadQuery, toPlain, type ReadQuery } from "./read-query.ts";
+export { dateText } from "./date-text.ts";
+export { LIMITS } from "./limits.ts";
+export { ANONYMOUS, isOfficerOf, viewerParameters, type PathNode, type Viewer } from "./types.ts";
 export {
   buildScope,
   scopeParameters,
@@ -39,10 +39,10 @@ export {
   type Scope,
   type PartnershipScope,
   type ScopeInput,
-} from "./scope.js";
-export { isValidAt, validAt, type Dated } from "./validity.js";
-export { membersAt, type MemberEdge } from "./members.js";
-export { TOP_KINDS, isTopKind } from "./top.js";
+} from "./scope.ts";
+export { isValidAt, validAt, type Dated } from "./validity.ts";
+export { membersAt, type MemberEdge } from "./members.ts";
+export { TOP_KINDS, isTopKind } from "./top.ts";
 export {
   inheritedRestriction,
   type EntitySelection,
@@ -51,4 +51,4 @@ export {
   readableProperties,
   restrictedNode,
   visible,
-} from "./cypher-fragments.js";
+} from "./cypher-fragments.ts";

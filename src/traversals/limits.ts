@@ -1,4 +1,4 @@
-import { ErrorCode, GovernanceError } from "../errors/index.js";
+import { ErrorCode, GovernanceError } from "../errors/index.ts";
 
 /**
  * Caps on traversal arguments; the error says the cap so a caller can retry within it. The search

@@ -3,8 +3,8 @@
  * packs, the viewer's panel). Imports nothing but the validity rule and text, so the viewer's
  * bundle can import this file directly.
  */
-import { naturalCompare } from "../text/natural-compare.js";
-import { isValidAt } from "./validity.js";
+import { naturalCompare } from "../text/natural-compare.ts";
+import { isValidAt } from "./validity.ts";
 
 /** MemberRole (schema/enums.graphql), most senior first; a role not listed ranks after these. */
 const ROLE_ORDER: readonly string[] = ["CHAIR", "VICE_CHAIR", "MEMBER", "ADVISER", "SECRETARIAT"];

@@ -1,5 +1,5 @@
 import neo4j, { isDate, isDateTime, isInt, type Driver } from "neo4j-driver";
-import { dateText } from "./date-text.js";
+import { dateText } from "./date-text.ts";
 
 /** Runs one read query (one database round trip) and returns plain JavaScript rows. */
 export type ReadQuery = (

@@ -1,9 +1,9 @@
-import type { RelationshipType } from "../../generated/resolvers.js";
-import { pathNode, visible } from "./cypher-fragments.js";
-import type { ReadQuery } from "./read-query.js";
-import { fromRoot, inScope, rootPartnership, scopeParameters, type Scope } from "./scope.js";
-import type { PathNode } from "./types.js";
-import { validAt } from "./validity.js";
+import type { RelationshipType } from "../../generated/resolvers.ts";
+import { pathNode, visible } from "./cypher-fragments.ts";
+import type { ReadQuery } from "./read-query.ts";
+import { fromRoot, inScope, rootPartnership, scopeParameters, type Scope } from "./scope.ts";
+import type { PathNode } from "./types.ts";
+import { validAt } from "./validity.ts";
 
 export interface ResponsibilityRow {
   role: string;

@@ -1,11 +1,11 @@
 import neo4j, { isDate } from "neo4j-driver";
-import { ErrorCode, GovernanceError, notFound } from "../errors/index.js";
-import { SHARED } from "../schema-model/index.js";
-import { isIsoDate, parseIsoDate, today, type IsoDate } from "../text/dates.js";
-import { dateText } from "./date-text.js";
-import { didYouMean } from "../text/index.js";
-import type { ReadQuery } from "./read-query.js";
-import { viewerParameters, type Viewer } from "./types.js";
+import { ErrorCode, GovernanceError, notFound } from "../errors/index.ts";
+import { SHARED } from "../schema-model/index.ts";
+import { isIsoDate, parseIsoDate, today, type IsoDate } from "../text/dates.ts";
+import { dateText } from "./date-text.ts";
+import { didYouMean } from "../text/index.ts";
+import type { ReadQuery } from "./read-query.ts";
+import { viewerParameters, type Viewer } from "./types.ts";
 
 /**
  * What one question is about, built once by its resolver and passed to the traversal; the

@@ -1,13 +1,13 @@
 import neo4j from "neo4j-driver";
-import { ErrorCode, GovernanceError } from "../errors/index.js";
-import { luceneRefusal, RESTRICTED_SEARCH_INDEX, SEARCH_FIELDS, SEARCH_INDEX } from "../graph/index.js";
-import { SHARED } from "../schema-model/index.js";
-import { editDistance } from "../text/index.js";
-import { officerOfPartnership, pathNode, visible } from "./cypher-fragments.js";
-import { capped, limitExceeded, LIMITS } from "./limits.js";
-import type { ReadQuery } from "./read-query.js";
-import { assertPartnershipExists, inScope, scopeParameters, settlePartnership, type Scope } from "./scope.js";
-import type { PathNode } from "./types.js";
+import { ErrorCode, GovernanceError } from "../errors/index.ts";
+import { luceneRefusal, RESTRICTED_SEARCH_INDEX, SEARCH_FIELDS, SEARCH_INDEX } from "../graph/index.ts";
+import { SHARED } from "../schema-model/index.ts";
+import { editDistance } from "../text/index.ts";
+import { officerOfPartnership, pathNode, visible } from "./cypher-fragments.ts";
+import { capped, limitExceeded, LIMITS } from "./limits.ts";
+import type { ReadQuery } from "./read-query.ts";
+import { assertPartnershipExists, inScope, scopeParameters, settlePartnership, type Scope } from "./scope.ts";
+import type { PathNode } from "./types.ts";
 
 export interface SearchHitRow {
   score: number;

@@ -1,4 +1,4 @@
-import { validAt } from "./validity.js";
+import { validAt } from "./validity.ts";
 
 /**
  * The top of a partnership's structure (docs/tenancy.md), written once: the rule the diagram,

@@ -3,9 +3,9 @@
  * is open. Written here twice, side by side, so the two cannot drift: as a Cypher fragment for
  * the traversals and as a TypeScript function for the clients (report, viewer). This file imports
  * nothing at run time, so a browser bundle can import it directly:
- * `import { isValidAt } from "../../traversals/validity.js"`.
+ * `import { isValidAt } from "../../traversals/validity.ts"`.
  */
-import type { IsoDate } from "../text/dates.js";
+import type { IsoDate } from "../text/dates.ts";
 
 /** Anything with validity bounds: ISO dates "YYYY-MM-DD" (which compare correctly as strings). */
 export interface Dated {

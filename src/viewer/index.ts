@@ -1,3 +1,3 @@
 // The governance-diagram viewer: the page in app/ (built by Vite) and the server side that builds and serves it.
-export { ensureViewerBuilt, isViewerBuildCurrent } from "./build-viewer.js";
-export { VIEWER_CSP, viewerRoutes } from "./serve-viewer.js";
+export { ensureViewerBuilt, isViewerBuildCurrent } from "./build-viewer.ts";
+export { VIEWER_CSP, viewerRoutes } from "./serve-viewer.ts";

@@ -1,7 +1,7 @@
 import express from "express";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { VIEWER_DIST_DIR } from "./build-viewer.js";
+import { VIEWER_DIST_DIR } from "./build-viewer.ts";
 
 /**
  * The page's Content-Security-Policy: its own scripts only, API calls to its own origin, and

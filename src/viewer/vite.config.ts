@@ -6,7 +6,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
-import { legendHtml } from "./app/render/legend.js";
+import { legendHtml } from "./app/render/legend.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

@@ -1,7 +1,7 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { watchGraphShape } from "../../src/api/index.js";
-import { DATABASE, isolatedPartnership, testDriver } from "../support/database.js";
+import { watchGraphShape } from "../../src/api/index.ts";
+import { DATABASE, isolatedPartnership, testDriver } from "../support/database.ts";
 
 // The cost model prices a filter on a root list by the whole graph's nodes of its type, and a
 // list under a shared node by that node's own relationships (src/api/graph-shape.ts): both must be

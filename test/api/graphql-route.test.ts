@@ -1,8 +1,8 @@
 import { request } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { COMPRESS_FROM_BYTES } from "../../src/api/index.js";
-import { useTestServer } from "../support/api.js";
+import { COMPRESS_FROM_BYTES } from "../../src/api/index.ts";
+import { useTestServer } from "../support/api.ts";
 
 // /graphql compresses its answers itself (src/api/graphql-route.ts): in one piece, with a
 // Content-Length, as the client accepts; small answers go as they are. The sample's two

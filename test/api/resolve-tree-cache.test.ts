@@ -1,9 +1,9 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveTreeCacheStats, translationCacheStats, type RunningServer } from "../../src/api/index.js";
-import { graphql, startTestServer, tokenFor } from "../support/api.js";
-import { testDriver } from "../support/database.js";
-import { loadRestrictedFixture } from "../security/fixture.js";
+import { resolveTreeCacheStats, translationCacheStats, type RunningServer } from "../../src/api/index.ts";
+import { graphql, startTestServer, tokenFor } from "../support/api.ts";
+import { testDriver } from "../support/database.ts";
+import { loadRestrictedFixture } from "../security/fixture.ts";
 
 // The resolve-tree cache (src/api/resolve-tree-cache.ts) reuses @neo4j/graphql's resolve tree for
 // a repeated query. Each test asks one document more than once and checks both that the cache was

@@ -1,9 +1,9 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { translationCacheStats, type RunningServer } from "../../src/api/index.js";
-import { graphql, startTestServer, tokenFor } from "../support/api.js";
-import { DATABASE, testDriver } from "../support/database.js";
-import { loadRestrictedFixture } from "../security/fixture.js";
+import { translationCacheStats, type RunningServer } from "../../src/api/index.ts";
+import { graphql, startTestServer, tokenFor } from "../support/api.ts";
+import { DATABASE, testDriver } from "../support/database.ts";
+import { loadRestrictedFixture } from "../security/fixture.ts";
 
 // The translation cache (src/api/translation-cache.ts) reuses @neo4j/graphql's Cypher for a
 // repeated read. Each test asks the same document twice or more and checks both that the cache

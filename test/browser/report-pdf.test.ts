@@ -19,11 +19,11 @@ import {
   reportRequest,
   type MadeReport,
   type PdfPrinter,
-} from "../../src/report/index.js";
-import type { ContentsEntry } from "../../src/report/document/index.js";
-import { renderHtml } from "../../src/report/render/index.js";
-import { countingSource } from "../report/support.js";
-import { sharedChromium } from "./support/chromium.js";
+} from "../../src/report/index.ts";
+import type { ContentsEntry } from "../../src/report/document/index.ts";
+import { renderHtml } from "../../src/report/render/index.ts";
+import { countingSource } from "../report/support.ts";
+import { sharedChromium } from "./support/chromium.ts";
 import {
   bare,
   brokenWords,
@@ -35,7 +35,7 @@ import {
   rowDefects,
   tokens,
   type PdfLayout,
-} from "./support/pdf-layout.js";
+} from "./support/pdf-layout.ts";
 
 let source: Awaited<ReturnType<typeof countingSource>>;
 let printing: Promise<PdfPrinter> | undefined;

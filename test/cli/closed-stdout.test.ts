@@ -10,7 +10,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
  * with EPIPE.
  */
 function runWithClosedStdout(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+  const child = spawn(process.execPath, ["src/cli/main.ts", ...args], {
     cwd: ROOT,
     env: { ...process.env, NEO4J_URI: inject("neo4jUri") },
     stdio: ["ignore", "pipe", "pipe"],

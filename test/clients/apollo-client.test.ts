@@ -10,12 +10,12 @@ import { addTypenameToDocument } from "@apollo/client/utilities";
 import { print, type DocumentNode } from "graphql";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/api/index.js";
-import { GraphQLClient } from "../../src/viewer/app/index.js";
-import { graphql, startTestServer, tokenFor } from "../support/api.js";
-import { DATABASE, testDriver } from "../support/database.js";
-import { shippedVariables } from "../../bench/cost/shipped-variables.js";
-import { shippedDocuments } from "./shipped-documents.js";
+import type { RunningServer } from "../../src/api/index.ts";
+import { GraphQLClient } from "../../src/viewer/app/index.ts";
+import { graphql, startTestServer, tokenFor } from "../support/api.ts";
+import { DATABASE, testDriver } from "../support/database.ts";
+import { shippedVariables } from "../../bench/cost/shipped-variables.ts";
+import { shippedDocuments } from "./shipped-documents.ts";
 
 const PARTNERSHIP = "partnership:barnet";
 

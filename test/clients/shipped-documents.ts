@@ -3,7 +3,7 @@
  * codegen typed them in generated/documents.ts, by operation name.
  */
 import type { DocumentNode, OperationDefinitionNode } from "graphql";
-import * as documents from "../../generated/documents.js";
+import * as documents from "../../generated/documents.ts";
 
 export function shippedDocuments(): Map<string, DocumentNode> {
   const all = new Map<string, DocumentNode>();

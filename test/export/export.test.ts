@@ -6,25 +6,25 @@ import { Parser, Store, DataFactory, type Quad } from "n3";
 import type { Driver } from "neo4j-driver";
 import { Validator, type Schema } from "jsonschema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/api/index.js";
+import type { RunningServer } from "../../src/api/index.ts";
 import {
   DEFAULT_BASE_IRI,
   exportFiles,
   NAMESPACES,
   type ExportRequest,
   type PopoloExport,
-} from "../../src/export/index.js";
-import { buildDomainModel, readTypeDefs, restrictions } from "../../src/schema-model/index.js";
+} from "../../src/export/index.ts";
+import { buildDomainModel, readTypeDefs, restrictions } from "../../src/schema-model/index.ts";
 import {
   ANONYMOUS,
   buildScope,
   createReadQuery,
   graphStats,
   type Viewer,
-} from "../../src/traversals/index.js";
-import { startTestServer, tokenFor } from "../support/api.js";
-import { DATABASE, isolatedPartnership, testDriver } from "../support/database.js";
-import { loadFixture } from "../support/seed-fixture.js";
+} from "../../src/traversals/index.ts";
+import { startTestServer, tokenFor } from "../support/api.ts";
+import { DATABASE, isolatedPartnership, testDriver } from "../support/database.ts";
+import { loadFixture } from "../support/seed-fixture.ts";
 
 const BARNET = "partnership:barnet";
 const OFFICER: Viewer = { officerOf: [BARNET] };

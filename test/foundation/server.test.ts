@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { graphql, tokenFor, useTestServer } from "../support/api.js";
+import { graphql, tokenFor, useTestServer } from "../support/api.ts";
 
 const api = useTestServer();
 

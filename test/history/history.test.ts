@@ -1,10 +1,10 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/api/index.js";
-import { graphql, startTestServer, tokenFor } from "../support/api.js";
-import { DATABASE, isolatedPartnership, testDriver } from "../support/database.js";
-import { today } from "../../src/text/index.js";
-import { loadFixture } from "../support/seed-fixture.js";
+import type { RunningServer } from "../../src/api/index.ts";
+import { graphql, startTestServer, tokenFor } from "../support/api.ts";
+import { DATABASE, isolatedPartnership, testDriver } from "../support/database.ts";
+import { today } from "../../src/text/index.ts";
+import { loadFixture } from "../support/seed-fixture.ts";
 
 interface Fact {
   kind: string;

@@ -1,10 +1,10 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/api/index.js";
-import { graphql, startTestServer, tokenFor } from "../support/api.js";
-import { DATABASE, testDriver } from "../support/database.js";
-import { footprint, loadImportFixture } from "./fixture.js";
-import { xlsx } from "./sample-plans.js";
+import type { RunningServer } from "../../src/api/index.ts";
+import { graphql, startTestServer, tokenFor } from "../support/api.ts";
+import { DATABASE, testDriver } from "../support/database.ts";
+import { footprint, loadImportFixture } from "./fixture.ts";
+import { xlsx } from "./sample-plans.ts";
 
 let driver: Driver;
 let server: RunningServer;

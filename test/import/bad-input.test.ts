@@ -1,9 +1,9 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ImportError, importSpreadsheet, type CellError, type ImportReport } from "../../src/import/index.js";
-import { DATABASE, testDriver } from "../support/database.js";
-import { footprint, loadImportFixture } from "./fixture.js";
-import { xlsx, type Cell } from "./sample-plans.js";
+import { ImportError, importSpreadsheet, type CellError, type ImportReport } from "../../src/import/index.ts";
+import { DATABASE, testDriver } from "../support/database.ts";
+import { footprint, loadImportFixture } from "./fixture.ts";
+import { xlsx, type Cell } from "./sample-plans.ts";
 
 let driver: Driver;
 let fixture: Awaited<ReturnType<typeof loadImportFixture>>;

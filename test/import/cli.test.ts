@@ -2,12 +2,12 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it, vi, inject } from "vitest";
-import { importCommand, runCommand } from "../../src/cli/index.js";
-import { loadConfig } from "../../src/config/index.js";
-import { tempDir } from "../report/support.js";
-import { testDriver } from "../support/database.js";
-import { footprint, loadImportFixture } from "./fixture.js";
-import { xlsx } from "./sample-plans.js";
+import { importCommand, runCommand } from "../../src/cli/index.ts";
+import { loadConfig } from "../../src/config/index.ts";
+import { tempDir } from "../report/support.ts";
+import { testDriver } from "../support/database.ts";
+import { footprint, loadImportFixture } from "./fixture.ts";
+import { xlsx } from "./sample-plans.ts";
 
 let driver: Driver;
 let fixture: Awaited<ReturnType<typeof loadImportFixture>>;

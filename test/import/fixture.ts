@@ -1,7 +1,7 @@
 import type { Driver } from "neo4j-driver";
-import { DATABASE, isolatedPartnership } from "../support/database.js";
-import { loadFixture } from "../support/seed-fixture.js";
-import { plan2013, plan2022, type SamplePlan } from "./sample-plans.js";
+import { DATABASE, isolatedPartnership } from "../support/database.ts";
+import { loadFixture } from "../support/seed-fixture.ts";
+import { plan2013, plan2022, type SamplePlan } from "./sample-plans.ts";
 
 const yamlList = (items: readonly string[]): string => `[${items.map((i) => JSON.stringify(i)).join(", ")}]`;
 

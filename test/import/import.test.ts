@@ -2,14 +2,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { entityHistory } from "../../src/history/index.js";
-import { formatImportReport, importSpreadsheet, type ImportReport } from "../../src/import/index.js";
-import { reportRequest, runReport } from "../../src/report/index.js";
-import { createReadQuery } from "../../src/traversals/index.js";
-import { countingSource, tempDir } from "../report/support.js";
-import { DATABASE, testDriver } from "../support/database.js";
-import { footprint, loadImportFixture } from "./fixture.js";
-import { csv, leadCell, xlsx, type Cell, type SamplePlan, type SheetSpec } from "./sample-plans.js";
+import { entityHistory } from "../../src/history/index.ts";
+import { formatImportReport, importSpreadsheet, type ImportReport } from "../../src/import/index.ts";
+import { reportRequest, runReport } from "../../src/report/index.ts";
+import { createReadQuery } from "../../src/traversals/index.ts";
+import { countingSource, tempDir } from "../report/support.ts";
+import { DATABASE, testDriver } from "../support/database.ts";
+import { footprint, loadImportFixture } from "./fixture.ts";
+import { csv, leadCell, xlsx, type Cell, type SamplePlan, type SheetSpec } from "./sample-plans.ts";
 
 const QUARTERS = ["2013/14 Q1", "2013/14 Q2", "2013/14 Q3", "2013/14 Q4"];
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { stringify } from "csv-stringify/sync";
 import { parse } from "yaml";
-import { today } from "../../src/text/index.js";
+import { today } from "../../src/text/index.ts";
 
 /**
  * The sample's two action plans (seeds/barnet/papers/action-plan-2013-14.yaml and -2022-23.yaml)

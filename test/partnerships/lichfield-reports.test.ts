@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeReport, reportRequest } from "../../src/report/index.js";
-import type { BodyReport, StrategyReport } from "../../src/report/model/index.js";
-import { countingSource } from "../report/support.js";
+import { makeReport, reportRequest } from "../../src/report/index.ts";
+import type { BodyReport, StrategyReport } from "../../src/report/model/index.ts";
+import { countingSource } from "../report/support.ts";
 
 // The reports for the second sample partnership (seeds/lichfield/): the plan's own levels and
 // order, each action once, and a board whose members are organisations.

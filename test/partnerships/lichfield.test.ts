@@ -1,8 +1,8 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/api/index.js";
-import { graphql, startTestServer } from "../support/api.js";
-import { testDriver } from "../support/database.js";
+import type { RunningServer } from "../../src/api/index.ts";
+import { graphql, startTestServer } from "../support/api.ts";
+import { testDriver } from "../support/database.ts";
 
 // The second sample partnership, loaded beside Barnet by test/global-setup.ts. Every expectation
 // is read off the Lichfield sources that seeds/lichfield/ transcribes (seeds/README.md, "The

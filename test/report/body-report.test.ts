@@ -2,10 +2,10 @@ import { parse } from "csv-parse/sync";
 import { HtmlValidate } from "html-validate";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeReport, renderReport, reportRequest } from "../../src/report/index.js";
-import type { BodyReport } from "../../src/report/model/index.js";
-import { DATABASE, isolatedPartnership, testDriver } from "../support/database.js";
-import { countingSource } from "./support.js";
+import { makeReport, renderReport, reportRequest } from "../../src/report/index.ts";
+import type { BodyReport } from "../../src/report/model/index.ts";
+import { DATABASE, isolatedPartnership, testDriver } from "../support/database.ts";
+import { countingSource } from "./support.ts";
 
 let driver: Driver;
 let source: Awaited<ReturnType<typeof countingSource>>;

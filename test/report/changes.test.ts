@@ -1,11 +1,11 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/api/index.js";
-import { reportRequest, runReport } from "../../src/report/index.js";
-import type { BodyReport, ChangeLine, ChangesSection } from "../../src/report/model/index.js";
-import { today } from "../../src/text/index.js";
-import { graphql, startTestServer, tokenFor } from "../support/api.js";
-import { DATABASE, isolatedPartnership, testDriver } from "../support/database.js";
+import type { RunningServer } from "../../src/api/index.ts";
+import { reportRequest, runReport } from "../../src/report/index.ts";
+import type { BodyReport, ChangeLine, ChangesSection } from "../../src/report/model/index.ts";
+import { today } from "../../src/text/index.ts";
+import { graphql, startTestServer, tokenFor } from "../support/api.ts";
+import { DATABASE, isolatedPartnership, testDriver } from "../support/database.ts";
 
 let driver: Driver;
 let server: RunningServer;

@@ -2,9 +2,9 @@ import { parse } from "csv-parse/sync";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { reportCommand } from "../../src/cli/index.js";
-import { tokenFor, useTestServer } from "../support/api.js";
-import { tempDir } from "./support.js";
+import { reportCommand } from "../../src/cli/index.ts";
+import { tokenFor, useTestServer } from "../support/api.ts";
+import { tempDir } from "./support.ts";
 
 const api = useTestServer();
 

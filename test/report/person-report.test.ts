@@ -1,8 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeReport, renderReport, reportRequest } from "../../src/report/index.js";
-import type { PersonReport } from "../../src/report/model/index.js";
-import { countingSource } from "./support.js";
+import { makeReport, renderReport, reportRequest } from "../../src/report/index.ts";
+import type { PersonReport } from "../../src/report/model/index.ts";
+import { countingSource } from "./support.ts";
 
 let source: Awaited<ReturnType<typeof countingSource>>;
 

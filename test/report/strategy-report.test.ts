@@ -1,11 +1,11 @@
 import { parse } from "csv-parse/sync";
 import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeReport, renderReport, reportRequest, type MadeReport } from "../../src/report/index.js";
-import { layoutStrategyReport } from "../../src/report/layout/index.js";
-import type { ObjectiveSection, StrategyReport } from "../../src/report/model/index.js";
-import { renderMarkdown } from "../../src/report/render/index.js";
-import { countingSource } from "./support.js";
+import { makeReport, renderReport, reportRequest, type MadeReport } from "../../src/report/index.ts";
+import { layoutStrategyReport } from "../../src/report/layout/index.ts";
+import type { ObjectiveSection, StrategyReport } from "../../src/report/model/index.ts";
+import { renderMarkdown } from "../../src/report/render/index.ts";
+import { countingSource } from "./support.ts";
 
 // The 2013/14 action plan (paper 002) is the Safer Communities Strategy 2011-14's tree, as at the end of that year.
 const request = reportRequest("strategy", "strategy:safer-communities-2011-14", {

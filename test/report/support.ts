@@ -2,8 +2,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
-import { loadConfig } from "../../src/config/index.js";
-import { inProcessSource, type ReportSource } from "../../src/report/index.js";
+import { loadConfig } from "../../src/config/index.ts";
+import { inProcessSource, type ReportSource } from "../../src/report/index.ts";
 
 /** The report's in-process source over the run's Neo4j (as `npm run report` without --endpoint), counting requests. */
 export async function countingSource(): Promise<ReportSource & { requests: number }> {

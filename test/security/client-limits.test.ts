@@ -1,8 +1,8 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/api/index.js";
-import { startTestServer } from "../support/api.js";
-import { testDriver } from "../support/database.js";
+import type { RunningServer } from "../../src/api/index.ts";
+import { startTestServer } from "../support/api.ts";
+import { testDriver } from "../support/database.ts";
 
 let driver: Driver;
 let rated: RunningServer;

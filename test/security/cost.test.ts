@@ -11,10 +11,10 @@ import { addTypenameToDocument } from "@apollo/client/utilities";
 import { Kind, print, type OperationDefinitionNode, type TypeNode } from "graphql";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countingDriver, postGraphQL, REQUEST_LIMITS, type RunningServer } from "../../src/api/index.js";
-import { shippedDocuments } from "../clients/shipped-documents.js";
-import { startTestServer, tokenFor } from "../support/api.js";
-import { DATABASE, isolatedPartnership, testDriver } from "../support/database.js";
+import { countingDriver, postGraphQL, REQUEST_LIMITS, type RunningServer } from "../../src/api/index.ts";
+import { shippedDocuments } from "../clients/shipped-documents.ts";
+import { startTestServer, tokenFor } from "../support/api.ts";
+import { DATABASE, isolatedPartnership, testDriver } from "../support/database.ts";
 
 let driver: Driver;
 let server: RunningServer;

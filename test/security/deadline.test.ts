@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Driver } from "neo4j-driver";
-import { MAX_ANSWER_VALUES, type RunningServer } from "../../src/api/index.js";
-import { startTestServer } from "../support/api.js";
-import { isolatedPartnership, testDriver } from "../support/database.js";
-import { loadFixture } from "../support/seed-fixture.js";
+import { MAX_ANSWER_VALUES, type RunningServer } from "../../src/api/index.ts";
+import { startTestServer } from "../support/api.ts";
+import { isolatedPartnership, testDriver } from "../support/database.ts";
+import { loadFixture } from "../support/seed-fixture.ts";
 
 // A small budget keeps the test to seconds; the deep fan-out below needs far more on any machine.
 const QUERY_TIMEOUT_MS = 3_000;

@@ -1,6 +1,6 @@
 import type { Driver } from "neo4j-driver";
-import { isolatedPartnership } from "../support/database.js";
-import { loadFixture } from "../support/seed-fixture.js";
+import { isolatedPartnership } from "../support/database.ts";
+import { loadFixture } from "../support/seed-fixture.ts";
 
 /** A partnership of the test's own with one of each kind of restricted data, and markers to look for. */
 export async function loadRestrictedFixture(driver: Driver) {

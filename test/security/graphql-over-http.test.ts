@@ -1,9 +1,9 @@
 import { serverAudits, type AuditResult } from "graphql-http";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/api/index.js";
-import { startTestServer } from "../support/api.js";
-import { testDriver } from "../support/database.js";
+import type { RunningServer } from "../../src/api/index.ts";
+import { startTestServer } from "../support/api.ts";
+import { testDriver } from "../support/database.ts";
 
 // The GraphQL-over-HTTP audit suite of the graphql-http package, against the real server: every
 // MUST passes, and at least 20 of the 23 SHOULDs (stock Apollo Server 5 passes 20).

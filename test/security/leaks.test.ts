@@ -1,9 +1,9 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/api/index.js";
-import { graphql, startTestServer, tokenFor, type GraphQLResponse } from "../support/api.js";
-import { testDriver } from "../support/database.js";
-import { loadRestrictedFixture } from "./fixture.js";
+import type { RunningServer } from "../../src/api/index.ts";
+import { graphql, startTestServer, tokenFor, type GraphQLResponse } from "../support/api.ts";
+import { testDriver } from "../support/database.ts";
+import { loadRestrictedFixture } from "./fixture.ts";
 
 // Restricted data (a Part 2 agenda item, contact details, private notes) must be unreachable for
 // anonymous callers, and for officers of another partnership, by every path; officers of the

@@ -1,9 +1,9 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/api/index.js";
-import { graphql, startTestServer, tokenFor } from "../support/api.js";
-import { isolatedPartnership, testDriver } from "../support/database.js";
-import { loadFixture } from "../support/seed-fixture.js";
+import type { RunningServer } from "../../src/api/index.ts";
+import { graphql, startTestServer, tokenFor } from "../support/api.ts";
+import { isolatedPartnership, testDriver } from "../support/database.ts";
+import { loadFixture } from "../support/seed-fixture.ts";
 
 let driver: Driver;
 let server: RunningServer;

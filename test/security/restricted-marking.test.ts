@@ -16,7 +16,7 @@ import {
   RESTRICTED_NAMES,
   restrictedUses,
   type RunningServer,
-} from "../../src/api/index.js";
+} from "../../src/api/index.ts";
 import {
   buildDomainModel,
   readTypeDefs,
@@ -24,11 +24,11 @@ import {
   restrictedFieldNames,
   restrictions,
   restrictionsOf,
-} from "../../src/schema-model/index.js";
-import { restrictedNode } from "../../src/traversals/index.js";
-import { graphql, startTestServer, tokenFor, type GraphQLResponse } from "../support/api.js";
-import { testDriver } from "../support/database.js";
-import { loadRestrictedFixture } from "./fixture.js";
+} from "../../src/schema-model/index.ts";
+import { restrictedNode } from "../../src/traversals/index.ts";
+import { graphql, startTestServer, tokenFor, type GraphQLResponse } from "../support/api.ts";
+import { testDriver } from "../support/database.ts";
+import { loadRestrictedFixture } from "./fixture.ts";
 
 // Restricted data is marked once in the SDL (schema/restricted.graphql); every mark must be covered
 // by every guard: the field rule, the request check on filters and sorts, the node filter and the

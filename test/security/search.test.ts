@@ -1,11 +1,11 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postGraphQL, type RunningServer } from "../../src/api/index.js";
-import { createDriver } from "../../src/graph/index.js";
-import { LIMITS } from "../../src/traversals/index.js";
-import { graphql, startTestServer, tokenFor } from "../support/api.js";
-import { isolatedPartnership, testDriver } from "../support/database.js";
-import { loadFixture } from "../support/seed-fixture.js";
+import { postGraphQL, type RunningServer } from "../../src/api/index.ts";
+import { createDriver } from "../../src/graph/index.ts";
+import { LIMITS } from "../../src/traversals/index.ts";
+import { graphql, startTestServer, tokenFor } from "../support/api.ts";
+import { isolatedPartnership, testDriver } from "../support/database.ts";
+import { loadFixture } from "../support/seed-fixture.ts";
 
 // Issue 12: search scores must not reveal words of restricted titles (17.385 against 18.901 for
 // identical probes when a hidden title shared the word), and search input is bounded before any

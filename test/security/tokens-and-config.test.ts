@@ -1,7 +1,7 @@
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from "../../src/config/index.js";
-import { graphql, useTestServer } from "../support/api.js";
+import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from "../../src/config/index.ts";
+import { graphql, useTestServer } from "../support/api.ts";
 
 const api = useTestServer();
 

@@ -1,9 +1,9 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/api/index.js";
-import { graphql, startTestServer, tokenFor, type GraphQLResponse } from "../support/api.js";
-import { DATABASE, isolatedPartnership, testDriver } from "../support/database.js";
-import { loadFixture } from "../support/seed-fixture.js";
+import type { RunningServer } from "../../src/api/index.ts";
+import { graphql, startTestServer, tokenFor, type GraphQLResponse } from "../support/api.ts";
+import { DATABASE, isolatedPartnership, testDriver } from "../support/database.ts";
+import { loadFixture } from "../support/seed-fixture.ts";
 
 // Writes are checked at every depth of the input, as seed entries are, and obey the ownership
 // rules of docs/tenancy.md. The sample's Barnet is the other partnership.

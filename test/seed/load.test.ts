@@ -1,8 +1,8 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { runSeed } from "../../src/cli/index.js";
-import { loadConfig } from "../../src/config/index.js";
-import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.js";
+import { runSeed } from "../../src/cli/index.ts";
+import { loadConfig } from "../../src/config/index.ts";
+import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.ts";
 import {
   DEFAULT_SEED_DIR,
   loadSeedGraph,
@@ -10,10 +10,10 @@ import {
   validateSeedDirectory,
   type SeedGraph,
   type SeedNode,
-} from "../../src/seed/index.js";
-import { DATABASE, isolatedPartnership, testDriver } from "../support/database.js";
-import { writeSeedDir } from "./seed-files.js";
-import { syntheticSeeds } from "./synthetic-seeds.js";
+} from "../../src/seed/index.ts";
+import { DATABASE, isolatedPartnership, testDriver } from "../support/database.ts";
+import { writeSeedDir } from "./seed-files.ts";
+import { syntheticSeeds } from "./synthetic-seeds.ts";
 
 // Idempotency and all-or-nothing against the real database, each test under a partnership and
 // ids of its own (MERGE is on id, so ids must not collide with the sample graph loaded by the

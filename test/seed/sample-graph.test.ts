@@ -1,11 +1,11 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/api/index.js";
-import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.js";
-import { countGraph, DEFAULT_SEED_DIR, validateSeedDirectory } from "../../src/seed/index.js";
-import { graphql, startTestServer, tokenFor } from "../support/api.js";
-import { testDriver } from "../support/database.js";
-import { COUNTS, FACTS } from "./sample-facts.js";
+import type { RunningServer } from "../../src/api/index.ts";
+import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.ts";
+import { countGraph, DEFAULT_SEED_DIR, validateSeedDirectory } from "../../src/seed/index.ts";
+import { graphql, startTestServer, tokenFor } from "../support/api.ts";
+import { testDriver } from "../support/database.ts";
+import { COUNTS, FACTS } from "./sample-facts.ts";
 
 // The Barnet sample graph as loaded by the global setup, asked through the GraphQL API the way a
 // governance officer of the partnership would (an officer sees Part 2 items too): facts of the

@@ -2,18 +2,18 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { runSeed } from "../../src/cli/index.js";
-import { loadConfig } from "../../src/config/index.js";
-import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.js";
+import { runSeed } from "../../src/cli/index.ts";
+import { loadConfig } from "../../src/config/index.ts";
+import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.ts";
 import {
   DEFAULT_SEED_DIR,
   listSeedFiles,
   SeedConflictError,
   SeedValidationError,
-} from "../../src/seed/index.js";
-import { DATABASE, testDriver } from "../support/database.js";
-import { writeSeedDir } from "./seed-files.js";
-import { tenancyIds, tenancySeeds } from "./tenancy-seeds.js";
+} from "../../src/seed/index.ts";
+import { DATABASE, testDriver } from "../support/database.ts";
+import { writeSeedDir } from "./seed-files.ts";
+import { tenancyIds, tenancySeeds } from "./tenancy-seeds.ts";
 
 // One partnership's load or reset never creates, changes, moves or deletes anything of another
 // partnership or of the shared entities (docs/tenancy.md), against the real database: each test

@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDriver, ensureSchema } from "../../src/graph/index.js";
-import { HISTORY_LABEL, RETIRED_TRIGGERS, TRIGGER_NAME } from "../../src/history/index.js";
-import { startLocalNeo4j } from "../../src/neo4j-local/index.js";
-import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.js";
+import { createDriver, ensureSchema } from "../../src/graph/index.ts";
+import { HISTORY_LABEL, RETIRED_TRIGGERS, TRIGGER_NAME } from "../../src/history/index.ts";
+import { startLocalNeo4j } from "../../src/neo4j-local/index.ts";
+import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.ts";
 
 // HISTORY=off (README, "History of changes") drops a history trigger an earlier start installed,
 // keeps what it recorded, and a later start with history on records again. Dropping the trigger

@@ -3,8 +3,8 @@ import type { Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INSTANCE_FILE } from "../../src/neo4j-local/index.js";
-import { graphql, healthBecomes } from "./support/http.js";
+import { INSTANCE_FILE } from "../../src/neo4j-local/index.ts";
+import { graphql, healthBecomes } from "./support/http.ts";
 import {
   closeServer,
   freePort,
@@ -16,7 +16,7 @@ import {
   waitForExit,
   viewerBuilt,
   type Running,
-} from "./support/processes.js";
+} from "./support/processes.ts";
 
 // Each test starts its own `npm start` on a fresh store. Nothing here asks the graph a question
 // that depends on its content, so the stores stay empty (SEED_ON_START=never): a faster start.

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
-import { INSTANCE_FILE, type InstanceRecord } from "../../src/neo4j-local/index.js";
-import { healthBecomes } from "./support/http.js";
-import { freePort, isAlive, javaPids, run, signal, viewerBuilt, waitForExit } from "./support/processes.js";
+import { INSTANCE_FILE, type InstanceRecord } from "../../src/neo4j-local/index.ts";
+import { healthBecomes } from "./support/http.ts";
+import { freePort, isAlive, javaPids, run, signal, viewerBuilt, waitForExit } from "./support/processes.ts";
 
 const dirs: string[] = [];
 afterAll(() => {

@@ -4,8 +4,8 @@ import path from "node:path";
 import type { Server } from "node:net";
 import { hostname } from "node:os";
 import { afterAll, describe, expect, it } from "vitest";
-import { INSTANCE_FILE } from "../../src/neo4j-local/index.js";
-import { closeServer, freePort, listenOn, run, runToEnd } from "./support/processes.js";
+import { INSTANCE_FILE } from "../../src/neo4j-local/index.ts";
+import { closeServer, freePort, listenOn, run, runToEnd } from "./support/processes.ts";
 
 // Start-up refusals, each before any Neo4j is started: no JVM here, only `npm start` and friends.
 const dirs: string[] = [];

@@ -3,8 +3,8 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { INSTANCE_FILE } from "../../src/neo4j-local/index.js";
-import { freePort, javaPids, portInUse, run, viewerBuilt, waitForExit } from "./support/processes.js";
+import { INSTANCE_FILE } from "../../src/neo4j-local/index.ts";
+import { freePort, javaPids, portInUse, run, viewerBuilt, waitForExit } from "./support/processes.ts";
 
 const dirs: string[] = [];
 afterAll(() => {

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INSTANCE_FILE } from "../../src/neo4j-local/index.js";
-import { graphql, health, healthBecomes } from "./support/http.js";
+import { INSTANCE_FILE } from "../../src/neo4j-local/index.ts";
+import { graphql, health, healthBecomes } from "./support/http.ts";
 import {
   freePort,
   javaPids,
@@ -15,7 +15,7 @@ import {
   waitForExit,
   viewerBuilt,
   type Running,
-} from "./support/processes.js";
+} from "./support/processes.ts";
 
 // One `npm start` on its own store (the sample seeds, both partnerships), put through the faults an
 // operator meets, in order: a second start, a frozen Neo4j, a killed Neo4j, seed and report while it

@@ -8,10 +8,10 @@ import {
   type GraphQLBody,
   type RunningServer,
   type ServerOptions,
-} from "../../src/api/index.js";
-import { DEVELOPMENT_JWT_SECRET } from "../../src/config/index.js";
+} from "../../src/api/index.ts";
+import { DEVELOPMENT_JWT_SECRET } from "../../src/config/index.ts";
 import { afterAll, beforeAll } from "vitest";
-import { DATABASE, testDriver } from "./database.js";
+import { DATABASE, testDriver } from "./database.ts";
 
 export type GraphQLResponse<T = Record<string, unknown>> = GraphQLBody<T>;
 

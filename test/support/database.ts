@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Driver } from "neo4j-driver";
 import { inject } from "vitest";
-import { createDriver } from "../../src/graph/index.js";
+import { createDriver } from "../../src/graph/index.ts";
 
 export const DATABASE = "neo4j";
 

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Driver } from "neo4j-driver";
-import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.js";
-import { loadSeedGraph, validateSeedDirectory } from "../../src/seed/index.js";
-import { DATABASE } from "./database.js";
+import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.ts";
+import { loadSeedGraph, validateSeedDirectory } from "../../src/seed/index.ts";
+import { DATABASE } from "./database.ts";
 
 /**
  * Loads a small seed file of the test's own (YAML text, written as a user would) through the

@@ -14,7 +14,7 @@ import {
   search,
   toPlain,
   type ReadQuery,
-} from "../../src/traversals/index.js";
+} from "../../src/traversals/index.ts";
 
 // Each traversal's Cypher and parameters, without a database: a change to a query shows here
 // first, and the checks below catch a scope that would defeat the partnershipId index.

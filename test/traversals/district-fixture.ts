@@ -1,6 +1,6 @@
 import type { Driver } from "neo4j-driver";
-import { DATABASE, isolatedPartnership } from "../support/database.js";
-import { loadFixture } from "../support/seed-fixture.js";
+import { DATABASE, isolatedPartnership } from "../support/database.ts";
+import { loadFixture } from "../support/seed-fixture.ts";
 
 /**
  * A partnership shaped unlike Barnet, loaded beside it through the real loader (until the second

@@ -8,8 +8,8 @@ import {
   graphStats,
   search,
   type ReadQuery,
-} from "../../src/traversals/index.js";
-import { DATABASE, testDriver } from "../support/database.js";
+} from "../../src/traversals/index.ts";
+import { DATABASE, testDriver } from "../support/database.ts";
 
 // The planner's own word (EXPLAIN, nothing run) that every scoped query starts from an index:
 // the partnershipId index or an id lookup, never a scan of a label across every partnership.

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
-import { graphql, useTestServer } from "../support/api.js";
+import { graphql, useTestServer } from "../support/api.ts";
 
 // The README's "Traversal queries" section says its answers are real, from the sample graph
 // (shortened where marked …). This runs each example against the sample (both partnerships are

@@ -1,11 +1,11 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/api/index.js";
-import { isTopKind } from "../../src/traversals/index.js";
-import { graphql, startTestServer } from "../support/api.js";
-import { isolatedPartnership, testDriver } from "../support/database.js";
-import { loadFixture } from "../support/seed-fixture.js";
-import { loadDistrictFixture } from "./district-fixture.js";
+import type { RunningServer } from "../../src/api/index.ts";
+import { isTopKind } from "../../src/traversals/index.ts";
+import { graphql, startTestServer } from "../support/api.ts";
+import { isolatedPartnership, testDriver } from "../support/database.ts";
+import { loadFixture } from "../support/seed-fixture.ts";
+import { loadDistrictFixture } from "./district-fixture.ts";
 
 // Barnet (the sample) and a district partnership of another shape, side by side.
 let driver: Driver;

@@ -1,9 +1,9 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningServer } from "../../src/api/index.js";
-import { graphql, startTestServer } from "../support/api.js";
-import { testDriver } from "../support/database.js";
-import { loadDistrictFixture } from "./district-fixture.js";
+import type { RunningServer } from "../../src/api/index.ts";
+import { graphql, startTestServer } from "../support/api.ts";
+import { testDriver } from "../support/database.ts";
+import { loadDistrictFixture } from "./district-fixture.ts";
 
 // The API runs in this process, so setting TZ here moves the server's time zone (Node reads it on
 // change). Every dated traversal must answer the same as under UTC: a Date is a calendar date.

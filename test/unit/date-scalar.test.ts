@@ -1,7 +1,7 @@
 import { Kind } from "graphql";
 import neo4j from "neo4j-driver";
 import { describe, expect, it } from "vitest";
-import { DateScalar } from "../../src/api/index.js";
+import { DateScalar } from "../../src/api/index.ts";
 
 // The scalar must not depend on the process's time zone; test/traversals runs the API under others.
 describe("Date scalar", () => {

@@ -1,7 +1,7 @@
 import neo4j from "neo4j-driver";
 import { describe, expect, it } from "vitest";
-import { DateScalar } from "../../src/api/index.js";
-import { dateText } from "../../src/traversals/index.js";
+import { DateScalar } from "../../src/api/index.ts";
+import { dateText } from "../../src/traversals/index.ts";
 
 // dateText replaces the driver's Date.toString() on every date of an answer: the same text, always.
 describe("dateText", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatIsoDate, isIsoDate, parseIsoDate, today } from "../../src/text/index.js";
-import { isValidAt } from "../../src/traversals/index.js";
+import { formatIsoDate, isIsoDate, parseIsoDate, today } from "../../src/text/index.ts";
+import { isValidAt } from "../../src/traversals/index.ts";
 
 describe("calendar dates", () => {
   it.each(["2016-01-29", "2016-02-29", "2000-02-29", "1999-12-31"])("accepts %s", (text) => {

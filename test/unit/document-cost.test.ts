@@ -15,9 +15,9 @@ import {
   type TypeNode,
 } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildCostModel, buildSchema, documentCosts, REQUEST_LIMITS, type Hub } from "../../src/api/index.js";
-import { readTypeDefs } from "../../src/schema-model/index.js";
-import { shippedDocuments } from "../clients/shipped-documents.js";
+import { buildCostModel, buildSchema, documentCosts, REQUEST_LIMITS, type Hub } from "../../src/api/index.ts";
+import { readTypeDefs } from "../../src/schema-model/index.ts";
+import { shippedDocuments } from "../clients/shipped-documents.ts";
 
 const SHARE = 0.6;
 const LIMIT = REQUEST_LIMITS.maxCost;

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { GENERATED_DIR, generateFiles } from "../../codegen.js";
+import { GENERATED_DIR, generateFiles } from "../../codegen.ts";
 
 describe("generated/", () => {
   it("matches what `npm run codegen` produces from the current schema and queries", async () => {

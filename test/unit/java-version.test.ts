@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseJavaMajor } from "../../src/neo4j-local/index.js";
+import { parseJavaMajor } from "../../src/neo4j-local/index.ts";
 
 describe("parseJavaMajor", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { membersAt, type MemberEdge } from "../../src/traversals/index.js";
+import { membersAt, type MemberEdge } from "../../src/traversals/index.ts";
 
 const edge = (id: string, role: string, extra: Partial<MemberEdge["properties"]> = {}): MemberEdge => ({
   node: { id, name: id.replace("person:", "") },

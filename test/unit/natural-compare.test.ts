@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { naturalCompare } from "../../src/text/index.js";
+import { naturalCompare } from "../../src/text/index.ts";
 
 describe("naturalCompare", () => {
   it("orders numbers inside text by value, as a person reads them", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boundedSearchWords, LIMITS, relevance } from "../../src/traversals/index.js";
+import { boundedSearchWords, LIMITS, relevance } from "../../src/traversals/index.ts";
 
 describe("search text bounds", () => {
   it("keeps the words Lucene will see, within the bounds", () => {

@@ -1,6 +1,6 @@
 import neo4j from "neo4j-driver";
 import { describe, expect, it } from "vitest";
-import { toPlain } from "../../src/traversals/index.js";
+import { toPlain } from "../../src/traversals/index.ts";
 
 // Every traversal's answer goes through toPlain (createReadQuery): the driver's values in, JSON's out.
 describe("toPlain", () => {

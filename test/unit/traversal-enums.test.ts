@@ -1,7 +1,7 @@
 import { parse, type EnumTypeDefinitionNode } from "graphql";
 import { describe, expect, it } from "vitest";
-import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.js";
-import { RULES, TOP_KINDS } from "../../src/traversals/index.js";
+import { buildDomainModel, readTypeDefs } from "../../src/schema-model/index.ts";
+import { RULES, TOP_KINDS } from "../../src/traversals/index.ts";
 
 // The traversal results' enums (schema/traversals.graphql) must cover what the traversals return,
 // or a new value in the model would fail at serialization instead of here.

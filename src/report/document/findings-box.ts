@@ -1,5 +1,5 @@
-import { ruleTag, type Finding } from "../model/index.js";
-import type { FindingItem } from "./report-document.js";
+import { ruleTag, type Finding } from "../model/index.ts";
+import type { FindingItem } from "./report-document.ts";
 
 const MAX_NAMES = 6;
 const MAX_NAME = 70;

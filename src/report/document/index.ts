@@ -9,6 +9,6 @@ export type {
   Figure,
   FindingItem,
   Tone,
-} from "./report-document.js";
-export { cell, missing } from "./report-document.js";
-export { findingItems } from "./findings-box.js";
+} from "./report-document.ts";
+export { cell, missing } from "./report-document.ts";
+export { findingItems } from "./findings-box.ts";

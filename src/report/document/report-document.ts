@@ -1,4 +1,4 @@
-import type { Flag } from "../model/index.js";
+import type { Flag } from "../model/index.ts";
 
 /**
  * A report laid out once, as headings, facts, tables and lists, so that Markdown and HTML (and

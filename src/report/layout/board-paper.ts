@@ -1,6 +1,6 @@
-import { cell, type BoardPaper, type Fact } from "../document/index.js";
-import { formatDate, type ReportContext } from "../model/index.js";
-import { generatedText } from "./cells.js";
+import { cell, type BoardPaper, type Fact } from "../document/index.ts";
+import { formatDate, type ReportContext } from "../model/index.ts";
+import { generatedText } from "./cells.ts";
 
 const REASON: Record<ReportContext["asOfReason"], string> = {
   given: "",

@@ -1,8 +1,8 @@
-import { cell, findingItems, missing, type Block, type ReportDocument } from "../document/index.js";
-import { formatDate, type BodyReport, type ChangesSection, type StrategySummary } from "../model/index.js";
-import { boardPaper, paperFacts, provenanceFacts } from "./board-paper.js";
-import { UnreachableCaseError } from "../../errors/index.js";
-import { dueCell, findingCounts, periodText, statusCell, leadersCell, words } from "./cells.js";
+import { cell, findingItems, missing, type Block, type ReportDocument } from "../document/index.ts";
+import { formatDate, type BodyReport, type ChangesSection, type StrategySummary } from "../model/index.ts";
+import { boardPaper, paperFacts, provenanceFacts } from "./board-paper.ts";
+import { UnreachableCaseError } from "../../errors/index.ts";
+import { dueCell, findingCounts, periodText, statusCell, leadersCell, words } from "./cells.ts";
 
 const MAX_PURPOSE = 160;
 

@@ -1,5 +1,5 @@
-import { cell, missing, type Cell } from "../document/index.js";
-import { formatDate, names, type ActionRow, type Flag, type Leader } from "../model/index.js";
+import { cell, missing, type Cell } from "../document/index.ts";
+import { formatDate, names, type ActionRow, type Flag, type Leader } from "../model/index.ts";
 
 /** Leads as one cell ("DCI Gary Randall, Richard Bell"), or "Not recorded" with the flags that say why it matters. */
 export function leadersCell(leaders: readonly Leader[], flags: Flag[] = []): Cell {

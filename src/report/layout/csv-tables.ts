@@ -1,7 +1,7 @@
-import { naturalCompare } from "../../text/index.js";
-import type { CsvTable } from "../render/index.js";
-import { names, ruleTag, type BodyReport, type PersonReport, type StrategyReport } from "../model/index.js";
-import { words } from "./cells.js";
+import { naturalCompare } from "../../text/index.ts";
+import type { CsvTable } from "../render/index.ts";
+import { names, ruleTag, type BodyReport, type PersonReport, type StrategyReport } from "../model/index.ts";
+import { words } from "./cells.ts";
 
 const flagText = (flags: readonly { rule: string }[]): string =>
   [...new Set(flags.map((f) => ruleTag(f.rule)))].join("; ");

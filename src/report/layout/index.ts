@@ -1,4 +1,4 @@
-export { layoutStrategyReport } from "./strategy-layout.js";
-export { layoutBodyReport } from "./body-layout.js";
-export { layoutPersonReport } from "./person-layout.js";
-export { strategyCsv, bodyCsv, personCsv } from "./csv-tables.js";
+export { layoutStrategyReport } from "./strategy-layout.ts";
+export { layoutBodyReport } from "./body-layout.ts";
+export { layoutPersonReport } from "./person-layout.ts";
+export { strategyCsv, bodyCsv, personCsv } from "./csv-tables.ts";

@@ -1,7 +1,7 @@
-import { cell, findingItems, missing, type Block, type ReportDocument } from "../document/index.js";
-import { formatDate, type PersonReport, type Responsibility } from "../model/index.js";
-import { boardPaper, paperFacts, provenanceFacts } from "./board-paper.js";
-import { dueCell, statusCell, words } from "./cells.js";
+import { cell, findingItems, missing, type Block, type ReportDocument } from "../document/index.ts";
+import { formatDate, type PersonReport, type Responsibility } from "../model/index.ts";
+import { boardPaper, paperFacts, provenanceFacts } from "./board-paper.ts";
+import { dueCell, statusCell, words } from "./cells.ts";
 
 function since(r: Responsibility): string {
   if (r.validFrom && r.validTo) return `${formatDate(r.validFrom)} to ${formatDate(r.validTo)}`;

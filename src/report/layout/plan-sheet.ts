@@ -1,6 +1,6 @@
-import type { StrategyReportQuery } from "../../../generated/documents.js";
-import { planSheets, type ActionState, type PlanState, type SheetTable } from "../../import/index.js";
-import { ReportError } from "../report-error.js";
+import type { StrategyReportQuery } from "../../../generated/documents.ts";
+import { planSheets, type ActionState, type PlanState, type SheetTable } from "../../import/index.ts";
+import { ReportError } from "../report-error.ts";
 
 type ActionNode = StrategyReportQuery["objectives"][number]["actions"][number];
 

@@ -6,7 +6,7 @@ import {
   type Cell,
   type ContentsEntry,
   type ReportDocument,
-} from "../document/index.js";
+} from "../document/index.ts";
 import {
   formatDate,
   type ObjectiveRef,
@@ -14,9 +14,9 @@ import {
   type PlanAction,
   type RiskRow,
   type StrategyReport,
-} from "../model/index.js";
-import { boardPaper, paperFacts, provenanceFacts } from "./board-paper.js";
-import { anchorOf, dueCell, leadersCell, periodText, statusCell, words } from "./cells.js";
+} from "../model/index.ts";
+import { boardPaper, paperFacts, provenanceFacts } from "./board-paper.ts";
+import { anchorOf, dueCell, leadersCell, periodText, statusCell, words } from "./cells.ts";
 
 const HEADING_LEVELS = [2, 3, 4, 5, 6] as const;
 const COMMITMENTS_ANCHOR = "plan-wide-commitments";

@@ -1,8 +1,8 @@
-import type { ActionRowFragment } from "../../../generated/documents.js";
-import { naturalCompare } from "../../text/index.js";
-import type { FindingIndex, Flag } from "./findings.js";
-import { leadersAt, type Leader } from "./leaders.js";
-import { recordedOrder } from "./order.js";
+import type { ActionRowFragment } from "../../../generated/documents.ts";
+import { naturalCompare } from "../../text/index.ts";
+import type { FindingIndex, Flag } from "./findings.ts";
+import { leadersAt, type Leader } from "./leaders.ts";
+import { recordedOrder } from "./order.ts";
 
 export interface ProgressEntry {
   period: string;

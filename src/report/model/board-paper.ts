@@ -1,7 +1,7 @@
-import type { PaperMeetingFragment } from "../../../generated/documents.js";
-import type { PaperOptions } from "../report-request.js";
-import { ReportError } from "../report-error.js";
-import { personName } from "./leaders.js";
+import type { PaperMeetingFragment } from "../../../generated/documents.ts";
+import type { PaperOptions } from "../report-request.ts";
+import { ReportError } from "../report-error.ts";
+import { personName } from "./leaders.ts";
 
 /** The meeting and agenda item a paper is for, and what its author says of it, as the cover prints them. */
 export interface PaperContext {

@@ -1,14 +1,14 @@
-import type { BodyReportQuery, MemberEdgeFragment, PackBodyFragment } from "../../../generated/documents.js";
-import { actionRow, byPlanOrder, type ActionRow } from "./actions.js";
-import { membersAt } from "../../traversals/members.js";
-import { isValidAt } from "../../traversals/validity.js";
-import { naturalCompare } from "../../text/index.js";
-import { recordedBy } from "./dates.js";
-import { FindingIndex, type Finding, type Flag } from "./findings.js";
-import { personName } from "./leaders.js";
-import type { ChangesSection } from "./changes.js";
-import type { ReportContext } from "./report-context.js";
-import { notFound } from "./subject.js";
+import type { BodyReportQuery, MemberEdgeFragment, PackBodyFragment } from "../../../generated/documents.ts";
+import { actionRow, byPlanOrder, type ActionRow } from "./actions.ts";
+import { membersAt } from "../../traversals/members.ts";
+import { isValidAt } from "../../traversals/validity.ts";
+import { naturalCompare } from "../../text/index.ts";
+import { recordedBy } from "./dates.ts";
+import { FindingIndex, type Finding, type Flag } from "./findings.ts";
+import { personName } from "./leaders.ts";
+import type { ChangesSection } from "./changes.ts";
+import type { ReportContext } from "./report-context.ts";
+import { notFound } from "./subject.ts";
 
 /** A member of a body: a person (chair, member, secretariat...) or a member organisation. */
 export interface Member {

@@ -1,7 +1,7 @@
-import type { BodyReportQuery, ReportChangesQuery } from "../../../generated/documents.js";
-import { today } from "../../text/index.js";
-import { isValidAt, type Dated } from "../../traversals/validity.js";
-import { personName } from "./leaders.js";
+import type { BodyReportQuery, ReportChangesQuery } from "../../../generated/documents.ts";
+import { today } from "../../text/index.ts";
+import { isValidAt, type Dated } from "../../traversals/validity.ts";
+import { personName } from "./leaders.ts";
 
 type Board = BodyReportQuery["bodies"][number];
 export type StoredChange = ReportChangesQuery["changes"][number];

@@ -1,5 +1,5 @@
 // The report's own date rules; calendar dates themselves are src/text's.
-import { parseIsoDate, today } from "../../text/index.js";
+import { parseIsoDate, today } from "../../text/index.ts";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 

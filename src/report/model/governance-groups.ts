@@ -1,6 +1,6 @@
-import type { GovernanceGroupFragment } from "../../../generated/documents.js";
-import { isValidAt } from "../../traversals/validity.js";
-import type { FindingIndex, Flag } from "./findings.js";
+import type { GovernanceGroupFragment } from "../../../generated/documents.ts";
+import { isValidAt } from "../../traversals/validity.ts";
+import type { FindingIndex, Flag } from "./findings.ts";
 
 /** A governance group as the template lists it: name, frequency, membership, purpose. */
 export interface GovernanceGroupRow {

@@ -7,7 +7,7 @@ export {
   type PlanAction,
   type RiskRow,
   type TemplateParts,
-} from "./strategy-report.js";
+} from "./strategy-report.ts";
 export {
   buildBodyReport,
   type BodyReport,
@@ -16,7 +16,7 @@ export {
   type AttendanceRow,
   type StrategySummary,
   type Member,
-} from "./body-report.js";
+} from "./body-report.ts";
 export {
   changeLines,
   changesReach,
@@ -24,24 +24,24 @@ export {
   type ChangeLine,
   type ChangesSection,
   type StoredChange,
-} from "./changes.js";
+} from "./changes.ts";
 export {
   buildPersonReport,
   type PersonReport,
   type Responsibility,
   type LedAction,
   type LedObjective,
-} from "./person-report.js";
-export { progressPeriods, type ActionRow, type ProgressEntry } from "./actions.js";
-export type { OutcomeRow, Reading } from "./outcomes.js";
-export type { GovernanceGroupRow } from "./governance-groups.js";
-export type { Leader } from "./leaders.js";
-export type { Finding, Flag } from "./findings.js";
-export type { ReportContext, AsOfReason } from "./report-context.js";
-export { paperContext, type PaperContext } from "./board-paper.js";
-export { subjectOf, latestRecordedDate, type Subject } from "./subject.js";
-export { recordedOrder, refKey } from "./order.js";
-export { formatDate, dayAfterYearBefore, recordedBy } from "./dates.js";
-export { deriveRag } from "./outcomes.js";
-export { ruleTag } from "./findings.js";
-export { names } from "./leaders.js";
+} from "./person-report.ts";
+export { progressPeriods, type ActionRow, type ProgressEntry } from "./actions.ts";
+export type { OutcomeRow, Reading } from "./outcomes.ts";
+export type { GovernanceGroupRow } from "./governance-groups.ts";
+export type { Leader } from "./leaders.ts";
+export type { Finding, Flag } from "./findings.ts";
+export type { ReportContext, AsOfReason } from "./report-context.ts";
+export { paperContext, type PaperContext } from "./board-paper.ts";
+export { subjectOf, latestRecordedDate, type Subject } from "./subject.ts";
+export { recordedOrder, refKey } from "./order.ts";
+export { formatDate, dayAfterYearBefore, recordedBy } from "./dates.ts";
+export { deriveRag } from "./outcomes.ts";
+export { ruleTag } from "./findings.ts";
+export { names } from "./leaders.ts";

@@ -1,5 +1,5 @@
-import type { LeaderEdgeFragment, LeaderNodeFragment } from "../../../generated/documents.js";
-import { isValidAt } from "../../traversals/validity.js";
+import type { LeaderEdgeFragment, LeaderNodeFragment } from "../../../generated/documents.ts";
+import { isValidAt } from "../../traversals/validity.ts";
 
 export type LeaderKind = "Person" | "Body" | "Organisation";
 

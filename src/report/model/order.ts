@@ -1,4 +1,4 @@
-import { naturalCompare } from "../../text/index.js";
+import { naturalCompare } from "../../text/index.ts";
 
 const NUMBER_WORDS = [
   "zero",

@@ -1,5 +1,5 @@
-import type { ObjectiveSectionFragment } from "../../../generated/documents.js";
-import type { FindingIndex, Flag } from "./findings.js";
+import type { ObjectiveSectionFragment } from "../../../generated/documents.ts";
+import type { FindingIndex, Flag } from "./findings.ts";
 
 type IndicatorFragment = ObjectiveSectionFragment["indicators"][number];
 type MeasurementFragment = IndicatorFragment["measurements"][number];

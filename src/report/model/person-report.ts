@@ -1,11 +1,11 @@
-import type { PersonReportQuery } from "../../../generated/documents.js";
-import { actionRow, byPlanOrder, type ActionRow } from "./actions.js";
-import { isValidAt } from "../../traversals/validity.js";
-import { naturalCompare } from "../../text/index.js";
-import { FindingIndex, type Finding, type Flag } from "./findings.js";
-import { leadersAt, personName } from "./leaders.js";
-import type { ReportContext } from "./report-context.js";
-import { notFound } from "./subject.js";
+import type { PersonReportQuery } from "../../../generated/documents.ts";
+import { actionRow, byPlanOrder, type ActionRow } from "./actions.ts";
+import { isValidAt } from "../../traversals/validity.ts";
+import { naturalCompare } from "../../text/index.ts";
+import { FindingIndex, type Finding, type Flag } from "./findings.ts";
+import { leadersAt, personName } from "./leaders.ts";
+import type { ReportContext } from "./report-context.ts";
+import { notFound } from "./subject.ts";
 
 /** One line of the responsibilities traversal: a role held on something, valid on the report date. */
 export interface Responsibility {

@@ -1,4 +1,4 @@
-import type { PaperContext } from "./board-paper.js";
+import type { PaperContext } from "./board-paper.ts";
 
 /** Why a report describes the date it does. */
 export type AsOfReason = "given" | "meeting" | "data" | "today";

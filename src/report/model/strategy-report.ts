@@ -1,14 +1,14 @@
-import type { StrategyReportQuery } from "../../../generated/documents.js";
-import { ReportError } from "../report-error.js";
-import { actionRow, progressPeriods, type ActionRow } from "./actions.js";
-import { naturalCompare } from "../../text/index.js";
-import { FindingIndex, type Finding, type Flag } from "./findings.js";
-import { governanceGroups, type GovernanceGroupRow } from "./governance-groups.js";
-import { leadersAt, withRole, type Leader } from "./leaders.js";
-import { recordedOrder } from "./order.js";
-import { outcomeRow, type OutcomeRow } from "./outcomes.js";
-import type { ReportContext } from "./report-context.js";
-import { notFound } from "./subject.js";
+import type { StrategyReportQuery } from "../../../generated/documents.ts";
+import { ReportError } from "../report-error.ts";
+import { actionRow, progressPeriods, type ActionRow } from "./actions.ts";
+import { naturalCompare } from "../../text/index.ts";
+import { FindingIndex, type Finding, type Flag } from "./findings.ts";
+import { governanceGroups, type GovernanceGroupRow } from "./governance-groups.ts";
+import { leadersAt, withRole, type Leader } from "./leaders.ts";
+import { recordedOrder } from "./order.ts";
+import { outcomeRow, type OutcomeRow } from "./outcomes.ts";
+import type { ReportContext } from "./report-context.ts";
+import { notFound } from "./subject.ts";
 
 /** An objective as a cross-reference: "Priority 3", or its title when it has no ref. */
 export interface ObjectiveRef {

@@ -3,9 +3,9 @@ import type {
   PaperMeetingFragment,
   PersonSubjectQuery,
   StrategySubjectQuery,
-} from "../../../generated/documents.js";
-import { ReportError } from "../report-error.js";
-import { isIsoDate } from "../../text/index.js";
+} from "../../../generated/documents.ts";
+import { ReportError } from "../report-error.ts";
+import { isIsoDate } from "../../text/index.ts";
 
 /** What a report needs to know about its subject before its own query. */
 export interface Subject {
@@ -55,11 +55,13 @@ const EXAMPLE = {
 
 /** The error for an id that names nothing of its kind (the report adds near matches from search). */
 export class NotFoundError extends ReportError {
-  constructor(
-    readonly kind: "strategy" | "body" | "person",
-    readonly id: string,
-  ) {
+  readonly kind: "strategy" | "body" | "person";
+  readonly id: string;
+
+  constructor(kind: "strategy" | "body" | "person", id: string) {
     super(`No ${kind} with id "${id}". ${EXAMPLE[kind]}; the API's search query finds ids by name.`);
+    this.kind = kind;
+    this.id = id;
   }
 }
 

@@ -1,4 +1,4 @@
-import { FONT_STACK } from "./fonts.js";
+import { FONT_STACK } from "./fonts.ts";
 
 /**
  * The stylesheet of HTML reports: a council board paper in print (A4, column headers repeated

@@ -1,7 +1,7 @@
-import type { BoardPaper, Block, Cell, Column, ContentsEntry, ReportDocument } from "../document/index.js";
-import { UnreachableCaseError } from "../../errors/index.js";
-import { fontFaces } from "./fonts.js";
-import { reportStyle } from "./html-style.js";
+import type { BoardPaper, Block, Cell, Column, ContentsEntry, ReportDocument } from "../document/index.ts";
+import { UnreachableCaseError } from "../../errors/index.ts";
+import { fontFaces } from "./fonts.ts";
+import { reportStyle } from "./html-style.ts";
 
 /** Where each heading landed in print (anchor -> page number), for the contents' page column. */
 export type PageMap = ReadonlyMap<string, number>;

@@ -1,6 +1,6 @@
-export { renderMarkdown } from "./markdown.js";
-export { renderHtml, escapeHtml, type PageMap, type HtmlOptions } from "./html.js";
-export { subsetsFor } from "./fonts.js";
-export { renderCsv, type CsvTable } from "./csv.js";
-export { openPdfPrinter, type PdfPrinter, type PrintOptions } from "./pdf.js";
-export { renderXlsx } from "./xlsx.js";
+export { renderMarkdown } from "./markdown.ts";
+export { renderHtml, escapeHtml, type PageMap, type HtmlOptions } from "./html.ts";
+export { subsetsFor } from "./fonts.ts";
+export { renderCsv, type CsvTable } from "./csv.ts";
+export { openPdfPrinter, type PdfPrinter, type PrintOptions } from "./pdf.ts";
+export { renderXlsx } from "./xlsx.ts";

@@ -1,5 +1,5 @@
-import type { Block, Cell, ReportDocument } from "../document/index.js";
-import { UnreachableCaseError } from "../../errors/index.js";
+import type { Block, Cell, ReportDocument } from "../document/index.ts";
+import { UnreachableCaseError } from "../../errors/index.ts";
 
 const SEVERITY_MARK: Record<string, string> = { ERROR: "⛔", WARNING: "⚠", INFO: "ℹ" };
 

@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
 import type { Browser } from "playwright-core";
-import { chromiumPath, launchChromium } from "../../browser/index.js";
-import type { ReportDocument } from "../document/index.js";
-import { ReportError } from "../report-error.js";
-import { FONT_STACK, footerFontFaces } from "./fonts.js";
-import { escapeHtml, renderHtml, type PageMap } from "./html.js";
-import { anchorPages } from "./pdf-pages.js";
+import { chromiumPath, launchChromium } from "../../browser/index.ts";
+import type { ReportDocument } from "../document/index.ts";
+import { ReportError } from "../report-error.ts";
+import { FONT_STACK, footerFontFaces } from "./fonts.ts";
+import { escapeHtml, renderHtml, type PageMap } from "./html.ts";
+import { anchorPages } from "./pdf-pages.ts";
 
 export interface PrintOptions {
   /** Left of the footer on every page: the report's title and date. */

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { SheetTable } from "../../import/index.js";
+import type { SheetTable } from "../../import/index.ts";
 
 /** Widest a column is drawn (characters); longer text wraps. */
 const MAX_WIDTH = 60;

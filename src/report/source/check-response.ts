@@ -1,5 +1,5 @@
-import { ReportError } from "../report-error.js";
-import type { GraphQLErrorLike } from "./report-source.js";
+import { ReportError } from "../report-error.ts";
+import type { GraphQLErrorLike } from "./report-source.ts";
 
 /** The data of a GraphQL response, or a ReportError quoting every error the API returned. */
 export function checkResponse<Result>(

@@ -1,8 +1,8 @@
 import { print } from "graphql";
-import { postGraphQL, type GraphQLReply } from "../../api/index.js";
-import { ReportError } from "../report-error.js";
-import { checkResponse } from "./check-response.js";
-import type { GraphQLErrorLike, ReportSource } from "./report-source.js";
+import { postGraphQL, type GraphQLReply } from "../../api/index.ts";
+import { ReportError } from "../report-error.ts";
+import { checkResponse } from "./check-response.ts";
+import type { GraphQLErrorLike, ReportSource } from "./report-source.ts";
 
 /** The GraphQL URL of an endpoint given as the server's base URL or as its /graphql URL. */
 export function graphqlUrl(endpoint: string): string {

@@ -1,10 +1,10 @@
 import { execute, type GraphQLSchema } from "graphql";
-import { buildSchema, createContext } from "../../api/index.js";
-import type { Config } from "../../config/index.js";
-import { openDatabase } from "../../graph/index.js";
-import { ReportError } from "../report-error.js";
-import { checkResponse } from "./check-response.js";
-import type { ReportSource } from "./report-source.js";
+import { buildSchema, createContext } from "../../api/index.ts";
+import type { Config } from "../../config/index.ts";
+import { openDatabase } from "../../graph/index.ts";
+import { ReportError } from "../report-error.ts";
+import { checkResponse } from "./check-response.ts";
+import type { ReportSource } from "./report-source.ts";
 
 /**
  * A report is one large batch request, not an interactive one: a database that has just started

@@ -1,3 +1,3 @@
-export type { ReportSource } from "./report-source.js";
-export { httpSource, graphqlUrl } from "./http-source.js";
-export { inProcessSource } from "./in-process-source.js";
+export type { ReportSource } from "./report-source.ts";
+export { httpSource, graphqlUrl } from "./http-source.ts";
+export { inProcessSource } from "./in-process-source.ts";

@@ -1,5 +1,5 @@
-import { afterPaint, yieldToBrowser } from "./dom.js";
-import type { ViewerHandle } from "./viewer-app.js";
+import { afterPaint, yieldToBrowser } from "./dom.ts";
+import type { ViewerHandle } from "./viewer-app.ts";
 
 declare global {
   interface Window {
@@ -12,7 +12,7 @@ declare global {
 // still) loads after the first paint, so a slow phone shows the toolbar at once instead of after
 // parsing everything.
 await afterPaint();
-const { ViewerApp } = await import("./viewer-app.js");
+const { ViewerApp } = await import("./viewer-app.ts");
 // Evaluating the app, making it and sending its first requests: three tasks, not one.
 await yieldToBrowser();
 const app = new ViewerApp();

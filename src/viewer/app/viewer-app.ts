@@ -6,27 +6,27 @@ import {
   ViewerSpanDocument,
   type ViewerDiagramQuery,
   type ViewerSpanQuery,
-} from "../../../generated/documents.js";
-import { GraphQLClient, ViewerRequestError } from "./api/graphql-client.js";
-import { tokenStore } from "./api/token-store.js";
-import { describeHits } from "./controls/search-hits.js";
-import { SearchBox } from "./controls/search-box.js";
-import { SignInBox } from "./controls/sign-in.js";
-import { Toolbar } from "./controls/toolbar.js";
-import { afterPaint, byId, fill, yieldToBrowser } from "./dom.js";
-import { exportPng, exportSvg } from "./export/export-drawing.js";
-import { createWorkerElk } from "./layout/elk-in-worker.js";
-import { layoutDiagram, METRICS } from "./layout/layout-diagram.js";
-import { dataSpan, defaultAsOf, spanText } from "./model/data-span.js";
-import { buildDiagramModel } from "./model/diagram-model.js";
-import { PanelRouter } from "./panels/panel-router.js";
-import { today } from "../../text/dates.js";
-import { FONT_FAMILY } from "./render/diagram-style.js";
-import { DiagramView, type DiagramSnapshot } from "./render/diagram-view.js";
-import { listView } from "./render/list-view.js";
-import { UnlinkedSection } from "./render/unlinked-section.js";
-import { selectionForLabel, type Selection } from "./state/selection.js";
-import { readUrlState, urlQuery } from "./state/url-state.js";
+} from "../../../generated/documents.ts";
+import { GraphQLClient, ViewerRequestError } from "./api/graphql-client.ts";
+import { tokenStore } from "./api/token-store.ts";
+import { describeHits } from "./controls/search-hits.ts";
+import { SearchBox } from "./controls/search-box.ts";
+import { SignInBox } from "./controls/sign-in.ts";
+import { Toolbar } from "./controls/toolbar.ts";
+import { afterPaint, byId, fill, yieldToBrowser } from "./dom.ts";
+import { exportPng, exportSvg } from "./export/export-drawing.ts";
+import { createWorkerElk } from "./layout/elk-in-worker.ts";
+import { layoutDiagram, METRICS } from "./layout/layout-diagram.ts";
+import { dataSpan, defaultAsOf, spanText } from "./model/data-span.ts";
+import { buildDiagramModel } from "./model/diagram-model.ts";
+import { PanelRouter } from "./panels/panel-router.ts";
+import { today } from "../../text/dates.ts";
+import { FONT_FAMILY } from "./render/diagram-style.ts";
+import { DiagramView, type DiagramSnapshot } from "./render/diagram-view.ts";
+import { listView } from "./render/list-view.ts";
+import { UnlinkedSection } from "./render/unlinked-section.ts";
+import { selectionForLabel, type Selection } from "./state/selection.ts";
+import { readUrlState, urlQuery } from "./state/url-state.ts";
 
 type Partnership = { id: string; name: string };
 

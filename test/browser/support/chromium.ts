@@ -1,5 +1,5 @@
 import type { Browser } from "playwright-core";
-import { launchChromium } from "../../../src/browser/index.js";
+import { launchChromium } from "../../../src/browser/index.ts";
 
 /**
  * One Chromium for a test file (the same executable and flags as the report printer), launched

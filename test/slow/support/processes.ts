@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type Server, type Socket } from "node:net";
 import path from "node:path";
-import { ensureViewerBuilt } from "../../../src/viewer/index.js";
+import { ensureViewerBuilt } from "../../../src/viewer/index.ts";
 
 /** The repository root, where `npm start` runs. */
 export const ROOT = path.resolve(import.meta.dirname, "../../..");

@@ -1,6 +1,6 @@
 import { buildSchema, execute, parse, type GraphQLObjectType } from "graphql";
 import { describe, expect, it } from "vitest";
-import { argumentCacheStats, installArgumentCache } from "../../../src/api/index.js";
+import { argumentCacheStats, installArgumentCache } from "../../../src/api/index.ts";
 
 // The argument cache (src/api/argument-cache.ts) wraps graphql-js's argument coercion: the
 // arguments of a field in a list are worked out once, not once per item, and stay right for

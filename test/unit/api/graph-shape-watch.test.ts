@@ -1,6 +1,6 @@
 import type { Driver } from "neo4j-driver";
 import { expect, it } from "vitest";
-import { watchGraphShape } from "../../../src/api/index.js";
+import { watchGraphShape } from "../../../src/api/index.ts";
 
 // graph-shape.ts reads the graph every interval; a read slower than the interval (a just-opened
 // big store took over a minute) must not be joined by the next ticks' reads.

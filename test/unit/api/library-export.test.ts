@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { wrapLibraryExport } from "../../../src/api/index.js";
+import { wrapLibraryExport } from "../../../src/api/index.ts";
 
 const require = createRequire(import.meta.url);
 

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postGraphQL } from "../../../src/api/index.js";
+import { postGraphQL } from "../../../src/api/index.ts";
 
 /** A server that answers as told by the request's query: the encoding and the body it sends back. */
 let server: http.Server;

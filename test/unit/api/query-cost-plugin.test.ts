@@ -8,8 +8,8 @@ import {
   REQUEST_LIMITS,
   type GraphShape,
   type Hub,
-} from "../../../src/api/index.js";
-import { readTypeDefs } from "../../../src/schema-model/index.js";
+} from "../../../src/api/index.ts";
+import { readTypeDefs } from "../../../src/schema-model/index.ts";
 
 // The plugin keeps each document's cost by operation and variables (query-cost.ts): a kept cost
 // must never outlive the graph's shape it was priced by, nor answer for other variables.

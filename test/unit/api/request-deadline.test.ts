@@ -7,7 +7,7 @@
  */
 import type { Driver } from "neo4j-driver";
 import { describe, expect, it } from "vitest";
-import { deadlineDriver, requestDeadline } from "../../../src/api/index.js";
+import { deadlineDriver, requestDeadline } from "../../../src/api/index.ts";
 
 const BUDGET_MS = 300;
 

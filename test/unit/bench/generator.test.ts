@@ -1,7 +1,7 @@
 import { parse, validate } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSchema } from "../../../src/api/index.js";
-import { buildDomainModel, readTypeDefs, type DomainModel } from "../../../src/schema-model/index.js";
+import { buildSchema } from "../../../src/api/index.ts";
+import { buildDomainModel, readTypeDefs, type DomainModel } from "../../../src/schema-model/index.ts";
 import {
   areaName,
   checkShape,
@@ -13,9 +13,9 @@ import {
   mulberry32,
   nationalAgencyId,
   partnershipSlug,
-} from "../../../bench/generate/index.js";
-import { buildNaiveSchema } from "../../../bench/naive/index.js";
-import { SCENARIOS } from "../../../bench/scenarios/index.js";
+} from "../../../bench/generate/index.ts";
+import { buildNaiveSchema } from "../../../bench/naive/index.ts";
+import { SCENARIOS } from "../../../bench/scenarios/index.ts";
 
 const fingerprint = (index: number): string => {
   const { graph, landmarks } = generatePartnership(index);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { runCommand } from "../../../src/cli/index.js";
-import { ConfigError } from "../../../src/config/index.js";
-import { UserError } from "../../../src/errors/index.js";
-import { ReportError } from "../../../src/report/index.js";
-import { SeedValidationError } from "../../../src/seed/index.js";
+import { runCommand } from "../../../src/cli/index.ts";
+import { ConfigError } from "../../../src/config/index.ts";
+import { UserError } from "../../../src/errors/index.ts";
+import { ReportError } from "../../../src/report/index.ts";
+import { SeedValidationError } from "../../../src/seed/index.ts";
 
 async function outcome(error?: unknown): Promise<{ code: number; printed: string[] }> {
   const printed: string[] = [];

@@ -1,7 +1,7 @@
 import { GraphQLError } from "graphql";
 import { Neo4jError } from "neo4j-driver";
 import { describe, expect, it } from "vitest";
-import { isDatabaseOutOfMemory, isDatabaseTimeout, isDatabaseUnavailable } from "../../../src/graph/index.js";
+import { isDatabaseOutOfMemory, isDatabaseTimeout, isDatabaseUnavailable } from "../../../src/graph/index.ts";
 
 const failure = (code: string) => new Neo4jError("the server said no", code, "N/A", "N/A");
 

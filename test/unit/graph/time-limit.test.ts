@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { enforcementReserveMs } from "../../../src/api/index.js";
-import { timeLimit } from "../../../src/graph/index.js";
+import { enforcementReserveMs } from "../../../src/api/index.ts";
+import { timeLimit } from "../../../src/graph/index.ts";
 
 const never = new Promise<never>(() => {});
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { cellValues, DEFAULT_MAPPING } from "../../../src/import/index.js";
+import { cellValues, DEFAULT_MAPPING } from "../../../src/import/index.ts";
 
 const {
   dateInWords,

@@ -5,8 +5,8 @@ import {
   readMapping,
   type SheetRow,
   type Workbook,
-} from "../../../src/import/index.js";
-import { reportRequest } from "../../../src/report/index.js";
+} from "../../../src/import/index.ts";
+import { reportRequest } from "../../../src/report/index.ts";
 
 const workbook = (rows: (string | number | null)[][], name = "Plan"): Workbook => ({
   fileName: "plan.xlsx",

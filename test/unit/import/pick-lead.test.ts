@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pickLead, type LeadCandidate } from "../../../src/import/index.js";
+import { pickLead, type LeadCandidate } from "../../../src/import/index.ts";
 
 const person = (id: string, name: string, extra: Partial<LeadCandidate> = {}): LeadCandidate => ({
   id,

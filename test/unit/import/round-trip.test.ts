@@ -7,8 +7,8 @@ import {
   readWorkbook,
   type LeadResolution,
   type PlanState,
-} from "../../../src/import/index.js";
-import { renderXlsx } from "../../../src/report/render/index.js";
+} from "../../../src/import/index.ts";
+import { renderXlsx } from "../../../src/report/render/index.ts";
 
 const P = "partnership:unit";
 const lead = (id: string, name: string) => ({

@@ -8,7 +8,7 @@ import {
   DataDirInUseError,
   INSTANCE_FILE,
   runningInstance,
-} from "../../../src/neo4j-local/index.js";
+} from "../../../src/neo4j-local/index.ts";
 
 const dirs: string[] = [];
 const dataDir = (): string => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { BodyReportQuery } from "../../../generated/documents.js";
+import type { BodyReportQuery } from "../../../generated/documents.ts";
 import {
   changeLines,
   changesReach,
   changesWindow,
   type StoredChange,
-} from "../../../src/report/model/index.js";
+} from "../../../src/report/model/index.ts";
 
 type Board = BodyReportQuery["bodies"][number];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findingItems } from "../../../src/report/document/index.js";
+import { findingItems } from "../../../src/report/document/index.ts";
 import {
   dayAfterYearBefore,
   deriveRag,
@@ -10,9 +10,9 @@ import {
   recordedBy,
   recordedOrder,
   refKey,
-} from "../../../src/report/model/index.js";
-import { subsetsFor } from "../../../src/report/render/index.js";
-import { graphqlUrl } from "../../../src/report/source/index.js";
+} from "../../../src/report/model/index.ts";
+import { subsetsFor } from "../../../src/report/render/index.ts";
+import { graphqlUrl } from "../../../src/report/source/index.ts";
 
 const row = (...periods: string[]) =>
   ({

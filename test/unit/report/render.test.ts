@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import type { ReportDocument } from "../../../src/report/document/index.js";
-import { escapeHtml, renderCsv, renderHtml, renderMarkdown } from "../../../src/report/render/index.js";
+import type { ReportDocument } from "../../../src/report/document/index.ts";
+import { escapeHtml, renderCsv, renderHtml, renderMarkdown } from "../../../src/report/render/index.ts";
 
 const doc: ReportDocument = {
   organisation: "Board <One>",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reportRequest } from "../../../src/report/index.js";
+import { reportRequest } from "../../../src/report/index.ts";
 
 describe("reportRequest: the CLI's arguments as a request", () => {
   it("defaults to Markdown, leaving the date and the partnership to the data", () => {

@@ -4,10 +4,10 @@
  * plan-wide commitment and risk. No database: the query's response is written out here.
  */
 import { describe, expect, it } from "vitest";
-import type { ActionRowFragment, StrategyReportQuery } from "../../../generated/documents.js";
-import { layoutStrategyReport } from "../../../src/report/layout/index.js";
-import { buildStrategyReport, type ReportContext } from "../../../src/report/model/index.js";
-import { renderMarkdown } from "../../../src/report/render/index.js";
+import type { ActionRowFragment, StrategyReportQuery } from "../../../generated/documents.ts";
+import { layoutStrategyReport } from "../../../src/report/layout/index.ts";
+import { buildStrategyReport, type ReportContext } from "../../../src/report/model/index.ts";
+import { renderMarkdown } from "../../../src/report/render/index.ts";
 
 type Objective = StrategyReportQuery["objectives"][number];
 

@@ -2,15 +2,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { runSeedNew, ScaffoldError } from "../../../src/cli/index.js";
-import { buildDomainModel, readTypeDefs } from "../../../src/schema-model/index.js";
+import { runSeedNew, ScaffoldError } from "../../../src/cli/index.ts";
+import { buildDomainModel, readTypeDefs } from "../../../src/schema-model/index.ts";
 import {
   formatIssue,
   SeedValidationError,
   validateSeedDirectory,
   type SeedIssue,
-} from "../../../src/seed/index.js";
-import { writeSeedDir } from "../../seed/seed-files.js";
+} from "../../../src/seed/index.ts";
+import { writeSeedDir } from "../../seed/seed-files.ts";
 
 // What a new user meets first: a typo in the partnership, a YAML slip, a file saved as Latin-1, a
 // reference into another partnership, and the scaffold of a new partnership's folder.

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildDomainModel, readTypeDefs } from "../../../src/schema-model/index.js";
+import { buildDomainModel, readTypeDefs } from "../../../src/schema-model/index.ts";
 import {
   buildSeedGraph,
   formatIssue,
@@ -8,8 +8,8 @@ import {
   SeedValidationError,
   validateSeedDirectory,
   type SeedIssue,
-} from "../../../src/seed/index.js";
-import { writeSeedDir } from "../../seed/seed-files.js";
+} from "../../../src/seed/index.ts";
+import { writeSeedDir } from "../../seed/seed-files.ts";
 
 // Every kind of problem the validator reports, each from a small broken seed file written as a
 // user would write it. The message must let the user fix the file without reading the code: it

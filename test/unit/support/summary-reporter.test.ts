@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createVitest, type TestModule } from "vitest/node";
-import SummaryReporter, { summarize, summaryLine, type Summary } from "../../support/summary-reporter.js";
+import SummaryReporter, { summarize, summaryLine, type Summary } from "../../support/summary-reporter.ts";
 
 // Runs vitest itself over small fixture files, one for each way a run can go wrong, so the counts
 // below are what vitest really reports, not a model of it.

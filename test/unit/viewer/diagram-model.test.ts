@@ -5,7 +5,7 @@ import {
   strategyTree,
   type ObjectiveRow,
   wrapText,
-} from "../../../src/viewer/app/index.js";
+} from "../../../src/viewer/app/index.ts";
 
 const body = (id: string, kind: string) => ({ id, name: id.replace("body:", ""), kind });
 

@@ -9,7 +9,7 @@ import {
   type LineRow,
   segmentsThrough,
   diagramSvg,
-} from "../../../src/viewer/app/index.js";
+} from "../../../src/viewer/app/index.ts";
 
 /** A Barnet-shaped structure: a committee and boards on top, the board, 12 groups, panels, meetings, 30 unlinked bodies. */
 function sample(): { nodes: BodyRow[]; edges: LineRow[]; unlinked: BodyRow[] } {

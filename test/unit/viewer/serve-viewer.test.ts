@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { VIEWER_CSP, viewerRoutes } from "../../../src/viewer/index.js";
+import { VIEWER_CSP, viewerRoutes } from "../../../src/viewer/index.ts";
 
 /** Serves `dist` with viewerRoutes on a free port; returns its base URL and a stop function. */
 async function serve(dist: string): Promise<{ url: string; stop: () => Promise<void> }> {

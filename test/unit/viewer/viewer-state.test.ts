@@ -8,8 +8,8 @@ import {
   chainLevels,
   readUrlState,
   urlQuery,
-} from "../../../src/viewer/app/index.js";
-import type { AccountabilityRole, RelationshipType } from "../../../generated/documents.js";
+} from "../../../src/viewer/app/index.ts";
+import type { AccountabilityRole, RelationshipType } from "../../../generated/documents.ts";
 
 const node = (id: string, label: string, name = id) => ({ id, label, name });
 

@@ -2,16 +2,16 @@ import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import type { OperationDefinitionNode } from "graphql";
-import introspection from "../../../../generated/possible-types.js";
+import introspection from "../../../../generated/possible-types.ts";
 
 /** A request the API answered with errors, or could not answer; the message says which query and why. */
 export class ViewerRequestError extends Error {
   override name = "ViewerRequestError";
-  constructor(
-    message: string,
-    readonly codes: string[] = [],
-  ) {
+  readonly codes: string[];
+
+  constructor(message: string, codes: string[] = []) {
     super(message);
+    this.codes = codes;
   }
 }
 
@@ -47,11 +47,14 @@ function operationName(document: TypedDocumentNode<unknown, never>): string {
 export class GraphQLClient {
   readonly apollo: ApolloClient;
 
+  private readonly endpoint: string;
+
   constructor(
-    private readonly endpoint: string,
+    endpoint: string,
     token: () => string | null,
     fetchImpl: typeof fetch = (...args) => fetch(...args),
   ) {
+    this.endpoint = endpoint;
     const withToken: typeof fetch = (input, init) => {
       const value = token();
       const headers = new Headers(init?.headers);

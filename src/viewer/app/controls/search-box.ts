@@ -1,4 +1,4 @@
-import { fill, h } from "../dom.js";
+import { fill, h } from "../dom.ts";
 
 export interface SearchHit {
   id: string;
@@ -24,13 +24,24 @@ export class SearchBox {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
 
+  private readonly input: HTMLInputElement;
+  private readonly list: HTMLUListElement;
+  private readonly status: HTMLElement;
+  private readonly find: (text: string) => Promise<SearchHit[]>;
+  private readonly open: (hit: SearchHit) => void;
+
   constructor(
-    private readonly input: HTMLInputElement,
-    private readonly list: HTMLUListElement,
-    private readonly status: HTMLElement,
-    private readonly find: (text: string) => Promise<SearchHit[]>,
-    private readonly open: (hit: SearchHit) => void,
+    input: HTMLInputElement,
+    list: HTMLUListElement,
+    status: HTMLElement,
+    find: (text: string) => Promise<SearchHit[]>,
+    open: (hit: SearchHit) => void,
   ) {
+    this.input = input;
+    this.list = list;
+    this.status = status;
+    this.find = find;
+    this.open = open;
     input.addEventListener("input", () => this.schedule());
     input.addEventListener("keydown", (event) => this.key(event));
     input.addEventListener("blur", () => setTimeout(() => this.close(), 150));

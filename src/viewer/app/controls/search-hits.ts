@@ -1,5 +1,5 @@
-import type { ViewerHitsQuery, ViewerSearchQuery } from "../../../../generated/documents.js";
-import type { SearchHit } from "./search-box.js";
+import type { ViewerHitsQuery, ViewerSearchQuery } from "../../../../generated/documents.ts";
+import type { SearchHit } from "./search-box.ts";
 
 /** The partnership id of entities several partnerships share (docs/tenancy.md). */
 const SHARED = "shared";

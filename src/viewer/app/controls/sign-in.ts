@@ -1,12 +1,15 @@
-import { describeToken, tokenStore } from "../api/token-store.js";
-import { byId } from "../dom.js";
+import { describeToken, tokenStore } from "../api/token-store.ts";
+import { byId } from "../dom.ts";
 
 /**
  * The sign-in box: paste an officer's bearer token, or sign out. `changed` runs after either,
  * so the page can forget what it fetched as the previous caller and load again.
  */
 export class SignInBox {
-  constructor(private readonly changed: () => void) {
+  private readonly changed: () => void;
+
+  constructor(changed: () => void) {
+    this.changed = changed;
     byId<HTMLFormElement>("sign-in-form").addEventListener("submit", (event) => {
       event.preventDefault();
       const token = byId<HTMLTextAreaElement>("token")

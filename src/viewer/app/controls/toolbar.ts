@@ -1,4 +1,4 @@
-import { byId, fill, h } from "../dom.js";
+import { byId, fill, h } from "../dom.ts";
 
 export interface ToolbarHandlers {
   asOf(date: string): void;

@@ -1,6 +1,6 @@
-import { h } from "../dom.js";
-import type { LaidOutDiagram } from "../layout/layout-diagram.js";
-import { diagramSvg } from "../render/diagram-svg.js";
+import { h } from "../dom.ts";
+import type { LaidOutDiagram } from "../layout/layout-diagram.ts";
+import { diagramSvg } from "../render/diagram-svg.ts";
 
 function download(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);

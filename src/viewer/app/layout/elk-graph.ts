@@ -1,5 +1,5 @@
 import type { ElkExtendedEdge, ElkNode, ElkPort } from "elkjs/lib/elk-api.js";
-import type { DiagramModel } from "../model/diagram-model.js";
+import type { DiagramModel } from "../model/diagram-model.ts";
 
 export interface ElkGraphParts {
   children: ElkNode[];

@@ -1,7 +1,7 @@
 import type { ELK, ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
-import { elkGraph, isJunction } from "./elk-graph.js";
-import type { DiagramBody, DiagramLine, DiagramModel } from "../model/diagram-model.js";
-import { wrapText, type MeasureText } from "./wrap-text.js";
+import { elkGraph, isJunction } from "./elk-graph.ts";
+import type { DiagramBody, DiagramLine, DiagramModel } from "../model/diagram-model.ts";
+import { wrapText, type MeasureText } from "./wrap-text.ts";
 
 export interface Point {
   x: number;

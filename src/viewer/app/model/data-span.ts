@@ -1,4 +1,4 @@
-import type { ViewerSpanQuery } from "../../../../generated/documents.js";
+import type { ViewerSpanQuery } from "../../../../generated/documents.ts";
 
 export interface DataSpan {
   /** Earliest paper or meeting; null when nothing is dated. */

@@ -1,4 +1,4 @@
-import { kindStyle } from "./body-kinds.js";
+import { kindStyle } from "./body-kinds.ts";
 
 /** A body as the diagram query returns it (governanceDiagram's DiagramNode). */
 export interface BodyRow {

@@ -1,4 +1,4 @@
-import { naturalCompare } from "../../../text/natural-compare.js";
+import { naturalCompare } from "../../../text/natural-compare.ts";
 
 /** A lead as the queries return it: a person, body or organisation. */
 export interface Leader {

@@ -1,6 +1,6 @@
-import type { ViewerAgendaRowFragment } from "../../../../generated/documents.js";
-import { naturalCompare } from "../../../text/natural-compare.js";
-import { h } from "../dom.js";
+import type { ViewerAgendaRowFragment } from "../../../../generated/documents.ts";
+import { naturalCompare } from "../../../text/natural-compare.ts";
+import { h } from "../dom.ts";
 
 /** A restricted (Part 2) item is marked in words, not by colour alone. */
 export function restrictedBadge(): HTMLElement {

@@ -2,14 +2,14 @@ import type {
   ViewerBodyQuery,
   ViewerContactsQuery,
   ViewerHealthQuery,
-} from "../../../../generated/documents.js";
-import { h, type Child } from "../dom.js";
-import { kindStyle } from "../model/body-kinds.js";
-import { membersAt } from "../../../traversals/members.js";
-import { isValidAt } from "../../../traversals/validity.js";
-import { naturalCompare } from "../../../text/natural-compare.js";
-import { agendaList } from "./agenda.js";
-import { actionText, linkTo, roleText, severityBadge, type Navigate } from "./navigate.js";
+} from "../../../../generated/documents.ts";
+import { h, type Child } from "../dom.ts";
+import { kindStyle } from "../model/body-kinds.ts";
+import { membersAt } from "../../../traversals/members.ts";
+import { isValidAt } from "../../../traversals/validity.ts";
+import { naturalCompare } from "../../../text/natural-compare.ts";
+import { agendaList } from "./agenda.ts";
+import { actionText, linkTo, roleText, severityBadge, type Navigate } from "./navigate.ts";
 
 type Body = ViewerBodyQuery["bodies"][number];
 type Finding = ViewerHealthQuery["governanceHealth"][number];

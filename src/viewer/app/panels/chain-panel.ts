@@ -1,6 +1,6 @@
-import type { ViewerAccountabilityQuery } from "../../../../generated/documents.js";
-import { h } from "../dom.js";
-import { linkTo, roleText, type Navigate } from "./navigate.js";
+import type { ViewerAccountabilityQuery } from "../../../../generated/documents.ts";
+import { h } from "../dom.ts";
+import { linkTo, roleText, type Navigate } from "./navigate.ts";
 
 type Step = ViewerAccountabilityQuery["accountabilityChain"][number];
 

@@ -1,7 +1,7 @@
-import type { ViewerItemQuery } from "../../../../generated/documents.js";
-import { h } from "../dom.js";
-import { agendaList, restrictedBadge } from "./agenda.js";
-import { linkTo, type Navigate } from "./navigate.js";
+import type { ViewerItemQuery } from "../../../../generated/documents.ts";
+import { h } from "../dom.ts";
+import { agendaList, restrictedBadge } from "./agenda.ts";
+import { linkTo, type Navigate } from "./navigate.ts";
 
 /** An agenda item or a meeting (from search or a body's meetings). */
 export function itemPanel(data: ViewerItemQuery, id: string, navigate: Navigate): HTMLElement {

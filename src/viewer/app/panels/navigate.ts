@@ -1,4 +1,4 @@
-import { h } from "../dom.js";
+import { h } from "../dom.ts";
 
 /** Where a link in a panel goes: the controller opens the matching panel and highlights the diagram. */
 export interface Navigate {

@@ -7,17 +7,17 @@ import {
   ViewerPersonDocument,
   ViewerStrategyDocument,
   type ViewerHealthQuery,
-} from "../../../../generated/documents.js";
-import type { GraphQLClient } from "../api/graphql-client.js";
-import { tokenStore } from "../api/token-store.js";
-import { byId, fill, h } from "../dom.js";
-import type { Selection } from "../state/selection.js";
-import { bodyPanel } from "./body-panel.js";
-import { chainBodies, chainPanel, chainView } from "./chain-panel.js";
-import { itemPanel } from "./item-panel.js";
-import type { Navigate } from "./navigate.js";
-import { personPanel } from "./person-panel.js";
-import { strategyPanel } from "./strategy-panel.js";
+} from "../../../../generated/documents.ts";
+import type { GraphQLClient } from "../api/graphql-client.ts";
+import { tokenStore } from "../api/token-store.ts";
+import { byId, fill, h } from "../dom.ts";
+import type { Selection } from "../state/selection.ts";
+import { bodyPanel } from "./body-panel.ts";
+import { chainBodies, chainPanel, chainView } from "./chain-panel.ts";
+import { itemPanel } from "./item-panel.ts";
+import type { Navigate } from "./navigate.ts";
+import { personPanel } from "./person-panel.ts";
+import { strategyPanel } from "./strategy-panel.ts";
 
 type Findings = ViewerHealthQuery["governanceHealth"];
 
@@ -53,12 +53,22 @@ export class PanelRouter {
     item: (id) => void this.open({ kind: "item", id }),
   };
 
+  private readonly client: GraphQLClient;
+  private readonly diagram: DiagramFocus;
+  private readonly context: () => PanelContext | null;
+  private readonly selected: (selection: Selection | null) => void;
+
   constructor(
-    private readonly client: GraphQLClient,
-    private readonly diagram: DiagramFocus,
-    private readonly context: () => PanelContext | null,
-    private readonly selected: (selection: Selection | null) => void,
-  ) {}
+    client: GraphQLClient,
+    diagram: DiagramFocus,
+    context: () => PanelContext | null,
+    selected: (selection: Selection | null) => void,
+  ) {
+    this.client = client;
+    this.diagram = diagram;
+    this.context = context;
+    this.selected = selected;
+  }
 
   get current(): Selection | null {
     return this.selection;

@@ -1,6 +1,6 @@
-import type { ViewerPersonQuery } from "../../../../generated/documents.js";
-import { h } from "../dom.js";
-import { linkTo, roleText, type Navigate } from "./navigate.js";
+import type { ViewerPersonQuery } from "../../../../generated/documents.ts";
+import { h } from "../dom.ts";
+import { linkTo, roleText, type Navigate } from "./navigate.ts";
 
 /** A person: where they work, and what they lead, chair and sit on at the date. */
 export function personPanel(

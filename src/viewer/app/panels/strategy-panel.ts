@@ -1,8 +1,8 @@
-import type { ViewerStrategyQuery } from "../../../../generated/documents.js";
-import { naturalCompare } from "../../../text/natural-compare.js";
-import { h } from "../dom.js";
-import { strategyTree, type Leader, type ObjectiveNode } from "../model/strategy-tree.js";
-import { actionText, linkTo, roleText, type Navigate } from "./navigate.js";
+import type { ViewerStrategyQuery } from "../../../../generated/documents.ts";
+import { naturalCompare } from "../../../text/natural-compare.ts";
+import { h } from "../dom.ts";
+import { strategyTree, type Leader, type ObjectiveNode } from "../model/strategy-tree.ts";
+import { actionText, linkTo, roleText, type Navigate } from "./navigate.ts";
 
 const leaderLinks = (navigate: Navigate, leads: readonly Leader[]): (HTMLElement | string)[] =>
   leads.flatMap((lead, i) => [

@@ -1,6 +1,6 @@
 import type { ElementDefinition } from "cytoscape";
-import type { LaidOutDiagram, Point } from "../layout/layout-diagram.js";
-import { shortName } from "../model/short-name.js";
+import type { LaidOutDiagram, Point } from "../layout/layout-diagram.ts";
+import { shortName } from "../model/short-name.ts";
 
 /**
  * Cytoscape draws a polyline ("segments") through points given as weights along, and distances

@@ -1,6 +1,6 @@
 import type { EdgeSingular, StylesheetJson } from "cytoscape";
-import { BODY_KINDS, EDGE_KINDS } from "../model/body-kinds.js";
-import { METRICS } from "../layout/layout-diagram.js";
+import { BODY_KINDS, EDGE_KINDS } from "../model/body-kinds.ts";
+import { METRICS } from "../layout/layout-diagram.ts";
 
 /** The diagram's font; layout measures text in it, so both must name the same one. */
 export const FONT_FAMILY = '"Liberation Sans", Arial, Helvetica, sans-serif';

@@ -1,6 +1,6 @@
-import { BODY_KINDS, EDGE_KINDS, kindStyle, type BodyShape } from "../model/body-kinds.js";
-import { METRICS, type LaidOutDiagram, type PlacedBody, type Point } from "../layout/layout-diagram.js";
-import { routeLength } from "./cytoscape-elements.js";
+import { BODY_KINDS, EDGE_KINDS, kindStyle, type BodyShape } from "../model/body-kinds.ts";
+import { METRICS, type LaidOutDiagram, type PlacedBody, type Point } from "../layout/layout-diagram.ts";
+import { routeLength } from "./cytoscape-elements.ts";
 
 /** Text made safe inside SVG or HTML markup (content and attribute values). */
 export const escape = (text: string): string =>

@@ -1,9 +1,9 @@
 import type cytoscape from "cytoscape";
 import type { Core } from "cytoscape";
-import { METRICS, type LaidOutDiagram, type Point } from "../layout/layout-diagram.js";
-import { yieldToBrowser } from "../dom.js";
-import { cytoscapeElements } from "./cytoscape-elements.js";
-import { diagramStyle } from "./diagram-style.js";
+import { METRICS, type LaidOutDiagram, type Point } from "../layout/layout-diagram.ts";
+import { yieldToBrowser } from "../dom.ts";
+import { cytoscapeElements } from "./cytoscape-elements.ts";
+import { diagramStyle } from "./diagram-style.ts";
 
 /** What tests and the page read back from the drawn diagram (the model cytoscape actually renders). */
 export interface DiagramSnapshot {

@@ -1,5 +1,5 @@
-import { BODY_KINDS, EDGE_KINDS } from "../model/body-kinds.js";
-import { escape, shapePath } from "./diagram-svg.js";
+import { BODY_KINDS, EDGE_KINDS } from "../model/body-kinds.ts";
+import { escape, shapePath } from "./diagram-svg.ts";
 
 type Attributes = Record<string, string | number>;
 

@@ -1,6 +1,6 @@
-import { h, type Child } from "../dom.js";
-import { BODY_KINDS, kindStyle } from "../model/body-kinds.js";
-import type { DiagramBody, DiagramLine, DiagramModel } from "../model/diagram-model.js";
+import { h, type Child } from "../dom.ts";
+import { BODY_KINDS, kindStyle } from "../model/body-kinds.ts";
+import type { DiagramBody, DiagramLine, DiagramModel } from "../model/diagram-model.ts";
 
 /** How a child relates to the body it is listed under: "accountable to it; provides updates (Annually)". */
 function relation(lines: readonly DiagramLine[]): string {

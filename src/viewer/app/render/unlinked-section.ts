@@ -1,6 +1,6 @@
-import { fill, h } from "../dom.js";
-import { kindStyle } from "../model/body-kinds.js";
-import type { DiagramModel } from "../model/diagram-model.js";
+import { fill, h } from "../dom.ts";
+import { kindStyle } from "../model/body-kinds.ts";
+import type { DiagramModel } from "../model/diagram-model.ts";
 
 /**
  * The bodies with no recorded line at the date, as a labelled section under the diagram: by
@@ -10,10 +10,13 @@ import type { DiagramModel } from "../model/diagram-model.js";
 export class UnlinkedSection {
   private highlighted = new Set<string>();
 
-  constructor(
-    private readonly element: HTMLElement,
-    private readonly onSelect: (bodyId: string) => void,
-  ) {}
+  private readonly element: HTMLElement;
+  private readonly onSelect: (bodyId: string) => void;
+
+  constructor(element: HTMLElement, onSelect: (bodyId: string) => void) {
+    this.element = element;
+    this.onSelect = onSelect;
+  }
 
   show(model: DiagramModel, asOf: string): void {
     const bodies = new Map(model.bodies.filter((b) => !b.linked).map((b) => [b.id, b]));

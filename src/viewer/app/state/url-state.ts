@@ -1,5 +1,5 @@
-import { isIsoDate } from "../../../text/dates.js";
-import { SELECTION_KINDS, type Selection, type SelectionKind } from "./selection.js";
+import { isIsoDate } from "../../../text/dates.ts";
+import { SELECTION_KINDS, type Selection, type SelectionKind } from "./selection.ts";
 
 /** What the address says: partnership, date and open item, so a link can be shared. */
 export interface UrlState {
