@@ -1,6 +1,6 @@
 import autocannon from "autocannon";
 import { postGraphQL } from "../measure/graphql-client.ts";
-import { startApiChild, type Memory } from "./api-child.ts";
+import { startApiChild, type ApiChild, type Memory } from "./api-child.ts";
 
 export interface LoadTarget {
   name: string;
@@ -75,50 +75,25 @@ export async function runLoadTest(options: {
       for (let i = 0; i < 20; i++) await postGraphQL(url, target.query, target.variables);
     const baseline = await api.memory(true);
     const runs: LoadRun[] = [];
+    const floorRuns: FloorRun[] = [];
+    // Each API run beside the floor's at the same concurrency, the order alternating, so that what
+    // else the machine does at the time slows both alike and the ratio holds (as in the latency runs).
+    let pair = 0;
     for (const target of options.targets)
       for (const connections of options.connections) {
-        const memoryBefore = await api.memory();
-        const clientCpu = process.cpuUsage();
-        const result = await autocannon({
-          url,
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ query: target.query, variables: target.variables }),
-          connections,
-          duration: options.durationSeconds,
-          verifyBody: (body) => !String(body).includes('"errors"'),
-        });
-        const clientUsed = process.cpuUsage(clientCpu);
-        const memoryAfter = await api.memory();
-        const requests = result.requests.total;
-        const run: LoadRun = {
-          target: target.name,
-          connections,
-          durationSeconds: options.durationSeconds,
-          requests,
-          requestsPerSecond: Math.round(result.requests.average * 10) / 10,
-          latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
-          errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
-          cpuMsPerRequest: perRequest((memoryAfter.cpuMs ?? 0) - (memoryBefore.cpuMs ?? 0), requests),
-          clientCpuMsPerRequest: perRequest((clientUsed.user + clientUsed.system) / 1000, requests),
-          memoryBefore,
-          memoryAfter,
-        };
-        runs.push(run);
-        options.log(
-          `[load] ${target.name} x${connections}: ${run.requestsPerSecond} req/s, ${run.cpuMsPerRequest} ms CPU/req (autocannon ${run.clientCpuMsPerRequest}), p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, errors ${run.errors}, API rss ${MB(memoryBefore.rss)} -> ${MB(memoryAfter.rss)} MB`,
-        );
+        const steps = [
+          async () => runs.push(await loadApi(api, url, target, connections, options)),
+          async () => {
+            const run = await loadFloor(target, connections, options.durationSeconds);
+            floorRuns.push(run);
+            options.log(
+              `[load] ${target.name} floor x${connections}: ${run.requestsPerSecond} req/s, ${run.cpuMsPerRequest} ms CPU/req, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, errors ${run.errors}`,
+            );
+          },
+        ];
+        for (const step of pair++ % 2 ? steps.reverse() : steps) await step();
       }
     const end = await api.memory(true);
-    const floorRuns: FloorRun[] = [];
-    for (const target of options.targets)
-      for (const connections of options.connections) {
-        const run = await loadFloor(target, connections, options.durationSeconds);
-        floorRuns.push(run);
-        options.log(
-          `[load] ${target.name} floor x${connections}: ${run.requestsPerSecond} req/s, ${run.cpuMsPerRequest} ms CPU/req, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, errors ${run.errors}`,
-        );
-      }
     return {
       where: `API in a child process (pid ${api.pid}, --expose-gc), autocannon in the benchmark process, Neo4j in its own JVM; all on this machine`,
       runs,
@@ -129,6 +104,47 @@ export async function runLoadTest(options: {
   } finally {
     await api.stop();
   }
+}
+
+/** autocannon against the API child at `connections` for `durationSeconds`, with its CPU and memory around the run. */
+async function loadApi(
+  api: ApiChild,
+  url: string,
+  target: LoadTarget,
+  connections: number,
+  options: { durationSeconds: number; log: (line: string) => void },
+): Promise<LoadRun> {
+  const memoryBefore = await api.memory();
+  const clientCpu = process.cpuUsage();
+  const result = await autocannon({
+    url,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: target.query, variables: target.variables }),
+    connections,
+    duration: options.durationSeconds,
+    verifyBody: (body) => !String(body).includes('"errors"'),
+  });
+  const clientUsed = process.cpuUsage(clientCpu);
+  const memoryAfter = await api.memory();
+  const requests = result.requests.total;
+  const run: LoadRun = {
+    target: target.name,
+    connections,
+    durationSeconds: options.durationSeconds,
+    requests,
+    requestsPerSecond: Math.round(result.requests.average * 10) / 10,
+    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+    errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
+    cpuMsPerRequest: perRequest((memoryAfter.cpuMs ?? 0) - (memoryBefore.cpuMs ?? 0), requests),
+    clientCpuMsPerRequest: perRequest((clientUsed.user + clientUsed.system) / 1000, requests),
+    memoryBefore,
+    memoryAfter,
+  };
+  options.log(
+    `[load] ${target.name} x${connections}: ${run.requestsPerSecond} req/s, ${run.cpuMsPerRequest} ms CPU/req (autocannon ${run.clientCpuMsPerRequest}), p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, errors ${run.errors}, API rss ${MB(memoryBefore.rss)} -> ${MB(memoryAfter.rss)} MB`,
+  );
+  return run;
 }
 
 /**
