@@ -1,4 +1,5 @@
 import neo4j, { type Driver } from "neo4j-driver";
+import { installCallerOnlyDriverStacks } from "./driver-stacks.ts";
 
 export interface DriverOptions {
   uri: string;
@@ -19,6 +20,7 @@ export const CONNECTION_TIMEOUT_MS = 5_000;
  * (src/api/request-deadline.ts) answers first, and these free what the request left behind.
  */
 export function createDriver({ uri, username, password, queryTimeoutMs = 15_000 }: DriverOptions): Driver {
+  installCallerOnlyDriverStacks();
   // A server with auth disabled (the local one) ignores the credentials.
   return neo4j.driver(uri, neo4j.auth.basic(username, password), {
     userAgent: "governance-graph",

@@ -1,4 +1,5 @@
 export { createDriver, type DriverOptions } from "./driver.ts";
+export { callerOnlyDriverStacks } from "./driver-stacks.ts";
 export { openDatabase, type Database, type OpenOptions } from "./open-database.ts";
 export type { ConnectOptions } from "./connectivity.ts";
 export { ensureSchema } from "./setup.ts";
