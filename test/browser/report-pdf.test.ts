@@ -8,7 +8,7 @@
  * saying how to install it.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -112,8 +112,14 @@ describe.each(Object.entries(PACKS))("%s as PDF", (name, request) => {
       expect(page.height).toBeCloseTo(594.96, 0);
     }
     const dir = mkdtempSync(path.join(tmpdir(), "governance-graph-fonts-"));
-    writeFileSync(path.join(dir, "r.pdf"), pdf);
-    const fonts = execFileSync("pdffonts", [path.join(dir, "r.pdf")], { encoding: "utf8" })
+    let listed: string;
+    try {
+      writeFileSync(path.join(dir, "r.pdf"), pdf);
+      listed = execFileSync("pdffonts", [path.join(dir, "r.pdf")], { encoding: "utf8" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const fonts = listed
       .split("\n")
       .slice(2)
       .filter(Boolean)
