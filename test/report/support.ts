@@ -1,7 +1,7 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { inject } from "vitest";
+import { inject, onTestFinished } from "vitest";
 import { loadConfig } from "../../src/config/index.ts";
 import { inProcessSource, type ReportSource } from "../../src/report/index.ts";
 
@@ -25,5 +25,9 @@ export async function countingSource(): Promise<ReportSource & { requests: numbe
   return counting;
 }
 
-/** A fresh temporary folder for a test's output files. */
-export const tempDir = (): string => mkdtempSync(path.join(tmpdir(), "governance-graph-report-"));
+/** A fresh temporary folder for a test's output files, deleted when the test ends (call it inside a test). */
+export function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "governance-graph-report-"));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}

@@ -5,7 +5,7 @@
  * numbers that do not match. Each check returns the defects it finds, so a test shows them.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -39,9 +39,15 @@ const decode = (text: string): string =>
 
 /** The words of a PDF with their boxes (points, origin top left), by `pdftotext -bbox`. */
 export function pdfLayout(pdf: Buffer): PdfLayout {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "governance-graph-pdf-")), "report.pdf");
-  writeFileSync(file, pdf);
-  const xhtml = execFileSync("pdftotext", ["-bbox", file, "-"], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const dir = mkdtempSync(path.join(tmpdir(), "governance-graph-pdf-"));
+  let xhtml: string;
+  try {
+    const file = path.join(dir, "report.pdf");
+    writeFileSync(file, pdf);
+    xhtml = execFileSync("pdftotext", ["-bbox", file, "-"], { encoding: "utf8", maxBuffer: 64 << 20 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   const pages: PdfLayout["pages"] = [];
   const words: Word[] = [];
   for (const [, width, height, body] of xhtml.matchAll(
