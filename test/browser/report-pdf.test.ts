@@ -7,10 +7,6 @@
  * browser in test/report; here each test opens the printer itself, so without Chromium each fails
  * saying how to install it.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   makeReport,
@@ -32,6 +28,7 @@ import {
   overprints,
   pageFill,
   pdfLayout,
+  popplerOutput,
   rowDefects,
   tokens,
   type PdfLayout,
@@ -111,15 +108,7 @@ describe.each(Object.entries(PACKS))("%s as PDF", (name, request) => {
       expect(page.width).toBeCloseTo(841.92, 0);
       expect(page.height).toBeCloseTo(594.96, 0);
     }
-    const dir = mkdtempSync(path.join(tmpdir(), "governance-graph-fonts-"));
-    let listed: string;
-    try {
-      writeFileSync(path.join(dir, "r.pdf"), pdf);
-      listed = execFileSync("pdffonts", [path.join(dir, "r.pdf")], { encoding: "utf8" });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-    const fonts = listed
+    const fonts = popplerOutput(pdf, "pdffonts", (file) => [file])
       .split("\n")
       .slice(2)
       .filter(Boolean)

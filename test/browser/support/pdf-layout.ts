@@ -37,17 +37,21 @@ const decode = (text: string): string =>
         : (ENTITIES[name] ?? whole),
   );
 
-/** The words of a PDF with their boxes (points, origin top left), by `pdftotext -bbox`. */
-export function pdfLayout(pdf: Buffer): PdfLayout {
+/** What a poppler tool prints about `pdf`, written to a temporary file (deleted after) whose path `args` places. */
+export function popplerOutput(pdf: Buffer, tool: string, args: (file: string) => string[]): string {
   const dir = mkdtempSync(path.join(tmpdir(), "governance-graph-pdf-"));
-  let xhtml: string;
   try {
     const file = path.join(dir, "report.pdf");
     writeFileSync(file, pdf);
-    xhtml = execFileSync("pdftotext", ["-bbox", file, "-"], { encoding: "utf8", maxBuffer: 64 << 20 });
+    return execFileSync(tool, args(file), { encoding: "utf8", maxBuffer: 64 << 20 });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The words of a PDF with their boxes (points, origin top left), by `pdftotext -bbox`. */
+export function pdfLayout(pdf: Buffer): PdfLayout {
+  const xhtml = popplerOutput(pdf, "pdftotext", (file) => ["-bbox", file, "-"]);
   const pages: PdfLayout["pages"] = [];
   const words: Word[] = [];
   for (const [, width, height, body] of xhtml.matchAll(
