@@ -1,5 +1,6 @@
 export { createDriver, type DriverOptions } from "./driver.ts";
 export { callerOnlyDriverStacks } from "./driver-stacks.ts";
+export { driverEpochDayToDate, epochDayToDate } from "./driver-dates.ts";
 export { openDatabase, type Database, type OpenOptions } from "./open-database.ts";
 export type { ConnectOptions } from "./connectivity.ts";
 export { ensureSchema } from "./setup.ts";
