@@ -1,22 +1,42 @@
-import type { Driver } from "neo4j-driver";
+import type { Driver, Session } from "neo4j-driver";
 import { installHistory, removeHistory } from "../history/index.ts";
 import type { DomainModel } from "../schema-model/index.ts";
 import { ensureSearchIndexes, markerUpkeep } from "./search-indexes.ts";
 
-/** Cypher that creates, idempotently, what @neo4j/graphql 7 no longer creates itself. */
-function schemaStatements(model: DomainModel): string[] {
-  const statements: string[] = [];
+/** What @neo4j/graphql 7 no longer creates itself: each constraint or index by its name, with the Cypher that creates it idempotently. */
+function schemaStatements(model: DomainModel): { name: string; cypher: string }[] {
+  const statements: { name: string; cypher: string }[] = [];
   for (const { label, fulltext } of model.labels.values()) {
-    statements.push(
-      `CREATE CONSTRAINT ${label}_id_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
-    );
-    statements.push(`CREATE INDEX ${label}_partnership IF NOT EXISTS FOR (n:${label}) ON (n.partnershipId)`);
+    const unique = `${label}_id_unique`;
+    statements.push({
+      name: unique,
+      cypher: `CREATE CONSTRAINT ${unique} IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+    });
+    const partnership = `${label}_partnership`;
+    statements.push({
+      name: partnership,
+      cypher: `CREATE INDEX ${partnership} IF NOT EXISTS FOR (n:${label}) ON (n.partnershipId)`,
+    });
     for (const index of fulltext)
-      statements.push(
-        `CREATE FULLTEXT INDEX ${index.indexName} IF NOT EXISTS FOR (n:${label}) ON EACH [${index.fields.map((f) => `n.${f}`).join(", ")}]`,
-      );
+      statements.push({
+        name: index.indexName,
+        cypher: `CREATE FULLTEXT INDEX ${index.indexName} IF NOT EXISTS FOR (n:${label}) ON EACH [${index.fields.map((f) => `n.${f}`).join(", ")}]`,
+      });
   }
   return statements;
+}
+
+/**
+ * The names of the database's constraints and indexes. A statement whose name is among them is
+ * not sent: IF NOT EXISTS would keep what has that name anyway, and each statement is a schema
+ * transaction of its own (the 32 of them took 0.8-1.1 s at every start, against 0.2 s for this).
+ */
+async function existingNames(session: Session): Promise<Set<string>> {
+  const names = new Set<string>();
+  // Two commands: SHOW cannot be combined with UNION.
+  for (const show of ["SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name"])
+    for (const record of (await session.run(show)).records) names.add(record.get("name") as string);
+  return names;
 }
 
 /**
@@ -33,7 +53,9 @@ export async function ensureSchema(
 ): Promise<void> {
   const session = driver.session({ database });
   try {
-    for (const statement of schemaStatements(model)) await session.run(statement);
+    const existing = await existingNames(session);
+    for (const { name, cypher } of schemaStatements(model))
+      if (!existing.has(name)) await session.run(cypher);
   } finally {
     await session.close();
   }
