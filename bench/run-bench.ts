@@ -211,6 +211,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
           }),
           connections: [1, 8, 32],
           durationSeconds: options.loadSeconds,
+          neo4jPid: database.local?.process.pid,
           log,
         })
       : undefined;

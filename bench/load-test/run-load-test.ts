@@ -1,6 +1,7 @@
 import autocannon from "autocannon";
 import { postGraphQL } from "../measure/graphql-client.ts";
 import { startApiChild, type ApiChild, type Memory } from "./api-child.ts";
+import { processCpuMs } from "./process-cpu.ts";
 
 export interface LoadTarget {
   name: string;
@@ -25,6 +26,12 @@ export interface FloorRun {
    * about the most it can serve (absent in results before session 5).
    */
   cpuMsPerRequest?: number;
+  /**
+   * CPU time per request of Neo4j's JVM over the run, when the benchmark started it (its pid
+   * known): the database's share of the machine, which (a) and (b) share with their own
+   * (absent in results before session 10 and with NEO4J_URI).
+   */
+  neo4jCpuMsPerRequest?: number;
 }
 
 /** The API (a) under load: the floor's figures, and the API process's memory around the run. */
@@ -65,6 +72,8 @@ export async function runLoadTest(options: {
   targets: LoadTarget[];
   connections: number[];
   durationSeconds: number;
+  /** The local Neo4j's JVM, whose CPU is read around every run; absent with NEO4J_URI. */
+  neo4jPid?: number | undefined;
   log: (line: string) => void;
 }): Promise<LoadTestReport> {
   const api = await startApiChild(options.uri, options.database);
@@ -82,12 +91,17 @@ export async function runLoadTest(options: {
     for (const target of options.targets)
       for (const connections of options.connections) {
         const steps = [
-          async () => runs.push(await loadApi(api, url, target, connections, options)),
+          async () =>
+            runs.push(
+              await withNeo4jCpu(options.neo4jPid, () => loadApi(api, url, target, connections, options)),
+            ),
           async () => {
-            const run = await loadFloor(target, connections, options.durationSeconds);
+            const run = await withNeo4jCpu(options.neo4jPid, () =>
+              loadFloor(target, connections, options.durationSeconds),
+            );
             floorRuns.push(run);
             options.log(
-              `[load] ${target.name} floor x${connections}: ${run.requestsPerSecond} req/s, ${run.cpuMsPerRequest} ms CPU/req, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, errors ${run.errors}`,
+              `[load] ${target.name} floor x${connections}: ${run.requestsPerSecond} req/s, ${run.cpuMsPerRequest} ms CPU/req (Neo4j ${run.neo4jCpuMsPerRequest ?? "-"}), p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms, errors ${run.errors}`,
             );
           },
         ];
@@ -104,6 +118,16 @@ export async function runLoadTest(options: {
   } finally {
     await api.stop();
   }
+}
+
+/** `run` with Neo4j's CPU per request over it added, when its pid is known and /proc answers. */
+async function withNeo4jCpu<T extends FloorRun>(pid: number | undefined, run: () => Promise<T>): Promise<T> {
+  const before = pid === undefined ? undefined : processCpuMs(pid);
+  const result = await run();
+  const after = pid === undefined ? undefined : processCpuMs(pid);
+  return before === undefined || after === undefined
+    ? result
+    : { ...result, neo4jCpuMsPerRequest: perRequest(after - before, result.requests) };
 }
 
 /** autocannon against the API child at `connections` for `durationSeconds`, with its CPU and memory around the run. */

@@ -63,12 +63,12 @@ function renderRun(results: BenchResults, file: string): string {
       "",
       `Load test (autocannon; ${results.loadTest.where}):`,
       "",
-      "| query | connections | req/s | API CPU ms/req | autocannon CPU ms/req | p50 ms | p99 ms | errors | API rss before -> after (MB) |",
-      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |",
+      "| query | connections | req/s | API CPU ms/req | autocannon CPU ms/req | Neo4j CPU ms/req | p50 ms | p99 ms | errors | API rss before -> after (MB) |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |",
     );
     for (const r of results.loadTest.runs)
       lines.push(
-        `| ${r.target} | ${r.connections} | ${r.requestsPerSecond} | ${r.cpuMsPerRequest ?? "-"} | ${r.clientCpuMsPerRequest ?? "-"} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${r.errors} | ${(r.memoryBefore.rss / 1048576).toFixed(0)} -> ${(r.memoryAfter.rss / 1048576).toFixed(0)} |`,
+        `| ${r.target} | ${r.connections} | ${r.requestsPerSecond} | ${r.cpuMsPerRequest ?? "-"} | ${r.clientCpuMsPerRequest ?? "-"} | ${r.neo4jCpuMsPerRequest ?? "-"} | ${r.latencyMs.p50} | ${r.latencyMs.p99} | ${r.errors} | ${(r.memoryBefore.rss / 1048576).toFixed(0)} -> ${(r.memoryAfter.rss / 1048576).toFixed(0)} |`,
       );
     const pairs = throughputAgainstFloor(results.loadTest);
     if (pairs.length)
@@ -76,13 +76,13 @@ function renderRun(results: BenchResults, file: string): string {
         "",
         "Throughput against the floor: the floor's queries (b) at the same concurrency, that many callers in a loop through the driver in the benchmark process (the API's figures above are over HTTP from autocannon):",
         "",
-        "| query | connections | a req/s | b req/s | a/b | b CPU ms/req | b p50 ms | b p99 ms | b errors |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| query | connections | a req/s | b req/s | a/b | b CPU ms/req | b Neo4j CPU ms/req | b p50 ms | b p99 ms | b errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ...pairs.map((p) => {
           const floor = results.loadTest!.floorRuns!.find(
             (f) => f.target === p.target && f.connections === p.connections,
           )!;
-          return `| ${p.target} | ${p.connections} | ${p.api} | ${p.floor} | ${x(p.ratio)} | ${floor.cpuMsPerRequest ?? "-"} | ${floor.latencyMs.p50} | ${floor.latencyMs.p99} | ${floor.errors} |`;
+          return `| ${p.target} | ${p.connections} | ${p.api} | ${p.floor} | ${x(p.ratio)} | ${floor.cpuMsPerRequest ?? "-"} | ${floor.neo4jCpuMsPerRequest ?? "-"} | ${floor.latencyMs.p50} | ${floor.latencyMs.p99} | ${floor.errors} |`;
         }),
       );
     lines.push(
