@@ -15,6 +15,7 @@ import { openBenchDatabase } from "./database/open-bench-database.ts";
 import { generatePartnership } from "./generate/index.ts";
 import { loadPartnerships, type LoadReport } from "./load/load-partnerships.ts";
 import { runLoadTest } from "./load-test/run-load-test.ts";
+import { startAnswerServer } from "./measure/answer-server.ts";
 import { inProcessExecutor } from "./measure/in-process.ts";
 import { runScenarios } from "./measure/run-scenarios.ts";
 import { buildNaiveSchema } from "./naive/index.ts";
@@ -144,7 +145,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     }
     await database.driver.executeQuery("CALL db.awaitIndexes(300)", {}, { database: database.database });
 
-    // 2. The three ways of asking, in this process: the real API and the naive one on free ports, over one counting driver.
+    // 2. The ways of asking, in this process: the real API, the naive one and the bare answer server
+    // on free ports, the API's schema in-process, the floor; over one counting driver.
     const counter: RoundTripCounter = { roundTrips: 0 };
     const driver = countingDriver(database.driver, counter);
     const serverOptions = {
@@ -159,6 +161,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const schema = await buildSchema({ driver });
     const api = await startServer({ ...serverOptions, schema });
     const naive = await startServer({ ...serverOptions, schema: buildNaiveSchema() });
+    const answers = await startAnswerServer();
     const { landmarks } = generatePartnership(0, options.seed);
     let scenarioResults;
     try {
@@ -178,6 +181,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         asOf: options.asOf,
         apiUrl: `${api.url}/graphql`,
         naiveUrl: `${naive.url}/graphql`,
+        answers,
         inProcess: inProcessExecutor(schema, serverOptions),
         floor: { driver, database: database.database },
         counter,
@@ -187,6 +191,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       });
       bar.stop();
     } finally {
+      await answers.stop();
       await naive.stop();
       await api.stop();
     }

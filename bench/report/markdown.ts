@@ -21,7 +21,7 @@ function renderRun(results: BenchResults, file: string): string {
     `- Command: \`${results.command}\` -> [${path.basename(file)}](bench/results/${path.basename(file)})`,
     `- Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, Neo4j ${m.neo4j} (${results.settings.database}, heap ${results.settings.heap}, page cache ${results.settings.pageCache}); shared with other work: load average ${m.loadAverage.start[0]} at start, ${m.loadAverage.end[0]} at end`,
     `- Graph: ${thousands(results.graph.nodes)} nodes, ${thousands(results.graph.relationships)} relationships (seed ${results.settings.seed}); ${load}`,
-    `- ${results.settings.iterations} timed iterations after ${results.settings.warmup} warm-up, ${results.scenarios.every((s) => s.latency.a0) ? "a/a0/b/c" : "a/b/c"} interleaved; questions about partnership p000, asOf ${results.settings.asOf}`,
+    `- ${results.settings.iterations} timed iterations after ${results.settings.warmup} warm-up, ${results.scenarios.every((s) => s.latency.h) ? "a/a0/b/c/h" : results.scenarios.every((s) => s.latency.a0) ? "a/a0/b/c" : "a/b/c"} interleaved; questions about partnership p000, asOf ${results.settings.asOf}`,
     "",
     "| scenario | answer objects | a p50 | a p95 | b p50 | b p95 | c p50 | c p95 | round trips a / b / c | a/b p50 | a/b p95 | c/a p50 | same answer b, c |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: | ---: | ---: | :---: |",
@@ -42,6 +42,19 @@ function renderRun(results: BenchResults, file: string): string {
       ...results.scenarios.map((s) => {
         const a0 = s.latency.a0!;
         return `| ${s.name} | ${s.coldMs === undefined ? "-" : ms(s.coldMs)} | ${ms(s.latency.a.p50)} | ${ms(a0.p50)} | ${ms(a0.p95)} | ${ms(s.latency.b.p50)} | ${ms(s.latency.a.p50 - a0.p50)} | ${ms(a0.p50 - s.latency.b.p50)} | ${ms(s.latency.b.p50)} | ${x(s.ratios.a0OverB_p50 ?? null)} | ${s.roundTrips.a0 ?? "-"} | ${s.differences.a0 ? "no" : "yes"} |`;
+      }),
+    );
+  }
+  if (results.scenarios.every((s) => s.latency.h)) {
+    lines.push(
+      "",
+      "What HTTP alone costs: h is (a)'s answer sent by a bare Express server (the request's JSON body parsed, the answer serialized and compressed as the API sends its own, no GraphQL; `bench/measure/answer-server.ts`), asked by the same client as (a). (b + h)/b is about the least a/b an HTTP API could show on this machine were its GraphQL work free; GraphQL = a - h - b (Apollo's pipeline, execution, translation, and what the generated query costs the database beyond the floor's).",
+      "",
+      "| scenario | answer KB | h p50 | h p95 | b p50 | (b + h)/b p50 | a p50 | GraphQL | same answer h |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |",
+      ...results.scenarios.map((s) => {
+        const h = s.latency.h!;
+        return `| ${s.name} | ${(s.answer.bytes / 1024).toFixed(0)} | ${ms(h.p50)} | ${ms(h.p95)} | ${ms(s.latency.b.p50)} | ${x(s.ratios.bPlusHOverB_p50 ?? null)} | ${ms(s.latency.a.p50)} | ${ms(s.latency.a.p50 - h.p50 - s.latency.b.p50)} | ${s.differences.h ? "no" : "yes"} |`;
       }),
     );
   }

@@ -8,6 +8,7 @@ export function printSummary(results: BenchResults): void {
     "a p50": s.latency.a.p50,
     "a p95": s.latency.a.p95,
     "a0 p50": s.latency.a0?.p50 ?? "-",
+    "h p50": s.latency.h?.p50 ?? "-",
     "b p50": s.latency.b.p50,
     "b p95": s.latency.b.p95,
     "c p50": s.latency.c.p50,
@@ -23,6 +24,8 @@ export function printSummary(results: BenchResults): void {
       console.log(`${s.name}: the floor's answer differs from the API's at ${s.differences.b}`);
     if (s.differences.c)
       console.log(`${s.name}: the naive answer differs from the API's at ${s.differences.c}`);
+    if (s.differences.h)
+      console.log(`${s.name}: the answer server's answer differs from the API's at ${s.differences.h}`);
   }
   if (results.scaling)
     console.table(

@@ -23,7 +23,7 @@ const GZIP = { level: constants.Z_BEST_SPEED };
  * The answer is at most MAX_ANSWER_VALUES values (about 2.5 MB), so the event loop is held a few
  * milliseconds at worst, as long as Apollo's JSON.stringify of it.
  */
-function sendWhole(req: express.Request, res: express.Response, body: string): void {
+export function sendWhole(req: express.Request, res: express.Response, body: string): void {
   const bytes = Buffer.byteLength(body);
   const encoding = bytes < COMPRESS_FROM_BYTES ? "identity" : req.acceptsEncodings("br", "gzip", "identity");
   res.vary("Accept-Encoding");

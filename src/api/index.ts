@@ -1,6 +1,6 @@
 export { buildSchema, type SchemaOptions } from "./build-schema.ts";
 export { startServer, type ServerOptions, type RunningServer } from "./server.ts";
-export { COMPRESS_FROM_BYTES } from "./graphql-route.ts";
+export { COMPRESS_FROM_BYTES, sendWhole } from "./graphql-route.ts";
 export { createContext, type ApiContext } from "./context.ts";
 export { printPublicSchema } from "./print-schema.ts";
 export { DateScalar } from "./date-scalar.ts";
