@@ -3,7 +3,8 @@ import { Date as Neo4jDate, int, isInt, type Integer } from "neo4j-driver";
 
 type EpochDayToDate = (epochDay: Integer | number | bigint) => Neo4jDate<Integer>;
 
-const FAST = Symbol.for("governance-graph.fast-driver-dates");
+/** On the installed function: the driver's own, which it replaced (Symbol.for: one key for every copy of this module). */
+const DRIVER = Symbol.for("governance-graph.fast-driver-dates");
 
 /**
  * neo4j-driver's module that turns the epoch day of a Bolt Date into a Date. Its Date transformer
@@ -13,10 +14,15 @@ const FAST = Symbol.for("governance-graph.fast-driver-dates");
  */
 const temporalFactory = createRequire(createRequire(import.meta.url).resolve("neo4j-driver"))(
   "neo4j-driver-bolt-connection/lib/bolt/temporal-factory.js",
-) as { epochDayToDate: EpochDayToDate & { [FAST]?: true } };
+) as { epochDayToDate: EpochDayToDate & { [DRIVER]?: EpochDayToDate } };
 
-/** The driver's own, as loaded (before any install): the fallback, and what the tests compare with. */
-export const driverEpochDayToDate: EpochDayToDate = temporalFactory.epochDayToDate;
+/**
+ * The driver's own: the fallback, and what the tests compare with. Taken from the installed
+ * function when there is one: this module may be evaluated again (a test runner's isolation)
+ * after another copy of it has installed.
+ */
+export const driverEpochDayToDate: EpochDayToDate =
+  temporalFactory.epochDayToDate[DRIVER] ?? temporalFactory.epochDayToDate;
 
 const DAYS_0000_TO_1970 = 719_528;
 const DAYS_PER_400_YEAR_CYCLE = 146_097;
@@ -59,11 +65,9 @@ export function epochDayToDate(epochDay: Integer | number | bigint): Neo4jDate<I
 
 /** Puts epochDayToDate in the driver's place, once; the driver's own stays as the fallback. */
 export function installFastDriverDates(): void {
-  if (temporalFactory.epochDayToDate[FAST]) return;
+  if (temporalFactory.epochDayToDate[DRIVER]) return;
   temporalFactory.epochDayToDate = Object.assign(
     (epochDay: Integer | number | bigint) => epochDayToDate(epochDay),
-    {
-      [FAST]: true as const,
-    },
+    { [DRIVER]: driverEpochDayToDate },
   );
 }

@@ -61,5 +61,11 @@ describe("epochDayToDate, the driver's date decoding on plain numbers", () => {
     } finally {
       temporalFactory.epochDayToDate = installed;
     }
+    // A second copy of the module, evaluated after the install (as a test runner's isolation may),
+    // still falls back to the driver's own, not to the installed function.
+    const copy = new URL("../../../src/graph/driver-dates.ts?evaluated-again", import.meta.url).href;
+    const again = (await import(/* @vite-ignore */ copy)) as typeof import("../../../src/graph/index.ts");
+    expect(again.epochDayToDate).not.toBe(epochDayToDate);
+    expect(again.driverEpochDayToDate).toBe(driverEpochDayToDate);
   });
 });
