@@ -10,17 +10,23 @@ import { ErrorCode, GovernanceError } from "../errors/index.ts";
  */
 export const MAX_ANSWER_VALUES = 100_000;
 
-/** Values in one record: an iterative walk (answers nest deeper than a recursion likes). */
+/**
+ * Values in one record: an iterative walk (answers nest deeper than a recursion likes), run on
+ * every record of every request. Indexed loops and for-in, not iterators, spreads or
+ * Object.values: half the time on the report's tree (16 against 33 µs a record; session 10).
+ */
 export function valuesIn(record: Neo4jRecord): number {
   let count = 0;
-  const stack: unknown[] = [...record.values()];
+  const stack: unknown[] = [];
+  for (const value of record.values()) stack.push(value);
   while (stack.length > 0) {
     const value = stack.pop();
     count++;
     // A loop, not push(...items): a spread of a list this long overflows the call's arguments.
-    if (Array.isArray(value)) for (const item of value as unknown[]) stack.push(item);
-    else if (value && typeof value === "object" && value.constructor === Object)
-      for (const item of Object.values(value)) stack.push(item);
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) stack.push(value[i]);
+    // A plain map (the driver's maps have Object's prototype, with nothing enumerable on it).
+    else if (value !== null && typeof value === "object" && value.constructor === Object)
+      for (const key in value) stack.push((value as Record<string, unknown>)[key]);
   }
   return count;
 }

@@ -37,5 +37,5 @@ export { wrapLibraryExport } from "./library-export.ts";
 export { listen, notReady } from "./http-listener.ts";
 export type { ServiceCondition } from "./health-route.ts";
 export { deadlineDriver, enforcementReserveMs, requestDeadline } from "./request-deadline.ts";
-export { MAX_ANSWER_VALUES } from "./answer-size.ts";
+export { MAX_ANSWER_VALUES, valuesIn } from "./answer-size.ts";
 export { watchGraphShape, type GraphShape, type GraphShapeWatch } from "./graph-shape.ts";
