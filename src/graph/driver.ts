@@ -1,5 +1,6 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import { installFastDriverDates } from "./driver-dates.ts";
+import { installFastDriverMaps } from "./driver-maps.ts";
 import { installCallerOnlyDriverStacks } from "./driver-stacks.ts";
 
 export interface DriverOptions {
@@ -23,6 +24,7 @@ export const CONNECTION_TIMEOUT_MS = 5_000;
 export function createDriver({ uri, username, password, queryTimeoutMs = 15_000 }: DriverOptions): Driver {
   installCallerOnlyDriverStacks();
   installFastDriverDates();
+  installFastDriverMaps();
   // A server with auth disabled (the local one) ignores the credentials.
   return neo4j.driver(uri, neo4j.auth.basic(username, password), {
     userAgent: "governance-graph",

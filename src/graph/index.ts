@@ -1,6 +1,7 @@
 export { createDriver, type DriverOptions } from "./driver.ts";
 export { callerOnlyDriverStacks } from "./driver-stacks.ts";
 export { driverEpochDayToDate, epochDayToDate } from "./driver-dates.ts";
+export { driverUnpackMap, unpackMap } from "./driver-maps.ts";
 export { openDatabase, type Database, type OpenOptions } from "./open-database.ts";
 export type { ConnectOptions } from "./connectivity.ts";
 export { ensureSchema } from "./setup.ts";
