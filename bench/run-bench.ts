@@ -20,6 +20,7 @@ import { inProcessExecutor } from "./measure/in-process.ts";
 import { runScenarios } from "./measure/run-scenarios.ts";
 import { buildNaiveSchema } from "./naive/index.ts";
 import { updateBenchmarksMarkdown } from "./report/markdown.ts";
+import { updateReadmeSummary } from "./report/readme-summary.ts";
 import {
   judgeTargets,
   machine,
@@ -248,8 +249,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     printSummary(results);
     if (options.write) {
       const file = writeResults(options.out, results);
-      updateBenchmarksMarkdown(path.join(options.root, "BENCHMARKS.md"), readAllResults(options.out));
-      log(`[bench] wrote ${path.relative(options.root, file)} and BENCHMARKS.md`);
+      const runs = readAllResults(options.out);
+      updateBenchmarksMarkdown(path.join(options.root, "BENCHMARKS.md"), runs);
+      updateReadmeSummary(path.join(options.root, "README.md"), runs);
+      log(`[bench] wrote ${path.relative(options.root, file)}, BENCHMARKS.md and README.md's summary`);
     }
     return results;
   } finally {
