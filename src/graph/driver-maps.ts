@@ -32,8 +32,9 @@ export const driverUnpackMap: UnpackMap =
  * The driver's map decoding with the same result: an object of Object.prototype whose own,
  * enumerable, writable, configurable properties are the map's entries in order. The driver sets
  * every entry with `Object.defineProperty`, so that a key `__proto__` cannot replace the
- * object's prototype; V8 runs each of those calls in its runtime, not inline, and it took a third
- * of the driver's CPU decoding the report's tree (BENCHMARKS.md, session 11). Here an entry is
+ * object's prototype; V8 runs each of those calls in its runtime, not inline: a quarter of the
+ * driver's CPU on the report's tree, which this decodes in 0.57 of the time (`npm run
+ * bench:decode`; BENCHMARKS.md, session 11). Here an entry is
  * assigned unless its key names something Object.prototype has (`__proto__`, `constructor`,
  * `toString`, ...), where an assignment could reach the prototype: those are still defined.
  */
