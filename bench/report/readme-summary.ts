@@ -58,10 +58,10 @@ export function renderReadmeSummary(results: BenchResults, file: string): string
     sentences.push(
       `That run loaded its ${results.load.partnerships} partnerships through the seed loader at ${Math.round(results.load.nodesPerSecond).toLocaleString("en-GB")} nodes/s.`,
     );
-  const missed = results.targets.filter((t) => t.met === false).map((t) => t.name);
-  sentences.push(
-    missed.length ? `Targets missed in that run: ${missed.join("; ")}.` : "Every target was met in that run.",
-  );
+  const named = (met: boolean): string[] => results.targets.filter((t) => t.met === met).map((t) => t.name);
+  const [met, missed] = [named(true), named(false)];
+  if (met.length) sentences.push(`Targets met in that run: ${met.join("; ")}.`);
+  sentences.push(missed.length ? `Missed: ${missed.join("; ")}.` : "None missed.");
   return sentences.join(" ");
 }
 
