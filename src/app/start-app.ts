@@ -12,6 +12,7 @@ import { ensureSchema, openDatabase, type Database } from "../graph/index.ts";
 import { claimDataDir, type SupervisedNeo4j, type SupervisionEnd } from "../neo4j-local/index.ts";
 import { buildDomainModel, readTypeDefs } from "../schema-model/index.ts";
 import { loadSeedGraph, validateSeedDirectory } from "../seed/index.ts";
+import { describeWarmUp, warmUp } from "./warm-up.ts";
 
 export interface App {
   url: string;
@@ -101,6 +102,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     phase = "building the API";
     const schema = await buildSchema({ driver: database.driver, typeDefs });
     const neo4j = supervised(database);
+    const verifyToken = createTokenVerifier(config);
     const server = await startServer({
       schema,
       driver: database.driver,
@@ -109,7 +111,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       host: config.HOST,
       port: config.PORT,
       production: config.NODE_ENV === "production",
-      verifyToken: createTokenVerifier(config),
+      verifyToken,
       defaultPartnership: config.DEFAULT_PARTNERSHIP,
       corsOrigins: config.CORS_ORIGINS?.split(",").map((origin) => origin.trim()) ?? [],
       clientLimits: {
@@ -134,6 +136,20 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       ...(options.mount ? { mount: options.mount } : {}),
     });
     claim?.update({ api: server.url });
+    // After listening, not before: readiness does not wait for it, and a failure only logs.
+    if (config.WARM_UP === "on")
+      void warmUp({
+        schema,
+        driver: database.driver,
+        database: database.database,
+        timeoutMs: config.QUERY_TIMEOUT_MS,
+        verifyToken,
+        stopping: () => stopping,
+      }).then(
+        (report) => stopping || log(describeWarmUp(report)),
+        (error: unknown) =>
+          stopping || log(`[api] warm-up: ${error instanceof Error ? error.message : String(error)}`),
+      );
     const opened = database;
     let stopped: Promise<void> | undefined;
     return {

@@ -47,6 +47,8 @@ const environmentSchema = z.object({
   SEED_ON_START: z.enum(["auto", "always", "never"]).default("auto"),
   // off: no history of changes, for a database without APOC triggers (Aura).
   HISTORY: z.enum(["on", "off"]).default("on"),
+  // on: ask the viewer's first questions once after a start (src/app/warm-up.ts).
+  WARM_UP: z.enum(["on", "off"]).default("on"),
   JWT_SECRET: z.string().min(32, "a secret of at least 32 characters").optional(),
   JWKS_URL: z.string().url("an https URL of a JSON Web Key Set").optional(),
   JWT_ISSUER: z.string().optional(),
