@@ -42,9 +42,9 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 /**
  * Asks the viewer's first questions once, in-process and as an anonymous visitor, about the first
  * partnership by id, so that the first real visitor after a start does not pay for a cold process
- * and a cold database: right after a start the first diagram took about 1 s and the first health
- * findings about 3 s at 300 partnerships, then 16-105 ms for any other partnership (BENCHMARKS.md,
- * session 11). What warms carries over to every partnership: Neo4j plans its queries by their
+ * and a cold database: at 300 partnerships a visitor's first page load right after a start took
+ * about 5 s, and 0.26 s after this had run (`npm run bench:first-visit`; BENCHMARKS.md, session
+ * 11). What warms carries over to every partnership: Neo4j plans its queries by their
  * text, whose partnership is a parameter, and V8 compiles the code paths whatever the data. Never
  * throws: a question that fails is reported, and the server serves as it would have.
  */
