@@ -5,16 +5,9 @@
  * the viewer sends them) and prints one line of JSON. A process of its own each time: V8 starts
  * cold as after a real start.
  */
-import { print, type DocumentNode } from "graphql";
+import { print } from "graphql";
 import { buildSchema, createTokenVerifier, startServer } from "../../src/api/index.ts";
-import { warmUp } from "../../src/app/index.ts";
-import { today } from "../../src/text/index.ts";
-import {
-  ViewerDiagramDocument,
-  ViewerHealthDocument,
-  ViewerPartnershipsDocument,
-  ViewerSpanDocument,
-} from "../../generated/documents.ts";
+import { viewerFirstQuestions, warmUp } from "../../src/app/index.ts";
 import { openBenchDatabase } from "../database/open-bench-database.ts";
 
 const [mode, dataDir, partnershipId] = process.argv.slice(2);
@@ -48,12 +41,7 @@ try {
             stopping: () => false,
           })
         : undefined;
-    const questions: [string, DocumentNode, object][] = [
-      ["ViewerPartnerships", ViewerPartnershipsDocument, {}],
-      ["ViewerSpan", ViewerSpanDocument, { partnershipId }],
-      ["ViewerDiagram", ViewerDiagramDocument, { partnershipId, asOf: today() }],
-      ["ViewerHealth", ViewerHealthDocument, { partnershipId, asOf: today() }],
-    ];
+    const questions = viewerFirstQuestions(partnershipId);
     const start = performance.now();
     const ms = Object.fromEntries(
       await Promise.all(

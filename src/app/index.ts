@@ -1,2 +1,8 @@
 export { startApp, type App, type AppOptions } from "./start-app.ts";
-export { describeWarmUp, warmUp, type WarmUpOptions, type WarmUpReport } from "./warm-up.ts";
+export {
+  describeWarmUp,
+  viewerFirstQuestions,
+  warmUp,
+  type WarmUpOptions,
+  type WarmUpReport,
+} from "./warm-up.ts";

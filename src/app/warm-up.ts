@@ -29,8 +29,10 @@ export interface WarmUpReport {
   ms: number;
 }
 
-/** The viewer's first four questions, as a visitor's first page load asks them. */
-const FIRST_QUESTIONS = (partnershipId: string): [string, DocumentNode, Record<string, unknown>][] => [
+/** The viewer's first four questions, as a visitor's first page load asks them (name, document, variables). */
+export const viewerFirstQuestions = (
+  partnershipId: string,
+): [string, DocumentNode, Record<string, unknown>][] => [
   ["ViewerPartnerships", ViewerPartnershipsDocument, {}],
   ["ViewerSpan", ViewerSpanDocument, { partnershipId }],
   ["ViewerDiagram", ViewerDiagramDocument, { partnershipId, asOf: today() }],
@@ -68,10 +70,10 @@ export async function warmUp(options: WarmUpOptions): Promise<WarmUpReport> {
     report.failed.push({ name: "the first partnership", message: messageOf(error) });
   }
   if (report.partnershipId === undefined) return done();
-  for (const [name, document, variableValues] of FIRST_QUESTIONS(report.partnershipId)) {
+  const { driver, database, timeoutMs, verifyToken } = options;
+  for (const [name, document, variableValues] of viewerFirstQuestions(report.partnershipId)) {
     if (options.stopping()) break;
     try {
-      const { driver, database, timeoutMs, verifyToken } = options;
       const contextValue = await createContext({ driver, database, timeoutMs, verifyToken });
       const result = await execute({ schema: options.schema, document, variableValues, contextValue });
       if (result.errors?.length) report.failed.push({ name, message: result.errors[0]!.message });
