@@ -125,12 +125,29 @@ export function updateBenchmarksMarkdown(
     .sort((a, b) => b.results.settings.partnerships - a.results.settings.partnerships)
     .map((run) => renderRun(run.results, run.file))
     .join("\n\n");
-  const current = existsSync(file) ? readFileSync(file, "utf8") : `# Benchmarks\n\n${START}\n${END}\n`;
-  const start = current.indexOf(START);
-  const end = current.indexOf(END);
+  if (!existsSync(file)) writeFileSync(file, `# Benchmarks\n\n${START}\n${END}\n`);
+  replaceBetweenMarkers(file, { start: START, end: END, what: "the generated results go" }, `\n${body}\n`);
+}
+
+/**
+ * Writes `body` between a file's two marker lines, keeping everything outside them; refuses,
+ * saying what to put back, when the markers are gone.
+ */
+export function replaceBetweenMarkers(
+  file: string,
+  markers: {
+    start: string;
+    end: string;
+    /** "the generated results go": the end of the refusal. */ what: string;
+  },
+  body: string,
+): void {
+  const current = readFileSync(file, "utf8");
+  const start = current.indexOf(markers.start);
+  const end = current.indexOf(markers.end);
   if (start < 0 || end < start)
     throw new Error(
-      `${file} has lost its markers; put back\n${START}\n${END}\nwhere the generated results go.`,
+      `${file} has lost its markers; put back\n${markers.start}\n${markers.end}\nwhere ${markers.what}.`,
     );
-  writeFileSync(file, `${current.slice(0, start + START.length)}\n\n${body}\n\n${current.slice(end)}`);
+  writeFileSync(file, `${current.slice(0, start + markers.start.length)}\n${body}\n${current.slice(end)}`);
 }

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { replaceBetweenMarkers } from "./markdown.ts";
 import type { BenchResults } from "./results.ts";
 import { throughputAgainstFloor } from "./results.ts";
 
@@ -73,15 +74,9 @@ export function updateReadmeSummary(file: string, runs: { file: string; results:
   if (!existsSync(file) || !runs.length) return;
   const largest = Math.max(...runs.map((run) => run.results.settings.partnerships));
   const latest = runs.filter((run) => run.results.settings.partnerships === largest).at(-1)!;
-  const current = readFileSync(file, "utf8");
-  const start = current.indexOf(START);
-  const end = current.indexOf(END);
-  if (start < 0 || end < start)
-    throw new Error(
-      `${file} has lost its markers; put back\n${START}\n${END}\nwhere the benchmark summary goes.`,
-    );
-  writeFileSync(
+  replaceBetweenMarkers(
     file,
-    `${current.slice(0, start + START.length)}\n${renderReadmeSummary(latest.results, latest.file)}\n${current.slice(end)}`,
+    { start: START, end: END, what: "the benchmark summary goes" },
+    renderReadmeSummary(latest.results, latest.file),
   );
 }
