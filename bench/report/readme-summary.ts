@@ -66,14 +66,21 @@ export function renderReadmeSummary(results: BenchResults, file: string): string
   return sentences.join(" ");
 }
 
+type Run = { file: string; results: BenchResults };
+
+/** The latest run of the largest size among `runs` (oldest first, as readAllResults gives them): the one the README quotes. */
+export function latestOfLargest(runs: Run[]): Run {
+  const largest = Math.max(...runs.map((run) => run.results.settings.partnerships));
+  return runs.filter((run) => run.results.settings.partnerships === largest).at(-1)!;
+}
+
 /**
  * Replaces the README's generated benchmark paragraph with the largest latest run, so that its
  * figures are always those of a committed result (they were copied by hand before, and went stale).
  */
-export function updateReadmeSummary(file: string, runs: { file: string; results: BenchResults }[]): void {
+export function updateReadmeSummary(file: string, runs: Run[]): void {
   if (!existsSync(file) || !runs.length) return;
-  const largest = Math.max(...runs.map((run) => run.results.settings.partnerships));
-  const latest = runs.filter((run) => run.results.settings.partnerships === largest).at(-1)!;
+  const latest = latestOfLargest(runs);
   replaceBetweenMarkers(
     file,
     { start: START, end: END, what: "the benchmark summary goes" },

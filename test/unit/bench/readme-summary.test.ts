@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { renderReadmeSummary } from "../../../bench/report/readme-summary.ts";
+import { latestOfLargest, renderReadmeSummary } from "../../../bench/report/readme-summary.ts";
 import { readAllResults, type BenchResults } from "../../../bench/report/results.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -13,9 +13,7 @@ describe("the README's benchmark summary", () => {
   it("is what the latest committed run of the largest size renders (rerun npm run bench to refresh it)", () => {
     const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
     const written = readme.slice(readme.indexOf(START) + START.length, readme.indexOf(END)).trim();
-    const runs = readAllResults(path.join(ROOT, "bench/results"));
-    const largest = Math.max(...runs.map((run) => run.results.settings.partnerships));
-    const latest = runs.filter((run) => run.results.settings.partnerships === largest).at(-1)!;
+    const latest = latestOfLargest(readAllResults(path.join(ROOT, "bench/results")));
     expect(readme.indexOf(START)).toBeGreaterThan(0);
     expect(written).toBe(renderReadmeSummary(latest.results, latest.file));
   });
